@@ -1,0 +1,54 @@
+"""repro-lint: lint AI model cards for openness and reproducibility.
+
+Public API (stable within a major version)::
+
+    from repro_lint import lint_string, Rule, Verdict, Level, Card, hookimpl
+
+Everything else is private implementation.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "Card",
+    "Code",
+    "Evidence",
+    "FileResult",
+    "Finding",
+    "Level",
+    "Rule",
+    "Severity",
+    "Tier",
+    "Verdict",
+    "hookimpl",
+    "lint_string",
+]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Card
+    from .hookspecs import hookimpl
+    from .model import Code, Evidence, FileResult, Finding, Level, Rule, Severity, Tier, Verdict
+    from .testing import lint_string
+
+_LAZY = {
+    "Card": ".document",
+    "hookimpl": ".hookspecs",
+    "lint_string": ".testing",
+    **{name: ".model" for name in ("Code", "Evidence", "FileResult", "Finding", "Level", "Rule", "Severity", "Tier", "Verdict")},
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the public names on first use, so that ``import repro_lint`` stays cheap."""
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'repro_lint' has no attribute {name!r}")

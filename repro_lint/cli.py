@@ -1,0 +1,206 @@
+"""The ``repro-lint`` command line (click). Thin: options in, engine run, reporter out, exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+import click
+
+from . import __version__
+from .reporters import FORMATS
+
+#: Below this many cards the start-up cost of worker processes outweighs the gain.
+PARALLEL_THRESHOLD = 16
+
+
+def _codes(values: Sequence[str]) -> Optional[tuple[str, ...]]:
+    items = tuple(part.strip() for v in values for part in v.split(",") if part.strip())
+    return items or None
+
+
+def _weights(values: Sequence[str]) -> Optional[dict[str, float]]:
+    if not values:
+        return None
+    out: dict[str, float] = {}
+    for v in values:
+        name, sep, number = v.partition("=")
+        try:
+            weight = float(number)
+        except ValueError:
+            weight = -1.0
+        if not sep or weight < 0:
+            raise click.BadParameter(f"'{v}' is not CRITERION=WEIGHT with a non-negative number", param_hint="--weight")
+        out[name.strip()] = weight
+    return out
+
+
+def use_color(choice: str, stream: Any) -> bool:
+    """--color wins; then NO_COLOR / FORCE_COLOR / TERM=dumb; then whether the stream is a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename: never a half-written report."""
+    import tempfile
+
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _echo_err(message: str) -> None:
+    click.echo(f"repro-lint: {message}", err=True)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.argument("paths", nargs=-1, type=str)
+@click.option("-f", "--format", "--output-format", "fmt", type=click.Choice(list(FORMATS)), envvar="REPRO_LINT_OUTPUT_FORMAT",
+              default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file (atomically) instead of stdout.")
+@click.option("--select", multiple=True, help="Codes, prefixes or slugs to report (comma-separated; default ALL).")
+@click.option("--extend-select", multiple=True, help="Codes to report in addition to the selected ones.")
+@click.option("--ignore", multiple=True, help="Codes, prefixes or slugs not to report.")
+@click.option("--require", multiple=True, help="Criteria that must be complete for the gate to pass (comma-separated).")
+@click.option("--fail-under", type=click.FloatRange(0, 100), help="Fail when a card's score is below this (0-100).")
+@click.option("--weight", "weights", multiple=True, metavar="CRITERION=W", help="Weight of a criterion in the score (repeatable).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when the gate fails (errors still exit 2).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file for every card.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--no-inline-config", is_flag=True, help="Ignore repro-lint HTML comment directives in cards.")
+@click.option("--stdin-filename", help="The name to report for a card read from stdin ('-').")
+@click.option("--max-bytes", type=click.IntRange(1), help="Refuse cards larger than this many bytes (default 32 MiB).")
+@click.option("-j", "--jobs", type=click.IntRange(1), help=f"Worker processes (default: all CPUs for {PARALLEL_THRESHOLD}+ cards, else 1).")
+@click.option("-p", "plugin_opts", multiple=True, metavar="no:NAME", help="Disable the plugin NAME (repeatable).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text output.")
+@click.option("--list-rules", is_flag=True, help="List every rule and finding code, then exit.")
+@click.option("--list-plugins", is_flag=True, help="List installed plugins with their versions and rules, then exit.")
+@click.option("--explain", metavar="CODE", help="Explain a rule or code (e.g. RL301, training-data-missing), then exit.")
+@click.version_option(__version__, "--version", prog_name="repro-lint")
+def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tuple[str, ...], extend_select: tuple[str, ...],
+        ignore: tuple[str, ...], require: tuple[str, ...], fail_under: Optional[float], weights: tuple[str, ...], exit_zero: bool,
+        config_path: Optional[str], isolated: bool, no_inline_config: bool, stdin_filename: Optional[str], max_bytes: Optional[int],
+        jobs: Optional[int], plugin_opts: tuple[str, ...], color: str, list_rules: bool, list_plugins: bool, explain: Optional[str]) -> None:
+    """Lint AI model cards for openness and reproducibility.
+
+    Checks architecture, weights, training data, training method and hyperparameters, prints
+    line-anchored findings, a per-criterion verdict, a 0-100 score and an openness tier.
+
+    PATHS are card files, directories (their README.md / MODEL_CARD.md / model_card.md) or - for stdin;
+    with no PATHS, the card in the current directory.
+
+    Exit codes: 0 gate passed, 1 gate failed, 2 usage, configuration, input or internal error.
+    """
+    from .plugins import load_rules
+    from .runner import RunOptions, exit_code, run
+
+    disabled = []
+    for opt in plugin_opts:
+        if not opt.startswith("no:") or len(opt) < 4:
+            raise click.BadParameter(f"'{opt}' must be no:NAME", param_hint="-p")
+        disabled.append(opt[3:])
+    loaded = load_rules(disabled)
+    for error in loaded.errors:
+        _echo_err(error)
+
+    if list_rules or list_plugins or explain:
+        from . import catalog
+
+        if explain:
+            text = catalog.explain(loaded.rules, explain)
+            if text is None:
+                _echo_err(f"unknown rule or code '{explain}' (see --list-rules)")
+                sys.exit(2)
+            click.echo(text)
+        elif list_plugins:
+            click.echo(catalog.list_plugins(loaded.plugins), nl=False)
+        else:
+            click.echo(catalog.list_rules(loaded.rules), nl=False)
+        sys.exit(2 if loaded.errors else 0)
+
+    from .inputs import resolve_paths
+
+    card_paths, path_errors = resolve_paths(paths)
+    overrides: dict[str, Any] = {
+        "select": _codes(select),
+        "extend_select": _codes(extend_select),
+        "ignore": _codes(ignore),
+        "require": _codes(require),
+        "fail_under": fail_under,
+        "weights": _weights(weights),
+        "max_bytes": max_bytes,
+        "inline_config": False if no_inline_config else None,
+    }
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(card_paths) >= PARALLEL_THRESHOLD else 1
+    options = RunOptions(Path(config_path) if config_path else None, isolated, overrides, stdin_filename, jobs)
+    report = run(card_paths, loaded.rules, options)
+    report.errors[:0] = path_errors + loaded.errors
+    for error in path_errors + report.errors[len(path_errors) + len(loaded.errors):]:
+        _echo_err(error)
+
+    from . import reporters
+
+    stream = sys.stdout
+    rendered = reporters.render(report, fmt, color=use_color(color, stream) and not output_file)
+    if output_file:
+        try:
+            write_atomic(output_file, rendered)
+        except OSError as exc:
+            _echo_err(f"{output_file}: cannot write the report: {exc.strerror or exc}")
+            sys.exit(2)
+    elif rendered:
+        click.echo(rendered, nl=False)
+    sys.exit(exit_code(report, exit_zero))
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Entry point; returns the exit code. Any unexpected error is one line on stderr and exit 2."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="repro-lint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Abort:
+        _echo_err("aborted")
+        return 2
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 2)
+    except KeyboardInterrupt:
+        _echo_err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # last line of defence: never a traceback
+        _echo_err(f"internal error: {exc.__class__.__name__}: {exc}")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,378 @@
+"""The document model: a model card parsed once into sections, blocks, tables, links and front matter.
+
+Rules read a :class:`Card`; no rule parses Markdown itself. Every element carries 1-based line numbers.
+
+A *block* is the unit rules match against: a paragraph, a list item, a heading, one table row, a
+code block, an HTML block or one top-level front-matter key. Its ``text`` is the source text of the
+block (inline Markdown kept, HTML tags removed, NFKC-normalised so that full-width Chinese
+punctuation and digits match ASCII patterns); ``line_at(offset)`` maps a match back to its line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Optional
+
+#: How deep or how aliased YAML front matter may be before it is ignored (bounded work on hostile input).
+MAX_YAML_ALIASES = 64
+MAX_YAML_DEPTH = 64
+MAX_YAML_BYTES = 256 * 1024
+
+_TAG_RE = re.compile(r"<[^<>\n]{0,2000}>")
+_HREF_RE = re.compile(r"""(?:href|src)\s*=\s*["']([^"'\s>]{1,2000})["']""", re.I)
+_BARE_URL_RE = re.compile(r"""https?://[^\s<>()\[\]"'`|]{1,2000}""")
+_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
+
+
+@dataclass
+class Section:
+    """A heading and everything under it until the next heading of the same or a higher level."""
+
+    title: str
+    level: int
+    line: int
+    end_line: int
+    path: tuple[str, ...]
+    parent: Optional["Section"] = None
+
+    @property
+    def path_text(self) -> str:
+        return " > ".join(self.path)
+
+
+@dataclass
+class Block:
+    kind: str  # paragraph | list_item | heading | table_row | code | html | front_matter | blockquote
+    text: str
+    line: int
+    end_line: int
+    section: Optional[Section] = None
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    info: str = ""  # code fence info string, or front-matter key
+
+    def line_at(self, offset: int) -> int:
+        """The 1-based card line of a character offset into ``text``."""
+        return self.line + self.text.count("\n", 0, offset)
+
+    def line_text(self, offset: int) -> str:
+        """The text of the block line that contains ``offset``."""
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return self.text[start : end if end >= 0 else len(self.text)]
+
+    @property
+    def heading_path(self) -> str:
+        return self.section.path_text if self.section else ""
+
+
+@dataclass
+class Table:
+    header: tuple[str, ...]
+    rows: list[Block]
+    line: int
+    section: Optional[Section] = None
+
+
+@dataclass
+class Link:
+    text: str
+    url: str
+    line: int
+    section: Optional[Section] = None
+
+
+@dataclass
+class Comment:
+    """An HTML comment (used for inline suppression directives)."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Card:
+    path: str
+    text: str
+    lines: list[str]
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_error: Optional[str] = None
+    front_matter_end: int = 0  # last line of the front matter block, 0 when there is none
+    sections: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+    @property
+    def first_content_line(self) -> int:
+        """Where document-level findings are anchored: the first line after the front matter."""
+        for block in self.blocks:
+            if block.kind != "front_matter":
+                return block.line
+        return min(self.front_matter_end + 1, max(len(self.lines), 1))
+
+    def fm(self, key: str, default: Any = None) -> Any:
+        return self.front_matter.get(key, default)
+
+    def fm_line(self, key: str) -> int:
+        for block in self.blocks:
+            if block.kind == "front_matter" and block.info == key:
+                return block.line
+        return 1
+
+    def sections_matching(self, pattern: "re.Pattern[str]") -> Iterator[Section]:
+        for section in self.sections:
+            if pattern.search(section.title):
+                yield section
+
+    def blocks_in(self, section: Section) -> Iterator[Block]:
+        for block in self.blocks:
+            if section.line < block.line <= section.end_line:
+                yield block
+
+
+def _norm(text: str) -> str:
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", text)
+
+
+def _strip_tags(text: str) -> str:
+    return _TAG_RE.sub(" ", text) if "<" in text else text
+
+
+def _yaml_is_safe(source: str) -> Optional[str]:
+    """Reject front matter whose expansion would be unbounded; returns a reason or None."""
+    import yaml
+
+    if len(source) > MAX_YAML_BYTES:
+        return f"front matter larger than {MAX_YAML_BYTES // 1024} KiB"
+    aliases = depth = 0
+    for event in yaml.parse(source, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_YAML_ALIASES:
+                return f"front matter uses more than {MAX_YAML_ALIASES} YAML aliases"
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                return f"front matter nested deeper than {MAX_YAML_DEPTH} levels"
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return None
+
+
+def load_front_matter(source: str) -> tuple[dict[str, Any], Optional[str]]:
+    """Parse YAML front matter with ``safe_load`` only; return (data, error message or None)."""
+    import yaml
+
+    try:
+        reason = _yaml_is_safe(source)
+        if reason:
+            return {}, reason
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (front matter line {mark.line + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return {}, f"invalid YAML{where}: {problem}"
+    except (RecursionError, ValueError, TypeError) as exc:  # pathological but well-formed input
+        return {}, f"unreadable YAML: {exc.__class__.__name__}"
+    if data is None:
+        return {}, None
+    if not isinstance(data, dict):
+        return {}, f"front matter is a {type(data).__name__}, not a mapping"
+    return {str(k): v for k, v in data.items()}, None
+
+
+def _flatten(value: Any, limit: int = 4000) -> str:
+    """A short text form of a front-matter value (bounded, no recursion blow-up)."""
+    out: list[str] = []
+    stack = [value]
+    size = 0
+    while stack and size < limit:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for k, v in reversed(list(item.items())):
+                stack.append(v)
+                stack.append(f"{k}:")
+        elif isinstance(item, (list, tuple)):
+            stack.extend(reversed(item))
+        else:
+            s = str(item)
+            out.append(s)
+            size += len(s) + 1
+    return " ".join(out)[:limit]
+
+
+def _build_parser() -> Any:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark", {"maxNesting": 40}).use(front_matter_plugin).enable("table")
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> Any:
+    """The parser is stateless between calls; build it once per process."""
+    return _build_parser()
+
+
+def _inline_links(token: Any, line: int, section: Optional[Section], out: list[Link]) -> None:
+    children = token.children or []
+    i = 0
+    while i < len(children):
+        child = children[i]
+        if child.type == "link_open":
+            href = child.attrGet("href") or ""
+            parts: list[str] = []
+            i += 1
+            while i < len(children) and children[i].type != "link_close":
+                if children[i].content:
+                    parts.append(children[i].content)
+                i += 1
+            out.append(Link("".join(parts), str(href), line, section))
+        elif child.type == "image":
+            out.append(Link(child.content or "", str(child.attrGet("src") or ""), line, section))
+        i += 1
+
+
+def parse(text: str, path: str = "<card>") -> Card:
+    """Parse card text into a :class:`Card`. Never raises on any text input."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    card = Card(path=path, text=text, lines=text.split("\n"))
+    tokens = _parser().parse(text)
+
+    stack: list[Section] = []
+    section: Optional[Section] = None
+    containers: list[str] = []
+    table_header: tuple[str, ...] = ()
+    table: Optional[Table] = None
+    row_cells: list[str] = []
+    row_line = 0
+    in_head = False
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        ttype = tok.type
+        start = tok.map[0] + 1 if tok.map else 0
+        end = tok.map[1] if tok.map else start
+        if ttype == "front_matter":
+            card.front_matter_end = end
+            card.front_matter, card.front_matter_error = load_front_matter(tok.content)
+            _front_matter_blocks(card, tok.content)
+        elif ttype == "heading_open":
+            inline = tokens[i + 1]
+            title = _norm(_strip_tags(inline.content)).strip().strip("#").strip()
+            level = int(tok.tag[1])
+            while stack and stack[-1].level >= level:
+                stack.pop().end_line = start - 1
+            parent = stack[-1] if stack else None
+            path_ = (parent.path if parent else ()) + (title,)
+            section = Section(title, level, start, len(card.lines), path_, parent)
+            stack.append(section)
+            card.sections.append(section)
+            card.blocks.append(Block("heading", title, start, end, section))
+            _inline_links(inline, start, section, card.links)
+            i += 3
+            continue
+        elif ttype in ("bullet_list_open", "ordered_list_open"):
+            containers.append("list")
+        elif ttype in ("bullet_list_close", "ordered_list_close"):
+            containers.pop() if containers else None
+        elif ttype == "blockquote_open":
+            containers.append("blockquote")
+        elif ttype == "blockquote_close":
+            containers.pop() if containers else None
+        elif ttype == "paragraph_open":
+            inline = tokens[i + 1]
+            kind = "list_item" if "list" in containers else ("blockquote" if containers else "paragraph")
+            content = inline.content
+            card.blocks.append(Block(kind, _norm(_strip_tags(content)), start, end, section))
+            _inline_links(inline, start, section, card.links)
+            _html_comments(content, start, card)
+            i += 3
+            continue
+        elif ttype == "table_open":
+            table = Table((), [], start, section)
+            card.tables.append(table)
+        elif ttype == "thead_open":
+            in_head = True
+        elif ttype == "thead_close":
+            in_head = False
+            table_header = tuple(row_cells)
+            if table is not None:
+                table.header = table_header
+        elif ttype == "tr_open":
+            row_cells = []
+            row_line = start
+        elif ttype == "inline" and table is not None and tokens[i - 1].type in ("th_open", "td_open"):
+            row_cells.append(_norm(_strip_tags(tok.content)).strip())
+            _inline_links(tok, row_line, section, card.links)
+        elif ttype == "tr_close" and not in_head and table is not None:
+            cells = tuple(row_cells)
+            block = Block("table_row", " | ".join(cells), row_line, row_line, section, cells, table.header)
+            table.rows.append(block)
+            card.blocks.append(block)
+        elif ttype == "table_close":
+            table = None
+        elif ttype in ("fence", "code_block"):
+            card.blocks.append(Block("code", _norm(tok.content), start + (ttype == "fence"), end, section, info=tok.info.strip()))
+        elif ttype == "html_block":
+            content = tok.content
+            _html_comments(content, start, card)
+            for m in _HREF_RE.finditer(content):
+                card.links.append(Link("", m.group(1), start + content.count("\n", 0, m.start()), section))
+            stripped = _norm(_COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), content))
+            stripped = _strip_tags(stripped)
+            if stripped.strip():
+                card.blocks.append(Block("html", stripped.rstrip("\n"), start, end, section))
+        i += 1
+
+    last = len(card.lines)
+    for open_section in stack:
+        open_section.end_line = last
+    _bare_links(card)
+    return card
+
+
+def _front_matter_blocks(card: Card, source: str) -> None:
+    """One block per top-level front-matter key, at the key's line (the front matter starts at line 2)."""
+    data = card.front_matter
+    if not data:
+        return
+    key_lines: dict[str, int] = {}
+    for offset, raw in enumerate(source.split("\n")):
+        if raw[:1] not in (" ", "\t", "-", "#", "") and ":" in raw:
+            key = raw.split(":", 1)[0].strip().strip("'\"")
+            key_lines.setdefault(key, offset + 2)
+    for key, value in data.items():
+        line = key_lines.get(key, 1)
+        text = _norm(f"{key}: {_flatten(value)}")
+        card.blocks.append(Block("front_matter", text, line, line, None, info=key))
+
+
+def _html_comments(content: str, line: int, card: Card) -> None:
+    if "<!--" not in content:
+        return
+    for m in _COMMENT_RE.finditer(content):
+        card.comments.append(Comment(m.group(1).strip(), line + content.count("\n", 0, m.start())))
+
+
+def _bare_links(card: Card) -> None:
+    """URLs written as plain text (not Markdown links) in prose, tables and code."""
+    seen = {(link.url, link.line) for link in card.links}
+    for block in card.blocks:
+        if "://" not in block.text:
+            continue
+        for m in _BARE_URL_RE.finditer(block.text):
+            url = m.group(0).rstrip(".,;:")
+            line = block.line_at(m.start())
+            if (url, line) not in seen:
+                seen.add((url, line))
+                card.links.append(Link("", url, line, block.section))

@@ -1,0 +1,213 @@
+"""The engine: run every rule on a parsed card, each inside its own error boundary, then score.
+
+Score = 100 × the weighted mean of the criteria sub-scores. The tier follows the openness hierarchy:
+all five core criteria complete → open and reproducible; architecture and weights complete → open
+weights; training data, method and hyperparameters complete without the weights → recipe only;
+otherwise closed. Suppression and selection decide what the gate sees; they never change the score.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import io
+import signal
+import threading
+from pathlib import PurePath
+from typing import Iterable, Optional, Sequence
+
+from . import suppress
+from .config import Settings
+from .document import Card, parse
+from .model import (
+    CORE_CRITERIA,
+    Code,
+    CriterionResult,
+    FileResult,
+    Finding,
+    Level,
+    Rule,
+    Severity,
+    Tier,
+    Verdict,
+)
+
+#: Seconds one rule may spend on one card before it is stopped and reported (RL001).
+RULE_TIME_BUDGET = 10.0
+
+RULE_ERROR = Code("RL001", "rule-error", "A rule plugin crashed, hung or returned something invalid.", Severity.ERROR)
+FRONT_MATTER = Code("RL002", "invalid-front-matter", "The YAML front matter could not be read and was ignored.", Severity.WARNING)
+BAD_SUPPRESSION = Code("RL003", "invalid-suppression", "A repro-lint comment directive is malformed.", Severity.WARNING)
+
+ENGINE_DOC = """Engine checks: problems with the card itself or with a rule, not with a criterion.
+
+What it checks
+  RL001 rule-error: a rule raised an exception, exceeded its time budget, printed to stdout or
+  returned something that is not a Verdict. The other rules still run; the exit code is 2.
+  RL002 invalid-front-matter: the YAML front matter is malformed, too large or too deeply aliased,
+  so its keys (license, datasets, base_model …) were ignored.
+  RL003 invalid-suppression: an HTML comment starts with repro-lint but is not a known directive.
+
+Why it matters
+  A crashed rule or ignored front matter means the verdict may be wrong; the gate must say so.
+
+Example
+  ---
+  license: [unclosed
+  ---
+
+Fix
+  Repair the YAML (check it with a YAML linter); for RL001 report the bug to the plugin's authors
+  or disable the plugin with -p no:NAME.
+"""
+
+ENGINE_CODES: tuple[Code, ...] = (RULE_ERROR, FRONT_MATTER, BAD_SUPPRESSION)
+
+_LEVEL_SCORE = {Level.COMPLETE: 1.0, Level.ABSENT: 0.0, Level.CLOSED: 0.0}
+
+
+class RuleTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float):  # type: ignore[no-untyped-def]
+    """Interrupt a rule that runs longer than ``seconds`` (main thread on POSIX; elsewhere no limit)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or seconds <= 0:
+        yield
+        return
+
+    def _expired(signum, frame):  # type: ignore[no-untyped-def]
+        raise RuleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_rule(rule: Rule, card: Card, budget: float = RULE_TIME_BUDGET) -> tuple[Optional[Verdict], Optional[str]]:
+    """Call one rule inside its error boundary; return (verdict, None) or (None, error message)."""
+    out = io.StringIO()
+    try:
+        with _time_budget(budget), contextlib.redirect_stdout(out):
+            verdict = rule.check(card)
+    except RuleTimeout:
+        return None, f"exceeded its time budget of {budget:g} s"
+    except RecursionError:
+        return None, "raised RecursionError"
+    except Exception as exc:  # the error boundary: one rule never takes down the run
+        return None, f"raised {exc.__class__.__name__}: {exc}"
+    if out.getvalue():
+        return None, "printed to standard output (rules must return data, not print)"
+    if not isinstance(verdict, Verdict) or not isinstance(verdict.level, Level):
+        return None, f"returned {type(verdict).__name__}, not a Verdict"
+    if not 0.0 <= float(verdict.score) <= 1.0:
+        return None, f"returned a score of {verdict.score!r}, outside [0, 1]"
+    return verdict, None
+
+
+def is_selected(code: str, slug: str, settings: Settings, path: Optional[str] = None) -> bool:
+    """ruff/flake8 selection: codes match by prefix (or slug, or ALL); the longest match wins."""
+
+    def best(selectors: Iterable[str]) -> int:
+        length = -1
+        for s in selectors:
+            if s == "ALL":
+                length = max(length, 0)
+            elif s == slug:
+                length = max(length, 100)
+            elif code.startswith(s):
+                length = max(length, len(s))
+        return length
+
+    ignore = list(settings.ignore)
+    if path is not None and settings.per_file_ignores:
+        pure = PurePath(path)
+        for pattern, codes in settings.per_file_ignores.items():
+            if pure.match(pattern) or fnmatch.fnmatch(path, pattern):
+                ignore.extend(codes)
+    chosen = max(best(settings.select), best(settings.extend_select))
+    return chosen >= 0 and chosen > best(ignore)  # on a tie, ignore wins (ruff)
+
+
+def tier_for(levels: dict[str, Level]) -> Tier:
+    def ok(*names: str) -> bool:
+        return all(levels.get(n) == Level.COMPLETE for n in names)
+
+    if ok(*CORE_CRITERIA):
+        return Tier.OPEN_REPRODUCIBLE
+    if ok("architecture", "weights"):
+        return Tier.OPEN_WEIGHTS
+    if ok("training_data", "training_method", "hyperparameters"):
+        return Tier.RECIPE_ONLY
+    return Tier.CLOSED
+
+
+def lint_card(card: Card, rules: Sequence[Rule], settings: Settings = Settings()) -> FileResult:
+    """Run the rules on one card and return its result (never raises for a rule's failure)."""
+    result = FileResult(path=card.path)
+    findings: list[Finding] = []
+    if card.front_matter_error:
+        findings.append(_engine_finding(FRONT_MATTER, f"Front matter ignored: {card.front_matter_error}.", 1))
+    for rule in rules:
+        verdict, error = run_rule(rule, card)
+        weight = settings.weights.get(rule.criterion, rule.weight)
+        if verdict is None:
+            result.internal_error = True
+            findings.append(_engine_finding(RULE_ERROR, f"Rule {rule.name} ({rule.plugin or 'unknown plugin'}) {error}.", 1))
+            result.criteria[rule.criterion] = CriterionResult(rule.criterion, Level.ABSENT, 0.0, weight, rule.name)
+            continue
+        result.criteria[rule.criterion] = CriterionResult(
+            rule.criterion, verdict.level, round(float(verdict.score), 3), weight, rule.name, list(verdict.evidence), tuple(verdict.missing)
+        )
+        for f in verdict.findings:
+            f.rule = f.rule or rule.name
+            findings.append(f)
+    total_weight = sum(c.weight for c in result.criteria.values())
+    if total_weight > 0:
+        result.score = round(100.0 * sum(c.score * c.weight for c in result.criteria.values()) / total_weight, 1)
+    result.tier = tier_for({name: c.level for name, c in result.criteria.items()})
+
+    directives, malformed = suppress.parse_directives(card) if settings.inline_config else ([], [])
+    for line, text in malformed:
+        findings.append(_engine_finding(BAD_SUPPRESSION, f"Unknown repro-lint directive '{text[:60]}'.", line))
+    n_lines = max(len(card.lines), 1)
+    for f in findings:
+        f.line = min(max(int(f.line), 1), n_lines)
+        f.column = max(int(f.column), 1)
+    findings = [f for f in findings if f.code == RULE_ERROR.code or is_selected(f.code, f.slug, settings, card.path)]
+    suppress.apply(findings, directives, suppress.next_content_lines(card, directives))
+    findings.sort(key=lambda f: (f.line, f.column, f.code))
+    result.findings = findings
+    _gate(result, settings)
+    return result
+
+
+def _engine_finding(code: Code, message: str, line: int) -> Finding:
+    return Finding(code.code, code.slug, message, line, 1, code.severity, rule="engine")
+
+
+def _gate(result: FileResult, settings: Settings) -> None:
+    errors = [f for f in result.active_findings if f.severity == Severity.ERROR]
+    if errors:
+        result.gate_reasons.append(f"{len(errors)} error finding{'s' if len(errors) != 1 else ''}")
+    if result.score < settings.fail_under:
+        result.gate_reasons.append(f"score {result.score:g} is under {settings.fail_under:g}")
+    for name in settings.require:
+        crit = result.criteria.get(name)
+        if crit is None or crit.level != Level.COMPLETE:
+            level = crit.level.value if crit else "not checked"
+            result.gate_reasons.append(f"required criterion {name} is {level}")
+    result.gate_failed = bool(result.gate_reasons)
+
+
+def lint_text(text: str, path: str, rules: Sequence[Rule], settings: Settings = Settings()) -> FileResult:
+    return lint_card(parse(text, path), rules, settings)
+
+
+__all__ = ["lint_card", "lint_text", "run_rule", "tier_for", "is_selected", "ENGINE_CODES", "ENGINE_DOC"]

@@ -1,0 +1,315 @@
+"""Shared evidence helpers for rules: what is placeholder, withheld, promised, or user-facing.
+
+Rules describe *what* counts as evidence for their criterion as named pattern tables; the helpers
+here decide *where* a match counts. The mechanisms are general and apply to every criterion:
+
+* placeholder and template text (``[More Information Needed]``, ``TODO``, 待补充 …) is never evidence;
+* a sentence that withholds ("not released", "proprietary", 不公开) is a *closed* statement, not a
+  mention, when it names the criterion's subject;
+* a sentence in the future tense ("will be released", 即将开源) is a promise, not evidence;
+* user-facing sections (usage, quick start, "fine-tune on your own data", citation) do not document
+  how the release itself was made, so method, data and hyperparameter rules skip them.
+
+All patterns are compiled once at import and are linear (no nested quantifiers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Mapping, Optional, Sequence
+
+from .document import Block, Card, Section
+from .model import Code, Evidence, Finding, Level, Verdict
+
+I = re.IGNORECASE
+
+#: Placeholder spans: removed from a block before matching; a block that is only placeholders is empty.
+PLACEHOLDER = re.compile(
+    r"\[?more information needed\]?|\[?more info(?:rmation)? (?:is )?needed\]?|\bneeds? more information\b"
+    r"|\[(?:optional|required)?\s*(?:todo|tbd|tba)\]|\b(?:todo|tbd|tba|fixme|xxx)\b:?"
+    r"|\bcoming soon\b|\bto be (?:added|updated|announced|determined)\b|\(?\bn/a\b\)?"
+    r"|\{\{[^{}\n]{0,200}\}\}|待补充|待完善|待更新|敬请期待|暂无",
+    I,
+)
+
+#: Stock sentences of the Hugging Face and Trainer templates; they carry no information.
+TEMPLATE_SENTENCE = re.compile(
+    r"this model ?card (?:aims to be a base template|has been (?:automatically )?generated automatically)"
+    r"|provide a (?:quick|longer) summary of what the model is"
+    r"|use the code below to get started with the model"
+    r"|this is the model card of a 🤗 transformers model"
+    r"|on (?:the None|an unknown) dataset",
+    I,
+)
+
+#: Sentence-level withholding. Paired with a criterion's subject words it makes the criterion closed.
+WITHHELD = re.compile(
+    r"\b(?:not|never|n't|no longer)\s+(?:be\s+|been\s+|being\s+)?(?:publicly\s+|openly\s+|yet\s+)?"
+    r"(?:released|disclosed|shared|published|open[- ]?sourced?|made (?:public|available)|available|provided|public)\b"
+    r"|\b(?:do|does|did|will|can|could|cannot|can't|won't|don't|doesn't)\s*(?:not\s+)?(?:publicly\s+)?(?:release|disclose|share|publish|provide|open[- ]?source)\b(?!d)"
+    r"|\bcannot be (?:released|shared|disclosed|made public)|\bunable to (?:release|share|disclose)"
+    r"|\bproprietary\b|\bclosed[- ]source\b|\bin[- ]house\b|\binternal (?:data|dataset|corpus|corpora)\b"
+    r"|\bconfidential\b|\bwithheld\b|\bundisclosed\b|\bnot open\b"
+    r"|\b(?:only|exclusively) (?:available |accessible )?(?:through|via|by|from|on) (?:our |the )?(?:api|platform|chat|web|cloud|service)"
+    r"|\bapi[- ]only\b|\bavailable (?:only )?(?:through|via) (?:our |an? |the )?(?:paid )?api\b"
+    r"|不公开|未公开|暂不公开|不开源|暂不开源|暂未开源|未开源|闭源|不对外|私有数据|内部数据|专有数据|自有数据|无法公开|不予公开|仅(?:通过|提供)\s*api",
+    I,
+)
+
+#: Future promises: a sentence that only says something will come is not evidence.
+FUTURE = re.compile(
+    r"\bwill (?:be )?(?:soon )?(?:release|publish|open[- ]?source|share|made available|available|provide|upload|update)"
+    r"|\b(?:to be|soon to be) (?:released|published|open[- ]?sourced)|\bplan(?:s|ned)? to (?:release|open|publish)"
+    r"|\bcoming soon\b|\bin the (?:near )?future\b|\bupcoming\b|\bforthcoming\b"
+    r"|即将|后续(?:将|会)?(?:开源|发布|公开)|敬请期待|将(?:会)?(?:开源|发布|公开)|计划(?:开源|发布)",
+    I,
+)
+
+#: Headings of user-facing sections: how to use or adapt the model, not how it was made.
+USAGE_HEADING = re.compile(
+    r"\busage\b|\bhow to (?:use|get started|run|fine-?tune)|\bget(?:ting)? started|quick ?start|\binference\b"
+    r"|\binstall|\bdeploy|\bdemo\b|\bserving\b|\bquantiz|\bexamples?\b|\bdownstream use|\bcitation\b|\bcite\b|\bbibtex\b"
+    r"|fine-?tun\w* (?:on|with|for) (?:your|custom|own)|your own data|\bcommunity\b|\bfaq\b|\bnews\b|\bupdates?\b"
+    r"|\bchangelog\b|\brelease notes?\b|\bcontact\b|\backnowledg|\bdisclaimer|\blimitations?\b|\bbias\b|\brisks?\b"
+    r"|使用方法|快速开始|快速使用|快速上手|推理|部署|安装|示例|引用|致谢|免责|声明|局限|新闻|更新|动态|常见问题|下游|微调你的|用于下游",
+    I,
+)
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|\n")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place in the card where an element of a criterion was found."""
+
+    element: str
+    line: int
+    quote: str
+    block: Optional[Block] = None
+
+    def evidence(self, card: Card) -> Evidence:
+        return Evidence(self.line, source_quote(card, self.line, self.quote), self.element)
+
+
+def source_quote(card: Card, line: int, fallback: str = "", limit: int = 160) -> str:
+    """The card's own line, trimmed, as the quote shown to the user."""
+    text = card.lines[line - 1].strip() if 0 < line <= len(card.lines) else fallback
+    text = text or fallback
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def is_usage(section: Optional[Section]) -> bool:
+    """True when the block sits under a user-facing heading (at any level of its heading path)."""
+    while section is not None:
+        if USAGE_HEADING.search(section.title):
+            return True
+        section = section.parent
+    return False
+
+
+def clean(text: str) -> str:
+    """Remove placeholder and template spans; what is left is the block's real content."""
+    if PLACEHOLDER.search(text):
+        text = PLACEHOLDER.sub(" ", text)
+    if TEMPLATE_SENTENCE.search(text):
+        text = TEMPLATE_SENTENCE.sub(" ", text)
+    return text
+
+
+def is_placeholder_only(text: str) -> bool:
+    return bool(PLACEHOLDER.search(text)) and not re.sub(r"[\W_]+", "", clean(text))
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) pairs of a block's text."""
+    start = 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        if m.start() > start:
+            yield start, text[start : m.start()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+BlockFilter = Callable[[Block], bool]
+
+
+def everywhere(block: Block) -> bool:
+    return block.kind != "code"
+
+
+def release_facts(block: Block) -> bool:
+    """Prose, tables and front matter that describe the release itself (not usage, not code)."""
+    return block.kind != "code" and not is_usage(block.section)
+
+
+def scan(
+    card: Card,
+    elements: Mapping[str, "re.Pattern[str]"],
+    where: BlockFilter = everywhere,
+    *,
+    skip_future: bool = True,
+    skip_withheld: bool = True,
+) -> dict[str, list[Hit]]:
+    """Find each element's pattern in the blocks ``where`` accepts, sentence by sentence.
+
+    Placeholder spans never match; sentences that promise (future) or withhold are skipped.
+    """
+    found: dict[str, list[Hit]] = {name: [] for name in elements}
+    for block in card.blocks:
+        if not where(block):
+            continue
+        text = clean(block.text)
+        if not text.strip():
+            continue
+        for offset, sentence in sentences(text):
+            if skip_future and FUTURE.search(sentence):
+                continue
+            if skip_withheld and WITHHELD.search(sentence):
+                continue
+            for name, pattern in elements.items():
+                m = pattern.search(sentence)
+                if m:
+                    at = offset + m.start()
+                    found[name].append(Hit(name, block.line_at(at), m.group(0), block))
+    return found
+
+
+def link_hits(card: Card, url: "re.Pattern[str]", element: str, *, text: Optional["re.Pattern[str]"] = None, skip_usage: bool = False) -> list[Hit]:
+    """Links whose URL matches ``url`` (and whose link text matches ``text``, when given)."""
+    hits: list[Hit] = []
+    for link in card.links:
+        if skip_usage and is_usage(link.section):
+            continue
+        if url.search(link.url) and (text is None or text.search(link.text)):
+            hits.append(Hit(element, link.line, link.url))
+    return hits
+
+
+def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everywhere) -> list[Hit]:
+    """Sentences that state the criterion's subject is withheld ("the training data is proprietary")."""
+    hits: list[Hit] = []
+    for block in card.blocks:
+        if block.kind == "code" or not where(block):
+            continue
+        text = clean(block.text)
+        for offset, sentence in sentences(text):
+            w = WITHHELD.search(sentence)
+            if w and subject.search(sentence):
+                hits.append(Hit("withheld", block.line_at(offset + w.start()), sentence.strip(), block))
+    return hits
+
+
+def placeholder_sections(card: Card, heading: "re.Pattern[str]") -> list[Section]:
+    """Sections about the criterion whose whole content is placeholder text."""
+    out = []
+    for section in card.sections_matching(heading):
+        blocks = [b for b in card.blocks_in(section) if b.kind != "heading"]
+        if blocks and all(is_placeholder_only(b.text) for b in blocks):
+            out.append(section)
+    return out
+
+
+def partial_score(found: int, required: int) -> float:
+    """Sub-score of a partial verdict: proportional to the required elements present, in [0.25, 0.75]."""
+    return round(min(0.75, max(0.25, found / max(required, 1))), 3)
+
+
+@dataclass(frozen=True)
+class CriterionCodes:
+    """The four finding codes every criterion rule uses, plus the text to explain what to add."""
+
+    missing: Code
+    incomplete: Code
+    withheld: Code
+    placeholder: Code
+    label: str  # "architecture", "training data", …
+
+    def all(self) -> tuple[Code, ...]:
+        return (self.missing, self.incomplete, self.withheld, self.placeholder)
+
+
+def criterion_codes(prefix: str, slug: str, label: str) -> CriterionCodes:
+    """Codes ``<prefix>01..04`` with ruff-style slugs, e.g. RL301 ``training-data-missing``."""
+    from .model import Severity
+
+    verb = "are" if label.endswith("s") else "is"
+    return CriterionCodes(
+        Code(f"{prefix}01", f"{slug}-missing", f"The card does not document the {label}.", Severity.ERROR),
+        Code(f"{prefix}02", f"{slug}-incomplete", f"The card documents the {label} only in part.", Severity.WARNING),
+        Code(f"{prefix}03", f"{slug}-withheld", f"The card states that the {label} {verb} withheld.", Severity.ERROR),
+        Code(
+            f"{prefix}04",
+            f"{slug}-placeholder",
+            f"A section about the {label} holds only placeholder text.",
+            Severity.WARNING,
+        ),
+        label,
+    )
+
+
+def finding(code: Code, message: str, line: int, column: int = 1) -> Finding:
+    return Finding(code.code, code.slug, message, line, column, code.severity)
+
+
+def judge(
+    card: Card,
+    codes: CriterionCodes,
+    found: Mapping[str, Sequence[Hit]],
+    required: Sequence[str],
+    *,
+    closed: Sequence[Hit] = (),
+    placeholders: Iterable[Section] = (),
+    complete: Optional[bool] = None,
+    hints: Optional[Mapping[str, str]] = None,
+    max_evidence_per_element: int = 3,
+) -> Verdict:
+    """Turn element hits into a level, a sub-score, evidence and findings.
+
+    ``complete`` overrides the default completeness test (all ``required`` elements found).
+    Evidence lists at most ``max_evidence_per_element`` hits per element, in line order.
+    """
+    present = [name for name in required if found.get(name)]
+    missing = tuple(name for name in required if not found.get(name))
+    is_complete = (not missing) if complete is None else complete
+    evidence: list[Evidence] = []
+    for name, hits in found.items():
+        for hit in sorted(hits, key=lambda h: h.line)[:max_evidence_per_element]:
+            evidence.append(hit.evidence(card))
+    evidence.sort(key=lambda e: (e.line, e.element))
+    hints = hints or {}
+    missing_text = ", ".join(hints.get(name, name) for name in missing)
+    findings: list[Finding] = []
+    for section in placeholders:
+        findings.append(
+            finding(codes.placeholder, f"Section '{section.title}' holds only placeholder text; fill it in or remove it.", section.line)
+        )
+    anchor = card.first_content_line
+    if is_complete:
+        level, score = Level.COMPLETE, 1.0
+    elif closed:
+        level, score = Level.CLOSED, 0.0
+        first = min(closed, key=lambda h: h.line)
+        evidence.append(Evidence(first.line, source_quote(card, first.line, first.quote), "withheld"))
+        evidence.sort(key=lambda e: (e.line, e.element))
+        findings.append(finding(codes.withheld, f"The card withholds the {codes.label}: \"{_short(first.quote)}\".", first.line))
+    elif present:
+        level, score = Level.PARTIAL, partial_score(len(present), len(required))
+        line = min(h.line for name in present for h in found[name])
+        findings.append(finding(codes.incomplete, f"The {codes.label} is documented only in part; missing: {missing_text}.", line))
+    else:
+        level, score = Level.ABSENT, 0.0
+        line = min((s.line for s in placeholders), default=anchor)
+        findings.append(finding(codes.missing, f"No {codes.label} documented; add {missing_text}.", line))
+    return Verdict(level, score, evidence, findings, missing if not is_complete else ())
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def words(*alternatives: str, flags: int = I) -> "re.Pattern[str]":
+    """Compile a list of alternatives into one pattern (readable pattern tables in rules)."""
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), flags)

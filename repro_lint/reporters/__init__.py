@@ -1,0 +1,26 @@
+"""Reporters turn a :class:`~repro_lint.model.Report` into text. They format; they never judge.
+
+Each format lives in its own module, imported only when that format is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Callable
+
+from ..model import Report
+
+#: format name → module in this package; every module has ``render(report, *, color=False) -> str``.
+FORMATS: dict[str, str] = {
+    "text": "text",
+    "json": "json_report",
+}
+
+
+def get(name: str) -> Callable[..., str]:
+    module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    return module.render  # type: ignore[no-any-return]
+
+
+def render(report: Report, name: str, **options: object) -> str:
+    return get(name)(report, **options)

@@ -1,0 +1,53 @@
+"""Human output: ``path:line:col: CODE message`` lines, a per-criterion table, then the score."""
+
+from __future__ import annotations
+
+from ..model import FileResult, Level, Report, Severity
+
+_COLORS = {"red": "31", "yellow": "33", "green": "32", "cyan": "36", "bold": "1", "dim": "2"}
+_LEVEL_COLOR = {Level.COMPLETE: "green", Level.PARTIAL: "yellow", Level.ABSENT: "red", Level.CLOSED: "red"}
+_SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _paint(text: str, color: str, enabled: bool) -> str:
+    return f"\x1b[{_COLORS[color]}m{text}\x1b[0m" if enabled else text
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_file(result: FileResult, color: bool = False) -> list[str]:
+    lines = []
+    for f in result.active_findings:
+        code = _paint(f.code, _SEVERITY_COLOR[f.severity], color)
+        lines.append(f"{result.path}:{f.line}:{f.column}: {code} {f.message} [{f.slug}]")
+    if result.criteria:
+        lines.append("")
+        width = max(len(n) for n in result.criteria)
+        for name, c in result.criteria.items():
+            level = _paint(f"{c.level.value:<8}", _LEVEL_COLOR[c.level], color)
+            first = c.evidence[0] if c.evidence else None
+            where = f'line {first.line}: "{_quote(first.text)}"' if first else "no evidence"
+            lines.append(f"  {name:<{width}}  {level}  {c.score:4.2f}  {where}")
+    suppressed = len(result.findings) - len(result.active_findings)
+    tail = f", {suppressed} suppressed" if suppressed else ""
+    score = _paint(f"{result.score:g}/100", "bold", color)
+    lines.append(f"Score: {score} ({result.tier.value}){tail}")
+    return lines
+
+
+def render(report: Report, *, color: bool = False, **_: object) -> str:
+    out: list[str] = []
+    for i, result in enumerate(report.files):
+        if i:
+            out.append("")
+        out.extend(render_file(result, color))
+    if len(report.files) > 1:
+        n_findings = sum(len(r.active_findings) for r in report.files)
+        failed = sum(1 for r in report.files if r.gate_failed)
+        mean = sum(r.score for r in report.files) / len(report.files)
+        out.append("")
+        out.append(f"Found {n_findings} finding{'s' if n_findings != 1 else ''} in {len(report.files)} cards; {failed} failed the gate; mean score {mean:.1f}/100.")
+    return "\n".join(out) + ("\n" if out else "")
