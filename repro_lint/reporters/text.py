@@ -24,7 +24,8 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
         code = _paint(f.code, _SEVERITY_COLOR[f.severity], color)
         lines.append(f"{result.path}:{f.line}:{f.column}: {code} {f.message} [{f.slug}]")
     if result.criteria:
-        lines.append("")
+        if lines:
+            lines.append("")
         width = max(len(n) for n in result.criteria)
         for name, c in result.criteria.items():
             level = _paint(f"{c.level.value:<8}", _LEVEL_COLOR[c.level], color)
