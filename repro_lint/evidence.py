@@ -109,7 +109,14 @@ def is_usage(section: Optional[Section]) -> bool:
 
 
 def clean(text: str) -> str:
-    """Remove placeholder and template spans; what is left is the block's real content."""
+    """Remove placeholder and template spans and emphasis markers; what is left is the real content.
+
+    ``**License:** [More Information Needed]`` becomes ``License:`` with nothing after it, so a
+    ``key: value`` pattern cannot take the emphasis marker for a value. Newlines are kept, so offsets
+    still map to the right lines.
+    """
+    if "**" in text or "__" in text:
+        text = text.replace("**", "").replace("__", "")
     if PLACEHOLDER.search(text):
         text = PLACEHOLDER.sub(" ", text)
     if TEMPLATE_SENTENCE.search(text):

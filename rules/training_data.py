@@ -86,7 +86,7 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
         found["named sources"] += dataset_links
         found["size"] += [h.__class__("size", h.line, h.quote) for h in dataset_links[:1]]
         found["composition"] += [h.__class__("composition", h.line, h.quote) for h in dataset_links[:1]]
-    vague = scan(card, VAGUE, where=release_facts)["vague description"]
+    vague = scan(card, VAGUE, where=lambda b: b.kind != "heading" and release_facts(b))["vague description"]
     if not any(found.values()) and vague:
         found["vague description"] = vague
     return judge(
