@@ -164,7 +164,8 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
     from . import reporters
 
     stream = sys.stdout
-    rendered = reporters.render(report, fmt, color=use_color(color, stream) and not output_file)
+    colored = use_color(color, stream) and not output_file
+    rendered = reporters.render(report, fmt, color=colored)
     if output_file:
         try:
             write_atomic(output_file, rendered)
@@ -172,7 +173,7 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
             _echo_err(f"{output_file}: cannot write the report: {exc.strerror or exc}")
             sys.exit(2)
     elif rendered:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=colored)
     sys.exit(exit_code(report, exit_zero))
 
 
