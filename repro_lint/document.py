@@ -244,7 +244,10 @@ def _inline_links(token: Any, line: int, section: Optional[Section], out: list[L
 def parse(text: str, path: str = "<card>") -> Card:
     """Parse card text into a :class:`Card`. Never raises on any text input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    card = Card(path=path, text=text, lines=text.split("\n"))
+    lines = text.split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()  # the final newline ends the last line; it does not start another
+    card = Card(path=path, text=text, lines=lines)
     tokens = _parser().parse(text)
 
     stack: list[Section] = []
