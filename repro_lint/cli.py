@@ -174,7 +174,21 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
             sys.exit(2)
     elif rendered:
         click.echo(rendered, nl=False, color=colored)
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary_path:
+        _append_step_summary(summary_path, report)
     sys.exit(exit_code(report, exit_zero))
+
+
+def _append_step_summary(path: str, report: Any) -> None:
+    """GitHub Actions: append the Markdown report to the job summary (a warning if that fails)."""
+    from .reporters.github import step_summary
+
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(step_summary(report))
+    except OSError as exc:
+        _echo_err(f"warning: {path}: cannot append the step summary: {exc.strerror or exc}")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -14,6 +14,11 @@ from ..model import Report
 FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json_report",
+    "sarif": "sarif",
+    "github": "github",
+    "markdown": "markdown",
+    "junit": "junit",
+    "gitlab": "gitlab",
 }
 
 
