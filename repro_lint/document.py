@@ -348,6 +348,8 @@ def _front_matter_blocks(card: Card, source: str) -> None:
     """One block per top-level front-matter key, at the key's line (the front matter starts at line 2)."""
     data = card.front_matter
     if not data:
+        if card.front_matter_error:
+            _salvaged_front_matter_blocks(card, source)
         return
     key_lines: dict[str, int] = {}
     for offset, raw in enumerate(source.split("\n")):
@@ -358,6 +360,23 @@ def _front_matter_blocks(card: Card, source: str) -> None:
         line = key_lines.get(key, 1)
         text = _norm(f"{key}: {_flatten(value)}")
         card.blocks.append(Block("front_matter", text, line, line, None, info=key))
+
+
+def _salvaged_front_matter_blocks(card: Card, source: str) -> None:
+    """Front matter YAML cannot read (a tab, a stray quote): keep each top-level ``key: value`` line.
+
+    ``card.front_matter`` stays empty (RL002 reports the error), but the text of the keys is still
+    there for rules to read, as a human reader would.
+    """
+    for offset, raw in enumerate(source.split("\n")[:2000]):
+        if raw[:1] in (" ", "\t", "-", "#", "") or ":" not in raw:
+            continue
+        key, value = raw.split(":", 1)
+        key = key.strip().strip("'\"")
+        value = " ".join(value.split())
+        if key and value:
+            line = offset + 2
+            card.blocks.append(Block("front_matter", _norm(f"{key}: {value}"), line, line, None, info=key))
 
 
 def _html_comments(content: str, line: int, card: Card) -> None:

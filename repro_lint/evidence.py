@@ -151,6 +151,29 @@ def release_facts(block: Block) -> bool:
     return block.kind != "code" and not is_usage(block.section)
 
 
+def in_section(section: Optional[Section], heading: "re.Pattern[str]") -> bool:
+    """True when any heading on the section's path matches ``heading``."""
+    while section is not None:
+        if heading.search(section.title):
+            return True
+        section = section.parent
+    return False
+
+
+def block_sentences(block: Block, text: str) -> Iterator[tuple[int, str]]:
+    """Sentences of a block; a table row also yields one ``header: cell`` pair per column.
+
+    A row ``| 7B | 32 | 4096 |`` under ``| Params | Layers | Hidden size |`` then reads
+    ``Layers: 32``, so a value is matched together with the name its column gives it.
+    """
+    yield from sentences(text)
+    if block.kind == "table_row" and block.header:
+        for name, cell in zip(block.header, block.cells):
+            name, cell = clean(name).strip(), clean(cell).strip()
+            if name and cell:
+                yield 0, f"{name}: {cell}"
+
+
 def scan(
     card: Card,
     elements: Mapping[str, "re.Pattern[str]"],
@@ -158,10 +181,15 @@ def scan(
     *,
     skip_future: bool = True,
     skip_withheld: bool = True,
+    topic: Optional["re.Pattern[str]"] = None,
+    topic_heading: Optional["re.Pattern[str]"] = None,
 ) -> dict[str, list[Hit]]:
     """Find each element's pattern in the blocks ``where`` accepts, sentence by sentence.
 
     Placeholder spans never match; sentences that promise (future) or withhold are skipped.
+    With ``topic``, a sentence counts only when it is about the criterion: it matches ``topic``
+    itself, or its block sits under a heading that matches ``topic_heading`` ("2T tokens" is data
+    size in "trained on 2T tokens" or under "Training data", not in "a context of 8k tokens").
     """
     found: dict[str, list[Hit]] = {name: [] for name in elements}
     for block in card.blocks:
@@ -170,10 +198,13 @@ def scan(
         text = clean(block.text)
         if not text.strip():
             continue
-        for offset, sentence in sentences(text):
+        on_topic = topic is None or (topic_heading is not None and in_section(block.section, topic_heading))
+        for offset, sentence in block_sentences(block, text):
             if skip_future and FUTURE.search(sentence):
                 continue
             if skip_withheld and WITHHELD.search(sentence):
+                continue
+            if not on_topic and topic is not None and not topic.search(sentence):
                 continue
             for name, pattern in elements.items():
                 m = pattern.search(sentence)

@@ -27,7 +27,20 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import Hit, criterion_codes, judge, link_hits, placeholder_sections, scan, withheld, words
+import re
+
+from repro_lint.evidence import (
+    Hit,
+    clean,
+    criterion_codes,
+    in_section,
+    is_placeholder_only,
+    judge,
+    placeholder_sections,
+    scan,
+    withheld,
+    words,
+)
 from repro_lint.hookspecs import hookimpl
 from repro_lint.model import Rule, Verdict
 
@@ -36,38 +49,56 @@ CODES = criterion_codes("RL2", "weights", "weights")
 #: Download locations written in text or code.
 DOWNLOAD_TEXT = {
     "download location": words(
-        r"\bfrom_pretrained\(\s*[\"'][\w.-]+/[\w.-]+[\"']", r"\b(?:huggingface-cli|hf) download\s+[\w.-]+/[\w.-]+",
+        r"\bfrom_pretrained\(\s*[\"'][\w.-]+(?:/[\w.-]+)?[\"']", r"\b(?:huggingface-cli|hf) download\b",
+        r"\b(?:checkpoint|model(?:_id|_name|_name_or_path|_path)?|repo(?:_id)?|pretrained_model_name_or_path)\s*[=:]\s*[\"'][\w.-]+/[\w.-]+[\"']",
+        r"--model(?:_name_or_path|_id)?[ =][\w.-]+/[\w.-]+\b", r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
         r"\bsnapshot_download\(", r"\bmodelscope download\b", r"\bollama (?:run|pull)\s+\S", r"\bgit lfs clone\b|\bgit clone https://huggingface\.co/",
-        r"\b[\w.-]+\.(?:safetensors|gguf|ggml|ckpt|pth)\b", r"\bpytorch_model[\w.-]*\.bin\b",
-        r"\b(?:download|weights|checkpoints?)\b.{0,60}\b(?:huggingface|hugging face|hf hub|modelscope|model hub|release)",
-        r"\b(?:weights|checkpoints?) (?:are|is) (?:publicly )?available\b", r"\bopen[- ]weights?\b",
-        r"模型下载|权重下载|下载地址|下载链接|开源权重|开放下载|已开源",
+        r"\b(?:request|apply for) (?:access|the (?:model )?weights)\b",
+        r"\bdownload\w*\b[^.\n]{0,40}\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:from|at|on|here|via|link)\b",
+        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:are|is) (?:publicly |now )?(?:available|uploaded|hosted)\b[^.\n]{0,20}\b(?:on|at|from|in|via|to)\b",
+        r"\b(?:we|have|has)\s+(?:also\s+)?(?:publicly\s+)?(?:released|open-?sourced|uploaded)\b[^.\n]{0,80}\b(?:models?|weights|checkpoints)\b",
+        r"\b(?:released|uploaded) (?:to|on) (?:the )?(?:hugging ?face|hf hub|modelscope|model hub)\b", r"\bopen[- ]weights?\b",
+        r"模型下载|权重下载|下载地址|下载链接|开源权重|开放下载|已开源|开源了|(?:权重|模型)(?:已|均已)?(?:上传|发布)(?:至|到|在)",
     ),
 }
 
 #: Hub and release URLs that host model weights (not datasets, not Spaces, not papers).
 WEIGHT_URL = words(
     r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/(?!datasets/|spaces/|docs/|papers/|blog/|join|login|settings|models\?|collections/|learn/|tasks/|api/)[\w.-]+/[\w.-]+",
+    r"^https?://(?:www\.)?huggingface\.co/collections/",
     r"^https?://(?:www\.)?modelscope\.cn/models/", r"^https?://(?:www\.)?ollama\.com/library/", r"^https?://(?:www\.)?kaggle\.com/models/",
-    r"/releases/download/", r"\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|tar\.gz|zip)(?:\?|$)", r"^https?://wisemodel\.cn/models/",
+    r"/releases/download/", r"^https?://[^?#\s]*/[\w-]*downloads?\b", r"\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|tar\.gz|zip)(?:\?|$)", r"^https?://wisemodel\.cn/models/",
     r"^https?://(?:www\.)?openxlab\.org\.cn/models/", r"^https?://(?:dl\.fbaipublicfiles\.com|storage\.googleapis\.com)/",
+)
+
+#: A sentence that names another model the release was built from: its link is not the release's download.
+BASE_MODEL = words(
+    r"\bfine-?tuned (?:version|variant|checkpoint) of\b", r"\b(?:fine-?tuned|trained|built|based|quantized|converted|distilled|adapted) (?:from|on(?: top of)?|upon)\b",
+    r"\bbase[_ ]model\b", r"\b(?:taken|adapted|copied|borrowed|reproduced) from\b", r"\bdelta (?:from|against)\b", r"\boriginal (?:model|weights)\b", r"基于|在.{0,20}基础上",
 )
 
 #: License statements in text; the front-matter keys are handled in ``check``.
 LICENSE = {
     "license": words(
-        r"\b(?:licen[cs]ed|released|distributed|available|made available) under\b", r"\blicen[cs]e\s*[:：|]\s*\S",
-        r"\b(?:apache|mit|bsd|gpl|agpl|lgpl|mpl|cc[- ]by|openrail|creativeml|llama ?\d?(?:\.\d)? community|gemma|bigscience)[\w .-]{0,30}licen[cs]e\b",
-        r"\b(?:apache[- ]2\.0|cc-by(?:-nc)?(?:-sa)?-4\.0|openrail(?:-m)?|mit license)\b", r"\blicen[cs]e agreement\b|\bterms of use\b|\bacceptable use policy\b",
-        r"许可证|许可协议|开源协议|使用协议|模型许可|License\s*协议",
+        r"\b(?:licen[cs]ed|released|distributed|available|made available|provided|open-?sourced|governed) (?:\w+ ){0,3}(?:under|by)\b[^.\n]{0,60}\blicen[cs]e\b",
+        r"\b(?:licen[cs]ed|released|distributed|made available|open-?sourced) under\b", r"^\W*licen[cs]e\b[\s:：|*-]{0,6}[^\s:：|*-]", r"\blicen[cs]e\s*[:：|]\s*\S",
+        r"\b(?:apache|mit|bsd|gpl|agpl|lgpl|mpl|cc[- ]by|openrail|creativeml|rail|llama ?\d?(?:\.\d)? community|gemma|bigscience)[\w .-]{0,30}licen[cs]e\b",
+        r"\b(?:apache[- ]2\.0|cc[- ]by(?:[- ]nc)?(?:[- ]sa)?[- ]4\.0|openrail(?:-m)?|mit license)\b", r"\b(?:model|community) licen[cs]e(?: agreement)?\b",
+        r"\blicen[cs]e agreement\b", r"\bsubject to\b[^.\n]{0,40}\blicen[cs]e\b", r"\blicen[cs]ed for\b",
+        r"许可证|许可协议|开源协议|使用协议|模型协议|模型许可|License\s*协议|遵循\s*\S{0,20}\s*(?:license|协议)|(?:学术研究|商业使用|商用)\S{0,10}(?:开放|免费|授权)|支持商用",
     ),
 }
 
-#: A license sentence about the code only does not license the weights.
-CODE_ONLY = words(r"\b(?:code|codebase|source code|repository|scripts?)\b(?!.*\b(?:weights?|models?|checkpoints?|parameters)\b)", r"代码(?!.*(?:模型|权重))")
+#: A license sentence about the code or the data only does not license the weights.
+OTHER_SUBJECT = words(r"\b(?:code|codebase|source code|repository|scripts?|datasets?|data)\b", r"代码|数据")
+WEIGHTS_SUBJECT = words(r"\bweights?\b", r"\bmodels?\b", r"\bcheckpoints?\b", r"\bparameters\b", r"权重|模型")
 
 LICENSE_KEYS = ("license", "license_name", "license_link")
 NO_LICENSE = {"", "unknown", "none", "null", "other", "no", "n/a"}
+
+#: A heading that introduces the license terms.
+LICENSE_HEADING = words(r"\blicen[cs](?:e|ing)\b", r"许可|协议|授权")
+LICENSE_LINK = words(r"licen[cs]e", r"许可|协议")
 
 SUBJECT = words(
     r"\bweights?\b", r"\bcheckpoints?\b", r"\bparameters\b", r"\bthe model\b", r"\bour models?\b", r"\bmodel is\b", r"\bapi\b",
@@ -77,26 +108,57 @@ SUBJECT = words(
 SECTION = words(r"\bweights?\b", r"\bdownload", r"\bcheckpoints?\b", r"\blicen[cs]e\b", r"权重|下载|许可")
 
 
+def _about_other(text: str) -> bool:
+    """The sentence licenses the code or the data, and says nothing of the model or its weights."""
+    return bool(OTHER_SUBJECT.search(text)) and not WEIGHTS_SUBJECT.search(text)
+
+
+def _line(card, line: int) -> str:  # type: ignore[no-untyped-def]
+    return card.lines[line - 1] if 0 < line <= len(card.lines) else ""
+
+
 def _front_matter_license(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+    """``license:`` / ``license_name:`` / ``license_link:`` keys with a real value (also from unreadable YAML)."""
     hits = []
-    for key in LICENSE_KEYS:
-        value = card.fm(key)
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        if value is not None and str(value).strip().lower() not in NO_LICENSE:
-            hits.append(Hit("license", card.fm_line(key), f"{key}: {value}"))
-        elif key == "license" and str(value).strip().lower() == "other" and (card.fm("license_name") or card.fm("license_link")):
-            continue
+    for block in card.blocks:
+        if block.kind == "front_matter" and block.info in LICENSE_KEYS:
+            value = block.text.split(":", 1)[1].strip().strip("'\"[]").lower() if ":" in block.text else ""
+            if value not in NO_LICENSE:
+                hits.append(Hit("license", block.line, block.text, block))
+    return hits
+
+
+def _license_text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+    """License statements in prose, tables, badges and License sections, unless about code or data only."""
+    hits = [
+        h for h in scan(card, LICENSE, where=lambda b: b.kind not in ("code", "front_matter", "heading"))["license"]
+        if not _about_other(h.block.line_text(h.block.text.find(h.quote)) if h.block else h.quote)
+    ]
+    for link in card.links:
+        if (LICENSE_LINK.search(link.text) or LICENSE_LINK.search(link.url)) and not _about_other(link.text + " " + _line(card, link.line)):
+            hits.append(Hit("license", link.line, link.text or link.url))
+    for block in card.blocks:
+        if block.kind in ("paragraph", "list_item", "table_row", "html") and in_section(block.section, LICENSE_HEADING):
+            text = clean(block.text)
+            if text.strip() and not is_placeholder_only(block.text) and not _about_other(text):
+                hits.append(Hit("license", block.line, text.strip(), block))
+    return hits
+
+
+def _downloads(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+    """Download locations of the release itself: hub ids, URLs, files; not a base model's page."""
+    hits = [
+        h for h in scan(card, DOWNLOAD_TEXT, where=lambda b: b.kind != "front_matter")["download location"]
+        if not BASE_MODEL.search(h.block.line_text(h.block.text.find(h.quote)) if h.block else "")
+    ]
+    for link in card.links:
+        if WEIGHT_URL.search(link.url) and not BASE_MODEL.search(_line(card, link.line)):
+            hits.append(Hit("download location", link.line, link.url))
     return hits
 
 
 def check(card) -> Verdict:  # type: ignore[no-untyped-def]
-    found = scan(card, DOWNLOAD_TEXT, where=lambda b: True)
-    found["download location"] += link_hits(card, WEIGHT_URL, "download location")
-    licenses = scan(card, LICENSE, where=lambda b: b.kind not in ("code", "front_matter"))
-    found["license"] = _front_matter_license(card) + [
-        h for h in licenses["license"] if h.block is None or not CODE_ONLY.search(h.block.line_text(0))
-    ]
+    found = {"download location": _downloads(card), "license": _front_matter_license(card) + _license_text(card)}
     return judge(
         card,
         CODES,

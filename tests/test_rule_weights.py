@@ -1,0 +1,66 @@
+"""RL2xx weights: the verdict on each fixture card in fixtures/weights/ is exactly as specified.
+
+Each fixture pins one lesson: where a download location or a license may hide (hub ids in code,
+gated request pages, License sections, badges, unreadable front matter), and what is not one (a
+base model's page, a license for the code only, placeholders, promises, API-only access).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from repro_lint.testing import lint_string
+
+CARDS = Path(__file__).resolve().parents[1] / "fixtures" / "weights"
+
+#: fixture → (level, the RL2xx finding codes)
+EXPECTED = {
+    # hub id assigned to a variable and loaded with from_pretrained; license in the front matter
+    "complete-front-matter-hub-id.md": ("complete", []),
+    # download table + a License (协议) section that licenses the weights, not only the code
+    "complete-license-section-zh.md": ("complete", []),
+    # a tab makes the YAML unreadable, the license key is still read; CLI download with options
+    "complete-unreadable-front-matter.md": ("complete", []),
+    # a gated download page and a bold "License" label without a colon
+    "complete-gated-request-form.md": ("complete", []),
+    # the only hub link is the base model the card was fine-tuned from
+    "partial-base-model-link-only.md": ("partial", ["RL202"]),
+    # the License section and the badge license only the code
+    "partial-code-license-only.md": ("partial", ["RL202"]),
+    # a model-license badge, but nowhere to download the weights
+    "partial-weights-badge-zh.md": ("partial", ["RL202"]),
+    # template placeholders and `license: unknown` are not a license
+    "absent-template-placeholders.md": ("absent", ["RL201", "RL204"]),
+    # a promise to release is not a release
+    "absent-future-release-zh.md": ("absent", ["RL201"]),
+    "closed-api-only.md": ("closed", ["RL203"]),
+    "closed-not-open-source-zh.md": ("closed", ["RL203"]),
+}
+
+
+def lint(name: str):
+    return lint_string((CARDS / name).read_text(encoding="utf-8"), path=name)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_weights_verdict(name):
+    result = lint(name)
+    codes = sorted(f.code for f in result.findings if f.code.startswith("RL2"))
+    assert (result.criteria["weights"].level.value, codes) == EXPECTED[name]
+
+
+def test_every_fixture_is_specified():
+    assert sorted(p.name for p in CARDS.glob("*.md")) == sorted(EXPECTED)
+
+
+def test_base_model_link_is_not_quoted_as_download():
+    weights = lint("partial-base-model-link-only.md").criteria["weights"]
+    assert [e.element for e in weights.evidence] == ["license"]
+    assert weights.missing == ("download location",)
+
+
+def test_code_only_license_is_not_credited():
+    weights = lint("partial-code-license-only.md").criteria["weights"]
+    assert weights.missing == ("license",)
