@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+import json
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from .engine import ENGINE_CODES, ENGINE_DOC
 from .model import Code, Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .plugins import PluginInfo
 
 
 def all_codes(rules: Sequence[Rule]) -> list[tuple[Code, str]]:
@@ -16,19 +20,61 @@ def all_codes(rules: Sequence[Rule]) -> list[tuple[Code, str]]:
     return out
 
 
-def list_rules(rules: Sequence[Rule]) -> str:
+def list_rules(rules: Sequence[Rule], *, as_json: bool = False) -> str:
+    """One line per finding code (code, slug, severity, rule, summary), or a JSON array."""
+    if as_json:
+        by_name = {r.name: r for r in rules}
+        items = [
+            {**_code_json(c), "rule": name, "criterion": by_name[name].criterion if name in by_name else None}
+            for c, name in all_codes(rules)
+        ]
+        return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
     rows = [(c.code, c.slug, c.severity.value, name, c.summary) for c, name in all_codes(rules)]
     w = [max(len(r[i]) for r in rows) for i in range(4)]
     return "".join(f"{a:<{w[0]}}  {b:<{w[1]}}  {s:<{w[2]}}  {n:<{w[3]}}  {d}\n" for a, b, s, n, d in rows)
 
 
-def list_plugins(plugins: Sequence) -> str:  # type: ignore[type-arg]
+def list_plugins(plugins: Sequence["PluginInfo"], rules: Sequence[Rule] = (), *, as_json: bool = False) -> str:
+    """Installed plugins with their package, version, status and the rules (and codes) each provides."""
+    by_name = {r.name: r for r in rules}
+    if as_json:
+        items = [
+            {
+                "name": p.name,
+                "package": p.package,
+                "version": p.version,
+                "status": "error" if p.error and not p.error.startswith("disabled") else (p.error or "loaded").split(" ")[0],
+                "error": p.error if p.error and not p.error.startswith("disabled") else None,
+                "rules": [_rule_json(by_name[n]) for n in p.rules if n in by_name],
+            }
+            for p in plugins
+        ]
+        return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
     lines = []
     for p in plugins:
         status = f"  ({p.error})" if p.error else ""
-        rules = ", ".join(p.rules) or "-"
-        lines.append(f"{p.name}  {p.package} {p.version}  rules: {rules}{status}")
+        provided = [f"{n} ({_code_range(by_name[n])})" if n in by_name else n for n in p.rules]
+        lines.append(f"{p.name}  {p.package} {p.version}  rules: {', '.join(provided) or '-'}{status}")
     return "\n".join(lines) + "\n"
+
+
+def _code_range(rule: Rule) -> str:
+    codes = [c.code for c in rule.codes]
+    return codes[0] if len(codes) == 1 else f"{codes[0]}-{codes[-1]}"
+
+
+def _code_json(code: Code) -> dict[str, str]:
+    return {"code": code.code, "slug": code.slug, "severity": code.severity.value, "summary": code.summary}
+
+
+def _rule_json(rule: Rule) -> dict[str, object]:
+    return {
+        "name": rule.name,
+        "criterion": rule.criterion,
+        "weight": rule.weight,
+        "api_version": rule.api_version,
+        "codes": [_code_json(c) for c in rule.codes],
+    }
 
 
 def explain(rules: Sequence[Rule], query: str) -> Optional[str]:

@@ -93,10 +93,10 @@ def _echo_err(message: str) -> None:
 @click.option("--stdin-filename", help="The name to report for a card read from stdin ('-').")
 @click.option("--max-bytes", type=click.IntRange(1), help="Refuse cards larger than this many bytes (default 32 MiB).")
 @click.option("-j", "--jobs", type=click.IntRange(1), help=f"Worker processes (default: all CPUs for {PARALLEL_THRESHOLD}+ cards, else 1).")
-@click.option("-p", "plugin_opts", multiple=True, metavar="no:NAME", help="Disable the plugin NAME (repeatable).")
+@click.option("-p", "plugin_opts", multiple=True, metavar="no:NAME", help="Disable the plugin NAME (repeatable; also REPRO_LINT_DISABLE_PLUGINS).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text output.")
 @click.option("--list-rules", is_flag=True, help="List every rule and finding code, then exit.")
-@click.option("--list-plugins", is_flag=True, help="List installed plugins with their versions and rules, then exit.")
+@click.option("--list-plugins", is_flag=True, help="List installed plugins with their versions and rules (-f json for JSON), then exit.")
 @click.option("--explain", metavar="CODE", help="Explain a rule or code (e.g. RL301, training-data-missing), then exit.")
 @click.version_option(__version__, "--version", prog_name="repro-lint")
 def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tuple[str, ...], extend_select: tuple[str, ...],
@@ -135,10 +135,12 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
                 sys.exit(2)
             click.echo(text)
         elif list_plugins:
-            click.echo(catalog.list_plugins(loaded.plugins), nl=False)
+            click.echo(catalog.list_plugins(loaded.plugins, loaded.rules, as_json=fmt == "json"), nl=False)
         else:
-            click.echo(catalog.list_rules(loaded.rules), nl=False)
+            click.echo(catalog.list_rules(loaded.rules, as_json=fmt == "json"), nl=False)
         sys.exit(2 if loaded.errors else 0)
+    if loaded.errors:  # a broken plugin setup would make every verdict suspect: fix it first
+        sys.exit(2)
 
     from .inputs import resolve_paths
 
