@@ -91,6 +91,8 @@ def _echo_err(message: str) -> None:
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--no-inline-config", is_flag=True, help="Ignore repro-lint HTML comment directives in cards.")
 @click.option("--stdin-filename", help="The name to report for a card read from stdin ('-').")
+@click.option("--profile", type=click.Choice(["seed", "osai", "mof", "eu-ai-act"]),
+              help="Rule set and thresholds of a framework (default seed: the five criteria); see docs/profiles.md.")
 @click.option("--max-bytes", type=click.IntRange(1), help="Refuse cards larger than this many bytes (default 32 MiB).")
 @click.option("-j", "--jobs", type=click.IntRange(1), help=f"Worker processes (default: all CPUs for {PARALLEL_THRESHOLD}+ cards, else 1).")
 @click.option("-p", "plugin_opts", multiple=True, metavar="no:NAME", help="Disable the plugin NAME (repeatable; also REPRO_LINT_DISABLE_PLUGINS).")
@@ -102,7 +104,8 @@ def _echo_err(message: str) -> None:
 def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tuple[str, ...], extend_select: tuple[str, ...],
         ignore: tuple[str, ...], require: tuple[str, ...], fail_under: Optional[float], weights: tuple[str, ...], exit_zero: bool,
         config_path: Optional[str], isolated: bool, no_inline_config: bool, stdin_filename: Optional[str], max_bytes: Optional[int],
-        jobs: Optional[int], plugin_opts: tuple[str, ...], color: str, list_rules: bool, list_plugins: bool, explain: Optional[str]) -> None:
+        jobs: Optional[int], plugin_opts: tuple[str, ...], color: str, list_rules: bool, list_plugins: bool, explain: Optional[str],
+        profile: Optional[str] = None) -> None:
     """Lint AI model cards for openness and reproducibility.
 
     Checks architecture, weights, training data, training method and hyperparameters, prints
@@ -154,6 +157,7 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
         "weights": _weights(weights),
         "max_bytes": max_bytes,
         "inline_config": False if no_inline_config else None,
+        "profile": profile,
     }
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(card_paths) >= PARALLEL_THRESHOLD else 1

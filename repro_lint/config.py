@@ -39,6 +39,7 @@ class Settings:
     weights: dict[str, float] = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
     inline_config: bool = True
+    profile: str = "seed"  # rule set and thresholds of a framework (see repro_lint.profiles)
     source: Optional[str] = None  # the configuration file these settings came from
 
     def override(self, **changes: Any) -> "Settings":
@@ -94,6 +95,12 @@ def settings_from_table(table: dict[str, Any], where: str) -> Settings:
         elif name == "inline_config":
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: 'inline-config' must be true or false")
+            values[name] = value
+        elif name == "profile":
+            from .profiles import PROFILES
+
+            if value not in PROFILES:
+                raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}")
             values[name] = value
     return Settings(source=where, **values)
 

@@ -9,6 +9,7 @@ otherwise closed. Suppression and selection decide what the gate sees; they neve
 from __future__ import annotations
 
 import contextlib
+import copy
 import fnmatch
 import io
 import signal
@@ -16,7 +17,7 @@ import threading
 from pathlib import PurePath
 from typing import Iterable, Optional, Sequence
 
-from . import suppress
+from . import profiles, suppress
 from .config import Settings
 from .document import Card, parse
 from .model import (
@@ -90,12 +91,17 @@ def _time_budget(seconds: float):  # type: ignore[no-untyped-def]
         signal.signal(signal.SIGALRM, previous)
 
 
-def run_rule(rule: Rule, card: Card, budget: float = RULE_TIME_BUDGET) -> tuple[Optional[Verdict], Optional[str]]:
-    """Call one rule inside its error boundary; return (verdict, None) or (None, error message)."""
+def run_rule(
+    rule: Rule, card: Card, budget: float = RULE_TIME_BUDGET, *, verdicts: Optional[dict[str, CriterionResult]] = None
+) -> tuple[Optional[Verdict], Optional[str]]:
+    """Call one rule inside its error boundary; return (verdict, None) or (None, error message).
+
+    A rule with ``needs_verdicts`` is called as ``check(card, verdicts)`` with a copy of the verdicts.
+    """
     out = io.StringIO()
     try:
         with _time_budget(budget), contextlib.redirect_stdout(out):
-            verdict = rule.check(card)
+            verdict = rule.check(card, copy.deepcopy(verdicts or {})) if rule.needs_verdicts else rule.check(card)
     except RuleTimeout:
         return None, f"exceeded its time budget of {budget:g} s"
     except RecursionError:
@@ -149,13 +155,20 @@ def tier_for(levels: dict[str, Level]) -> Tier:
 
 
 def lint_card(card: Card, rules: Sequence[Rule], settings: Settings = Settings()) -> FileResult:
-    """Run the rules on one card and return its result (never raises for a rule's failure)."""
+    """Run the rules on one card and return its result (never raises for a rule's failure).
+
+    The profile (``settings.profile``) decides which opt-in rules run and adds its thresholds; rules
+    that judge other verdicts (``needs_verdicts``) run last.
+    """
+    settings = profiles.resolve(settings)
+    active = profiles.active_rules(rules, settings.profile)
+    rules = [r for r in active if not r.needs_verdicts] + [r for r in active if r.needs_verdicts]
     result = FileResult(path=card.path)
     findings: list[Finding] = []
     if card.front_matter_error:
         findings.append(_engine_finding(FRONT_MATTER, f"Front matter ignored: {card.front_matter_error}.", 1))
     for rule in rules:
-        verdict, error = run_rule(rule, card)
+        verdict, error = run_rule(rule, card, verdicts=result.criteria if rule.needs_verdicts else None)
         weight = settings.weights.get(rule.criterion, rule.weight)
         if verdict is None:
             result.internal_error = True

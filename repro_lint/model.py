@@ -107,6 +107,12 @@ class Rule:
 
     ``check`` receives the parsed :class:`~repro_lint.document.Card` and returns a :class:`Verdict`.
     ``doc`` is the rule's documentation (its module docstring); ``--explain`` prints it.
+
+    ``needs_verdicts``: the rule judges the other rules' verdicts (e.g. an "open source" claim
+    against closed weights). The engine runs it after every other rule and calls
+    ``check(card, criteria)`` with a copy of the criteria judged so far (name → CriterionResult).
+    ``opt_in``: the rule runs only when the active profile enables its criterion (see
+    :mod:`repro_lint.profiles`); the five core criteria are never opt-in.
     """
 
     name: str
@@ -117,6 +123,8 @@ class Rule:
     weight: float = 1.0
     api_version: int = RULE_API_VERSION
     plugin: str = ""
+    needs_verdicts: bool = False
+    opt_in: bool = False
 
     def code_info(self, code: str) -> Optional[Code]:
         for c in self.codes:

@@ -1,0 +1,131 @@
+"""RL62x open-washing: the card calls the model open source, but its own verdicts say otherwise.
+
+What it checks
+  Finds openness claims about the model — "open source", "open-sourced", "fully open",
+  "truly open", 开源, 全面开源, 完全开放 — and, after every other rule has run, compares them
+  with the verdicts on the same card (it re-derives nothing). A claim is contradicted when:
+  - the weights are closed or absent (no download; "available only through our API");
+  - access is API-only (the access rule, when it runs);
+  - the license is restrictive (a custom, non-commercial or OpenRAIL license, when the license rule
+    runs) — open source needs OSI-approved or open-data terms;
+  - the training data is withheld ("proprietary data", 数据不公开).
+  A strong claim ("fully open", "completely open source", 全面开源, 完全开源) is also contradicted
+  by any core criterion that is closed or absent.
+  A contradicted claim → RL621 (error), quoting the claim and naming what contradicts it; the
+  criterion is then ``closed``. No claim, or claims the verdicts support → complete.
+  Claims about something else ("built on open-source libraries", "our code is open source") and
+  promises ("will be open-sourced") are not claims about the model.
+
+Why it matters
+  An API or a parameter count is not open source. Calling a release open when its weights, license
+  or data are closed is open-washing, the practice the openness indices were built to expose.
+
+Example
+  We release Acme-7B, a fully open-source model. The weights are available through our API.
+
+Fix
+  Either open what the finding names, or describe the release accurately ("open weights under a
+  custom license", "API access").
+"""
+
+from __future__ import annotations
+
+from repro_lint.evidence import Hit, finding, scan, source_quote, words
+from repro_lint.hookspecs import hookimpl
+from repro_lint.model import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Rule, Severity, Verdict
+from repro_lint.rules.license import RESTRICTED_CLASSES
+
+CONTRADICTED = Code("RL621", "openwashing-claim", "The card calls the model open, but its verdicts say otherwise.", Severity.ERROR)
+CODES = (CONTRADICTED,)
+
+#: Claims that the model itself is open; "strong" claims say everything is open.
+CLAIMS = {
+    "strong claim": words(
+        r"\b(?:fully|completely|truly|totally|100%) open(?:[- ]source[d]?)?\b", r"\bopen[- ]source everything\b",
+        r"全面开源|完全开源|全部开源|完全开放|全开源",
+    ),
+    "claim": words(
+        r"\bopen[- ]source[d]? (?:(?:\w+[- ]){0,3})(?:model|llm|language model|weights|release|checkpoint|foundation model|ai)s?\b",
+        r"\b(?:we|are|is|been) (?:\w+ )?open[- ]sourc(?:e|ed|ing)\b", r"\b(?:model|weights|it) (?:is|are) open[- ]source\b",
+        r"\ban open[- ]source\b(?! (?:code|library|libraries|framework|toolkit|tool|project|software|community|implementation))",
+        r"开源(?:了|的)?(?:模型|大模型|权重|语言模型|版本)|(?:我们|正式|现已|已经|已)开源|开源发布|宣布开源",
+    ),
+}
+
+#: Sentences about other things being open: not a claim about this model.
+NOT_ABOUT_MODEL = words(
+    r"\bopen[- ]source (?:code|librar\w+|framework|toolkit|tools?|projects?|software|community|implementation|datasets?)\b",
+    r"\b(?:built|based) (?:on|upon|with) (?:the )?open[- ]source\b", r"\b(?:our|the) (?:code|codebase|training code|scripts?) (?:is|are) open[- ]source",
+    r"\b(?:not|never|n't) (?:\w+ )?open[- ]sourc", r"开源(?:代码|社区|框架|工具|项目|数据集)|基于开源|不开源|未开源|非开源",
+)
+
+#: What each criterion's verdict must not be for the claim to hold, with the text naming the problem.
+CORE_NAMES = {
+    "architecture": "the architecture",
+    "weights": "the weights",
+    "training_data": "the training data",
+    "training_method": "the training method",
+    "hyperparameters": "the hyperparameters",
+}
+
+
+def _claims(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+    found = scan(card, CLAIMS, where=lambda b: b.kind != "code", skip_withheld=False)
+    return [h for hits in found.values() for h in hits if h.block is None or not NOT_ABOUT_MODEL.search(h.block.line_text(0))]
+
+
+def _first_quote(result: CriterionResult) -> str:
+    for e in result.evidence:
+        if e.element in RESTRICTED_CLASSES or e.element == "withheld":
+            return f' ("{" ".join(e.text.split())[:60]}", line {e.line})'
+    return ""
+
+
+def contradictions(criteria: dict[str, CriterionResult], strong: bool) -> list[str]:
+    """What in the verdicts contradicts an openness claim, as short phrases."""
+    out = []
+    weights = criteria.get("weights")
+    if weights is not None and weights.level in (Level.CLOSED, Level.ABSENT):
+        out.append(f"the weights are {weights.level.value}{_first_quote(weights)}")
+    access = criteria.get("access")
+    if access is not None and access.level == Level.CLOSED:
+        out.append("access is API-only")
+    license_ = criteria.get("license")
+    if license_ is not None and any(e.element in RESTRICTED_CLASSES for e in license_.evidence) and license_.level != Level.COMPLETE:
+        out.append(f"the license restricts use{_first_quote(license_)}")
+    data = criteria.get("training_data")
+    if data is not None and data.level == Level.CLOSED:
+        out.append(f"the training data is withheld{_first_quote(data)}")
+    if strong:
+        for name in CORE_CRITERIA:
+            result = criteria.get(name)
+            if name in ("weights", "training_data") and any(name.replace("_", " ") in o for o in out):
+                continue
+            if result is not None and result.level in (Level.CLOSED, Level.ABSENT):
+                out.append(f"{CORE_NAMES[name]} {'is' if name != 'hyperparameters' else 'are'} {result.level.value}")
+    return out
+
+
+def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignore[no-untyped-def]
+    claims = sorted(_claims(card), key=lambda h: h.line)
+    if not claims:
+        return Verdict(Level.COMPLETE, 1.0)
+    strong = [h for h in claims if h.element == "strong claim"]
+    claim = strong[0] if strong else claims[0]
+    problems = contradictions(criteria, bool(strong))
+    evidence = [Evidence(h.line, source_quote(card, h.line, h.quote), h.element) for h in claims[:3]]
+    if not problems:
+        return Verdict(Level.COMPLETE, 1.0, evidence)
+    quote = " ".join(source_quote(card, claim.line, claim.quote).split())[:80]
+    message = f"The card claims \"{quote}\", but {'; '.join(problems)}."
+    return Verdict(Level.CLOSED, 0.0, evidence, [finding(CONTRADICTED, message, claim.line)], tuple(problems))
+
+
+RULE = Rule(
+    name="openwashing", criterion="openwashing", codes=CODES, check=check, doc=__doc__ or "", weight=0.0, needs_verdicts=True, opt_in=True
+)
+
+
+@hookimpl
+def repro_lint_rules() -> list[Rule]:
+    return [RULE]

@@ -1,0 +1,105 @@
+"""RL65x training code and compute: is the training code linked, and how much compute did training take?
+
+What it checks
+  Two elements, plus energy where given:
+  - training code: a link to the repository or scripts used to train the release (a GitHub, GitLab,
+    Gitee … repository named as training code, or a URL with train / pretrain / finetune / recipe in
+    it), or "the training code is available at …", 训练代码;
+  - compute: the hardware and how much of it — an accelerator type (A100, H100, H800, TPU v4, Ascend
+    910 …) with GPU hours, a device count or a duration, or a FLOPs figure; 卡时, GPU 小时;
+  - energy / emissions (reported, never required): front-matter ``co2_eq_emissions``, kWh / MWh,
+    tCO2eq, 碳排放, 能耗.
+  Both elements → complete; one → partial (RL652); none → absent (RL651); "the training code is not
+  released", 训练代码暂不开源 → closed (RL653); a Compute / Environmental Impact section holding only
+  placeholder text → RL654.
+
+Why it matters
+  Training code is a component of the Model Openness Framework and of the OSI definition's
+  "preferred form"; compute, training time and energy are EU AI Act Annex XI items and what the
+  European Open Source AI Index calls the training setup.
+
+Example
+  Training code: https://github.com/acme/acme-train. Trained on 512 H100 GPUs for 21 days
+  (258K GPU hours, 1.2e23 FLOPs); estimated emissions 75 tCO2eq.
+
+Fix
+  Link the training code and report hardware type, GPU hours or FLOPs, and energy.
+"""
+
+from __future__ import annotations
+
+from repro_lint.evidence import CriterionCodes, Hit, judge, link_hits, placeholder_sections, release_facts, scan, withheld, words
+from repro_lint.hookspecs import hookimpl
+from repro_lint.model import Code, Rule, Severity, Verdict
+
+CODES = CriterionCodes(
+    Code("RL651", "training-code-missing", "The card links no training code and reports no compute.", Severity.ERROR),
+    Code("RL652", "training-code-incomplete", "The card gives the training code or the compute, not both.", Severity.WARNING),
+    Code("RL653", "training-code-withheld", "The card states that the training code is withheld.", Severity.ERROR),
+    Code("RL654", "training-code-placeholder", "A compute or training-code section holds only placeholder text.", Severity.WARNING),
+    "training code and compute",
+)
+
+NUM = r"\d[\d,.]*"
+ACCELERATOR = r"(?:[AHLV]100|H20|H800|A800|A6000|A10G?|L40S?|B200|GB200|RTX ?\d{4}|TPU ?v?\d\w*|MI\d{3}X?|Ascend ?910\w?|Gaudi ?\d?|昇腾 ?910\w?)"
+
+ELEMENTS = {
+    "training code": words(
+        r"\btraining (?:code|scripts?|codebase|repository|repo)\b", r"\b(?:pre-?training|fine-?tuning) (?:code|scripts?|codebase)\b",
+        r"\bcode (?:used )?(?:to|for) train\w*\b", r"训练代码|训练脚本|训练仓库",
+    ),
+    "compute": words(
+        rf"\b{NUM}\s*[KM]?\s*(?:gpu|tpu|npu|accelerator|device|core)[- ]?(?:hours?|days?)\b", rf"{NUM}\s*[KM]?\s*(?:卡时|GPU\s*小时|GPU时)",
+        rf"\b{NUM}\s*(?:[x×]\s*)?(?:nvidia )?{ACCELERATOR}", rf"\b{ACCELERATOR}\b[^\n]{{0,40}}?\b{NUM}\s*(?:gpus?|cards?|chips?|nodes?|hours?|days?|weeks?)\b",
+        rf"\b{NUM}\s*(?:[eE][+]?\d+\s*)?(?:peta|exa|zetta)?flops\b", rf"\b(?:hours used|training time|compute budget)\s*[:：]\s*{NUM}",
+        rf"{NUM}\s*(?:张|块|台)\s*{ACCELERATOR}|{ACCELERATOR}[^\n]{{0,20}}?{NUM}\s*(?:张|块|卡|天|小时)",
+    ),
+    "energy": words(
+        rf"\b{NUM}\s*(?:k|M|G)Wh\b", rf"\b{NUM}\s*(?:t|kg|tons?(?: of)?)\s*CO2(?:e|eq)?\b", r"\bcarbon (?:emitted|emissions?|footprint)\s*[:：]?\s*\d",
+        r"碳排放\s*[:：]?\s*\d|能耗\s*[:：]?\s*\d",
+    ),
+}
+
+REQUIRED = ("training code", "compute")
+
+HINTS = {"training code": "a link to the training code", "compute": "the compute (hardware type with GPU hours, device count or FLOPs)"}
+
+#: Repository links that are the release's training code.
+CODE_URL = words(
+    r"(?:github\.com|gitlab\.com|gitee\.com|codeberg\.org)/[\w.-]+/[\w.-]*(?:train|recipe|pretrain|finetune|fine-tune|sft|rlhf)[\w.-]*",
+    r"(?:github\.com|gitlab\.com|gitee\.com)/.+/(?:blob|tree)/.+(?:train|finetune|pretrain|sft|recipe)",
+)
+
+SUBJECT = words(r"\btraining (?:code|scripts?|codebase)\b", r"训练代码|训练脚本")
+
+SECTION = words(r"\bcompute (?:infrastructure|resources)\b|\benvironmental impact\b|\bhardware\b|\btraining code\b", r"算力|硬件|训练代码|碳排放")
+
+
+def _co2(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+    value = card.fm("co2_eq_emissions")
+    if value in (None, "", {}):
+        return []
+    return [Hit("energy", card.fm_line("co2_eq_emissions"), f"co2_eq_emissions: {value}")]
+
+
+def check(card) -> Verdict:  # type: ignore[no-untyped-def]
+    found = scan(card, ELEMENTS, where=release_facts)
+    found["training code"] += link_hits(card, CODE_URL, "training code", skip_usage=True)
+    found["energy"] += _co2(card)
+    return judge(
+        card,
+        CODES,
+        found,
+        REQUIRED,
+        closed=withheld(card, SUBJECT),
+        placeholders=placeholder_sections(card, SECTION),
+        hints=HINTS,
+    )
+
+
+RULE = Rule(name="training_code", criterion="training_code", codes=CODES.all(), check=check, doc=__doc__ or "", weight=0.0, opt_in=True)
+
+
+@hookimpl
+def repro_lint_rules() -> list[Rule]:
+    return [RULE]
