@@ -58,8 +58,9 @@ CUSTOM = "custom license with restrictions"
 OPEN_CLASSES = (OPEN_SOURCE, OPEN_DATA)
 RESTRICTED_CLASSES = (USE_RESTRICTED, CUSTOM)
 
-#: Most restrictive first: when several licenses are found, the first class present decides.
-SEVERITY_ORDER = (CUSTOM, USE_RESTRICTED, UNCLASSIFIED, OPEN_DATA, OPEN_SOURCE)
+#: Most restrictive first: when several licenses are found, the first class present decides; an
+#: unclassified mention only counts when nothing else was identified.
+SEVERITY_ORDER = (CUSTOM, USE_RESTRICTED, OPEN_DATA, OPEN_SOURCE, UNCLASSIFIED)
 
 #: ScanCode license categories (shipped with license-expression) that count as open.
 OPEN_CATEGORIES = frozenset({"Permissive", "Copyleft", "Copyleft Limited", "Public Domain"})
@@ -70,15 +71,22 @@ DATA_FAMILY = re.compile(r"^(?:CC-BY|CC0|CDLA|ODC|ODbL|PDDL|OGL)", re.I)
 #: Responsible-AI licenses: open distribution with use restrictions.
 RAIL = words(r"\bopen[- ]?rail\b", r"openrail", r"\brail[- ]?(?:m|1\.0)\b", r"-rail-")
 
-#: Names and terms of custom licenses that restrict use (front-matter values and text).
-CUSTOM_TERMS = words(
-    r"\bllama[- ]?\d*(?:\.\d)?\b", r"\bgemma\b", r"\bqwen\b|\btongyi\b", r"\bdeepseek\b", r"\bcommunity licen[cs]e\b",
-    r"\bresearch[- ](?:use )?only\b|\bfor research purposes only\b|\bacademic (?:research )?(?:use )?only\b",
+#: Terms that restrict use, in a license or next to a claim ("open for academic research").
+RESTRICTION_TERMS = words(
+    r"\bresearch[- ](?:use )?only\b|\bfor (?:academic )?research (?:purposes )?only\b|\bacademic (?:research )?(?:use )?only\b|\bopen for (?:academic )?research\b",
     r"\bnon-?commercial\b|\bnot for commercial use\b|\bno commercial use\b|\b(?:cc-by-nc|nc-sa|nc-nd)\b",
     r"\bcommercial (?:use|usage|license) (?:requires|needs|is subject to)\b|\bapply for (?:a )?commercial (?:license|use|authori[sz]ation)\b",
-    r"\bacceptable use policy\b|\bproprietary licen[cs]e\b|\ball rights reserved\b",
-    r"仅限(?:学术)?研究|仅供(?:学术)?研究|仅用于(?:学术)?研究|学术研究完全开放|非商业|不得用于商业|禁止商用|商用需|商业(?:使用)?(?:需要|需)?(?:申请|授权)|申请商业|社区许可",
+    r"仅限(?:学术)?研究|仅供(?:学术)?研究|仅用于(?:学术)?研究|学术研究\W{0,4}完全开放|非商业|不得用于商业|禁止商用|商用需|商业(?:使用)?(?:需要|需)?(?:申请|授权)|申请商业",
 )
+
+#: Names of custom model licenses (front-matter values and text); with the terms above, a custom class.
+CUSTOM_NAMES = words(
+    r"\bllama[- ]?\d*(?:\.\d)?\b", r"\bgemma\b", r"\bqwen\b|\btongyi\b", r"\bdeepseek\b", r"\bcommunity licen[cs]e\b",
+    r"\bacceptable use policy\b|\bproprietary licen[cs]e\b|\ball rights reserved\b",
+    r"\b(?:open )?model licen[cs]e\b|\bmodel_license\b|\b[\w-]+ (?:llm|ai model|model) licen[cs]e\b|\bdelta weights\b|(?<![\w-])NC(?![\w-])",
+    r"《[^》\n]{1,40}(?:许可|协议)[^》\n]{0,10}》|模型(?:许可|使用)?协议|模型许可|社区许可",
+)
+
 
 #: Sentences that state a license (the license name is looked up in the sentence).
 LICENSE_SENTENCE = {
@@ -99,6 +107,9 @@ SPDX_SPELLING = re.compile(
 
 #: A license sentence about the code only does not license the weights.
 CODE_ONLY = words(r"\b(?:code|codebase|source code|scripts?)\b(?!.*\b(?:weights?|models?|checkpoints?|parameters)\b)", r"代码(?!.*(?:模型|权重))")
+
+#: A table-of-contents entry ("- [License](#license)") is not a license statement.
+TOC_LINK = re.compile(r"^\W*\[[^\]\n]{1,80}\]\(#[^)\n]*\)\W*$")
 
 NO_LICENSE = frozenset({"", "unknown", "none", "null", "no", "n/a", "other"})
 
@@ -139,7 +150,7 @@ def classify(name: str) -> str:
     """The class of one license name or license sentence."""
     if RAIL.search(name):
         return USE_RESTRICTED
-    if CUSTOM_TERMS.search(name):
+    if CUSTOM_NAMES.search(name) or RESTRICTION_TERMS.search(name):
         return CUSTOM
     found = spdx_class(name)
     if found is None:
@@ -163,16 +174,19 @@ def _front_matter(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     for key in ("license_name", "license_link"):
         v = card.fm(key)
         if v is not None and str(v).strip().lower() not in NO_LICENSE:
-            hits.append(Hit(classify(str(v)), card.fm_line(key), f"{key}: {v}"))
+            cls = classify(str(v))
+            if cls == UNCLASSIFIED and str(value).strip().lower() == "other":
+                cls = CUSTOM  # Hugging Face's "other": a license that is not a standard one
+            hits.append(Hit(cls, card.fm_line(key), f"{key}: {v}"))
     return hits
 
 
 def _text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     hits = []
-    for hit in scan(card, LICENSE_SENTENCE, where=lambda b: release_facts(b) and b.kind != "front_matter")["license"]:
+    for hit in scan(card, LICENSE_SENTENCE, where=lambda b: release_facts(b) and b.kind not in ("front_matter", "heading"))["license"]:
         sentence = hit.block.line_text(0) if hit.block is not None else hit.quote
         line = source_quote(card, hit.line, sentence, limit=400)
-        if CODE_ONLY.search(line):
+        if CODE_ONLY.search(line) or TOC_LINK.search(line):
             continue
         cls = classify(line)
         if cls == UNCLASSIFIED and not re.search(r"licen[cs]|许可|协议", line, re.I):

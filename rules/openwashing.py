@@ -13,8 +13,9 @@ What it checks
   by any core criterion that is closed or absent.
   A contradicted claim → RL621 (error), quoting the claim and naming what contradicts it; the
   criterion is then ``closed``. No claim, or claims the verdicts support → complete.
-  Claims about something else ("built on open-source libraries", "our code is open source") and
-  promises ("will be open-sourced") are not claims about the model.
+  Claims about something else ("built on open-source libraries", "our code is open source",
+  "outperforms other open-source models"), promises ("will be open-sourced") and claims that state
+  their own restriction in the same sentence ("open for academic research") are not counted.
 
 Why it matters
   An API or a parameter count is not open source. Calling a release open when its weights, license
@@ -33,7 +34,7 @@ from __future__ import annotations
 from repro_lint.evidence import Hit, finding, scan, source_quote, words
 from repro_lint.hookspecs import hookimpl
 from repro_lint.model import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Rule, Severity, Verdict
-from repro_lint.rules.license import RESTRICTED_CLASSES
+from repro_lint.rules.license import RESTRICTION_TERMS, RESTRICTED_CLASSES
 
 CONTRADICTED = Code("RL621", "openwashing-claim", "The card calls the model open, but its verdicts say otherwise.", Severity.ERROR)
 CODES = (CONTRADICTED,)
@@ -45,10 +46,12 @@ CLAIMS = {
         r"全面开源|完全开源|全部开源|完全开放|全开源",
     ),
     "claim": words(
-        r"\bopen[- ]source[d]? (?:(?:\w+[- ]){0,3})(?:model|llm|language model|weights|release|checkpoint|foundation model|ai)s?\b",
-        r"\b(?:we|are|is|been) (?:\w+ )?open[- ]sourc(?:e|ed|ing)\b", r"\b(?:model|weights|it) (?:is|are) open[- ]source\b",
-        r"\ban open[- ]source\b(?! (?:code|library|libraries|framework|toolkit|tool|project|software|community|implementation))",
-        r"开源(?:了|的)?(?:模型|大模型|权重|语言模型|版本)|(?:我们|正式|现已|已经|已)开源|开源发布|宣布开源",
+        r"\b(?:we|are|is|been|have|has) (?:\w+ )?open[- ]sourc(?:e|ed|ing)\b(?! (?:code|librar|tool|framework))",
+        r"\bopen[- ]sourc(?:e|ed|ing) (?:of )?(?:the |our |this |these )(?:\w+[- ]){0,3}(?:models?|llms?|weights|checkpoints?|series|family)\b",
+        r"\b(?:our|this|the) (?:\w+[- ]){0,2}(?:model|llm|weights?) (?:is|are) open[- ]source\b",
+        r"\b(?:this|our) (?:is an? )?(?:fully |new )?open[- ]source (?:\w+[- ]){0,2}(?:model|llm|language model)\b",
+        r"\bis an? (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:model|llm|language model)\b", r"\bopen[- ]source release of\b",
+        r"(?:我们|正式|现已|已经|已|均)开源|开源了|开源发布|宣布开源|(?:是|为)(?:一个|一款)?.{0,10}开源(?:的)?(?:大)?(?:语言)?模型",
     ),
 }
 
@@ -56,7 +59,7 @@ CLAIMS = {
 NOT_ABOUT_MODEL = words(
     r"\bopen[- ]source (?:code|librar\w+|framework|toolkit|tools?|projects?|software|community|implementation|datasets?)\b",
     r"\b(?:built|based) (?:on|upon|with) (?:the )?open[- ]source\b", r"\b(?:our|the) (?:code|codebase|training code|scripts?) (?:is|are) open[- ]source",
-    r"\b(?:not|never|n't) (?:\w+ )?open[- ]sourc", r"开源(?:代码|社区|框架|工具|项目|数据集)|基于开源|不开源|未开源|非开源",
+    r"\b(?:not|never|n't) (?:\w+ )?open[- ]sourc", r"\bcode\b[^.\n]{0,40}\b(?:is|are) open[- ]source", r"\b(?:outperform\w*|than|other|existing|compared (?:to|with)|among|versus|vs\.?)\b[^.\n]{0,40}open[- ]source", r"开源(?:代码|社区|框架|工具|项目|数据集)|基于开源|不开源|未开源|非开源",
 )
 
 #: What each criterion's verdict must not be for the claim to hold, with the text naming the problem.
@@ -71,7 +74,12 @@ CORE_NAMES = {
 
 def _claims(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     found = scan(card, CLAIMS, where=lambda b: b.kind != "code", skip_withheld=False)
-    return [h for hits in found.values() for h in hits if h.block is None or not NOT_ABOUT_MODEL.search(h.block.line_text(0))]
+    return [
+        h
+        for hits in found.values()
+        for h in hits
+        if h.block is None or not (NOT_ABOUT_MODEL.search(h.block.line_text(0)) or RESTRICTION_TERMS.search(h.block.line_text(0)))
+    ]
 
 
 def _first_quote(result: CriterionResult) -> str:
@@ -116,7 +124,7 @@ def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignor
     evidence = [Evidence(h.line, source_quote(card, h.line, h.quote), h.element) for h in claims[:3]]
     if not problems:
         return Verdict(Level.COMPLETE, 1.0, evidence)
-    quote = " ".join(source_quote(card, claim.line, claim.quote).split())[:80]
+    quote = " ".join(claim.quote.split())[:80]
     message = f"The card claims \"{quote}\", but {'; '.join(problems)}."
     return Verdict(Level.CLOSED, 0.0, evidence, [finding(CONTRADICTED, message, claim.line)], tuple(problems))
 
