@@ -5,13 +5,17 @@ What it checks
   learning rate, batch size, training duration (steps, epochs or training tokens), optimizer and
   learning-rate schedule. At least four of the five → complete; one to three → partial (RL502);
   none → absent (RL501); "hyperparameters are not disclosed", 超参数未公开 → closed (RL503).
-  Tables (``| learning rate | 3e-4 |``), ``key: value`` lists, Trainer's "The following
-  hyperparameters were used during training" list and prose ("a learning rate of 2e-5") all count.
-  Other settings with values (warmup, weight decay, gradient clipping, precision …) are reported as
-  evidence but do not replace the core five. A link to the exact training config or script of the
-  released model counts as the full set.
-  Not counted: a name without a value ("we tuned the learning rate"), placeholders, and values from
-  user-facing fine-tuning examples or usage sections (``--lr 1e-5`` in "fine-tune on your data").
+  Tables (``| learning rate | 3e-4 |`` or a ``Batch Size`` column), ``key: value`` and
+  ``key = value`` lists, Trainer's "The following hyperparameters were used during training" list,
+  prose ("a learning rate of 2e-5", "pre-trained on 2T tokens") and Chinese with full-width
+  punctuation (学习率：2e-5) all count.
+  Other settings with values (warmup, weight decay, gradient clipping …) are reported as evidence
+  but do not replace the core five. A path or link to the exact training config or script of the
+  release (``scripts/pretrain.sh``, ``configs/run.yaml``, "the YAML file for complete hyperparameter
+  settings") counts as the full set; a pointer to the paper for training details counts as partial.
+  Not counted: a name without a value ("we tuned the learning rate"), placeholders, checkpoint
+  intervals ("every 10k steps"), and values from user-facing sections (usage, evaluation, quick
+  start) or from fine-tuning examples offered to users (``--lr 1e-5`` in "fine-tune on your data").
 
 Why it matters
   Hyperparameters are what turns "we trained a model" into something another team can re-run.
@@ -30,81 +34,143 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import criterion_codes, is_usage, judge, link_hits, placeholder_sections, scan, withheld, words
+import re
+
+from repro_lint.document import Card
+from repro_lint.evidence import (
+    Hit,
+    criterion_codes,
+    judge,
+    placeholder_sections,
+    release_blocks,
+    scan,
+    training_files,
+    withheld,
+    words,
+)
 from repro_lint.hookspecs import hookimpl
 from repro_lint.model import Rule, Verdict
 
 CODES = criterion_codes("RL5", "hyperparameters", "hyperparameters")
 
-#: A numeric value: 3e-4, 0.0001, 2,048, 4M, 1.5k.
-VALUE = r"(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s?[eE]\s?[-−]?\s?\d+|\s?[x×]\s?10\^?-?\d+)?(?:\s?[KkMBT]\b)?"
+#: A number with an optional exponent and scale: 3e-4, 0.0001, 2,048, 4M, 1.5k, 2 × 10^-5, 4万亿.
+VALUE = (
+    r"(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s?[eE]\s?[-−]?\s?\d+|\s?[x×]\s?10\^?[-−]?\d+)?"
+    r"(?:\s?(?:[KkMBT]\b|thousand\b|million\b|billion\b|trillion\b|万亿|亿|万))?"
+)
 #: What may stand between a name and its value: separators and a few filler words, bounded.
-GAP = r"[\s:=|：`*\"'(]{0,6}(?:(?:of|is|was|were|set to|to|=|为|是|设置为|设为)[\s:=|：`*]{0,4}){0,2}(?:~|about|approximately|约)?\s{0,2}"
+GAP = (
+    r"[\s:=|`*\"'(]{0,6}(?:(?:of|is|was|were|set to|to|=|为|是|设置为|设为|warm(?:ed)?[- ]?up to|peak(?: of)?|up to)[\s:=|`*]{0,4}){0,2}"
+    r"(?:~|about|approximately|around|约)?\s{0,2}"
+)
+#: Separator inside a key name: learning_rate, learning-rate, learning rate.
+SEP = r"[-_ ]"
+#: Token counts: "2T tokens", "1.5 trillion tokens", "4万亿词元", "1T 标识符".
+#: Only millions and more: "16K tokens" or "2048 tokens" is a sequence length, not a training duration.
+BIG = r"(?:\s?(?:[MBT]\b|million\b|billion\b|trillion\b|万亿|亿))"
+TOKENS = rf"(?:\d[\d,]*(?:\.\d+)?){BIG}\s{{0,2}}(?:(?:high-quality|multilingual|additional)\s)?(?:tokens?\b|词元|标识符)"
+#: A sentence is about training when it names it; token counts elsewhere are data or context sizes.
+TRAINING_WORD = r"(?:\b(?:pre-?|post-?|re-?)?train(?:ed|ing)?\b|\bfine[- ]?tun\w*|\bsees?\b|\bseen\b|训练)"
 
 #: The five core hyperparameters (the rubric counts these), name followed by a value.
 CORE = {
-    "learning rate": words(rf"\b(?:peak |max(?:imum)? |initial |base )?(?:learning[_ ]rate|lr)\b{GAP}{VALUE}", rf"学习率{GAP}{VALUE}"),
+    "learning rate": words(
+        rf"\b(?:peak{SEP}|max(?:imum)?{SEP}|initial{SEP}|base{SEP})?(?:learning{SEP}rate|lr)(?:{SEP}(?:max|min|peak))?\b{GAP}{VALUE}",
+        rf"学习率{GAP}{VALUE}",
+    ),
     "batch size": words(
-        rf"\b(?:global |total |effective |train(?:ing)? |micro )?(?:train_)?batch[_ ]size\b(?:[_ ]per[_ ]device)?{GAP}{VALUE}",
-        rf"\b(?:per_device_train_batch_size|total_train_batch_size|train_batch_size)\b{GAP}{VALUE}", rf"\b{VALUE}\s*(?:sequences|samples|tokens) per (?:batch|step)\b",
-        rf"(?:批大小|批次大小|批量大小|批处理大小|全局批大小){GAP}{VALUE}",
+        rf"\b(?:global{SEP}|total{SEP}|effective{SEP}|train(?:ing)?{SEP}|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?\b(?:{SEP}per{SEP}(?:device|gpu))?{GAP}{VALUE}",
+        rf"\b(?:per{SEP}device{SEP}train{SEP}batch{SEP}size|total{SEP}train{SEP}batch{SEP}size|tokens{SEP}per{SEP}batch)\b{GAP}{VALUE}",
+        rf"\b{VALUE}\s*(?:sequences|samples|tokens) per (?:batch|step)\b",
+        rf"(?:批大小|批次大小|批量大小|批处理大小|全局批大小|批量){GAP}{VALUE}",
     ),
     "duration": words(
-        rf"\b(?:num[_ ](?:train[_ ])?)?epochs?\b{GAP}{VALUE}", rf"\b{VALUE}\s*epochs?\b", rf"\b(?:training[_ ]|max[_ ]|total[_ ]|train[_ ])?steps\b{GAP}{VALUE}",
-        rf"\b{VALUE}\s*(?:training\s+)?(?:steps|iterations|updates)\b", rf"\btrain(?:ed|ing)? (?:on|for) {VALUE}\s*(?:[KMBT]|thousand|million|billion|trillion)?\s*tokens\b",
-        rf"\btraining[_ ]tokens{GAP}{VALUE}", rf"(?:训练轮数|轮数|轮次|训练步数|步数|迭代次数){GAP}{VALUE}", rf"{VALUE}\s*(?:个)?(?:轮|步)",
+        rf"\b(?:num(?:ber)?{SEP}(?:of{SEP})?(?:train{SEP})?)?epochs?\b{GAP}{VALUE}",
+        rf"(?<!every )\b{VALUE}\s*(?:full\s)?epochs?\b",
+        rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{GAP}{VALUE}",
+        rf"(?<!every )(?<!every)\b{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
+        rf"{TRAINING_WORD}[^\n]{{0,120}}?{TOKENS}",
+        rf"{TOKENS}[^\n]{{0,60}}?{TRAINING_WORD}",
+        rf"\b(?:training{SEP})?tokens?(?:{SEP}count)?\s*:\s*(?:up to|~|about|over)?\s*{VALUE}\s*(?:[KMBT]|tokens)",
+        rf"\b(?:training{SEP})?tokens?\s*\((?:billions?|B|trillions?|T|millions?|M)\)\s*:\s*{VALUE}",
+        rf"训练[^。；\n]{{0,30}}?(?:\d[\d,]*(?:\.\d+)?){BIG}\s*(?:个)?\s*(?:token|词元|标识符)",
+        rf"(?:\d[\d,]*(?:\.\d+)?){BIG}\s*(?:个)?\s*[^\s。；,，\d]{{0,8}}?(?:tokens?|词元|标识符|语料|词汇)[^。；\n]{{0,30}}?训练",
+        rf"(?:训练轮数|轮数|轮次|训练步数|步数|迭代次数|训练(?:的)?\s*token\s*数){GAP}{VALUE}",
+        rf"{VALUE}\s*(?:个)?(?:轮|步|epoch)",
     ),
-    "optimizer": words(
-        r"\boptimi[sz]er\s*[:=|：]\s*\w+", r"\b(?:AdamW?|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad)\b", r"优化器\s*[:=|：]?\s*\w+",
+    "optimizer": re.compile(
+        r"\b[Oo]ptimi[sz]er\s*[:=|]\s*\w+|\b(?:AdamW?|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b"
+        r"|\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)|\badam[-_ ]beta|优化器\s*[:=]?\s*\w+"
     ),
     "schedule": words(
-        r"\blr[_ ]scheduler(?:[_ ]type)?\s*[:=|：]\s*\w+", r"\b(?:learning[- ]rate |lr )?(?:schedule|scheduler|decay)\s*[:=|：]\s*\w+",
-        r"\b(?:cosine|linear|constant|polynomial|inverse[- ]square[- ]root|step|exponential|WSD|warmup[- ]stable[- ]decay)\b[\w -]{0,20}\b(?:schedule|scheduler|decay|annealing)\b",
-        r"\bcosine (?:learning rate|lr)\b", r"余弦(?:退火|衰减|调度)?|学习率(?:调度|衰减)\s*[:=|：]?\s*\w+",
+        rf"\b(?:lr|learning{SEP}rate){SEP}?schedul(?:e|er)(?:{SEP}type)?\b{GAP}[\"']?[A-Za-z@]\w+",
+        r"\b(?:cosine|linear|constant|polynomial|inverse[- ]square[- ]root|rsqrt|exponential|WSD|warmup[- ]stable[- ]decay|one[- ]?cycle)\b"
+        r"[\w ,-]{0,20}?\b(?:schedules?|scheduler|decay\w*|annealing|rule)\b",
+        r"\b(?:learning rate|lr)\b[^.;\n]{0,60}?\b(?:cosine|kept constant|constant|linear(?:ly)? decay\w*|inverse[- ]square[- ]root)\b",
+        r"\bcosine\b[^.;\n]{0,30}?\b(?:learning rate|lr)\b",
+        r"余弦(?:退火|衰减|调度)|学习率(?:调度|衰减)(?:策略)?\s*[:=]?\s*\w+|学习率[^。；\n]{0,20}(?:余弦|线性衰减|恒定)",
     ),
 }
 
 #: Further settings with values: shown as evidence, not counted towards the core five.
 EXTRA = {
-    "warmup": words(rf"\bwarm-?up(?:[_ ](?:steps|ratio|iters))?\b{GAP}{VALUE}", rf"预热(?:步数)?{GAP}{VALUE}"),
-    "weight decay": words(rf"\bweight[_ ]decay\b{GAP}{VALUE}", rf"权重衰减{GAP}{VALUE}"),
+    "warmup": words(rf"\bwarm{SEP}?up(?:{SEP}(?:steps|ratio|iters|tokens))?\b{GAP}{VALUE}", rf"预热(?:步数)?{GAP}{VALUE}"),
+    "weight decay": words(rf"\bweight{SEP}decay\b{GAP}{VALUE}", rf"权重衰减{GAP}{VALUE}"),
     "other setting": words(
-        rf"\b(?:gradient[_ ]accumulation[_ ]steps|max[_ ]grad[_ ]norm|gradient clipping|dropout|seed|adam[_ ]beta[12]|adam[_ ]epsilon|lora[_ ](?:r|alpha|dropout))\b{GAP}{VALUE}",
+        rf"\b(?:gradient{SEP}accumulation{SEP}steps|max{SEP}grad{SEP}norm|gradient clipping|dropout|seed|adam{SEP}beta[12]|adam{SEP}epsilon"
+        rf"|lora{SEP}(?:r|alpha|dropout))\b{GAP}{VALUE}",
     ),
 }
 
-#: A link to the exact training config or script of the release counts as the full set.
-CONFIG_URL = words(r"\b(?:train(?:ing)?|pretrain|finetune|sft|dpo)[\w-]*\.(?:ya?ml|json|sh|py)\b", r"\bds_config[\w-]*\.json\b", r"\btraining_args\.bin\b")
+#: A pointer to the complete settings used for the release (with or without a file name).
+FULL_SETTINGS = words(
+    r"\b(?:complete|full|exact|all(?: the)?) (?:training )?hyper-?parameters?(?: settings| details| configuration| values)?\b",
+    r"\bhyper-?parameters? (?:settings |values )?(?:we )?used (?:for|to train|in training)\b",
+    r"(?:实际|正式)训练(?:中)?(?:所)?使用的[^。\n]{0,40}(?:超参数|训练参数)",
+    # a link to the folder of the training run, given for the settings ("details on the optimizer: <url>")
+    r"\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b[^\n]{0,200}?github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|configs?)/",
+    r"github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|configs?)/[^\n]{0,120}?\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b",
+)
 
-SUBJECT = words(r"\bhyper-?param", r"超参数|训练参数")
+#: A pointer elsewhere (paper, report) for the training details: partial at best.
+POINTER = words(
+    r"\b(?:see|refer to|found in|described in|details? (?:are|is) in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b[^\n]{0,200}?\b(?:training|hyper-?parameters?)\b",
+    r"\b(?:training details|hyper-?parameters?)\b[^\n]{0,60}?\b(?:see|refer to|found in|described in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b",
+    r"(?:详见|参见|参考|请见)[^。\n]{0,30}(?:论文|技术报告|报告)[^。\n]{0,30}(?:训练|超参数)",
+)
+
+SUBJECT = words(r"\bhyper-?param", r"\btraining (?:settings|configuration|details)\b", r"超参数|训练参数|训练细节")
 
 SECTION = words(r"\bhyper-?param", r"\btraining (?:regime|settings|configuration|details)\b", r"超参数|训练参数")
 
 
-def _release(block) -> bool:  # type: ignore[no-untyped-def]
-    """Hyperparameters of the release: any block, code included, outside user-facing sections."""
-    return not is_usage(block.section)
+def config_hits(card: Card, where) -> list[Hit]:  # type: ignore[no-untyped-def]
+    """The exact training config or script of the release, or an explicit pointer to its full settings."""
+    hits = training_files(card, where)
+    found = scan(card, {"training config": FULL_SETTINGS}, where=where)["training config"]
+    return hits + found
 
 
-def check(card) -> Verdict:  # type: ignore[no-untyped-def]
-    found = scan(card, {**CORE, **EXTRA}, where=_release)
-    config_links = link_hits(card, CONFIG_URL, "training config", skip_usage=True)
+def check(card: Card) -> Verdict:
+    where = release_blocks(card)
+    found = scan(card, {**CORE, **EXTRA}, where=where)
     core_found = sum(1 for name in CORE if found[name])
-    if config_links:
-        found["training config"] = config_links
-    complete = core_found >= 4 or bool(config_links)
+    configs = config_hits(card, where)
+    if configs:
+        found["training config"] = configs
+    complete = core_found >= 4 or bool(configs)
+    required: tuple[str, ...] = tuple(CORE)
     if not complete and not core_found:
-        # Extra settings alone (e.g. only a precision or warmup) document the hyperparameters in part.
-        extra_only = [name for name in EXTRA if found[name]]
-        required = tuple(CORE) + tuple(extra_only)
-    else:
-        required = tuple(CORE)
+        # Extra settings or a pointer to the paper alone document the hyperparameters in part.
+        pointers = scan(card, {"pointer to details": POINTER}, where=release_blocks(card, code=False))
+        found.update({k: v for k, v in pointers.items() if v})
+        required += tuple(name for name in (*EXTRA, "pointer to details") if found.get(name))
     verdict = judge(
         card,
         CODES,
         found,
         required,
-        closed=withheld(card, SUBJECT),
+        closed=withheld(card, SUBJECT, where=release_blocks(card, code=False)),
         placeholders=placeholder_sections(card, SECTION),
         complete=complete,
         hints={name: name for name in CORE},
