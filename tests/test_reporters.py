@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -230,3 +231,24 @@ def test_cli_other_formats_leave_the_step_summary_alone(capsys, tmp_path, fixtur
     main([str(fixtures / "api-only.md"), "--format", "sarif", "--isolated"])
     capsys.readouterr()
     assert not summary.exists()
+
+
+# The JSON schema document lists exactly the fields the JSON report has
+
+def _key_paths(value: object, prefix: str) -> set[str]:
+    paths = {prefix} if prefix else set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            name = "*" if prefix.endswith(".criteria") else key
+            paths |= _key_paths(item, f"{prefix}.{name}" if prefix else name)
+    elif isinstance(value, list):
+        for item in value:
+            paths |= _key_paths(item, f"{prefix}[]")
+    return paths
+
+
+def test_json_schema_document_lists_every_field(pinned_version):
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "json-schema.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([\w.*\[\]]+)` \|", doc, re.M))
+    produced = _key_paths(json.loads(reporters.render(sample_report(), "json")), "")
+    assert documented == {p[:-2] if p.endswith("[]") else p for p in produced}
