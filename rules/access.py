@@ -49,7 +49,7 @@ SIGNALS = {
     "waitlist": words(r"\bwait ?list\b", r"\bjoin the queue\b", r"\bearly access program\b", r"内测(?:申请|资格)|排队|候补"),
     "api": words(
         r"\b(?:through|via|using|with) (?:our |the |an? )?(?:\w+ )?(?:api|platform|chat|web app|playground|cloud service)\b",
-        r"\bapi[- ](?:only|access|key|endpoint)\b", r"\bavailable (?:on|at) (?:our )?(?:platform|website|chat)\b", r"\btry it (?:on|at|in)\b",
+        r"\bapi[- ](?:only|access|key|endpoint)\b", r"\buse (?:our|the) (?:paid )?api\b", r"\bavailable (?:on|at) (?:our )?(?:platform|website|chat)\b", r"\btry it (?:on|at|in)\b",
         r"仅(?:通过|提供)\s*api|通过\s*api\s*(?:调用|访问|使用)|api\s*服务|在线体验|开放平台|申请试用",
     ),
 }

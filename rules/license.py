@@ -94,6 +94,7 @@ LICENSE_SENTENCE = {
         r"\b(?:licen[cs]ed|released|distributed|available|made available) under\b", r"\blicen[cs]e\s*[:：|]\s*\S",
         r"\b[\w.+-]{2,40} licen[cs]e\b", r"\blicen[cs]e agreement\b|\bterms of use\b",
         r"许可证|许可协议|开源协议|使用协议|模型许可|协议",
+        RESTRICTION_TERMS.pattern,
     ),
 }
 
