@@ -76,6 +76,15 @@ USAGE_HEADING = re.compile(
     I,
 )
 
+#: Link targets and bare URLs: ``github.com/…`` or ``arxiv.org/…`` inside a link is an address, not prose.
+_URL = re.compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
+
+
+def blank_urls(text: str) -> str:
+    """``text`` with link targets and URLs replaced by spaces of the same length (offsets keep their lines)."""
+    return _URL.sub(lambda m: " " * len(m.group(0)), text) if "://" in text or "](" in text else text
+
+
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|\n")
 
 
@@ -183,6 +192,7 @@ def scan(
     skip_withheld: bool = True,
     topic: Optional["re.Pattern[str]"] = None,
     topic_heading: Optional["re.Pattern[str]"] = None,
+    urls: bool = True,
 ) -> dict[str, list[Hit]]:
     """Find each element's pattern in the blocks ``where`` accepts, sentence by sentence.
 
@@ -190,6 +200,7 @@ def scan(
     With ``topic``, a sentence counts only when it is about the criterion: it matches ``topic``
     itself, or its block sits under a heading that matches ``topic_heading`` ("2T tokens" is data
     size in "trained on 2T tokens" or under "Training data", not in "a context of 8k tokens").
+    With ``urls=False``, link targets and URLs are blanked before matching.
     """
     found: dict[str, list[Hit]] = {name: [] for name in elements}
     for block in card.blocks:
@@ -206,6 +217,8 @@ def scan(
                 continue
             if not on_topic and topic is not None and not topic.search(sentence):
                 continue
+            if not urls:
+                sentence = blank_urls(sentence)
             for name, pattern in elements.items():
                 m = pattern.search(sentence)
                 if m:

@@ -26,7 +26,22 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import criterion_codes, judge, link_hits, placeholder_sections, release_facts, scan, withheld, words
+import re
+
+from repro_lint.evidence import (
+    Hit,
+    clean,
+    criterion_codes,
+    in_section,
+    USAGE_HEADING,
+    is_usage,
+    judge,
+    placeholder_sections,
+    scan,
+    sentences,
+    withheld,
+    words,
+)
 from repro_lint.hookspecs import hookimpl
 from repro_lint.model import Rule, Verdict
 
@@ -34,27 +49,67 @@ CODES = criterion_codes("RL3", "training-data", "training data")
 
 NUM = r"\d[\d,.]*"
 
-#: Well-known corpora and datasets; a named source can also be any dataset link or ``datasets:`` key.
+#: A sentence is about the training data when it says so ...
+TOPIC = words(
+    r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|instruction-tuned|post-trained|distilled|aligned)\b[^.\n]{0,40}\b(?:on|with|using|from)\b",
+    r"\b(?:training|pre-?training|fine-?tuning|finetuning|instruction|sft|dpo|preference)[- ](?:data|dataset|corpus|corpora|mix|mixture|tokens|set|examples|samples)",
+    r"\btrain(?:s|ing)?\b[^.\n]{0,40}\bon\s+(?:~|about |over )?\d", r"\bdata(?:sets?)?\b", r"\bcorpus\b|\bcorpora\b",
+    r"训练数据|训练集|数据集|语料|(?:训练|预训练)[^。\n]{0,30}(?:数据|token|标识符|样本)|(?:数据|token|标识符|样本)[^。\n]{0,30}(?:训练|预训练)",
+)
+#: ... or sits under a heading about data.
+TOPIC_HEADING = words(r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\bdata ?mix", r"数据|语料")
+
+#: Sections about evaluation or use: datasets named there are benchmarks or examples, not training data.
+NOT_TRAINING_HEADING = words(r"\bevaluat", r"\bbenchmark", r"\bresults?\b", r"\bleaderboard", r"评测|评估|测评|测试结果")
+
+#: Well-known corpora and datasets (distinctive names).
 KNOWN_SOURCES = (
-    r"common ?crawl", r"\bC4\b", r"the pile\b", r"redpajama", r"refinedweb", r"slimpajama", r"\bdolma\b", r"fineweb", r"the stack\b",
-    r"starcoderdata", r"wikipedia", r"\barxiv\b", r"\bbooks ?\d*\b", r"project gutenberg", r"openwebtext", r"\broots\b", r"\blaion",
-    r"common voice", r"librispeech", r"imagenet", r"\bcoco\b", r"ultrachat", r"sharegpt", r"openassistant|oasst", r"alpaca",
-    r"\bflan\b", r"\bp3\b", r"xp3", r"\bmc4\b", r"oscar", r"\bglue\b", r"squad", r"stack ?exchange", r"github",
-    r"\bdatasets?\s*[:=]\s*\[?\s*\S", r"维基百科|悟道|百科|书籍|论文|代码数据|网页数据",
+    r"common ?crawl", r"\bC4\b", r"\bthe pile\b|\bpile\b(?= dataset| corpus)", r"redpajama", r"refined-?web", r"slimpajama", r"\bdolma\b", r"fineweb",
+    r"\bthe stack\b", r"starcoderdata", r"wikipedia", r"\barxiv\b", r"\bbooks ?\d*\b|\bbookcorpus\b", r"project gutenberg", r"openwebtext", r"\bwebtext\b",
+    r"\broots\b", r"\blaion", r"common voice", r"librispeech", r"imagenet", r"\bcoco\b", r"ultrachat", r"ultrafeedback", r"sharegpt", r"openassistant|oasst",
+    r"\balpaca\b", r"\bflan\b", r"\bp3\b", r"\bxp3", r"\bmc4\b", r"\boscar\b", r"stack ?exchange", r"\bgithub\b(?= (?:code|repositories|repos|issues|commits|data))|\b(?:from|on|of) github\b", r"\bpubmed\b", r"\bs2orc\b",
+    r"\bsmoltalk\b", r"\bcosmopedia\b", r"\bwudao\b|悟道", r"维基百科|百科|书籍|论文|代码数据|网页数据|新闻|专利|问答数据",
+)
+#: Not inside a URL or a file name ("github.com/…", "arxiv.org/abs/…" are links, not sources).
+SOURCE = re.compile(r"(?<![/.@-])(?:" + "|".join(KNOWN_SOURCES) + r")(?!\.[a-z])", re.I)
+
+#: A name-shaped word (CamelCase, ALLCAPS, with digits) next to the word dataset/corpus, or after "trained on".
+NAMEY = r"(?-i:[A-Z][a-z]*[A-Z0-9][\w.-]*|[a-z]+[A-Z][\w.-]*|[A-Za-z0-9-]+[_/][A-Za-z0-9._/-]+)"
+NAMED = words(
+    rf"\b{NAMEY}\s+(?:dataset|corpus|corpora|data\b|collection)", rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{NAMEY}",
+    rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{NAMEY}", r"\(called (?-i:[A-Z])",
+    r"\bdatasets?\s*:\s*\[?\s*\w",
 )
 
-ELEMENTS = {
-    "named sources": words(*KNOWN_SOURCES, r"\b(?:trained|fine-?tuned|pre-?trained) on (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+){0,3}(?: dataset| corpus)"),
-    "size": words(
-        rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\s*(?:tokens?|examples|samples|instructions|conversations|dialogues|documents|pairs|images|hours|sentences|words|prompts)\b",
-        rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB)\b", rf"{NUM}\s*(?:万亿|亿|万|千)?\s*(?:tokens?|条|个样本|小时|词|字)", r"(?:数据量|语料规模|token\s*数)\s*[:：]?\s*\d",
-    ),
-    "composition": words(
-        rf"\b{NUM}\s*%", r"\bmixture\b|\bproportions?\b|\bsampling (?:weight|ratio)", r"\bdedup(?:licat\w*)?\b|\bfilter(?:ed|ing)\b|\bquality (?:filter|classifier)",
-        r"\bdata ?(?:card|sheet)\b|\bdataset card\b", r"配比|占比|比例|去重|过滤|清洗|数据卡",
-    ),
-}
+#: Data size: tokens, examples, hours or bytes with a number.
+SIZE = words(
+    rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*[a-zA-Z -]{{0,24}}?\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words|prompts|links|turns|preferences)\b",
+    rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))", rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
+    rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个样本|小时|词元|词|字|标识符|token)", rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
+    r"(?:数据量|语料规模|token\s*数)\s*[:：]?\s*\d",
+)
+#: Numbers with tokens that are not data size: context windows, throughput, compute.
+NOT_SIZE = words(r"\bcontext\b", r"\bsequence length\b", r"\bwindow\b", r"tokens?\s*/\s*s\b", r"\bper second\b", r"\bmemory\b|\bVRAM\b", r"\blatency\b", r"上下文|每秒|显存")
 
+#: Composition or documentation: proportions, processing, or a datasheet.
+COMPOSITION = words(
+    rf"\b{NUM}\s*%", r"\bdata mixture\b|\bmixture (?:weights|proportions|ratios)\b|\bproportions?\b|\bsampling (?:weight|ratio)|\bdata ?mix\b",
+    r"\bdedup(?:licat\w*)?\b|\bfilter(?:ed|ing)\b|\b(?:were|was|are|is) (?:removed|excluded)\b|\bquality (?:filter|classifier)|\bdecontaminat",
+    r"\bdata ?(?:card|sheet)\b|\bdataset card\b|\bdomains?\b[^.\n]{0,30}\b(?:list|published)|\bcovering \d+ (?:languages|domains)",
+    r"配比|占比|比例|去重|过滤|清洗|数据卡|、[^、，。\n]{1,12}、[^、，。\n]{1,12}、",
+)
+
+ELEMENTS = {"named sources": re.compile(SOURCE.pattern + "|" + NAMED.pattern, re.I), "size": SIZE, "composition": COMPOSITION}
+
+#: In usage and evaluation sections only an explicit statement about the release's own training counts.
+STRONG_TOPIC = words(
+    r"^\W*(?:pre-?)?trained on\b", r"\bduring (?:pre-?)?training\b|在预训练(?:过程|阶段)中", r"\b(?:was|were|is|are|been|we|model|models)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned|finetuned)\s+(?:\w+\s+)?on\b",
+    r"\bwe (?:created|used|collected|built|curated)\b[^.\n]{0,40}\bfor (?:unsupervised )?(?:pre-?)?training",
+    r"(?:预训练|训练)(?:数据|语料)(?:包括|包含|来自|为)|(?:在|基于)[^。\n]{0,30}(?:上|中)(?:进行)?(?:预训练|训练)",
+)
+
+#: Sentences about evaluation: datasets and percentages there are benchmarks and scores.
+EVALUATION = words(r"\bevaluat", r"\bbench(?:mark)?", r"\bleaderboard", r"\bpass@", r"\baccuracy\b", r"\bwin ?rate", r"\bscores?\b", r"\bperformance\b", r"评测|测评|评估|性能|准确率|得分|榜")
 REQUIRED = tuple(ELEMENTS)
 
 HINTS = {
@@ -63,30 +118,136 @@ HINTS = {
     "composition": "the composition or a datasheet link",
 }
 
-DATASET_URL = words(r"huggingface\.co/datasets/", r"hf\.co/datasets/", r"modelscope\.cn/datasets/", r"kaggle\.com/datasets/", r"zenodo\.org/records?/")
+#: Pages that document a dataset (hub pages, catalogues, dataset cards): name, size and datasheet in one.
+DATASET_URL = words(
+    r"huggingface\.co/datasets/", r"hf\.co/datasets/", r"modelscope\.cn/datasets/", r"kaggle\.com/datasets/", r"zenodo\.org/records?/",
+    r"tensorflow\.org/datasets/catalog/", r"opendatalab\.(?:com|org\.cn)/",
+)
+
+#: Link text of a datasheet or data card, and sentences that say where the data itself was published.
+DATASHEET_LINK = words(r"\bdata ?cards?\b|\bdata ?sheets?\b|\bdataset cards?\b", r"数据卡")
+DATA_LINK = words(r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\.(?:jsonl?|parquet|csv|tsv|txt)\b", r"数据|语料")
+PUBLISHED = words(r"\breleased?\b|\bavailable\b|\bcan be found\b|\bdownload|\bhosted\b|\bpublished\b", r"开源|发布|下载|公开")
+#: Lines that give a dataset as a benchmark.
+EVAL_LINK = words(r"\bevaluat", r"\bbenchmark", r"\bleaderboard", r"\btest set", r"评测|测评|测试集")
 
 #: Vague descriptions that alone make the criterion partial, never complete.
 VAGUE = {
     "vague description": words(
-        r"\bpublicly available (?:data|sources|datasets)", r"\b(?:a )?mix(?:ture)? of (?:publicly available|licensed|web) data", r"\bweb data\b",
-        r"\bhigh[- ]quality (?:data|corpus|corpora)", r"\bcurated (?:data|dataset)", r"\btraining data\b", r"\btrained on\b",
-        r"公开数据|互联网数据|高质量数据|海量数据|训练数据|预训练数据|语料",
+        r"\bpublicly available (?:data|sources|datasets|online data)", r"\b(?:a )?(?:new )?mix(?:ture)? of (?:publicly available|licensed|web|online)",
+        r"\bweb data\b", r"\bhigh[- ]quality (?:data|corpus|corpora|dataset)", r"\bcurated (?:data|dataset)", r"\btraining data\b",
+        r"\bsynthetic data\b",
+        r"\b(?:instruction|math|reasoning|code|comparison|preference|mixed-quality|dialogue|conversation|alignment)[\w-]*(?: [\w-]+)? data\b",
+        r"\b(?:trillions|billions|millions) of\b[^.\n]{0,30}\btokens\b", r"instruction\s*数据|指令数据|对齐数据|偏好数据", r"公开数据|互联网数据|高质量数据|海量数据|训练数据|预训练数据|语料",
     )
 }
+
+#: A fine-tuning section offered to users ("Fine-tuning", 微调) rather than a stage of the release.
+USER_FINETUNE_HEADING = words(r"^fine-?tuning$", r"\bfine-?tun\w* (?:on|with|for) (?:your|custom|own)", r"\bhow to fine-?tune", r"^(?:模型)?微调$")
 
 SUBJECT = words(r"\bdata(?:sets?)?\b", r"\bcorpus\b|\bcorpora\b", r"数据|语料")
 
 SECTION = words(r"\btraining data\b", r"\bdata(?:sets?)?\b", r"训练数据|数据集|数据")
 
 
+def _main_place(block) -> bool:  # type: ignore[no-untyped-def]
+    """Prose and tables about the release: not code, usage, evaluation or an offer to fine-tune."""
+    return block.kind not in ("code", "heading", "front_matter") and not _aside(block.section)
+
+
+def _aside_place(block) -> bool:  # type: ignore[no-untyped-def]
+    return block.kind not in ("code", "heading", "front_matter") and _aside(block.section)
+
+
+def _aside(section) -> bool:  # type: ignore[no-untyped-def]
+    """Usage, evaluation and user fine-tuning sections: they rarely say what the release was trained on.
+
+    The nearest heading decides: "Evaluation > Training data" is about data, "Data > Usage" is not.
+    """
+    while section is not None:
+        if USAGE_HEADING.search(section.title) or NOT_TRAINING_HEADING.search(section.title) or USER_FINETUNE_HEADING.search(section.title):
+            return True
+        if TOPIC_HEADING.search(section.title):
+            return False
+        section = section.parent
+    return False
+
+
+def _line(card, line: int) -> str:  # type: ignore[no-untyped-def]
+    return card.lines[line - 1] if 0 < line <= len(card.lines) else ""
+
+
+def _sentence_at(hit: Hit) -> str:
+    """The sentence of the hit's block that holds the quote."""
+    if hit.block is None:
+        return hit.quote
+    text = clean(hit.block.text)
+    at = text.find(hit.quote)
+    for offset, sentence in sentences(text):
+        if offset <= at < offset + len(sentence):
+            return sentence
+    return hit.quote
+
+
+def _evidence(card) -> dict[str, list[Hit]]:  # type: ignore[no-untyped-def]
+    """Element hits in sentences about the training data; sizes and shares that are not about data dropped."""
+    found = scan(card, ELEMENTS, where=_main_place, skip_withheld=False, topic=TOPIC, topic_heading=TOPIC_HEADING, urls=False)
+    aside = scan(card, ELEMENTS, where=_aside_place, skip_withheld=False, topic=STRONG_TOPIC, urls=False)
+    for name in found:
+        found[name] += aside[name]
+        found[name] = [h for h in found[name] if not EVALUATION.search(_sentence_at(h)) or STRONG_TOPIC.search(_sentence_at(h))]
+    found["size"] = [h for h in found["size"] if not NOT_SIZE.search(_sentence_at(h))]
+    return found
+
+
+def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+    """Links to a dataset's own page, unless given as a benchmark or in a usage/evaluation section."""
+    hits = []
+    for link in card.links:
+        line = _line(card, link.line)
+        published = PUBLISHED.search(line) and (STRONG_TOPIC.search(line) or (TOPIC.search(line) and DATA_LINK.search(link.text + " " + link.url)))
+        page = DATASET_URL.search(link.url) or DATASHEET_LINK.search(link.text) or published
+        if not page or EVAL_LINK.search(line):
+            continue
+        if _aside(link.section) and not STRONG_TOPIC.search(line):
+            continue
+        hits.append(Hit("named sources", link.line, link.url))
+    return hits
+
+
+def _breakdown_tables(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+    """A table under a data heading listing three or more sources with numbers: names and composition."""
+    hits = []
+    for table in card.tables:
+        if not in_section(table.section, TOPIC_HEADING) or _aside(table.section):
+            continue
+        rows = [r for r in table.rows if re.search(r"\d", r.text) and r.cells and r.cells[0].strip()]
+        if len(rows) >= 3:
+            hits.append(Hit("composition", rows[0].line, rows[0].text, rows[0]))
+    return hits
+
+
+def _front_matter_datasets(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+    return [
+        Hit("named sources", b.line, b.text, b)
+        for b in card.blocks
+        if b.kind == "front_matter" and b.info == "datasets" and clean(b.text).split(":", 1)[-1].strip()
+    ]
+
+
 def check(card) -> Verdict:  # type: ignore[no-untyped-def]
-    found = scan(card, ELEMENTS, where=release_facts)
-    dataset_links = link_hits(card, DATASET_URL, "named sources", skip_usage=True)
-    if dataset_links:
-        found["named sources"] += dataset_links
-        found["size"] += [h.__class__("size", h.line, h.quote) for h in dataset_links[:1]]
-        found["composition"] += [h.__class__("composition", h.line, h.quote) for h in dataset_links[:1]]
-    vague = scan(card, VAGUE, where=lambda b: b.kind != "heading" and release_facts(b))["vague description"]
+    found = _evidence(card)
+    tables = _breakdown_tables(card)
+    found["composition"] += tables
+    found["named sources"] += [Hit("named sources", h.line, h.quote, h.block) for h in tables]
+    found["named sources"] += _front_matter_datasets(card)
+    pages = _dataset_pages(card)
+    if pages:
+        found["named sources"] += pages
+        found["size"] += [Hit("size", h.line, h.quote) for h in pages[:1]]
+        found["composition"] += [Hit("composition", h.line, h.quote) for h in pages[:1]]
+    vague = scan(card, VAGUE, where=_main_place, urls=False)["vague description"]
+    vague += scan(card, VAGUE, where=_aside_place, topic=STRONG_TOPIC, urls=False)["vague description"]
     if not any(found.values()) and vague:
         found["vague description"] = vague
     return judge(

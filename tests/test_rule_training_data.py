@@ -1,0 +1,65 @@
+"""RL3xx training data: the verdict on each fixture card in fixtures/training_data/ is exactly as specified.
+
+Each fixture pins one lesson: what names, sizes and mixes the data (sources in prose or a breakdown
+table, a dataset's hub page, Chinese enumerations and counts), and what does not (context windows,
+throughput, benchmarks, links to code or papers, a fine-tuning example offered to users, vague
+wording, placeholders, withheld data).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from repro_lint.testing import lint_string
+
+CARDS = Path(__file__).resolve().parents[1] / "fixtures" / "training_data"
+
+#: fixture → (level, the RL3xx finding codes)
+EXPECTED = {
+    # named corpora, a token count and shares in one sentence; the benchmark table is not the mix
+    "complete-sources-size-mix.md": ("complete", []),
+    # a dataset's hub page counts as its name, size and datasheet
+    "complete-hub-dataset-link.md": ("complete", []),
+    # 来源包括网页、书籍、百科…: a Chinese enumeration of sources with a token count and filtering
+    "complete-zh-enumeration.md": ("complete", []),
+    # a table of sources with token counts under a data heading names and mixes the data
+    "complete-breakdown-table.md": ("complete", []),
+    # a bare token count from "publicly available sources"; the context length is not data size
+    "partial-vague-public-sources.md": ("partial", ["RL302"]),
+    "partial-zh-token-count.md": ("partial", ["RL302"]),
+    # the Alpaca example in a fine-tuning section for users is not the release's data
+    "partial-user-finetune-section.md": ("partial", ["RL302"]),
+    # context window, throughput, a benchmark's hub page, links to code and paper: no data
+    "absent-context-and-benchmarks.md": ("absent", ["RL301"]),
+    "absent-template-placeholder.md": ("absent", ["RL301", "RL304"]),
+    # documented in part, and said to be proprietary
+    "closed-proprietary.md": ("closed", ["RL303"]),
+    "closed-zh-not-public.md": ("closed", ["RL303"]),
+}
+
+
+def lint(name: str):
+    return lint_string((CARDS / name).read_text(encoding="utf-8"), path=name)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_training_data_verdict(name):
+    result = lint(name)
+    codes = sorted(f.code for f in result.findings if f.code.startswith("RL3"))
+    assert (result.criteria["training_data"].level.value, codes) == EXPECTED[name]
+
+
+def test_every_fixture_is_specified():
+    assert sorted(p.name for p in CARDS.glob("*.md")) == sorted(EXPECTED)
+
+
+def test_user_finetune_example_is_not_evidence():
+    data = lint("partial-user-finetune-section.md").criteria["training_data"]
+    assert all(e.line < 7 for e in data.evidence)
+
+
+def test_withheld_data_keeps_its_documented_size_as_evidence():
+    data = lint("closed-proprietary.md").criteria["training_data"]
+    assert {e.element for e in data.evidence} == {"size", "withheld"}
