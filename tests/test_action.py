@@ -115,3 +115,13 @@ def test_script_rejects_a_multi_line_sarif_path_before_installing(tmp_path):
     assert proc.returncode == 2
     assert proc.stdout.startswith("::error title=repro-lint::invalid input")
     assert not (tmp_path / "venv").exists()
+
+
+def test_readme_workflow_example_uses_only_inputs_the_action_declares():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", readme, re.S)]
+    (workflow,) = [b for b in blocks if isinstance(b, dict) and "jobs" in b]
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    (ours,) = [s for s in steps if s.get("uses", "").split("@")[0].endswith("/repro-lint")]
+    assert set(ours["with"]) <= set(_action()["inputs"])
+    assert workflow["permissions"]["security-events"] == "write"  # needed by upload-sarif

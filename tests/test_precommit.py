@@ -90,3 +90,11 @@ def test_hook_passes_on_a_good_card_and_skips_other_markdown(try_repo, fixtures)
     proc = try_repo({"README.md": good, "models/small/model_card.md": good, "docs/CHANGELOG.md": POOR_CARD})
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout
+
+
+def test_readme_snippet_uses_the_hook_id_of_the_manifest():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", readme, re.S)]
+    (config,) = [b for b in blocks if isinstance(b, dict) and "repos" in b]
+    (hook,) = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    assert [h["id"] for repo in config["repos"] for h in repo["hooks"]] == [hook["id"]]
