@@ -15,6 +15,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import repro_lint
 from repro_lint import reporters
@@ -142,7 +144,28 @@ def test_github_severity_maps_to_command(pinned_version):
     assert commands == ["::warning", "::warning", "::error"]  # the suppressed finding is not annotated
 
 
+@given(st.text())
+def test_github_escaping_round_trips_and_keeps_one_line(text):
+    def unescape(value: str) -> str:  # what the runner does
+        for encoded, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+            value = value.replace(encoded, char)
+        return value
+
+    for escaped in (github.escape_data(text), github.escape_property(text)):
+        assert "\n" not in escaped and "\r" not in escaped
+        assert unescape(escaped) == text
+    assert not set(":,") & set(github.escape_property(text))
+
+
 # Markdown
+
+
+@given(st.text())
+def test_markdown_escape_never_ends_a_cell_or_a_line(text):
+    escaped = markdown.escape(text)
+    assert "\n" not in escaped
+    assert re.search(r"(?<!\\)(?:\\\\)*\|", escaped) is None  # every | is backslash-escaped
+
 
 def test_markdown_escapes_card_text_that_would_break_a_table():
     assert markdown.escape("| a <b> *c* @d\nnext") == r"\| a \<b\> \*c\* \@d next"
