@@ -1,10 +1,12 @@
 """repro-lint: lint AI model cards for openness and reproducibility.
 
-Public API (stable within a major version)::
+Public API (stable within a major version, see docs/plugins.md)::
 
-    from repro_lint import lint_string, Rule, Verdict, Level, Card, hookimpl
+    from repro_lint import lint_string, Rule, Code, Verdict, Level, Card, hookimpl
 
-Everything else is private implementation.
+plus :mod:`repro_lint.testing` (test helpers for rule authors), the evidence helpers of
+:mod:`repro_lint.evidence` listed in the plugin guide, and the hook specifications in
+:mod:`repro_lint.hookspecs`. Everything else is private implementation.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ __all__ = [
     "__version__",
     "Card",
     "Code",
+    "CriterionResult",
     "Evidence",
     "FileResult",
     "Finding",
     "Level",
     "Rule",
+    "RULE_API_VERSION",
     "Severity",
     "Tier",
     "Verdict",
@@ -32,14 +36,17 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Card
     from .hookspecs import hookimpl
-    from .model import Code, Evidence, FileResult, Finding, Level, Rule, Severity, Tier, Verdict
+    from .model import RULE_API_VERSION, Code, CriterionResult, Evidence, FileResult, Finding, Level, Rule, Severity, Tier, Verdict
     from .testing import lint_string
 
 _LAZY = {
     "Card": ".document",
     "hookimpl": ".hookspecs",
     "lint_string": ".testing",
-    **{name: ".model" for name in ("Code", "Evidence", "FileResult", "Finding", "Level", "Rule", "Severity", "Tier", "Verdict")},
+    **{
+        name: ".model"
+        for name in ("RULE_API_VERSION", "Code", "CriterionResult", "Evidence", "FileResult", "Finding", "Level", "Rule", "Severity", "Tier", "Verdict")
+    },
 }
 
 

@@ -13,23 +13,25 @@ suppression). :func:`rules_from` loads rules from plugin modules through the hoo
 validation as the command line, so a test also proves the plugin is wired correctly.
 :func:`rule_doc_problems` and :func:`fixture_problems` are the checks of repro-lint's own meta-tests.
 
-Fixture convention: the fixtures of a rule are the ``*.md`` cards under ``<fixtures>/<criterion>/``
-(sub-folders included). The rule *passes* on a fixture when its verdict is ``complete``, and *fails*
-on it otherwise, with at least one finding of its own codes. A rule needs at least one of each. When
-a fixture's file name starts with a level followed by ``-`` or ``.`` (``complete-…``, ``partial-…``,
-``absent-…``, ``closed-…``), the verdict must be that level.
+Fixture convention (checked by :func:`fixture_problems`): every ``*.md`` card under the fixtures
+folder (sub-folders included) is judged by every rule. A rule *passes* on a card when its verdict is
+``complete`` and *fails* on it otherwise, and then it must explain why with at least one finding of
+its own codes. Every rule needs at least one card of each kind. Cards in a folder named after a
+criterion (``fixtures/weights/``) whose file name starts with a level and ``-`` or ``.``
+(``complete-…``, ``partial-…``, ``absent-…``, ``closed-…``) must get exactly that level from the
+rule of that criterion.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Iterable, Optional, Sequence, Union
 
 from .config import Settings
 from .document import parse
 from .engine import lint_card, run_rule
-from .model import FileResult, Finding, Level, Rule, Verdict
+from .model import CriterionResult, FileResult, Finding, Level, Rule, Verdict
 
 #: The sections every rule's documentation must have, each on a line of its own.
 DOC_SECTIONS: tuple[str, ...] = ("What it checks", "Why it matters", "Example", "Fix")
@@ -66,15 +68,32 @@ def lint_string(
     return lint_card(parse(text, path), list(rules) if rules is not None else installed_rules(), settings or Settings())
 
 
-def verdict(rule: Rule, text: str, path: str = "card.md") -> Verdict:
-    """Run one rule on ``text`` inside the engine's error boundary and return its verdict.
+def verdicts(rules: Sequence[Rule], text: str, path: str = "card.md") -> dict[str, Verdict]:
+    """Every rule's verdict on ``text`` (rule name → verdict), computed in the engine's order.
 
-    Raises ``AssertionError`` with the engine's message when the rule crashes, prints, hangs or
+    Rules that judge other verdicts (``needs_verdicts``) run last and see the others' results.
+    Raises ``AssertionError`` with the engine's message when a rule crashes, prints, hangs or
     returns something that is not a valid verdict.
     """
-    result, error = run_rule(rule, parse(text, path))
-    assert result is not None, f"rule {rule.name} {error}"
-    return result
+    card = parse(text, path)
+    criteria: dict[str, CriterionResult] = {}
+    out: dict[str, Verdict] = {}
+    for rule in sorted(rules, key=lambda r: r.needs_verdicts):
+        result, error = run_rule(rule, card, verdicts=criteria if rule.needs_verdicts else None)
+        assert result is not None, f"rule {rule.name} {error} on {path}"
+        out[rule.name] = result
+        criteria[rule.criterion] = CriterionResult(
+            rule.criterion, result.level, result.score, rule.weight, rule.name, list(result.evidence), tuple(result.missing)
+        )
+    return out
+
+
+def verdict(rule: Rule, text: str, path: str = "card.md", *, others: Sequence[Rule] = ()) -> Verdict:
+    """Run one rule on ``text`` inside the engine's error boundary and return its verdict.
+
+    ``others`` are the rules whose verdicts a ``needs_verdicts`` rule judges (e.g. the built-in ones).
+    """
+    return verdicts([*others, rule], text, path)[rule.name]
 
 
 def codes(result: Union[FileResult, Verdict]) -> set[str]:
@@ -89,27 +108,32 @@ def rule_doc_problems(rule: Rule) -> list[str]:
     return [f"rule {rule.name}: documentation has no '{s}' section" for s in DOC_SECTIONS if s.lower() not in lines]
 
 
-def fixture_problems(rule: Rule, fixtures: Path) -> list[str]:
-    """Check the rule against its fixtures (see the module docstring for the convention)."""
-    folder = fixtures / rule.criterion
-    cards = sorted(folder.rglob("*.md")) if folder.is_dir() else []
-    own = {c.code for c in rule.codes}
-    problems: list[str] = []
-    passing = failing = 0
+def fixture_problems(rules: Sequence[Rule], fixtures: Path) -> dict[str, list[str]]:
+    """Check rules against the fixture cards under ``fixtures`` (convention: see the module docstring).
+
+    Returns rule name → problems (an empty list when the rule meets the convention).
+    """
+    cards = sorted(fixtures.rglob("*.md")) if fixtures.is_dir() else []
+    problems: dict[str, list[str]] = {rule.name: [] for rule in rules}
+    passing = {rule.name: 0 for rule in rules}
+    failing = dict(passing)
     for card in cards:
         name = card.relative_to(fixtures).as_posix()
-        v = verdict(rule, card.read_text(encoding="utf-8"), path=name)
-        expected = _EXPECTED_LEVEL.match(card.name)
-        if expected and v.level.value != expected.group(1):
-            problems.append(f"{name}: rule {rule.name} judged {v.level.value}, the file name says {expected.group(1)}")
-        if v.level == Level.COMPLETE:
-            passing += 1
-        elif codes(v) & own:
-            failing += 1
-        else:
-            problems.append(f"{name}: rule {rule.name} judged {v.level.value} without a finding of its own codes")
-    if not passing:
-        problems.append(f"rule {rule.name}: no fixture under {folder} where it passes (verdict complete)")
-    if not failing:
-        problems.append(f"rule {rule.name}: no fixture under {folder} where it fails (verdict not complete, with a finding)")
+        judged = verdicts(rules, card.read_text(encoding="utf-8"), name)
+        for rule in rules:
+            v = judged[rule.name]
+            expected = _EXPECTED_LEVEL.match(card.name)
+            if expected and card.parent.name == rule.criterion and v.level.value != expected.group(1):
+                problems[rule.name].append(f"{name}: judged {v.level.value}, the file name says {expected.group(1)}")
+            if v.level == Level.COMPLETE:
+                passing[rule.name] += 1
+            elif codes(v) & {c.code for c in rule.codes}:
+                failing[rule.name] += 1
+            else:
+                problems[rule.name].append(f"{name}: judged {v.level.value} without a finding of its own codes")
+    for rule in rules:
+        if not passing[rule.name]:
+            problems[rule.name].append(f"no fixture under {fixtures} where rule {rule.name} passes (verdict complete)")
+        if not failing[rule.name]:
+            problems[rule.name].append(f"no fixture under {fixtures} where rule {rule.name} fails (not complete, with a finding)")
     return problems
