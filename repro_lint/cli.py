@@ -142,8 +142,8 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
         else:
             click.echo(catalog.list_rules(loaded.rules, as_json=fmt == "json"), nl=False)
         sys.exit(2 if loaded.errors else 0)
-    if loaded.errors:  # a broken plugin setup would make every verdict suspect: fix it first
-        sys.exit(2)
+    if loaded.declarations_broken:  # a broken plugin setup would make every verdict suspect: fix it first
+        sys.exit(2)  # (a plugin that crashed on import is reported on every card instead: RL001, exit 2)
 
     from .inputs import resolve_paths
 
@@ -162,7 +162,7 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(card_paths) >= PARALLEL_THRESHOLD else 1
     options = RunOptions(Path(config_path) if config_path else None, isolated, overrides, stdin_filename, jobs)
-    report = run(card_paths, loaded.rules, options)
+    report = run(card_paths, loaded.rules + loaded.stand_ins, options)  # stand-ins report crashed plugins (RL001)
     report.errors[:0] = path_errors + loaded.errors
     for error in path_errors + report.errors[len(path_errors) + len(loaded.errors):]:
         _echo_err(error)

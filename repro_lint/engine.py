@@ -12,6 +12,7 @@ import contextlib
 import copy
 import fnmatch
 import io
+import math
 import signal
 import threading
 from pathlib import PurePath
@@ -24,6 +25,7 @@ from .model import (
     CORE_CRITERIA,
     Code,
     CriterionResult,
+    Evidence,
     FileResult,
     Finding,
     Level,
@@ -71,6 +73,10 @@ class RuleTimeout(Exception):
     pass
 
 
+class RuleUnavailable(Exception):
+    """Raised by the stand-in of a plugin that could not be loaded; the message says why."""
+
+
 @contextlib.contextmanager
 def _time_budget(seconds: float):  # type: ignore[no-untyped-def]
     """Interrupt a rule that runs longer than ``seconds`` (main thread on POSIX; elsewhere no limit)."""
@@ -106,15 +112,34 @@ def run_rule(
         return None, f"exceeded its time budget of {budget:g} s"
     except RecursionError:
         return None, "raised RecursionError"
+    except RuleUnavailable as exc:
+        return None, str(exc)
+    except SystemExit as exc:  # a rule must not end the whole run (and its exit code) on its own
+        return None, f"called sys.exit({exc.code!r})"
     except Exception as exc:  # the error boundary: one rule never takes down the run
-        return None, f"raised {exc.__class__.__name__}: {exc}"
+        return None, " ".join(f"raised {exc.__class__.__name__}: {exc}".split())
     if out.getvalue():
         return None, "printed to standard output (rules must return data, not print)"
-    if not isinstance(verdict, Verdict) or not isinstance(verdict.level, Level):
-        return None, f"returned {type(verdict).__name__}, not a Verdict"
-    if not 0.0 <= float(verdict.score) <= 1.0:
-        return None, f"returned a score of {verdict.score!r}, outside [0, 1]"
-    return verdict, None
+    problem = _verdict_problem(verdict)
+    return (None, problem) if problem else (verdict, None)
+
+
+def _verdict_problem(verdict: object) -> Optional[str]:
+    """Why a rule's return value cannot be used (None when it is a well-formed Verdict)."""
+    if not isinstance(verdict, Verdict):
+        return f"returned {type(verdict).__name__}, not a Verdict"
+    if not isinstance(verdict.level, Level):
+        return f"returned a level of {verdict.level!r}, not a Level"
+    score = verdict.score
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or not math.isfinite(score) or not 0.0 <= score <= 1.0:
+        return f"returned a score of {score!r}, not a number in [0, 1]"
+    for f in verdict.findings:
+        if not isinstance(f, Finding) or not isinstance(f.line, int) or not isinstance(f.column, int) or not isinstance(f.severity, Severity):
+            return f"returned a finding that is not a Finding with integer line and column: {f!r:.80}"
+    for e in verdict.evidence:
+        if not isinstance(e, Evidence) or not isinstance(e.line, int):
+            return f"returned evidence that is not an Evidence with an integer line: {e!r:.80}"
+    return None
 
 
 def is_selected(code: str, slug: str, settings: Settings, path: Optional[str] = None) -> bool:
@@ -168,12 +193,13 @@ def lint_card(card: Card, rules: Sequence[Rule], settings: Settings = Settings()
     if card.front_matter_error:
         findings.append(_engine_finding(FRONT_MATTER, f"Front matter ignored: {card.front_matter_error}.", 1))
     for rule in rules:
-        verdict, error = run_rule(rule, card, verdicts=result.criteria if rule.needs_verdicts else None)
+        verdict, error = run_rule(rule, card, RULE_TIME_BUDGET, verdicts=result.criteria if rule.needs_verdicts else None)
         weight = settings.weights.get(rule.criterion, rule.weight)
         if verdict is None:
             result.internal_error = True
             findings.append(_engine_finding(RULE_ERROR, f"Rule {rule.name} ({rule.plugin or 'unknown plugin'}) {error}.", 1))
-            result.criteria[rule.criterion] = CriterionResult(rule.criterion, Level.ABSENT, 0.0, weight, rule.name)
+            if rule.criterion:  # a plugin that failed to load has no criterion to score
+                result.criteria[rule.criterion] = CriterionResult(rule.criterion, Level.ABSENT, 0.0, weight, rule.name)
             continue
         result.criteria[rule.criterion] = CriterionResult(
             rule.criterion, verdict.level, round(float(verdict.score), 3), weight, rule.name, list(verdict.evidence), tuple(verdict.missing)

@@ -23,6 +23,7 @@ What is checked when a plugin is loaded (each problem is one line in :attr:`Load
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -63,6 +64,7 @@ class PluginInfo:
     version: str
     rules: list[str] = field(default_factory=list)  # names of the rules it provides
     error: Optional[str] = None  # "disabled", or why it was not loaded
+    crashed: bool = False  # it raised on import or in repro_lint_rules (reported on every card as RL001)
 
     @property
     def label(self) -> str:
@@ -75,6 +77,14 @@ class LoadedRules:
     rules: list[Rule]
     plugins: list[PluginInfo]
     errors: list[str]  # plugins that failed to load or declare bad rules, as one-line messages
+    #: One stand-in rule per plugin that crashed on import or in repro_lint_rules; run with the other
+    #: rules, it makes every card report RL001 naming the plugin, so no verdict silently lacks it.
+    stand_ins: list[Rule] = field(default_factory=list)
+
+    @property
+    def declarations_broken(self) -> bool:
+        """Errors other than crashed plugins (each crash is one error and one stand-in)."""
+        return len(self.errors) > len(self.stand_ins)
 
 
 def _entry_points() -> list[Any]:
@@ -173,6 +183,7 @@ def plugin_manager(
                 module = ep.load()
             except Exception as exc:  # a broken third-party plugin must not crash the run
                 info.error = one_line(f"{exc.__class__.__name__}: {exc}")
+                info.crashed = True
                 errors.append(f"plugin {info.label} failed to load: {info.error}")
                 continue
             _register(pm, module, info, errors)
@@ -227,7 +238,8 @@ def load_rules(disabled: Iterable[str] = (), *, extra: Iterable[Any] = (), load_
         try:
             result = impl.function()
         except Exception as exc:
-            errors.append(one_line(f"plugin {info.label} raised in repro_lint_rules: {exc.__class__.__name__}: {exc}"))
+            info.error, info.crashed = one_line(f"raised in repro_lint_rules: {exc.__class__.__name__}: {exc}"), True
+            errors.append(f"plugin {info.label} {info.error}")
             continue
         if not isinstance(result, (list, tuple)) or not all(isinstance(r, Rule) for r in result):
             errors.append(f"plugin {info.label}: repro_lint_rules must return a list of repro_lint.Rule objects")
@@ -245,4 +257,18 @@ def load_rules(disabled: Iterable[str] = (), *, extra: Iterable[Any] = (), load_
             rules.append(replace(rule, plugin=info.label))
             info.rules.append(rule.name)
     rules.sort(key=lambda r: r.codes[0].code)
-    return LoadedRules(rules, infos, errors)
+    stand_ins = [_stand_in(info) for info in infos if info.crashed]
+    return LoadedRules(rules, infos, errors, stand_ins)
+
+
+def _plugin_crashed(reason: str, card: Any) -> Any:
+    from .engine import RuleUnavailable
+
+    raise RuleUnavailable(reason)
+
+
+def _stand_in(info: PluginInfo) -> Rule:
+    """A rule that fails on every card with the plugin's load error (module-level parts: it pickles)."""
+    reason = "failed to load" if info.error is None else f"could not be loaded: {info.error}"
+    check = functools.partial(_plugin_crashed, reason)
+    return Rule(name=info.name, criterion="", codes=(), check=check, doc=f"Plugin {info.label} {reason}.", weight=0.0, plugin=info.label)
