@@ -26,7 +26,7 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import criterion_codes, judge, link_hits, placeholder_sections, scan, withheld, words
+from repro_lint.evidence import Hit, criterion_codes, judge, link_hits, placeholder_sections, scan, withheld, words
 from repro_lint.hookspecs import hookimpl
 from repro_lint.model import Rule, Verdict
 
@@ -42,14 +42,18 @@ ELEMENTS = {
         r"\bmamba\b", r"\bRWKV\b", r"\btransformer\b", r"\bseq2seq\b", r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)[- ]?(?:style|like|based|architecture)",
         r"\bbase_model\s*:\s*\S", r"\bmodel_type\s*:\s*\S", r"\barchitectures?\s*[:|]\s*\w",
         r"解码器|编码器|混合专家|自回归|扩散模型|Transformer\s*(?:架构|结构)",
+        r"\bfine-?tuned (?:version|variant|checkpoint) of\b", r"\b(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*",
+        r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon|BLOOM)\b[\w .-]{0,12}\bmodel\b",
+        r"基于\s*[\w.-]+\s*(?:模型|架构|结构|基座)",
     ),
     "parameter count": words(
-        rf"\b{NUM}\s?(?:[BMK]|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples|images|hours|instructions|pairs|steps))",
+        rf"(?<![\w.]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples|images|hours|instructions|pairs|steps|GPU))",
+        rf"\b[\w.]+-{NUM}[bBmM]\b",
         rf"\b(?:parameters?|params|#\s?params)\s*[:=|]?\s*(?:of\s+)?~?{NUM}", rf"{NUM}\s*(?:亿|万亿|十亿|千亿|百亿)\s*(?:参数|规模)?",
         r"参数量|参数规模|总参数", rf"{NUM}\s*(?:billion|million) parameters",
     ),
     "dimensions": words(
-        rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|blocks)\b",
+        rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b", rf"\b(?:embedding|hidden|ffn|model)[_ ]?(?:size|dim(?:ension)?s?)\b[^.\n]{{0,24}}?\d", rf"{NUM}\s*层",
         rf"\b(?:hidden|model|embedding)[_ ](?:size|dim(?:ension)?)\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\bd_?model\s*[:=|]?\s*{NUM}",
         rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:attention\s+)?heads\b",
         rf"\bn_(?:layers?|heads?|embd|ctx)\s*[:=|]?\s*{NUM}", rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数)\s*[:=|]?\s*{NUM}",
@@ -59,8 +63,8 @@ ELEMENTS = {
         rf"\b(?:context|sequence|seq)[_ ](?:length|window|size|len)\s*[:=|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}\s*[kK]?",
         rf"\b{NUM}\s*[kK]?[- ](?:token|tokens)?\s*context", rf"\bmax(?:imum)?[_ ](?:sequence|position|context)[_ ](?:length|embeddings)\s*[:=|]?\s*{NUM}",
         rf"\bvocab(?:ulary)?[_ ]?(?:size)?\s*[:=|]?\s*(?:of\s+)?{NUM}", r"\b(?:BPE|byte[- ]pair|SentencePiece|tiktoken|WordPiece)\b",
-        r"\btokeni[sz]er\b(?!\s*=)(?!\.)", rf"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
-        r"\bcontext (?:length|window)\b",
+        rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)", r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w", rf"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
+        rf"\b(?:context|sequence) (?:length|window)\b[^.\n]{{0,30}}?\d", r"\bmaximum sequence length\b",
     ),
 }
 
@@ -74,7 +78,14 @@ HINTS = {
 }
 
 #: A link to the released model's own config or modeling code defines the architecture.
-CONFIG_LINK = words(r"config\.json\b", r"/modeling_\w+\.py\b", r"/configuration_\w+\.py\b")
+CONFIG_LINK = words(r"config\.json\b", r"/configuration_\w+\.py\b", r"\.gin\b", r"/configs?/[\w./{}-]*\.(?:ya?ml|json)\b", r"/train[\w./-]*\.(?:slurm|sh)\b")
+
+#: The configs that define the released model, named in text or code: ``--gin_file=…gin``, ``./configs/…``,
+#: "the configs used to train the model are in …", an operative config.
+CONFIG_TEXT = words(
+    r"\b[\w./{}$-]+\.gin\b", r"(?<![\w-])(?:\./)?configs?/[\w./{}-]+", r"\boperative[_ ]configs?\b",
+    r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
+)
 
 SUBJECT = words(r"\barchitecture\b", r"\bmodel (?:structure|design|size|details)\b", r"模型结构|模型架构|网络结构|架构")
 
@@ -83,8 +94,10 @@ SECTION = words(r"\barchitecture\b", r"\bmodel (?:details|description|specs?|str
 
 def check(card) -> Verdict:  # type: ignore[no-untyped-def]
     found = scan(card, ELEMENTS)
+    configs = scan(card, {"model config": CONFIG_TEXT}, where=lambda b: b.kind != "front_matter")["model config"]
+    configs += link_hits(card, CONFIG_LINK, "model config")
     for element in ("dimensions", "context or tokenizer"):
-        found[element] += link_hits(card, CONFIG_LINK, element)
+        found[element] += [Hit(element, h.line, h.quote, h.block) for h in configs[:1]]
     return judge(
         card,
         CODES,

@@ -1,0 +1,56 @@
+"""RL1xx architecture: the verdict on each fixture card in fixtures/architecture/ is exactly as specified.
+
+Each fixture pins one lesson: specs in bold bullet lists, in table columns (the header names the
+value) and in Chinese tables; a link to the config the model was trained with; a base model named
+by reference is partial; counts of other things ("blocks of 16", "50k requests") are no
+architecture; "not disclosed" / 暂不公开 is closed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from repro_lint.testing import lint_string
+
+CARDS = Path(__file__).resolve().parents[1] / "fixtures" / "architecture"
+
+#: fixture → (level, the RL1xx finding codes)
+EXPECTED = {
+    "complete-spec-bullets.md": ("complete", []),
+    "complete-table-columns.md": ("complete", []),
+    "complete-config-reference.md": ("complete", []),
+    "complete-zh-table.md": ("complete", []),
+    "partial-base-model-reference.md": ("partial", ["RL102"]),
+    "partial-zh-param-count.md": ("partial", ["RL102"]),
+    "absent-placeholder.md": ("absent", ["RL101", "RL104"]),
+    "absent-no-model-facts.md": ("absent", ["RL101"]),
+    "closed-not-disclosed.md": ("closed", ["RL103"]),
+    "closed-zh-not-public.md": ("closed", ["RL103"]),
+}
+
+
+def lint(name: str):
+    return lint_string((CARDS / name).read_text(encoding="utf-8"), path=name)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_architecture_verdict(name):
+    result = lint(name)
+    codes = sorted(f.code for f in result.findings if f.code.startswith("RL1"))
+    assert (result.criteria["architecture"].level.value, codes) == EXPECTED[name]
+
+
+def test_every_fixture_is_specified():
+    assert sorted(p.name for p in CARDS.glob("*.md")) == sorted(EXPECTED)
+
+
+def test_table_column_header_names_the_value():
+    arch = lint("complete-table-columns.md").criteria["architecture"]
+    assert any(e.element == "dimensions" and e.line >= 11 for e in arch.evidence)
+
+
+def test_base_model_reference_gives_only_the_type():
+    arch = lint("partial-base-model-reference.md").criteria["architecture"]
+    assert arch.missing == ("parameter count", "dimensions", "context or tokenizer")
