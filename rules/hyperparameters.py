@@ -72,6 +72,12 @@ TOKENS = rf"(?:\d[\d,]*(?:\.\d+)?){BIG}\s{{0,2}}(?:(?:high-quality|multilingual|
 #: A sentence is about training when it names it; token counts elsewhere are data or context sizes.
 TRAINING_WORD = r"(?:\b(?:pre-?|post-?|re-?)?train(?:ed|ing)?\b|\bfine[- ]?tun\w*|\bsees?\b|\bseen\b|训练)"
 
+#: Names of learning-rate schedules, the value of a "schedule" setting.
+SCHEDULE_KIND = (
+    r"(?:cosine|linear|constant|polynomial|inverse[-_ ]?sqrt|inverse[- ]square[- ]root|rsqrt|exponential|step|multistep|WSD"
+    r"|warmup[-_ ]stable[-_ ]decay|one[-_ ]?cycle|reduce[-_ ]?on[-_ ]?plateau|noam)"
+)
+
 #: The five core hyperparameters (the rubric counts these), name followed by a value.
 CORE = {
     "learning rate": words(
@@ -103,7 +109,7 @@ CORE = {
         r"|\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)|\badam[-_ ]beta|优化器\s*[:=]?\s*\w+"
     ),
     "schedule": words(
-        rf"\b(?:lr|learning{SEP}rate){SEP}?schedul(?:e|er)(?:{SEP}type)?\b{GAP}[\"']?[A-Za-z@]\w+",
+        rf"\b(?:lr|learning{SEP}rate){SEP}?schedul(?:e|er)(?:{SEP}type)?\b{GAP}[\"']?(?:@|{SCHEDULE_KIND})",
         r"\b(?:cosine|linear|constant|polynomial|inverse[- ]square[- ]root|rsqrt|exponential|WSD|warmup[- ]stable[- ]decay|one[- ]?cycle)\b"
         r"[\w ,-]{0,20}?\b(?:schedules?|scheduler|decay\w*|annealing|rule)\b",
         r"\b(?:learning rate|lr)\b[^.;\n]{0,60}?\b(?:cosine|kept constant|constant|linear(?:ly)? decay\w*|inverse[- ]square[- ]root)\b",
@@ -149,6 +155,11 @@ def config_hits(card: Card, where) -> list[Hit]:  # type: ignore[no-untyped-def]
     hits = training_files(card, where)
     found = scan(card, {"training config": FULL_SETTINGS}, where=where)["training config"]
     return hits + found
+
+
+def core_values(card: Card) -> dict[str, list[Hit]]:
+    """The core hyperparameters given with values in the release's own sections (also read by RL4xx)."""
+    return scan(card, CORE, where=release_blocks(card))
 
 
 def check(card: Card) -> Verdict:

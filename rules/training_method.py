@@ -2,14 +2,19 @@
 
 What it checks
   Two elements:
-  - objective and procedure: the training stages of *this* release — pre-training objective,
-    supervised fine-tuning, RLHF / DPO / PPO, distillation … ("fine-tuned from X with DPO");
-  - training code or a detailed recipe: a link to the training code, scripts or configs used, or a
-    training command in a training section.
+  - objective and procedure: the named training objective or stages of *this* release —
+    next-token prediction, span corruption, supervised fine-tuning, RLHF / DPO / PPO / GRPO,
+    distillation, two-stage pre-training … ("fine-tuned from X with DPO");
+  - training code or a detailed recipe: a path or link to the training code, scripts or configs
+    of the release (``scripts/pretrain.sh``, ``recipes/…/config.yaml``, a ``train/`` folder on
+    GitHub), a statement that the training code is provided, a training command in a training
+    section, or the core hyperparameters given as values.
   Both → complete; one → partial (RL402); none → absent (RL401); "we do not disclose our training
-  recipe", 训练细节暂不公开 → closed (RL403).
+  recipe", 训练细节暂不公开 → closed (RL403). A bare "fine-tuned version of X" names no stage
+  and only counts towards partial.
   Fine-tuning instructions offered to users for their own data ("fine-tune on your dataset",
-  usage, quick start) are not the release's recipe and are not counted.
+  usage, quick start, a "Fine-tuning" section that never says what *we* did) are not the
+  release's recipe and are not counted; neither are front-matter tags nor framework names alone.
 
 Why it matters
   Weights without the procedure that produced them cannot be reproduced, and their behaviour can
@@ -26,56 +31,130 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import criterion_codes, judge, link_hits, placeholder_sections, release_facts, scan, withheld, words
+from dataclasses import replace
+
+from repro_lint.document import Card
+from repro_lint.evidence import (
+    TRAINING_CODE,
+    USER_TRAINING,
+    Hit,
+    release_sections,
+    criterion_codes,
+    judge,
+    placeholder_sections,
+    release_blocks,
+    scan,
+    training_files,
+    withheld,
+    words,
+)
 from repro_lint.hookspecs import hookimpl
 from repro_lint.model import Rule, Verdict
+from repro_lint.rules.hyperparameters import core_values
 
 CODES = criterion_codes("RL4", "training-method", "training method")
 
-ELEMENTS = {
-    "objective and procedure": words(
-        r"\bpre-?train(?:ed|ing)\b", r"\bcontinued pre-?training\b", r"\bsupervised fine-?tun\w*", r"\bSFT\b", r"\binstruction[- ]tun\w*",
-        r"\bRLHF\b", r"\bRLAIF\b", r"\breinforcement learning\b", r"\breward model", r"\b(?:DPO|PPO|GRPO|ORPO|KTO|SimPO|IPO)\b",
-        r"\bdirect preference optimi[sz]ation\b", r"\bdistill(?:ed|ation)\b", r"\b(?:Q?LoRA|PEFT|adapter)\b", r"\bnext[- ]token prediction\b",
-        r"\b(?:masked|causal) language model(?:ing)?\b", r"\b(?:training|pre-?training) objective\b", r"\bfine-?tuned (?:version of|from|on)\b",
-        r"\btrained (?:with|using|for|on)\b", r"\bdenoising\b", r"\bcontrastive\b",
-        r"预训练|继续预训练|增量预训练|监督微调|指令微调|微调|人类反馈强化学习|强化学习|奖励模型|偏好优化|蒸馏|对齐训练|训练目标|损失函数",
-    ),
-    "code or recipe": words(
-        r"\btraining (?:code|scripts?|recipe|framework|codebase|configs?|configuration)\b", r"\b(?:pre-?training|fine-?tuning) (?:code|scripts?|recipes?)\b",
-        r"\b(?:torchrun|deepspeed|accelerate launch)\b.{0,80}\b(?:train|pretrain|finetune|sft|dpo)\w*", r"\bpython\s+\S*(?:train|pretrain|finetune|sft|dpo)\w*\.py",
-        r"\bmegatron\b|\bnanotron\b|\bgpt-neox\b|\bllama-factory\b|\baxolotl\b|\btrl\b", r"训练代码|训练脚本|训练框架|训练方案|复现",
-    ),
-}
+#: Named objectives and training stages: what a reader needs to know how the weights came about.
+OBJECTIVE = words(
+    r"\bnext[- ](?:token|word) prediction\b", r"\bpredict the next (?:token|word)\b", r"\b(?:causal|masked|autoregressive) language model(?:l?ing)? (?:objective|task|loss)\b",
+    r"\bspan (?:corruption|denoising)\b", r"\bdenoising (?:objective|auto-?encoder|loss)\b", r"\bcross[- ]entropy\b", r"\b(?:training|pre-?training|learning|unsupervised|self-supervised|language modell?ing|our) objectives?\b", r"\bobjective function\b",
+    r"\bloss (?:function|is)\b", r"\breconstruction (?:objective|loss)\b", r"\bcontrastive (?:loss|objective|learning|pre-?training)\b", r"\bfill-in-the-middle\b|\bFIM\b",
+    r"\bsupervised fine-?tun\w*", r"\bSFT\b", r"\binstruction[- ](?:fine-?)?tun\w*", r"\bRLHF\b", r"\bRLAIF\b", r"\breinforcement learning\b", r"\breward model",
+    r"\b(?:DPO|PPO|GRPO|ORPO|KTO|SimPO|IPO|RPO|C-RLFT)\b", r"\b(?:direct |odds ratio |reward-aware )?preference optimi[sz]ation\b", r"\brejection sampling\b",
+    r"\b(?:knowledge )?distill(?:ed|ation)\b", r"\bcontinu(?:ed|al|ally|ous(?:ly)?) (?:pre-?)?train\w*", r"\b(?:two|three|multi)[- ]stage\b", r"\b(?:stage|phase) [1-3]\b",
+    r"\bmulti-?task (?:prompted )?fine-?tun\w*", r"\bcurriculum learning\b", r"\bcontext (?:length )?extension\b", r"\b(?:Q?LoRA)\b",
+    r"监督微调|有监督微调|指令微调|人类反馈强化学习|强化学习|奖励模型|偏好优化|拒绝采样|蒸馏|继续预训练|增量预训练|持续(?:预)?训练|二次预训练"
+    r"|两阶段|多阶段|第[一二三]阶段|课程学习|目标函数|损失函数|下一个词预测|人类偏好对齐|对齐训练",
+)
 
-REQUIRED = tuple(ELEMENTS)
+#: Training mentioned without a stage or objective ("a fine-tuned version of X"): partial evidence only.
+MENTION = words(
+    r"\bfine-?tuned (?:version of|from|on|with)\b", r"\bfinetuned from model\b", r"\b(?:pre-?)?trained from scratch\b", r"\bfine-?tuning (?:on|of)\b",
+    r"\b(?:pre-?)?trained (?:with|using)\b", r"\binstruction[- ]tuned\b", r"\baligned (?:with|to|using)\b", r"\bfine-?tuned model\b",
+    r"\btraining (?:strateg\w+|methods?|procedure|library|framework)\b", r"\bhow (?:the model|it|they) (?:was|were) trained\b",
+    r"\b(?:refer to|see)\b[^\n]{0,80}?\b(?:chronicles?|logbook|training logs?)\b",
+    r"(?:基于|在)[^。\n]{0,30}(?:微调|训练)(?:而成|得到)|微调(?:而成|得到|版本)|预训练(?:而成|得到)|训练(?:策略|方法|步数)",
+)
+
+#: Statements that the training code or recipe of the release is available.
+CODE_STATEMENT = words(
+    r"\b(?:provide|release|open-?source|publish|share)[sd]?\b[^\n]{0,80}?\b(?:pre-?training|training|fine-?tuning)\b[^\n]{0,80}?\b(?:code|scripts?|recipes?|pipeline|configs?|instructions)\b",
+    r"\b(?:set ?up|clone|get|download|install) (?:the )?(?:pre-?)?training code\b",
+    r"\b(?:pre-?)?training (?:code|scripts?|recipes?|configs?)\b[^\n]{0,60}?\b(?:is|are) (?:available|provided|released|open)\b",
+    r"^\s*(?:pre-?)?training (?:code|scripts?|recipes?)\s*:?\s*$", r"\b(?:this|the) repository contains the (?:pre-?)?training code\b",
+    r"\b(?:code|scripts?|instructions) (?:for|to) (?:pre-?train|train|reproduce)\w*\b", r"\breproduce (?:our|the) (?:fine-?tuning |training |pre-?training )?runs\b",
+    r"\b(?:using|with) (?:the )?code from\b", r"\bto (?:launch|start|run) (?:the )?(?:pre-?)?training\b",
+    r"(?:提供|开源|发布|更新)了?[^。\n]{0,50}(?:训练代码|训练脚本|训练方案|预训练代码)", r"(?:训练代码|训练脚本|训练方案)[^。\n]{0,10}(?:已|均)?(?:开源|发布|提供)",
+)
+
+#: Links to the training code: by their text ("[Training code](…)") or a repository named for training.
+CODE_LINK_TEXT = words(r"\b(?:pre-?)?training (?:code|scripts?|recipes?)\b", r"训练代码|训练脚本")
+CODE_REPO = words(r"github\.com/[\w.-]{1,100}/[\w.-]{0,100}train[\w.-]{0,100}(?:/|$)")
+
+#: Commands that launch training, in code blocks of release sections.
+COMMAND = words(
+    r"\b(?:torchrun|deepspeed|accelerate launch|sbatch|mpirun)\b[^\n]{0,200}?\b(?:train|pretrain|finetune|sft|dpo|orpo|run_)\w*",
+    r"\bpython3?\s+(?:-m\s+)?\S*(?:train|pretrain|finetune|sft|dpo|mesh_transformer_main)\w*", r"\bbash\s+\S*(?:train|pretrain|finetune|sft)\S*\.sh\b",
+    r"--gin_file|--config(?:_file)?\s+\S+\.ya?ml",
+)
+
+REQUIRED = ("objective and procedure", "code or recipe")
 
 HINTS = {
     "objective and procedure": "the training objective and stages",
     "code or recipe": "the training code or a detailed recipe",
 }
 
-#: Links to training code or recipes of the release (repositories, scripts, configs).
-CODE_URL = words(
-    r"github\.com/[\w.-]+/[\w.-]*(?:train|recipe|pretrain|finetune|fine-tune|align|rlhf|sft)[\w.-]*",
-    r"github\.com/.+/(?:blob|tree)/.+(?:train|finetune|pretrain|sft|dpo|recipe|config)", r"wandb\.ai/", r"\btraining_args\.bin\b",
+SUBJECT = words(
+    r"\btraining (?:details|recipe|procedure|method|code|process)\b", r"\bhow (?:the model|it) was trained\b",
+    r"\btrained (?:using|with) proprietary\b", r"训练细节|训练方法|训练代码|训练过程",
 )
-
-SUBJECT = words(r"\btraining (?:details|recipe|procedure|method|code|process)\b", r"\bhow (?:the model|it) was trained\b", r"训练细节|训练方法|训练代码|训练过程")
 
 SECTION = words(r"\btraining (?:procedure|details|method|recipe)\b", r"\btraining\b", r"训练方法|训练细节|训练过程|训练")
 
 
-def check(card) -> Verdict:  # type: ignore[no-untyped-def]
-    found = scan(card, ELEMENTS, where=release_facts)
-    found["code or recipe"] += link_hits(card, CODE_URL, "code or recipe", skip_usage=True)
+def code_links(card: Card) -> list[Hit]:
+    is_release = release_sections(card)
+    return [
+        Hit("code or recipe", link.line, link.url)
+        for link in card.links
+        if is_release(link.section) and (CODE_LINK_TEXT.search(link.text) or CODE_REPO.search(link.url))
+    ]
+
+
+def check(card: Card) -> Verdict:
+    prose = release_blocks(card, code=False)
+    release = release_blocks(card)
+    stated = [b for b in card.blocks if b.kind != "front_matter"]
+    found = scan(card, {"objective and procedure": OBJECTIVE}, where=lambda b: prose(b) and b.kind != "front_matter")
+    # a heading ("Training procedure") announces a topic; only text under it can mention training
+    found.update(scan(card, {"training mentioned": MENTION}, where=lambda b: prose(b) and b.kind not in ("front_matter", "heading")))
+    code = [
+        hit
+        for hit in scan(card, {"code or recipe": CODE_STATEMENT}, where=lambda b: prose(b) and b in stated)["code or recipe"]
+        if not (hit.block is not None and USER_TRAINING.search(hit.block.line_text(0) if hit.block.kind == "heading" else hit.block.text))
+    ]
+    code += scan(card, {"code or recipe": COMMAND}, where=lambda b: release(b) and b.kind == "code")["code or recipe"]
+    code += training_files(card, release, element="code or recipe")
+    code += training_files(card, release, TRAINING_CODE, element="code or recipe")
+    code += code_links(card)
+    # The core hyperparameters as values are a detailed recipe, but only beside a named objective or stage.
+    hyper = core_values(card)
+    recipe = [replace(hits[0], element="code or recipe") for hits in hyper.values() if hits] if sum(1 for hits in hyper.values() if hits) >= 4 else []
+    strong, weak = found["objective and procedure"], found["training mentioned"]
+    complete = bool(strong and (code or recipe)) or bool(weak and code)
+    found["code or recipe"] = code + (recipe if strong else [])
+    required = REQUIRED if strong or not weak else REQUIRED + ("training mentioned",)
+    if strong:
+        found["training mentioned"] = []
     return judge(
         card,
         CODES,
         found,
-        REQUIRED,
-        closed=withheld(card, SUBJECT),
+        required,
+        closed=withheld(card, SUBJECT, where=prose),
         placeholders=placeholder_sections(card, SECTION),
+        complete=complete,
         hints=HINTS,
     )
 

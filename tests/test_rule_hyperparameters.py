@@ -1,0 +1,103 @@
+"""RL5xx hyperparameters: the verdict on each fixture card in fixtures/hyperparameters/ is exactly as specified.
+
+Each fixture pins one lesson: where values hide (a ``| Hyperparameter | Value |`` table, a
+Trainer-generated list, Chinese with full-width punctuation, a config path in a training section
+nested under "Usage") and what is not a value (names without numbers, a fine-tuning example offered
+to users, checkpoint intervals, context lengths, placeholders).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from repro_lint.testing import lint_string
+
+CARDS = Path(__file__).resolve().parents[1] / "fixtures" / "hyperparameters"
+
+#: fixture → (level, the RL5xx finding codes)
+EXPECTED = {
+    # | Hyperparameter | Value | table with all five core settings
+    "complete-value-table.md": ("complete", []),
+    # "The following hyperparameters were used during training:" list written by the Trainer
+    "complete-trainer-list.md": ("complete", []),
+    # 学习率：2e-5 — full-width colon and parentheses, no front matter
+    "complete-fullwidth-zh.md": ("complete", []),
+    # "Usage > Training" is still the release's training; its config path is the full set
+    "complete-config-under-usage.md": ("complete", []),
+    # training tokens count; "every 10k steps" and "a context of 32K tokens" do not
+    "partial-training-tokens.md": ("partial", ["RL502"]),
+    # 在约 2.6T 标识符的语料上完成预训练; 8K 上下文 is not a duration
+    "partial-tokens-zh.md": ("partial", ["RL502"]),
+    # "we tuned the learning rate": names without values
+    "absent-names-without-values.md": ("absent", ["RL501"]),
+    # --lr 1e-5 … inside "Fine-tune on your own data" is the user's setting, not the release's
+    "absent-user-finetune-example.md": ("absent", ["RL501"]),
+    "absent-placeholder-section.md": ("absent", ["RL501", "RL504"]),
+    "closed-not-disclosed.md": ("closed", ["RL503"]),
+    "closed-withheld-zh.md": ("closed", ["RL503"]),
+}
+
+
+def lint(name: str):
+    return lint_string((CARDS / name).read_text(encoding="utf-8"), path=name)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_hyperparameters_verdict(name):
+    result = lint(name)
+    codes = sorted(f.code for f in result.findings if f.code.startswith("RL5"))
+    assert (result.criteria["hyperparameters"].level.value, codes) == EXPECTED[name]
+
+
+def test_every_fixture_is_specified():
+    assert sorted(p.name for p in CARDS.glob("*.md")) == sorted(EXPECTED)
+
+
+def elements(name: str) -> set[str]:
+    return {e.element for e in lint(name).criteria["hyperparameters"].evidence}
+
+
+def test_each_row_of_a_value_table_is_read_with_its_name():
+    assert elements("complete-value-table.md") == {"learning rate", "batch size", "duration", "optimizer", "schedule"}
+
+
+def test_full_width_punctuation_is_read_like_ascii():
+    hyper = lint("complete-fullwidth-zh.md").criteria["hyperparameters"]
+    assert {e.element for e in hyper.evidence} >= {"learning rate", "batch size", "duration", "optimizer"}
+    assert [e.line for e in hyper.evidence if e.element == "learning rate"] == [7]
+
+
+def test_checkpoint_intervals_and_context_lengths_are_not_durations():
+    hyper = lint("partial-training-tokens.md").criteria["hyperparameters"]
+    assert [(e.line, e.element) for e in hyper.evidence] == [(7, "duration")]
+    assert set(hyper.missing) == {"learning rate", "batch size", "optimizer", "schedule"}
+
+
+def test_a_config_path_is_quoted_as_the_training_config():
+    hyper = lint("complete-config-under-usage.md").criteria["hyperparameters"]
+    assert [(e.line, e.element) for e in hyper.evidence] == [(12, "training config")]
+
+
+def test_the_same_values_count_outside_a_section_for_users():
+    text = (CARDS / "absent-user-finetune-example.md").read_text(encoding="utf-8")
+    released = text.replace("## Fine-tune on your own data", "## Training details").replace(
+        "You can adapt Swift-1B to your own dataset with the script below:", "The released model was trained with:"
+    )
+    assert lint_string(released, path="released.md").criteria["hyperparameters"].level.value == "complete"
+
+
+def test_a_pointer_to_the_paper_is_partial():
+    card = "# M\n\n## Training\n\nSee the [paper](https://arxiv.org/abs/0000.00000) for the training details.\n"
+    assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "partial"
+
+
+def test_a_link_to_the_exact_config_is_complete():
+    card = "# M\n\n## Training\n\nThe run used [this config](https://github.com/acme/m/blob/main/configs/m-7b.yaml).\n"
+    assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "complete"
+
+
+def test_an_example_config_is_not_the_release_config():
+    card = "# M\n\n## Training\n\nStart from `configs/example/train.yaml` and adjust it.\n"
+    assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "absent"

@@ -1,0 +1,87 @@
+"""RL4xx training method: the verdict on each fixture card in fixtures/training_method/ is exactly as specified.
+
+Each fixture pins one lesson: a named objective or stage plus the release's training code (a link,
+a script path, or the core hyperparameters as values) is complete; stages alone, or a bare
+"fine-tuned version of X" beside a Trainer list, are partial; fine-tuning offered to users for their
+own data is not the release's recipe; withholding statements are closed, in English and Chinese.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from repro_lint.testing import lint_string
+
+CARDS = Path(__file__).resolve().parents[1] / "fixtures" / "training_method"
+
+#: fixture → (level, the RL4xx finding codes)
+EXPECTED = {
+    # next-token prediction, SFT and DPO, and a "[Training code](…)" link
+    "complete-stages-and-code.md": ("complete", []),
+    # 下一个词预测、监督微调（SFT）和 RLHF; 训练脚本 scripts/pretrain_7b.sh; no front matter
+    "complete-stages-and-code-zh.md": ("complete", []),
+    # GRPO plus the core hyperparameters as values: a detailed recipe
+    "complete-stage-and-hyperparameters.md": ("complete", []),
+    # SFT and RLHF named, nothing to re-run
+    "partial-stages-without-code.md": ("partial", ["RL402"]),
+    # "a fine-tuned version of X" names no stage; the Trainer list alone is not a recipe
+    "partial-trainer-fine-tuned-version.md": ("partial", ["RL402"]),
+    # 监督微调 named; the 微调 section offers scripts to users (为用户, 自定义数据)
+    "partial-sft-zh.md": ("partial", ["RL402"]),
+    # "can be fine-tuned on a specific downstream task": a torchrun command for users
+    "absent-user-finetune-only.md": ("absent", ["RL401"]),
+    "absent-usage-only-zh.md": ("absent", ["RL401"]),
+    "closed-not-disclosed.md": ("closed", ["RL403"]),
+    "closed-withheld-zh.md": ("closed", ["RL403"]),
+}
+
+
+def lint(name: str):
+    return lint_string((CARDS / name).read_text(encoding="utf-8"), path=name)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_training_method_verdict(name):
+    result = lint(name)
+    codes = sorted(f.code for f in result.findings if f.code.startswith("RL4"))
+    assert (result.criteria["training_method"].level.value, codes) == EXPECTED[name]
+
+
+def test_every_fixture_is_specified():
+    assert sorted(p.name for p in CARDS.glob("*.md")) == sorted(EXPECTED)
+
+
+def test_stages_without_code_name_what_is_missing():
+    method = lint("partial-stages-without-code.md").criteria["training_method"]
+    assert method.missing == ("code or recipe",)
+
+
+def test_a_user_fine_tuning_command_is_not_quoted_as_evidence():
+    method = lint("partial-sft-zh.md").criteria["training_method"]
+    assert [(e.line, e.element) for e in method.evidence] == [(9, "objective and procedure")]
+
+
+def test_the_same_command_is_the_recipe_in_a_release_section():
+    text = (CARDS / "absent-user-finetune-only.md").read_text(encoding="utf-8")
+    released = text.replace("## Fine-tuning", "## Training").replace(
+        "Swift-1B can be fine-tuned on a specific downstream task. Run:",
+        "Swift-1B was trained with supervised fine-tuning (SFT) using:",
+    )
+    assert lint_string(released, path="released.md").criteria["training_method"].level.value == "complete"
+
+
+def test_a_framework_name_alone_is_not_training_code():
+    card = "# M\n\n## Training\n\nM was trained with DPO using Megatron and DeepSpeed.\n"
+    assert lint_string(card, path="m.md").criteria["training_method"].level.value == "partial"
+
+
+def test_front_matter_tags_are_not_a_training_procedure():
+    card = "---\ntags:\n- dpo\n- sft\n- trl\n---\n# M\n\nA chat model.\n"
+    assert lint_string(card, path="m.md").criteria["training_method"].level.value == "absent"
+
+
+def test_a_promise_of_training_code_is_not_code():
+    card = "# M\n\nM was aligned with DPO. The training code will be released soon.\n"
+    assert lint_string(card, path="m.md").criteria["training_method"].level.value == "partial"
