@@ -10,6 +10,7 @@ punctuation and digits match ASCII patterns); ``line_at(offset)`` maps a match b
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -106,6 +107,8 @@ class Card:
     tables: list[Table] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    #: Values derived from the parsed card and reused by every rule (cleaned text, sentence flags, indexes).
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def first_content_line(self) -> int:
@@ -130,9 +133,15 @@ class Card:
                 yield section
 
     def blocks_in(self, section: Section) -> Iterator[Block]:
-        for block in self.blocks:
-            if section.line < block.line <= section.end_line:
-                yield block
+        """The blocks under ``section``'s heading, in card order (a binary search, not a scan of the card)."""
+        key = ("blocks by line", len(self.blocks))
+        by_line = self.memo.get(key)
+        if by_line is None:
+            by_line = self.memo[key] = sorted((block.line, i) for i, block in enumerate(self.blocks))
+        lo = bisect.bisect_right(by_line, (section.line, len(self.blocks)))
+        hi = bisect.bisect_right(by_line, (section.end_line, len(self.blocks)))
+        for _, i in sorted(by_line[lo:hi], key=lambda pair: pair[1]):
+            yield self.blocks[i]
 
 
 def _norm(text: str) -> str:

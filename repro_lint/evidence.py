@@ -15,14 +15,17 @@ All patterns are compiled once at import and are linear (no nested quantifiers).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Mapping, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Optional, Sequence, TypeVar
 
 from .document import Block, Card, Section
+from .prefilter import TextIndex, fold, may_match, prepare
 from .model import Code, Evidence, Finding, Level, Verdict
 
 I = re.IGNORECASE
+T = TypeVar("T")
 
 #: Placeholder spans: removed from a block before matching; a block that is only placeholders is empty.
 PLACEHOLDER = re.compile(
@@ -108,10 +111,16 @@ def source_quote(card: Card, line: int, fallback: str = "", limit: int = 160) ->
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@functools.lru_cache(maxsize=8192)
+def heading_matches(pattern: "re.Pattern[str]", title: str) -> bool:
+    """``pattern.search(title)``, remembered: the same few headings are tested for every block under them."""
+    return pattern.search(title) is not None
+
+
 def is_usage(section: Optional[Section]) -> bool:
     """True when the block sits under a user-facing heading (at any level of its heading path)."""
     while section is not None:
-        if USAGE_HEADING.search(section.title):
+        if heading_matches(USAGE_HEADING, section.title):
             return True
         section = section.parent
     return False
@@ -126,15 +135,15 @@ def clean(text: str) -> str:
     """
     if "**" in text or "__" in text:
         text = text.replace("**", "").replace("__", "")
-    if PLACEHOLDER.search(text):
+    if may_match(PLACEHOLDER, text) and PLACEHOLDER.search(text):
         text = PLACEHOLDER.sub(" ", text)
-    if TEMPLATE_SENTENCE.search(text):
+    if may_match(TEMPLATE_SENTENCE, text) and TEMPLATE_SENTENCE.search(text):
         text = TEMPLATE_SENTENCE.sub(" ", text)
     return text
 
 
 def is_placeholder_only(text: str) -> bool:
-    return bool(PLACEHOLDER.search(text)) and not re.sub(r"[\W_]+", "", clean(text))
+    return may_match(PLACEHOLDER, text) and bool(PLACEHOLDER.search(text)) and not re.sub(r"[\W_]+", "", clean(text))
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -163,7 +172,7 @@ def release_facts(block: Block) -> bool:
 def in_section(section: Optional[Section], heading: "re.Pattern[str]") -> bool:
     """True when any heading on the section's path matches ``heading``."""
     while section is not None:
-        if heading.search(section.title):
+        if heading_matches(heading, section.title):
             return True
         section = section.parent
     return False
@@ -202,29 +211,70 @@ def scan(
     size in "trained on 2T tokens" or under "Training data", not in "a context of 8k tokens").
     With ``urls=False``, link targets and URLs are blanked before matching.
     """
+    _prepare(card)
     found: dict[str, list[Hit]] = {name: [] for name in elements}
+    units: list[tuple[Block, int, str]] = []  # the sentences that may count, in card order
+    folded: list[str] = []
     for block in card.blocks:
         if not where(block):
             continue
-        text = clean(block.text)
+        text = _cleaned(card, block)
         if not text.strip():
             continue
         on_topic = topic is None or (topic_heading is not None and in_section(block.section, topic_heading))
-        for offset, sentence in block_sentences(block, text):
-            if skip_future and FUTURE.search(sentence):
+        for offset, sentence in _memo(card, "block sentences", block, lambda: list(block_sentences(block, text))):
+            future, withheld_at, folded_sentence = _flags(card, sentence)
+            if skip_future and future:
                 continue
-            if skip_withheld and WITHHELD.search(sentence):
+            if skip_withheld and withheld_at >= 0:
                 continue
-            if not on_topic and topic is not None and not topic.search(sentence):
+            if not on_topic and topic is not None and not (may_match(topic, sentence) and topic.search(sentence)):
                 continue
             if not urls:
                 sentence = blank_urls(sentence)
-            for name, pattern in elements.items():
-                m = pattern.search(sentence)
-                if m:
-                    at = offset + m.start()
-                    found[name].append(Hit(name, block.line_at(at), m.group(0), block))
+                folded_sentence = fold(sentence)
+            units.append((block, offset, sentence))
+            folded.append(folded_sentence)
+    # Each pattern runs only on the sentences that contain one of its literal needles (same hits, in order).
+    index = TextIndex(folded, folded=True)
+    for name, pattern in elements.items():
+        for k in index.candidates(pattern):
+            block, offset, sentence = units[k]
+            m = pattern.search(sentence)
+            if m:
+                at = offset + m.start()
+                found[name].append(Hit(name, block.line_at(at), m.group(0), block))
     return found
+
+
+def _prepare(card: Card) -> None:
+    """Derive the quick-reject needles of the shared patterns when the card is large enough to gain from them."""
+    if "prepared" not in card.memo:
+        card.memo["prepared"] = True
+        prepare((PLACEHOLDER, TEMPLATE_SENTENCE, FUTURE, WITHHELD), len(card.text))
+
+
+def _memo(card: Card, kind: str, block: Block, compute: Callable[[], T]) -> T:
+    """A value derived from one block of the card, computed once per card and reused by every rule."""
+    key = (kind, id(block))
+    if key not in card.memo:
+        card.memo[key] = compute()
+    return card.memo[key]  # type: ignore[no-any-return]
+
+
+def _cleaned(card: Card, block: Block) -> str:
+    return _memo(card, "clean", block, lambda: clean(block.text))
+
+
+def _flags(card: Card, sentence: str) -> tuple[bool, int, str]:
+    """(promises something, offset of a withholding statement or -1, folded text) of a sentence, once per card."""
+    flags = card.memo.get(("flags", sentence))
+    if flags is None:
+        folded = fold(sentence)
+        future = may_match(FUTURE, sentence, folded) and FUTURE.search(sentence) is not None
+        w = WITHHELD.search(sentence) if may_match(WITHHELD, sentence, folded) else None
+        flags = card.memo[("flags", sentence)] = (future, w.start() if w else -1, folded)
+    return flags  # type: ignore[no-any-return]
 
 
 def link_hits(card: Card, url: "re.Pattern[str]", element: str, *, text: Optional["re.Pattern[str]"] = None, skip_usage: bool = False) -> list[Hit]:
@@ -240,15 +290,16 @@ def link_hits(card: Card, url: "re.Pattern[str]", element: str, *, text: Optiona
 
 def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everywhere) -> list[Hit]:
     """Sentences that state the criterion's subject is withheld ("the training data is proprietary")."""
+    _prepare(card)
     hits: list[Hit] = []
     for block in card.blocks:
         if block.kind == "code" or not where(block):
             continue
-        text = clean(block.text)
-        for offset, sentence in sentences(text):
-            w = WITHHELD.search(sentence)
-            if w and subject.search(sentence):
-                hits.append(Hit("withheld", block.line_at(offset + w.start()), sentence.strip(), block))
+        text = _cleaned(card, block)
+        for offset, sentence in _memo(card, "sentences", block, lambda: list(sentences(text))):
+            w = _flags(card, sentence)[1]
+            if w >= 0 and subject.search(sentence):
+                hits.append(Hit("withheld", block.line_at(offset + w), sentence.strip(), block))
     return hits
 
 
@@ -429,9 +480,9 @@ def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         if any(id(s) in for_users for s in path):
             return False
         for s in path:
-            if TRAINING_HEADING.search(s.title) or FINETUNE_HEADING.search(s.title):
+            if heading_matches(TRAINING_HEADING, s.title) or heading_matches(FINETUNE_HEADING, s.title):
                 return True
-            if USER_HEADING.search(s.title):
+            if heading_matches(USER_HEADING, s.title):
                 return False
         return True
 

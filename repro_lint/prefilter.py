@@ -1,0 +1,303 @@
+"""Quick-reject for evidence patterns: literal *needles* that every match of a pattern must contain.
+
+Matching dozens of case-insensitive alternations against every sentence of a card is the linter's
+main cost: Python's ``re`` tries every alternative at every position. Most sentences cannot match a
+given pattern at all, and a plain substring search proves it far faster. :func:`needles` reads a
+compiled pattern's syntax tree once and returns a set of strings such that *every* match contains at
+least one of them (compared case-folded); a text that contains none of them is skipped without
+running the regular expression. The derivation is conservative: a construct it does not understand
+yields no needles, and the pattern is then searched everywhere as before, so verdicts never change.
+
+:class:`TextIndex` applies this to many texts at once (all sentences of a card): their folded forms are
+joined into one string, each needle is searched over it once, and only the texts that contain a
+needle are returned as candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any, Iterable, Optional, Sequence, Union
+
+try:  # Python 3.11+
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+#: Characters that ``re.IGNORECASE`` equates with an ASCII letter but ``str.lower()`` does not map to it.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+#: Bounds on the derivation: variants of one literal run, needles of one pattern.
+_MAX_VARIANTS = 64
+_MAX_NEEDLES = 256
+
+#: Joins texts in a :class:`TextIndex`; input text never contains NUL (binary files are refused).
+_SEPARATOR = "\x00"
+
+#: ASCII characters too frequent in prose to be selective on their own.
+_COMMON = frozenset(" \t\n.,;:-_'\"/()")
+
+_ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
+_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+
+
+def fold(text: str) -> str:
+    """Case-fold ``text`` so that a needle found in it is found whatever the case of the original."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD).lower()
+
+
+def _usable_char(c: str) -> bool:
+    """A needle character whose case-insensitive matches all fold to the same character."""
+    if c == _SEPARATOR:
+        return False
+    return c.isascii() or (c.lower() == c and c.upper() == c)
+
+
+def _op(item: Any) -> str:
+    op = item[0]
+    return getattr(op, "name", str(op))
+
+
+def _finite(item: Any) -> Optional[set[str]]:
+    """Every string the item can match, when that is a small set of literal strings; else None."""
+    name, av = _op(item), item[1]
+    if name == "LITERAL":
+        c = chr(av)
+        return {c} if _usable_char(c) else None
+    if name in _ZERO_WIDTH:
+        return {""}
+    if name == "IN":
+        chars: set[str] = set()
+        for sub in av:
+            if _op(sub) != "LITERAL" or not _usable_char(chr(sub[1])):
+                return None
+            chars.add(chr(sub[1]))
+        return chars
+    if name == "SUBPATTERN":
+        return _finite_seq(av[-1])
+    if name == "BRANCH":
+        out: set[str] = set()
+        for alternative in av[1]:
+            variants = _finite_seq(alternative)
+            if variants is None:
+                return None
+            out |= variants
+        return out if len(out) <= _MAX_VARIANTS else None
+    if name in _REPEATS and av[1] == 1:
+        body = _finite_seq(av[2])
+        if body is None:
+            return None
+        return body | {""} if av[0] == 0 else body
+    return None
+
+
+def _finite_seq(seq: Any) -> Optional[set[str]]:
+    variants = {""}
+    for item in seq:
+        part = _finite(item)
+        if part is None or len(variants) * len(part) > _MAX_VARIANTS:
+            return None
+        variants = {a + b for a in variants for b in part}
+    return variants
+
+
+def _required(item: Any) -> Optional[frozenset[str]]:
+    """Needles for an item that is not a finite literal (a group, an alternation, a repeat)."""
+    name, av = _op(item), item[1]
+    if name in ("SUBPATTERN", "ATOMIC_GROUP"):
+        return _required_seq(av[-1] if name == "SUBPATTERN" else av)
+    if name == "BRANCH":
+        out: set[str] = set()
+        for alternative in av[1]:
+            needles = _required_seq(alternative)
+            if needles is None:
+                return None
+            out |= needles
+        kept = _minimal(out)
+        return kept if len(kept) <= _MAX_NEEDLES else None
+    if name in _REPEATS and av[0] >= 1:
+        return _required_seq(av[2])
+    return None
+
+
+def _prefixes(item: Any) -> Optional[set[str]]:
+    """Strings one of which starts every match of a non-finite item (``e(?:xact match|m\\b.*)`` → ``xact match``, ``m``)."""
+    name, av = _op(item), item[1]
+    if name in ("SUBPATTERN", "ATOMIC_GROUP"):
+        return _prefixes_seq(av[-1] if name == "SUBPATTERN" else av)
+    if name == "BRANCH":
+        out: set[str] = set()
+        for alternative in av[1]:
+            starts = _prefixes_seq(alternative)
+            if starts is None:
+                return None
+            out |= starts
+        return out if len(out) <= _MAX_VARIANTS else None
+    if name in _REPEATS and av[0] >= 1:
+        return _prefixes_seq(av[2])
+    return None
+
+
+def _prefixes_seq(seq: Any) -> Optional[set[str]]:
+    variants = {""}
+    for item in seq:
+        part = _finite(item)
+        if part is None:
+            part = _prefixes(item)
+            if part is not None and len(variants) * len(part) <= _MAX_VARIANTS:
+                variants = {a + b for a in variants for b in part}
+            break
+        if len(variants) * len(part) > _MAX_VARIANTS:
+            break
+        variants = {a + b for a in variants for b in part}
+    return None if "" in variants else variants
+
+
+def _weight(c: str) -> int:
+    """How selective a needle character is: a CJK character or a rare symbol counts for more than a letter."""
+    if not c.isascii():
+        return 3
+    return 1 if c.isalnum() or c in _COMMON else 2
+
+
+def _score(needles: frozenset[str]) -> tuple[int, int]:
+    """Longer needles are rarer; prefer the set whose shortest needle is most selective, then fewer needles."""
+    shortest = min(sum(_weight(c) for c in n) for n in needles)
+    return shortest, -len(needles)
+
+
+def _minimal(needles: Iterable[str]) -> frozenset[str]:
+    """Drop needles that contain another needle: finding the shorter one is enough."""
+    ordered = sorted(set(needles), key=len)
+    kept: list[str] = []
+    for n in ordered:
+        if not any(k in n for k in kept):
+            kept.append(n)
+    return frozenset(kept)
+
+
+def _usable(needles: Optional[Iterable[str]]) -> Optional[frozenset[str]]:
+    if needles is None:
+        return None
+    folded = _minimal(fold(n) for n in needles)
+    if not folded or _score(folded)[0] < 2:
+        return None
+    return folded
+
+
+def _required_seq(seq: Any) -> Optional[frozenset[str]]:
+    """The best needle set of a sequence: one of its literal runs or one of its required items."""
+    candidates: list[frozenset[str]] = []
+    run = {""}
+
+    def close() -> None:
+        usable = _usable(run)
+        if usable is not None:
+            candidates.append(usable)
+
+    for item in seq:
+        part = _finite(item)
+        if part is not None and len(run) * len(part) <= _MAX_VARIANTS:
+            run = {a + b for a in run for b in part}
+            continue
+        if part is None and run != {""}:
+            starts = _prefixes(item)  # the run and the start of what follows it: "e" + "xact match" / "m"
+            if starts is not None and len(run) * len(starts) <= _MAX_VARIANTS:
+                usable = _usable({a + b for a in run for b in starts})
+                if usable is not None:
+                    candidates.append(usable)
+        close()
+        if part is not None:
+            run = part
+            continue
+        run = {""}
+        usable = _usable(_required(item))
+        if usable is not None:
+            candidates.append(usable)
+    close()
+    return max(candidates, key=_score) if candidates else None
+
+
+def needles(pattern: "re.Pattern[str]") -> Optional[frozenset[str]]:
+    """Folded strings of which every match of ``pattern`` contains one; None when none can be derived."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        return _required_seq(tree)
+    except Exception:  # an unfamiliar syntax tree: no quick-reject, the pattern is always searched
+        return None
+
+
+#: Deriving a pattern's needles costs about as much as searching ~16 KiB of text with it, so it is
+#: done only for a pattern about to search at least that much; smaller jobs search directly (no
+#: start-up cost for one small card) unless the needles are already known.
+DERIVE_AT = 16 * 1024
+
+#: pattern → its needles as one literal alternation (None: no needles). A cache: results never depend on it.
+_FINDERS: dict["re.Pattern[str]", Optional["re.Pattern[str]"]] = {}
+
+
+def finder(pattern: "re.Pattern[str]", work: int = 0) -> Optional["re.Pattern[str]"]:
+    """The needles of ``pattern`` as one case-sensitive literal alternation, to search folded text.
+
+    Every alternative starts with a plain character, so ``re`` skips quickly to the places where a
+    needle can start: one pass over the text finds any of them. ``work`` is how much text the caller
+    is about to search with ``pattern``; below :data:`DERIVE_AT` unknown needles are not derived.
+    """
+    try:
+        return _FINDERS[pattern]
+    except KeyError:
+        if work < DERIVE_AT:
+            return None
+    required = needles(pattern)
+    found = None if required is None else re.compile("|".join(re.escape(n) for n in sorted(required, key=lambda n: (-len(n), n))))
+    _FINDERS[pattern] = found
+    return found
+
+
+def prepare(patterns: Iterable["re.Pattern[str]"], work: int) -> None:
+    """Derive the needles of ``patterns`` now when ``work`` (bytes to search) makes it worthwhile."""
+    for pattern in patterns:
+        finder(pattern, work)
+
+
+def may_match(pattern: "re.Pattern[str]", text: str, folded: Optional[str] = None) -> bool:
+    """False only when ``pattern`` cannot match anywhere in ``text`` (``folded``: ``fold(text)``, if known)."""
+    found = finder(pattern, len(text))
+    if found is None:
+        return True
+    return found.search(fold(text) if folded is None else folded) is not None
+
+
+class TextIndex:
+    """Many texts folded and joined once, to find which of them may match a pattern."""
+
+    def __init__(self, texts: Sequence[str], *, folded: bool = False) -> None:
+        """``folded=True``: the texts are already folded with :func:`fold`."""
+        self._count = len(texts)
+        self._starts: list[int] = []
+        position = 0
+        parts = []
+        for text in texts:
+            part = text if folded else fold(text)
+            self._starts.append(position)
+            parts.append(part)
+            position += len(part) + 1
+        self._folded = _SEPARATOR.join(parts)
+
+    def candidates(self, pattern: "re.Pattern[str]") -> Union[range, list[int]]:
+        """Indices, in order, of the texts that may contain a match of ``pattern``."""
+        folded, starts = self._folded, self._starts
+        needle = finder(pattern, len(folded))
+        if needle is None:
+            return range(self._count)
+        found: list[int] = []
+        m = needle.search(folded)
+        while m is not None:
+            k = bisect_right(starts, m.start()) - 1
+            found.append(k)
+            m = needle.search(folded, starts[k + 1]) if k + 1 < self._count else None
+        return found
