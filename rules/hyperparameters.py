@@ -36,8 +36,9 @@ from __future__ import annotations
 
 import re
 
-from repro_lint.document import Card
+from repro_lint.document import Block, Card
 from repro_lint.evidence import (
+    BlockFilter,
     Hit,
     criterion_codes,
     judge,
@@ -105,7 +106,7 @@ CORE = {
         rf"{VALUE}\s*(?:个)?(?:轮|步|epoch)",
     ),
     "optimizer": re.compile(
-        r"\b[Oo]ptimi[sz]er\s*[:=|]\s*\w+|\b(?:AdamW?|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b"
+        r"\b[Oo]ptimi[sz]er\s*[:=|]\s*\w+|\b(?:AdamW?|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])"
         r"|\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)|\badam[-_ ]beta|优化器\s*[:=]?\s*\w+"
     ),
     "schedule": words(
@@ -157,13 +158,30 @@ def config_hits(card: Card, where) -> list[Hit]:  # type: ignore[no-untyped-def]
     return hits + found
 
 
+#: Code that runs the model (``generate(…, batch_size=8)``) rather than training it.
+INFERENCE_CODE = words(r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(")
+TRAINING_CODE_HINT = words(r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b")
+
+
+def release_settings(card: Card) -> BlockFilter:
+    """Blocks that may hold the release's settings: release sections, minus code that only runs the model."""
+    release = release_blocks(card)
+
+    def where(block: Block) -> bool:
+        if not release(block):
+            return False
+        return block.kind != "code" or not INFERENCE_CODE.search(block.text) or bool(TRAINING_CODE_HINT.search(block.text))
+
+    return where
+
+
 def core_values(card: Card) -> dict[str, list[Hit]]:
     """The core hyperparameters given with values in the release's own sections (also read by RL4xx)."""
-    return scan(card, CORE, where=release_blocks(card))
+    return scan(card, CORE, where=release_settings(card))
 
 
 def check(card: Card) -> Verdict:
-    where = release_blocks(card)
+    where = release_settings(card)
     found = scan(card, {**CORE, **EXTRA}, where=where)
     core_found = sum(1 for name in CORE if found[name])
     configs = config_hits(card, where)

@@ -56,7 +56,7 @@ CODES = criterion_codes("RL4", "training-method", "training method")
 
 #: Named objectives and training stages: what a reader needs to know how the weights came about.
 OBJECTIVE = words(
-    r"\bnext[- ](?:token|word) prediction\b", r"\bpredict the next (?:token|word)\b", r"\b(?:causal|masked|autoregressive) language model(?:l?ing)? (?:objective|task|loss)\b",
+    r"\bnext[- ](?:token|word) prediction\b", r"\b(?:predict|guess) the next (?:token|word)\b", r"\b(?:causal|masked|autoregressive) language model(?:l?ing)? (?:objective|task|loss)\b",
     r"\bspan (?:corruption|denoising)\b", r"\bdenoising (?:objective|auto-?encoder|loss)\b", r"\bcross[- ]entropy\b", r"\b(?:training|pre-?training|learning|unsupervised|self-supervised|language modell?ing|our) objectives?\b", r"\bobjective function\b",
     r"\bloss (?:function|is)\b", r"\breconstruction (?:objective|loss)\b", r"\bcontrastive (?:loss|objective|learning|pre-?training)\b", r"\bfill-in-the-middle\b|\bFIM\b",
     r"\bsupervised fine-?tun\w*", r"\bSFT\b", r"\binstruction[- ](?:fine-?)?tun\w*", r"\bRLHF\b", r"\bRLAIF\b", r"\breinforcement learning\b", r"\breward model",
@@ -72,7 +72,8 @@ MENTION = words(
     r"\bfine-?tuned (?:version of|from|on|with)\b", r"\bfinetuned from model\b", r"\b(?:pre-?)?trained from scratch\b", r"\bfine-?tuning (?:on|of)\b",
     r"\b(?:pre-?)?trained (?:with|using)\b", r"\binstruction[- ]tuned\b", r"\baligned (?:with|to|using)\b", r"\bfine-?tuned model\b",
     r"\btraining (?:strateg\w+|methods?|procedure|library|framework)\b", r"\bhow (?:the model|it|they) (?:was|were) trained\b",
-    r"\b(?:refer to|see)\b[^\n]{0,80}?\b(?:chronicles?|logbook|training logs?)\b",
+    r"\b(?:refer to|see)\b[^\n]{0,80}?\b(?:chronicles?|logbook|training logs?)\b", r"\bpre-?trained (?:on|with)\b",
+    r"\bwe (?:pre-?)?train(?:ed)? (?:with|using|on)\b", r"\b(?:library|framework|codebase) for\b[^\n]{0,60}?\btraining\b",
     r"(?:基于|在)[^。\n]{0,30}(?:微调|训练)(?:而成|得到)|微调(?:而成|得到|版本)|预训练(?:而成|得到)|训练(?:策略|方法|步数)",
 )
 

@@ -101,3 +101,16 @@ def test_a_link_to_the_exact_config_is_complete():
 def test_an_example_config_is_not_the_release_config():
     card = "# M\n\n## Training\n\nStart from `configs/example/train.yaml` and adjust it.\n"
     assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "absent"
+
+
+def test_settings_of_code_that_only_runs_the_model_do_not_count():
+    card = (
+        "# M\n\n## Model details\n\n```python\nmodel = AutoModel.from_pretrained('acme/m')\n"
+        "out = model.generate(inputs, batch_size=8, num_beams=4)\n```\n"
+    )
+    assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "absent"
+
+
+def test_a_person_named_like_an_optimizer_is_not_one():
+    card = "# M\n\n## Model card authors\n\nAdam Novak and Sophia Lind.\n"
+    assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "absent"

@@ -85,3 +85,14 @@ def test_front_matter_tags_are_not_a_training_procedure():
 def test_a_promise_of_training_code_is_not_code():
     card = "# M\n\nM was aligned with DPO. The training code will be released soon.\n"
     assert lint_string(card, path="m.md").criteria["training_method"].level.value == "partial"
+
+
+def test_predicting_the_next_word_is_an_objective():
+    card = "# M\n\n## Training\n\nM was trained to guess the next word in sentences.\n"
+    method = lint_string(card, path="m.md").criteria["training_method"]
+    assert (method.level.value, method.missing) == ("partial", ("code or recipe",))
+
+
+def test_a_training_heading_alone_mentions_no_training():
+    card = "# M\n\n## Training Procedure\n\n[More Information Needed]\n"
+    assert lint_string(card, path="m.md").criteria["training_method"].level.value == "absent"
