@@ -113,6 +113,16 @@ def one_line(text: str) -> str:
     return "; ".join(" ".join(part.split()) for part in str(text).splitlines() if part.strip())
 
 
+def _package(ep: Any) -> str:
+    dist = getattr(ep, "dist", None)
+    return str(dist.metadata["Name"]) if dist is not None else "?"
+
+
+def _builtin_first(ep: Any) -> tuple[bool, str]:
+    """Built-in plugins load first, so a clash is always reported against the third-party plugin."""
+    return (_package(ep) != BUILTIN_PACKAGE, ep.name)
+
+
 def _disabled_reason(info: PluginInfo, off: set[str], only: Optional[set[str]]) -> Optional[str]:
     names = {_normalize(info.name), _normalize(info.package)}
     if names & off:
@@ -165,10 +175,9 @@ def plugin_manager(
     only = _names_from_env("REPRO_LINT_LOAD_PLUGINS")
     owners: dict[str, PluginInfo] = {}
     if load_entrypoints:
-        for ep in sorted(_entry_points(), key=lambda e: e.name):
+        for ep in sorted(_entry_points(), key=_builtin_first):
             dist = getattr(ep, "dist", None)
-            package = dist.metadata["Name"] if dist is not None else "?"
-            info = PluginInfo(ep.name, package, dist.version if dist is not None else "?")
+            info = PluginInfo(ep.name, _package(ep), dist.version if dist is not None else "?")
             infos.append(info)
             reason = _disabled_reason(info, off, only)
             if reason:
@@ -251,7 +260,7 @@ def load_rules(disabled: Iterable[str] = (), *, extra: Iterable[Any] = (), load_
             keys += [f"code {c.code}" for c in rule.codes] + [f"slug {c.slug!r}" for c in rule.codes]
             problems += [f"duplicate {key}: already declared by {taken[key]}" for key in keys if key in taken]
             if problems:
-                errors.extend(f"plugin {info.label}: rule {rule.name!r}: {p}" for p in problems)
+                errors.append(f"plugin {info.label}: rule {rule.name!r}: {'; '.join(problems)}")
                 continue
             taken.update({key: owner for key in keys})
             rules.append(replace(rule, plugin=info.label))
