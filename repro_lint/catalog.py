@@ -43,8 +43,8 @@ def list_plugins(plugins: Sequence["PluginInfo"], rules: Sequence[Rule] = (), *,
                 "name": p.name,
                 "package": p.package,
                 "version": p.version,
-                "status": "error" if p.error and not p.error.startswith("disabled") else (p.error or "loaded").split(" ")[0],
-                "error": p.error if p.error and not p.error.startswith("disabled") else None,
+                "status": p.status,
+                "error": p.error if p.status == "error" else None,
                 "rules": [_rule_json(by_name[n]) for n in p.rules if n in by_name],
             }
             for p in plugins

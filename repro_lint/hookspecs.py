@@ -40,6 +40,11 @@ Rule interface, version 1 (:class:`repro_lint.Rule`):
 ``doc``
     the rule's documentation, conventionally its module docstring, with the sections *What it
     checks*, *Why it matters*, *Example* and *Fix*.
+``opt_in``
+    when true, the rule runs only when the active ``--profile`` enables its criterion (default false).
+``needs_verdicts``
+    when true, the rule runs after all others as ``check(card, criteria)`` and judges their results
+    (criterion name → :class:`repro_lint.CriterionResult`; default false).
 ``api_version``
     leave it at its default; it records the interface version the rule was built against.
 """

@@ -67,6 +67,13 @@ class PluginInfo:
     crashed: bool = False  # it raised on import or in repro_lint_rules (reported on every card as RL001)
 
     @property
+    def status(self) -> str:
+        """``loaded``, ``disabled`` or ``error``."""
+        if self.error is None:
+            return "loaded"
+        return "disabled" if self.error.startswith("disabled") else "error"
+
+    @property
     def label(self) -> str:
         """``package[name]``, the way plugins are named in messages (flake8 style)."""
         return f"{self.package}[{self.name}]"

@@ -288,3 +288,12 @@ def test_the_guides_worked_example_is_the_example_plugins_code():
     assert {path for path, _ in quoted} == {"examples/repro-lint-carbon/pyproject.toml", "examples/repro-lint-carbon/repro_lint_carbon.py"}
     for path, text in quoted:
         assert text == (root / path).read_text(encoding="utf-8"), f"docs/plugins.md is out of date for {path}"
+
+
+def test_json_listing_reports_disabled_and_broken_plugins(install, capsys):
+    install("acme", RulesPlugin(acme_rule()))
+    install("beta", Misspelled(), package="beta-rules")
+    assert main(["-p", "no:acme", "--list-plugins", "-f", "json"]) == 2
+    items = {p["name"]: p for p in json.loads(capsys.readouterr().out)}
+    assert (items["acme"]["status"], items["acme"]["error"], items["acme"]["rules"]) == ("disabled", None, [])
+    assert items["beta"]["status"] == "error" and items["beta"]["error"].startswith("unknown hook 'repro_lint_rule'")
