@@ -103,7 +103,7 @@ CORE = {
         rf"训练[^。；\n]{{0,30}}?(?:\d[\d,]*(?:\.\d+)?){BIG}\s*(?:个)?\s*(?:token|词元|标识符)",
         rf"(?:\d[\d,]*(?:\.\d+)?){BIG}\s*(?:个)?\s*[^\s。；,，\d]{{0,8}}?(?:tokens?|词元|标识符|语料|词汇)[^。；\n]{{0,30}}?训练",
         rf"(?:训练轮数|轮数|轮次|训练步数|步数|迭代次数|训练(?:的)?\s*token\s*数){GAP}{VALUE}",
-        rf"{VALUE}\s*(?:个)?(?:轮|步|epoch)",
+        rf"(?<![\w.第])(?<!step ){VALUE}\s*(?:个)?(?:轮|步(?!骤))",
     ),
     "optimizer": re.compile(
         r"\b[Oo]ptimi[sz]er\s*[:=|]\s*\w+|\b(?:AdamW?|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])"

@@ -127,9 +127,12 @@ def check(card: Card) -> Verdict:
     prose = release_blocks(card, code=False)
     release = release_blocks(card)
     stated = [b for b in card.blocks if b.kind != "front_matter"]
-    found = scan(card, {"objective and procedure": OBJECTIVE}, where=lambda b: prose(b) and b.kind != "front_matter")
+    # what the text says, not what a URL spells (github.com/someone/RLHF names no stage)
+    found = scan(card, {"objective and procedure": OBJECTIVE}, where=lambda b: prose(b) and b.kind != "front_matter", urls=False)
     # a heading ("Training procedure") announces a topic; only text under it can mention training
-    found.update(scan(card, {"training mentioned": MENTION}, where=lambda b: prose(b) and b.kind not in ("front_matter", "heading")))
+    found.update(
+        scan(card, {"training mentioned": MENTION}, where=lambda b: prose(b) and b.kind not in ("front_matter", "heading"), urls=False)
+    )
     code = [
         hit
         for hit in scan(card, {"code or recipe": CODE_STATEMENT}, where=lambda b: prose(b) and b in stated)["code or recipe"]

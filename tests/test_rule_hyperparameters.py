@@ -114,3 +114,13 @@ def test_settings_of_code_that_only_runs_the_model_do_not_count():
 def test_a_person_named_like_an_optimizer_is_not_one():
     card = "# M\n\n## Model card authors\n\nAdam Novak and Sophia Lind.\n"
     assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "absent"
+
+
+def test_numbers_inside_run_names_and_numbered_steps_are_not_durations():
+    card = "# M\n\n## 训练\n\n第2步：运行 `train_on_qa_1epoch` 任务。\n"
+    assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "absent"
+
+
+def test_a_chinese_epoch_count_is_a_duration():
+    card = "# M\n\n## 训练\n\n模型在指令数据上训练了 3 轮。\n"
+    assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "partial"

@@ -96,3 +96,8 @@ def test_predicting_the_next_word_is_an_objective():
 def test_a_training_heading_alone_mentions_no_training():
     card = "# M\n\n## Training Procedure\n\n[More Information Needed]\n"
     assert lint_string(card, path="m.md").criteria["training_method"].level.value == "absent"
+
+
+def test_a_stage_spelled_only_in_a_url_is_not_a_stage():
+    card = "# M\n\nCode: [here](https://github.com/someone/RLHF).\n"
+    assert lint_string(card, path="m.md").criteria["training_method"].level.value == "absent"
