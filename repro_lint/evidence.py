@@ -467,8 +467,8 @@ def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         if not (training or finetune):
             continue
         own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind not in ("heading", "code")][:4]
-        if any(USER_TRAINING.search(text) for text in own):
-            for_users.add(id(section))
+        if USER_TRAINING.search(section.title) or any(USER_TRAINING.search(text) for text in own):
+            for_users.add(id(section))  # "Training on your own data", or text that says so
         elif finetune and not training and not RELEASE_STAGE.search(section.title) and not any(RELEASE_VOICE.search(t) for t in own):
             for_users.add(id(section))
 

@@ -93,7 +93,7 @@ CORE = {
     ),
     "duration": words(
         rf"\b(?:num(?:ber)?{SEP}(?:of{SEP})?(?:train{SEP})?)?epochs?\b{GAP}{VALUE}",
-        rf"(?<!every )\b{VALUE}\s*(?:full\s)?epochs?\b",
+        rf"(?<!every )\b{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
         rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{GAP}{VALUE}",
         rf"(?<!every )(?<!every)\b{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
         rf"{TRAINING_WORD}[^\n]{{0,120}}?{TOKENS}",

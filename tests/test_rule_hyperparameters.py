@@ -124,3 +124,13 @@ def test_numbers_inside_run_names_and_numbered_steps_are_not_durations():
 def test_a_chinese_epoch_count_is_a_duration():
     card = "# M\n\n## 训练\n\n模型在指令数据上训练了 3 轮。\n"
     assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "partial"
+
+
+def test_a_training_heading_that_addresses_the_reader_is_for_users():
+    card = "# M\n\n## Usage\n\n### Training on your own data\n\n```sh\npython train.py --lr 1e-5 --batch_size 8 --epochs 3 --optim adamw\n```\n"
+    assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "absent"
+
+
+def test_a_chinese_epoch_count_with_a_measure_word_is_a_duration():
+    card = "# M\n\n## 训练细节\n\n我们在指令数据上训练了 3 个 epoch。\n"
+    assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "partial"
