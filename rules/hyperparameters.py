@@ -150,17 +150,16 @@ SUBJECT = words(r"\bhyper-?param", r"\btraining (?:settings|configuration|detail
 
 SECTION = words(r"\bhyper-?param", r"\btraining (?:regime|settings|configuration|details)\b", r"超参数|训练参数")
 
+#: Code that runs the model (``generate(…, batch_size=8)``) rather than training it.
+INFERENCE_CODE = words(r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(")
+TRAINING_CODE_HINT = words(r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b")
 
-def config_hits(card: Card, where) -> list[Hit]:  # type: ignore[no-untyped-def]
+
+def config_hits(card: Card, where: BlockFilter) -> list[Hit]:
     """The exact training config or script of the release, or an explicit pointer to its full settings."""
     hits = training_files(card, where)
     found = scan(card, {"training config": FULL_SETTINGS}, where=where)["training config"]
     return hits + found
-
-
-#: Code that runs the model (``generate(…, batch_size=8)``) rather than training it.
-INFERENCE_CODE = words(r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(")
-TRAINING_CODE_HINT = words(r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b")
 
 
 def release_settings(card: Card) -> BlockFilter:

@@ -115,6 +115,7 @@ SECTION = words(r"\btraining (?:procedure|details|method|recipe)\b", r"\btrainin
 
 
 def code_links(card: Card) -> list[Hit]:
+    """Links in release sections whose text or repository names the training code."""
     is_release = release_sections(card)
     return [
         Hit("code or recipe", link.line, link.url)
@@ -123,31 +124,37 @@ def code_links(card: Card) -> list[Hit]:
     ]
 
 
+def training_code(card: Card) -> list[Hit]:
+    """Statements, launch commands, script and config paths, and links: the release's training code."""
+    prose, release = release_blocks(card, code=False), release_blocks(card)
+    statements = scan(card, {"code or recipe": CODE_STATEMENT}, where=lambda b: prose(b) and b.kind != "front_matter")["code or recipe"]
+    # "支持微调，开源了训练代码" offers fine-tuning to users; it is not the release's recipe
+    code = [hit for hit in statements if hit.block is None or not USER_TRAINING.search(hit.block.text)]
+    code += scan(card, {"code or recipe": COMMAND}, where=lambda b: release(b) and b.kind == "code")["code or recipe"]
+    code += training_files(card, release, element="code or recipe")
+    code += training_files(card, release, TRAINING_CODE, element="code or recipe")
+    return code + code_links(card)
+
+
+def detailed_recipe(card: Card) -> list[Hit]:
+    """At least four core hyperparameters given as values: one hit for each."""
+    hyper = [hits for hits in core_values(card).values() if hits]
+    return [replace(hits[0], element="code or recipe") for hits in hyper] if len(hyper) >= 4 else []
+
+
 def check(card: Card) -> Verdict:
     prose = release_blocks(card, code=False)
-    release = release_blocks(card)
-    stated = [b for b in card.blocks if b.kind != "front_matter"]
     # what the text says, not what a URL spells (github.com/someone/RLHF names no stage)
     found = scan(card, {"objective and procedure": OBJECTIVE}, where=lambda b: prose(b) and b.kind != "front_matter", urls=False)
     # a heading ("Training procedure") announces a topic; only text under it can mention training
     found.update(
         scan(card, {"training mentioned": MENTION}, where=lambda b: prose(b) and b.kind not in ("front_matter", "heading"), urls=False)
     )
-    code = [
-        hit
-        for hit in scan(card, {"code or recipe": CODE_STATEMENT}, where=lambda b: prose(b) and b in stated)["code or recipe"]
-        if not (hit.block is not None and USER_TRAINING.search(hit.block.line_text(0) if hit.block.kind == "heading" else hit.block.text))
-    ]
-    code += scan(card, {"code or recipe": COMMAND}, where=lambda b: release(b) and b.kind == "code")["code or recipe"]
-    code += training_files(card, release, element="code or recipe")
-    code += training_files(card, release, TRAINING_CODE, element="code or recipe")
-    code += code_links(card)
-    # The core hyperparameters as values are a detailed recipe, but only beside a named objective or stage.
-    hyper = core_values(card)
-    recipe = [replace(hits[0], element="code or recipe") for hits in hyper.values() if hits] if sum(1 for hits in hyper.values() if hits) >= 4 else []
     strong, weak = found["objective and procedure"], found["training mentioned"]
-    complete = bool(strong and (code or recipe)) or bool(weak and code)
-    found["code or recipe"] = code + (recipe if strong else [])
+    code = training_code(card)
+    # hyperparameter values are a detailed recipe only beside a named objective or stage
+    recipe = detailed_recipe(card) if strong else []
+    found["code or recipe"] = code + recipe
     required = REQUIRED if strong or not weak else REQUIRED + ("training mentioned",)
     if strong:
         found["training mentioned"] = []
@@ -158,7 +165,7 @@ def check(card: Card) -> Verdict:
         required,
         closed=withheld(card, SUBJECT, where=prose),
         placeholders=placeholder_sections(card, SECTION),
-        complete=complete,
+        complete=bool(strong and (code or recipe)) or bool(weak and code),
         hints=HINTS,
     )
 
