@@ -218,12 +218,11 @@ def scan(
     for block in card.blocks:
         if not where(block):
             continue
-        text = _cleaned(card, block)
-        if not text.strip():
+        analysed = _analysis(card, block)
+        if not analysed:
             continue
         on_topic = topic is None or (topic_heading is not None and in_section(block.section, topic_heading))
-        for offset, sentence in _memo(card, "block sentences", block, lambda: list(block_sentences(block, text))):
-            future, withheld_at, folded_sentence = _flags(card, sentence)
+        for offset, sentence, future, withheld_at, folded_sentence in analysed:
             if skip_future and future:
                 continue
             if skip_withheld and withheld_at >= 0:
@@ -264,6 +263,20 @@ def _memo(card: Card, kind: str, block: Block, compute: Callable[[], T]) -> T:
 
 def _cleaned(card: Card, block: Block) -> str:
     return _memo(card, "clean", block, lambda: clean(block.text))
+
+
+def _analysis(card: Card, block: Block) -> list[tuple[int, str, bool, int, str]]:
+    """(offset, sentence, promises, withholding offset, folded sentence) of a block's sentences, once per card.
+
+    Empty when the block's cleaned text is blank.
+    """
+    key = ("analysis", id(block))
+    analysed = card.memo.get(key)
+    if analysed is None:
+        text = _cleaned(card, block)
+        analysed = [(offset, sentence, *_flags(card, sentence)) for offset, sentence in block_sentences(block, text)] if text.strip() else []
+        card.memo[key] = analysed
+    return analysed  # type: ignore[no-any-return]
 
 
 def _flags(card: Card, sentence: str) -> tuple[bool, int, str]:
@@ -472,7 +485,15 @@ def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         elif finetune and not training and not RELEASE_STAGE.search(section.title) and not any(RELEASE_VOICE.search(t) for t in own):
             for_users.add(id(section))
 
+    decided: dict[int, bool] = {}  # id(section) → answer, for this card
+
     def is_release(section: Optional[Section]) -> bool:
+        key = id(section)
+        if key not in decided:
+            decided[key] = _is_release(section)
+        return decided[key]
+
+    def _is_release(section: Optional[Section]) -> bool:
         path = []
         while section is not None:
             path.append(section)

@@ -32,6 +32,7 @@ from repro_lint.evidence import (
     Hit,
     clean,
     criterion_codes,
+    heading_matches,
     in_section,
     USAGE_HEADING,
     is_usage,
@@ -165,9 +166,10 @@ def _aside(section) -> bool:  # type: ignore[no-untyped-def]
     The nearest heading decides: "Evaluation > Training data" is about data, "Data > Usage" is not.
     """
     while section is not None:
-        if USAGE_HEADING.search(section.title) or NOT_TRAINING_HEADING.search(section.title) or USER_FINETUNE_HEADING.search(section.title):
+        title = section.title
+        if heading_matches(USAGE_HEADING, title) or heading_matches(NOT_TRAINING_HEADING, title) or heading_matches(USER_FINETUNE_HEADING, title):
             return True
-        if TOPIC_HEADING.search(section.title):
+        if heading_matches(TOPIC_HEADING, title):
             return False
         section = section.parent
     return False
