@@ -16,6 +16,13 @@ from .reporters import FORMATS
 PARALLEL_THRESHOLD = 16
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on (a container or ``taskset`` may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def _codes(values: Sequence[str]) -> Optional[tuple[str, ...]]:
     items = tuple(part.strip() for v in values for part in v.split(",") if part.strip())
     return items or None
@@ -160,7 +167,7 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
         "profile": profile,
     }
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(card_paths) >= PARALLEL_THRESHOLD else 1
+        jobs = usable_cpus() if len(card_paths) >= PARALLEL_THRESHOLD else 1
     options = RunOptions(Path(config_path) if config_path else None, isolated, overrides, stdin_filename, jobs)
     report = run(card_paths, loaded.rules + loaded.stand_ins, options)  # stand-ins report crashed plugins (RL001)
     report.errors[:0] = path_errors + loaded.errors
