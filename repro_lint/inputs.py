@@ -7,8 +7,11 @@ Decisions (documented in the README):
   encoding would put wrong quotes in the evidence;
 * a file containing NUL bytes is binary and refused; an empty (or whitespace-only) file is refused;
 * only regular files are read (a FIFO or device would block or never end); symlinks are followed,
-  a symlink loop is an error;
-* a file larger than ``max_bytes`` is refused before it is read.
+  a symlink loop is an error; the file is opened non-blocking and checked again after opening, so a
+  path swapped for a FIFO between the check and the read cannot hang the run;
+* a file larger than ``max_bytes`` is refused before it is read;
+* cards are opened read-only and never written; control characters in a path are escaped so that
+  every error stays on one line.
 """
 
 from __future__ import annotations
@@ -25,8 +28,19 @@ from typing import BinaryIO, Optional
 CARD_NAMES = ("README.md", "MODEL_CARD.md", "model_card.md", "readme.md", "ModelCard.md")
 
 
+#: Open without blocking (a FIFO swapped in after the check) and without becoming a controlling terminal.
+_OPEN_FLAGS = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
 class InputError(Exception):
     """A card that cannot be read; the message is one line, ready to print."""
+
+
+def shown(path: str) -> str:
+    """``path`` as printed in a one-line message: control characters (a newline in a file name) escaped."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
 def find_cards(directory: Path) -> list[Path]:
@@ -65,15 +79,15 @@ def resolve_paths(args: tuple[str, ...]) -> tuple[list[str], list[str]]:
             is_dir = p.is_dir()
             exists = p.exists() or p.is_symlink()
         except OSError as exc:
-            errors.append(f"{arg}: {_os_reason(exc)}")
+            errors.append(f"{shown(arg)}: {_os_reason(exc)}")
             continue
         if is_dir:
             cards = find_cards(p)
             if not cards:
-                errors.append(f"{arg}: no model card ({', '.join(CARD_NAMES[:3])}) in this directory")
+                errors.append(f"{shown(arg)}: no model card ({', '.join(CARD_NAMES[:3])}) in this directory")
             paths.extend(str(c) for c in cards[:1])
         elif not exists:
-            errors.append(f"{arg}: no such file or directory")
+            errors.append(f"{shown(arg)}: no such file or directory")
         else:
             paths.append(arg)
     return paths, errors
@@ -93,6 +107,7 @@ def _os_reason(exc: OSError) -> str:
 
 def decode(data: bytes, name: str) -> str:
     """Bytes to text under the rules above."""
+    name = shown(name)
     for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
                           (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -102,8 +117,8 @@ def decode(data: bytes, name: str) -> str:
                 raise InputError(f"{name}: invalid {encoding.upper()} at byte {exc.start}") from None
             break
     else:
-        if b"\x00" in data[:8192] or b"\x00" in data:
-            raise InputError(f"{name}: binary file (contains NUL bytes), not a Markdown card")
+        if b"\x00" in data:
+            raise InputError(f"{name}: binary file (contains NUL bytes), not a Markdown card (UTF-16/32 text needs a byte-order mark)")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -118,8 +133,17 @@ def decode(data: bytes, name: str) -> str:
 def _read_limited(fh: BinaryIO, name: str, max_bytes: int) -> bytes:
     data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"{name}: larger than the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
+        raise InputError(f"{shown(name)}: larger than the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
     return data
+
+
+def _check_stat(st: os.stat_result, name: str, max_bytes: int) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{name}: is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{name}: not a regular file (FIFO, socket or device); refusing to read it")
+    if st.st_size > max_bytes:
+        raise InputError(f"{name}: {st.st_size:,} bytes is larger than the limit of {max_bytes:,} (raise it with --max-bytes)")
 
 
 def read_card(path: str, max_bytes: int, stdin: Optional[BinaryIO] = None) -> str:
@@ -127,16 +151,13 @@ def read_card(path: str, max_bytes: int, stdin: Optional[BinaryIO] = None) -> st
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return decode(_read_limited(stream, "<stdin>", max_bytes), "<stdin>")
+    name = shown(path)
     try:
-        st = os.stat(path)
-        if stat.S_ISDIR(st.st_mode):
-            raise InputError(f"{path}: is a directory")
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"{path}: not a regular file (FIFO, socket or device); refusing to read it")
-        if st.st_size > max_bytes:
-            raise InputError(f"{path}: {st.st_size:,} bytes is larger than the limit of {max_bytes:,} (raise it with --max-bytes)")
-        with open(path, "rb") as fh:
+        _check_stat(os.stat(path), name, max_bytes)
+        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
+        with os.fdopen(fd, "rb") as fh:
+            _check_stat(os.fstat(fh.fileno()), name, max_bytes)  # the file actually opened
             data = _read_limited(fh, path, max_bytes)
     except OSError as exc:
-        raise InputError(f"{path}: {_os_reason(exc)}") from None
+        raise InputError(f"{name}: {_os_reason(exc)}") from None
     return decode(data, path)
