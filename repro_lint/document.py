@@ -21,11 +21,14 @@ from typing import Any, Iterator, Optional
 MAX_YAML_ALIASES = 64
 MAX_YAML_DEPTH = 64
 MAX_YAML_BYTES = 256 * 1024
+#: Markdown container depth (lists count twice: list and item); deeper content is skipped, the rest is read.
+MAX_NESTING = 40
+#: How many values front matter may expand to once aliases are followed (recursive aliases never end).
+MAX_YAML_VALUES = 100_000
 
 _TAG_RE = re.compile(r"<[^<>\n]{0,2000}>")
 _HREF_RE = re.compile(r"""(?:href|src)\s*=\s*["']([^"'\s>]{1,2000})["']""", re.I)
 _BARE_URL_RE = re.compile(r"""https?://[^\s<>()\[\]"'`|]{1,2000}""")
-_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 
 
 @dataclass
@@ -54,10 +57,13 @@ class Block:
     cells: tuple[str, ...] = ()
     header: tuple[str, ...] = ()
     info: str = ""  # code fence info string, or front-matter key
+    _newlines: Optional[list[int]] = field(default=None, init=False, repr=False, compare=False)
 
     def line_at(self, offset: int) -> int:
-        """The 1-based card line of a character offset into ``text``."""
-        return self.line + self.text.count("\n", 0, offset)
+        """The 1-based card line of a character offset into ``text`` (a binary search: O(log n) per call)."""
+        if self._newlines is None:
+            self._newlines = _newline_offsets(self.text)
+        return self.line + bisect.bisect_left(self._newlines, offset)
 
     def line_text(self, offset: int) -> str:
         """The text of the block line that contains ``offset``."""
@@ -144,6 +150,16 @@ class Card:
             yield self.blocks[i]
 
 
+def _newline_offsets(text: str) -> list[int]:
+    """Offsets of every newline in ``text``; with bisect, the line of an offset without rescanning."""
+    offsets: list[int] = []
+    at = text.find("\n")
+    while at >= 0:
+        offsets.append(at)
+        at = text.find("\n", at + 1)
+    return offsets
+
+
 def _norm(text: str) -> str:
     if text.isascii():
         return text
@@ -195,7 +211,31 @@ def load_front_matter(source: str) -> tuple[dict[str, Any], Optional[str]]:
         return {}, None
     if not isinstance(data, dict):
         return {}, f"front matter is a {type(data).__name__}, not a mapping"
+    if _expands_beyond(data, MAX_YAML_VALUES):
+        return {}, f"front matter expands to more than {MAX_YAML_VALUES:,} values (recursive or repeated YAML aliases)"
     return {str(k): v for k, v in data.items()}, None
+
+
+def _expands_beyond(data: Any, limit: int) -> bool:
+    """True when ``data``, walked as the tree its aliases expand to, has more than ``limit`` values.
+
+    The walk stops at the limit, so a self-referencing value or a "billion laughs" costs O(limit).
+    """
+    stack = [data]
+    count = 1
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            children: list[Any] = [*item.keys(), *item.values()]
+        elif isinstance(item, (list, tuple, set)):
+            children = list(item)
+        else:
+            continue
+        count += len(children)
+        if count > limit:
+            return True
+        stack.extend(children)
+    return False
 
 
 def _flatten(value: Any, limit: int = 4000) -> str:
@@ -222,7 +262,30 @@ def _build_parser() -> Any:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark", {"maxNesting": 40}).use(front_matter_plugin).enable("table")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).use(front_matter_plugin).enable("table")
+    md.block.tokenize = _skip_too_deep(md.block.tokenize)
+    return md
+
+
+def _skip_too_deep(tokenize: Any) -> Any:
+    """Block tokenizing that skips only the container nested too deeply, not the rest of the card.
+
+    At ``maxNesting`` markdown-it drops everything up to the end of the enclosing range, which for a
+    list is the end of the document: 20 nested ``- `` markers would hide every later line. Here the
+    too-deep container's own lines (those indented at least as far as its content) are skipped and
+    parsing resumes at the first line that belongs to an outer block.
+    """
+
+    def bounded(state: Any, start_line: int, end_line: int) -> None:
+        if state.level < state.md.options.maxNesting:
+            tokenize(state, start_line, end_line)
+            return
+        line = start_line
+        while line < end_line and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
+            line += 1
+        state.line = line
+
+    return bounded
 
 
 @functools.lru_cache(maxsize=1)
@@ -338,9 +401,10 @@ def parse(text: str, path: str = "<card>") -> Card:
         elif ttype == "html_block":
             content = tok.content
             _html_comments(content, start, card)
+            block_lines = _newline_offsets(content)
             for m in _HREF_RE.finditer(content):
-                card.links.append(Link("", m.group(1), start + content.count("\n", 0, m.start()), section))
-            stripped = _norm(_COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), content))
+                card.links.append(Link("", m.group(1), start + bisect.bisect_left(block_lines, m.start()), section))
+            stripped = _norm(_without_comments(content))
             stripped = _strip_tags(stripped)
             if stripped.strip():
                 card.blocks.append(Block("html", stripped.rstrip("\n"), start, end, section))
@@ -388,11 +452,40 @@ def _salvaged_front_matter_blocks(card: Card, source: str) -> None:
             card.blocks.append(Block("front_matter", _norm(f"{key}: {value}"), line, line, None, info=key))
 
 
+def _comment_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each ``<!-- … -->``, in one left-to-right pass.
+
+    Not a regular expression: ``<!--(.*?)-->`` rescans the rest of the text from every ``<!--`` when
+    one is left unclosed, which is quadratic; here an unclosed comment simply ends the search.
+    """
+    at = text.find("<!--")
+    while at >= 0:
+        close = text.find("-->", at + 4)
+        if close < 0:
+            return
+        yield at, close + 3
+        at = text.find("<!--", close + 3)
+
+
+def _without_comments(text: str) -> str:
+    """``text`` with each HTML comment replaced by its newlines (line numbers stay put)."""
+    parts: list[str] = []
+    previous = 0
+    for start, end in _comment_spans(text):
+        parts += [text[previous:start], "\n" * text.count("\n", start, end)]
+        previous = end
+    parts.append(text[previous:])
+    return "".join(parts)
+
+
 def _html_comments(content: str, line: int, card: Card) -> None:
     if "<!--" not in content:
         return
-    for m in _COMMENT_RE.finditer(content):
-        card.comments.append(Comment(m.group(1).strip(), line + content.count("\n", 0, m.start())))
+    previous = 0
+    for start, end in _comment_spans(content):
+        line += content.count("\n", previous, start)
+        previous = start
+        card.comments.append(Comment(content[start + 4 : end - 3].strip(), line))
 
 
 def _bare_links(card: Card) -> None:

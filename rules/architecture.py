@@ -32,7 +32,7 @@ from repro_lint.model import Rule, Verdict
 
 CODES = criterion_codes("RL1", "architecture", "architecture")
 
-NUM = r"\d[\d,.]*"
+NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic time
 
 #: Evidence patterns per required element (English and Chinese).
 ELEMENTS = {
@@ -48,7 +48,7 @@ ELEMENTS = {
     ),
     "parameter count": words(
         rf"(?<![\w.]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples|images|hours|instructions|pairs|steps|GPU))",
-        rf"\b[\w.]+-{NUM}[bBmM]\b",
+        rf"\b[\w.]{{1,80}}-{NUM}[bBmM]\b",
         rf"\b(?:parameters?|params|#\s?params)\s*[:=|]?\s*(?:of\s+)?~?{NUM}", rf"{NUM}\s*(?:亿|万亿|十亿|千亿|百亿)\s*(?:参数|规模)?",
         r"参数量|参数规模|总参数", rf"{NUM}\s*(?:billion|million) parameters",
     ),
@@ -83,7 +83,7 @@ CONFIG_LINK = words(r"config\.json\b", r"/configuration_\w+\.py\b", r"\.gin\b", 
 #: The configs that define the released model, named in text or code: ``--gin_file=…gin``, ``./configs/…``,
 #: "the configs used to train the model are in …", an operative config.
 CONFIG_TEXT = words(
-    r"\b[\w./{}$-]+\.gin\b", r"(?<![\w-])(?:\./)?configs?/[\w./{}-]+", r"\boperative[_ ]configs?\b",
+    r"\b[\w./{}$-]{1,200}\.gin\b", r"(?<![\w-])(?:\./)?configs?/[\w./{}-]{1,200}", r"\boperative[_ ]configs?\b",
     r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
 )
 

@@ -56,7 +56,7 @@ CODES = criterion_codes("RL5", "hyperparameters", "hyperparameters")
 
 #: A number with an optional exponent and scale: 3e-4, 0.0001, 2,048, 4M, 1.5k, 2 × 10^-5, 4万亿.
 VALUE = (
-    r"(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s?[eE]\s?[-−]?\s?\d+|\s?[x×]\s?10\^?[-−]?\d+)?"
+    r"(?:\d[\d,]{0,30}(?:\.\d{1,30})?|\.\d{1,30})(?:\s?[eE]\s?[-−]?\s?\d+|\s?[x×]\s?10\^?[-−]?\d+)?"
     r"(?:\s?(?:[KkMBT]\b|thousand\b|million\b|billion\b|trillion\b|万亿|亿|万))?"
 )
 #: What may stand between a name and its value: separators and a few filler words, bounded.
@@ -69,7 +69,7 @@ SEP = r"[-_ ]"
 #: Token counts: "2T tokens", "1.5 trillion tokens", "4万亿词元", "1T 标识符".
 #: Only millions and more: "16K tokens" or "2048 tokens" is a sequence length, not a training duration.
 BIG = r"(?:\s?(?:[MBT]\b|million\b|billion\b|trillion\b|万亿|亿))"
-TOKENS = rf"(?:\d[\d,]*(?:\.\d+)?){BIG}\s{{0,2}}(?:(?:high-quality|multilingual|additional)\s)?(?:tokens?\b|词元|标识符)"
+TOKENS = rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s{{0,2}}(?:(?:high-quality|multilingual|additional)\s)?(?:tokens?\b|词元|标识符)"
 #: A sentence is about training when it names it; token counts elsewhere are data or context sizes.
 TRAINING_WORD = r"(?:\b(?:pre-?|post-?|re-?)?train(?:ed|ing)?\b|\bfine[- ]?tun\w*|\bsees?\b|\bseen\b|训练)"
 
@@ -100,8 +100,8 @@ CORE = {
         rf"{TOKENS}[^\n]{{0,60}}?{TRAINING_WORD}",
         rf"\b(?:training{SEP})?tokens?(?:{SEP}count)?\s*:\s*(?:up to|~|about|over)?\s*{VALUE}\s*(?:[KMBT]|tokens)",
         rf"\b(?:training{SEP})?tokens?\s*\((?:billions?|B|trillions?|T|millions?|M)\)\s*:\s*{VALUE}",
-        rf"训练[^。；\n]{{0,30}}?(?:\d[\d,]*(?:\.\d+)?){BIG}\s*(?:个)?\s*(?:token|词元|标识符)",
-        rf"(?:\d[\d,]*(?:\.\d+)?){BIG}\s*(?:个)?\s*[^\s。；,，\d]{{0,8}}?(?:tokens?|词元|标识符|语料|词汇)[^。；\n]{{0,30}}?训练",
+        rf"训练[^。；\n]{{0,30}}?(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s*(?:个)?\s*(?:token|词元|标识符)",
+        rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s*(?:个)?\s*[^\s。；,，\d]{{0,8}}?(?:tokens?|词元|标识符|语料|词汇)[^。；\n]{{0,30}}?训练",
         rf"(?:训练轮数|轮数|轮次|训练步数|步数|迭代次数|训练(?:的)?\s*token\s*数){GAP}{VALUE}",
         rf"(?<![\w.第])(?<!step ){VALUE}\s*(?:个)?(?:轮|步(?!骤))",
     ),

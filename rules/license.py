@@ -83,7 +83,7 @@ RESTRICTION_TERMS = words(
 CUSTOM_NAMES = words(
     r"\bllama[- ]?\d*(?:\.\d)?\b", r"\bgemma\b", r"\bqwen\b|\btongyi\b", r"\bdeepseek\b", r"\bcommunity licen[cs]e\b",
     r"\bacceptable use policy\b|\bproprietary licen[cs]e\b|\ball rights reserved\b",
-    r"\b(?:open )?model licen[cs]e\b|\bmodel_license\b|\b[\w-]+ (?:llm|ai model|model) licen[cs]e\b|\bdelta weights\b|(?<![\w-])NC(?![\w-])",
+    r"\b(?:open )?model licen[cs]e\b|\bmodel_license\b|\b[\w-]{1,80} (?:llm|ai model|model) licen[cs]e\b|\bdelta weights\b|(?<![\w-])NC(?![\w-])",
     r"《[^》\n]{1,40}(?:许可|协议)[^》\n]{0,10}》|模型(?:许可|使用)?协议|模型许可|社区许可",
 )
 

@@ -40,7 +40,7 @@ CODES = CriterionCodes(
     "training code and compute",
 )
 
-NUM = r"\d[\d,.]*"
+NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic time
 ACCELERATOR = r"(?:[AHLV]100|H20|H800|A800|A6000|A10G?|L40S?|B200|GB200|RTX ?\d{4}|TPU ?v?\d\w*|MI\d{3}X?|Ascend ?910\w?|Gaudi ?\d?|昇腾 ?910\w?)"
 
 ELEMENTS = {

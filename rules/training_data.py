@@ -48,7 +48,7 @@ from repro_lint.model import Rule, Verdict
 
 CODES = criterion_codes("RL3", "training-data", "training data")
 
-NUM = r"\d[\d,.]*"
+NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic time
 
 #: A sentence is about the training data when it says so ...
 TOPIC = words(
@@ -75,7 +75,7 @@ KNOWN_SOURCES = (
 SOURCE = re.compile(r"(?<![/.@-])(?:" + "|".join(KNOWN_SOURCES) + r")(?!\.[a-z])", re.I)
 
 #: A name-shaped word (CamelCase, ALLCAPS, with digits) next to the word dataset/corpus, or after "trained on".
-NAMEY = r"(?-i:[A-Z][a-z]*[A-Z0-9][\w.-]*|[a-z]+[A-Z][\w.-]*|[A-Za-z0-9-]+[_/][A-Za-z0-9._/-]+)"
+NAMEY = r"(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80}|[a-z]{1,80}[A-Z][\w.-]{0,80}|[A-Za-z0-9-]{1,80}[_/][A-Za-z0-9._/-]{1,160})"  # bounded: linear on long runs
 NAMED = words(
     rf"\b{NAMEY}\s+(?:dataset|corpus|corpora|data\b|collection)", rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{NAMEY}",
     rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{NAMEY}", r"\(called (?-i:[A-Z])",
