@@ -78,6 +78,13 @@ def write_atomic(path: str, text: str) -> None:
         raise
 
 
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # the report does not exist yet
+        return False
+
+
 def _echo_err(message: str) -> None:
     click.echo(f"repro-lint: {message}", err=True)
 
@@ -155,6 +162,9 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
     from .inputs import resolve_paths
 
     card_paths, path_errors = resolve_paths(paths)
+    if output_file and any(_same_file(output_file, card) for card in card_paths if card != "-"):
+        _echo_err(f"{output_file}: is one of the linted cards; refusing to overwrite it with the report")
+        sys.exit(2)
     overrides: dict[str, Any] = {
         "select": _codes(select),
         "extend_select": _codes(extend_select),

@@ -21,10 +21,10 @@ from typing import Any, Iterator, Optional
 MAX_YAML_ALIASES = 64
 MAX_YAML_DEPTH = 64
 MAX_YAML_BYTES = 256 * 1024
-#: Markdown container depth (lists count twice: list and item); deeper content is skipped, the rest is read.
-MAX_NESTING = 40
 #: How many values front matter may expand to once aliases are followed (recursive aliases never end).
 MAX_YAML_VALUES = 100_000
+#: Markdown container depth (lists count twice: list and item); deeper content is skipped, the rest is read.
+MAX_NESTING = 40
 
 _TAG_RE = re.compile(r"<[^<>\n]{0,2000}>")
 _HREF_RE = re.compile(r"""(?:href|src)\s*=\s*["']([^"'\s>]{1,2000})["']""", re.I)

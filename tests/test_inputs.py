@@ -255,3 +255,15 @@ def test_an_unwritable_output_file_is_one_line_and_exit_2(capsys, card, tmp_path
     assert code == 2
     (line,) = err
     assert line.startswith(f"repro-lint: {target}: cannot write the report")
+
+
+def test_the_report_never_overwrites_a_linted_card(capsys, card, tmp_path):
+    path = card(CARD)
+    before = path.read_bytes()
+    alias = tmp_path / "link.md"
+    alias.symlink_to(path)
+    for target in (path, alias):
+        code, out, err = run(capsys, str(tmp_path), "--output-file", str(target))
+        assert code == 2
+        assert err == [f"repro-lint: {target}: is one of the linted cards; refusing to overwrite it with the report"]
+    assert path.read_bytes() == before and alias.is_symlink()
