@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence, TypeVar, cast
 
 from .document import Block, Card, Section
-from .prefilter import TextIndex, fold, may_match, prepare
+from .prefilter import TextIndex, fold, may_match, narrowed, prepare
 from .model import Code, Evidence, Finding, Level, Verdict
 
 I = re.IGNORECASE
@@ -239,7 +239,7 @@ def scan(
     for name, pattern in elements.items():
         for k in index.candidates(pattern):
             block, offset, sentence = units[k]
-            m = pattern.search(sentence)
+            m = narrowed(pattern, folded[k]).search(sentence)  # the same match: m.start() and m.group(0)
             if m:
                 at = offset + m.start()
                 found[name].append(Hit(name, block.line_at(at), m.group(0), block))
@@ -431,21 +431,23 @@ def words(*alternatives: str, flags: int = I) -> "re.Pattern[str]":
     The pattern is compiled on first use (see :class:`LazyPattern`): a rule that does not run in
     this invocation, such as an opt-in rule outside the active profile, costs no start-up time.
     """
-    return cast("re.Pattern[str]", LazyPattern("|".join(f"(?:{a})" for a in alternatives), flags))
+    return cast("re.Pattern[str]", LazyPattern("|".join(f"(?:{a})" for a in alternatives), flags, alternatives))
 
 
 class LazyPattern:
     """A regular expression compiled the first time it is used; otherwise it behaves as ``re.Pattern``.
 
     ``pattern`` and ``flags`` are the source and the flags it was given, available without compiling
-    (rules build larger patterns from ``.pattern`` at import time).
+    (rules build larger patterns from ``.pattern`` at import time); ``alternatives`` the sources it
+    was joined from, when it came from :func:`words` (see :func:`repro_lint.prefilter.narrowed`).
     """
 
-    __slots__ = ("pattern", "flags", "_compiled")
+    __slots__ = ("pattern", "flags", "alternatives", "_compiled")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, alternatives: Sequence[str] = ()) -> None:
         self.pattern = pattern
         self.flags = flags
+        self.alternatives = tuple(alternatives)
         self._compiled: Optional["re.Pattern[str]"] = None
 
     @property

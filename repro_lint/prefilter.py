@@ -222,10 +222,14 @@ def _required_seq(seq: Any) -> Optional[frozenset[str]]:
 
 def needles(pattern: "re.Pattern[str]") -> Optional[frozenset[str]]:
     """Folded strings of which every match of ``pattern`` contains one; None when none can be derived."""
-    if not isinstance(pattern.pattern, str):
+    return _needles_of(pattern.pattern, pattern.flags)
+
+
+def _needles_of(source: Any, flags: int) -> Optional[frozenset[str]]:
+    if not isinstance(source, str):
         return None
     try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        tree = _sre_parse.parse(source, flags)
         return _required_seq(tree)
     except Exception:  # an unfamiliar syntax tree: no quick-reject, the pattern is always searched
         return None
@@ -270,6 +274,49 @@ def may_match(pattern: "re.Pattern[str]", text: str, folded: Optional[str] = Non
     if found is None:
         return True
     return found.search(fold(text) if folded is None else folded) is not None
+
+
+#: pattern → the needles of each of its alternatives (None: always kept), for :func:`narrowed`. A cache.
+_ALTERNATIVES: dict[Any, Optional[tuple[Optional[frozenset[str]], ...]]] = {}
+#: (pattern, kept alternatives) → the pattern made of those alternatives only. A cache.
+_NARROWED: dict[tuple[Any, tuple[int, ...]], "re.Pattern[str]"] = {}
+
+
+class _NoMatch:
+    """Stands for a pattern none of whose alternatives can match the text."""
+
+    @staticmethod
+    def search(string: str, *args: int) -> None:
+        return None
+
+
+def narrowed(pattern: Any, folded: str) -> Any:
+    """``pattern``, or one with only the alternatives that can match the text whose fold is ``folded``.
+
+    For a pattern joined from ``alternatives`` (``A|B|C``), an alternative none of whose needles occurs
+    in the text cannot match anywhere in it, so leaving it out changes neither where the leftmost match
+    starts nor what it spans (the alternatives keep their order). Group numbers may differ: use the
+    result for ``m.start()``, ``m.end()`` and ``m.group(0)`` only. Done only for patterns whose needles
+    are already derived (see :func:`finder`).
+    """
+    alternatives = getattr(pattern, "alternatives", None)
+    if not alternatives or pattern not in _FINDERS:
+        return pattern
+    parts = _ALTERNATIVES.get(pattern, ())
+    if parts == ():
+        parts = _ALTERNATIVES[pattern] = tuple(_needles_of(f"(?:{a})", pattern.flags) for a in alternatives)
+    if parts is None:
+        return pattern
+    kept = tuple(i for i, required in enumerate(parts) if required is None or any(n in folded for n in required))
+    if len(kept) == len(parts):
+        return pattern
+    if not kept:
+        return _NoMatch
+    key = (pattern, kept)
+    sub = _NARROWED.get(key)
+    if sub is None:
+        sub = _NARROWED[key] = re.compile("|".join(f"(?:{alternatives[i]})" for i in kept), pattern.flags)
+    return sub
 
 
 class TextIndex:
