@@ -1,0 +1,150 @@
+"""The quick-reject never changes a result: it only skips texts a pattern cannot match."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from repro_lint import prefilter
+from repro_lint.config import Settings
+from repro_lint.document import parse
+from repro_lint.engine import lint_card
+from repro_lint.evidence import LazyPattern, clean, sentences, words
+from repro_lint.plugins import load_rules
+from repro_lint.prefilter import TextIndex, fold, may_match, narrowed, needles
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def rule_patterns() -> list[Any]:
+    """Every pattern the installed rules and the evidence helpers define at module level."""
+    modules = {importlib.import_module(r.check.__module__) for r in load_rules().rules}
+    modules.add(importlib.import_module("repro_lint.evidence"))
+    found: dict[int, Any] = {}
+    for module in modules:
+        for value in vars(module).values():
+            values = value.values() if isinstance(value, dict) else [value]
+            for v in values:
+                if isinstance(v, (re.Pattern, LazyPattern)) and isinstance(v.pattern, str):
+                    found[id(v)] = v
+    return list(found.values())
+
+
+def fixture_sentences(fixtures: Path) -> list[str]:
+    out = []
+    for path in sorted(fixtures.rglob("*.md")):
+        card = parse(path.read_text(encoding="utf-8"))
+        for block in card.blocks:
+            out.extend(s for _, s in sentences(clean(block.text)))
+    return out
+
+
+def test_fold_maps_every_character_that_ignorecase_equates_with_an_ascii_letter():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for m in re.finditer(f"(?i){letter}", every):
+            assert fold(m.group(0)) == letter, f"U+{ord(m.group(0)):04X} matches {letter!r} but folds to {fold(m.group(0))!r}"
+
+
+def test_needles_of_simple_patterns():
+    assert needles(re.compile(r"\bdecoder[- ]only\b", re.I)) == {"decoder-only", "decoder only"}
+    assert needles(re.compile(r"pre-?train(?:ed|ing)", re.I)) == {"pretrained", "pretraining", "pre-trained", "pre-training"}
+    assert needles(re.compile(r"\be(?:xact match|m\b)", re.I)) == {"exact match", "em"}
+    assert needles(re.compile(r"\d+\s*[BM]\b")) is None  # nothing literal to look for: always searched
+    assert needles(re.compile(r"学习率|learning rate", re.I)) == {"学习率", "learning rate"}
+
+
+def test_every_match_of_every_rule_pattern_contains_one_of_its_needles(fixtures):
+    texts = fixture_sentences(fixtures)
+    checked = 0
+    for pattern in rule_patterns():
+        required = needles(pattern)
+        if required is None:
+            continue
+        for text in texts:
+            m = pattern.search(text)
+            if m:
+                checked += 1
+                assert any(n in fold(m.group(0)) for n in required), (pattern.pattern[:80], m.group(0))
+    assert checked > 100  # the fixtures exercise the patterns
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Decoder", "-", " ", "only", "ONLY", "İ", "ı", "ſ", "K", "7", "B", "learning", "rate", "学习率", "\n", ".", "x"]), max_size=12))
+def test_may_match_is_never_false_where_the_pattern_matches(parts):
+    text = "".join(parts)
+    for pattern in (
+        re.compile(r"\bdecoder[- ]only\b", re.I),
+        re.compile(r"\b(?:peak )?learning[_ ]rate\b|学习率", re.I),
+        re.compile(r"\bsk\w*|\bki\b|\binly\b", re.I),
+    ):
+        prefilter.finder(pattern, work=prefilter.DERIVE_AT)
+        if pattern.search(text):
+            assert may_match(pattern, text)
+
+
+def test_candidates_include_every_text_that_matches(fixtures):
+    texts = fixture_sentences(fixtures)
+    index = TextIndex(texts)
+    for pattern in rule_patterns():
+        prefilter.finder(pattern, work=prefilter.DERIVE_AT)
+        candidates = set(index.candidates(pattern))
+        assert {i for i, t in enumerate(texts) if pattern.search(t)} <= candidates
+
+
+def test_narrowed_patterns_find_the_same_match(fixtures):
+    texts = fixture_sentences(fixtures)
+    for pattern in rule_patterns():
+        if not getattr(pattern, "alternatives", None):
+            continue
+        prefilter.finder(pattern, work=prefilter.DERIVE_AT)
+        for text in texts:
+            full, narrow = pattern.search(text), narrowed(pattern, fold(text)).search(text)
+            assert (full and (full.start(), full.group(0))) == (narrow and (narrow.start(), narrow.group(0)))
+
+
+def test_words_compiles_on_first_use_and_then_behaves_as_a_pattern():
+    pattern = words(r"\bfoo\b", r"ba[rz]")
+    assert pattern._compiled is None  # type: ignore[attr-defined]
+    assert pattern.pattern == r"(?:\bfoo\b)|(?:ba[rz])"
+    assert pattern.search("a baz").group(0) == "baz"
+    assert [m.group(0) for m in pattern.finditer("foo bar")] == ["foo", "bar"]
+    assert pattern.sub("_", "foo bar") == "_ _"
+
+
+def cards_in(directory: Path) -> Iterator[Path]:
+    yield from sorted(directory.rglob("*.md"))
+
+
+def report(paths: list[Path], monkeypatch: pytest.MonkeyPatch, *, quick_reject: bool) -> str:
+    if not quick_reject:
+        monkeypatch.setattr(prefilter, "finder", lambda pattern, work=0: None)
+        monkeypatch.setattr("repro_lint.evidence.narrowed", lambda pattern, folded: pattern)
+    rules = load_rules().rules
+    out = []
+    for path in paths:
+        result = lint_card(parse(path.read_text(encoding="utf-8"), path.name), rules, Settings())
+        out.append(json.dumps({"criteria": {k: repr(v) for k, v in result.criteria.items()}, "findings": [repr(f) for f in result.findings]}))
+    monkeypatch.undo()
+    return "\n".join(out)
+
+
+def test_every_fixture_gets_the_same_verdicts_evidence_and_findings_with_and_without_quick_reject(fixtures, monkeypatch):
+    paths = list(cards_in(fixtures))
+    prefilter.prepare([p for p in rule_patterns()], work=prefilter.DERIVE_AT)  # as after a large card
+    assert report(paths, monkeypatch, quick_reject=True) == report(paths, monkeypatch, quick_reject=False)
+
+
+def test_every_corpus_card_gets_the_same_result_with_and_without_quick_reject(monkeypatch):
+    corpus = SHARED / "corpus" / "cards"
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is absent (../shared is only present beside the repository in development)")
+    paths = list(cards_in(corpus))
+    assert report(paths, monkeypatch, quick_reject=True) == report(paths, monkeypatch, quick_reject=False)
