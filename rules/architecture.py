@@ -7,6 +7,8 @@ What it checks
   - parameter count: "7B", "1.3 billion parameters", "参数量 70 亿";
   - key dimensions: number of layers, hidden size, attention heads (with their values);
   - context length or tokenizer / vocabulary size.
+  A size seen only in a heading or a badge/license link ("# Acme-7B") is the model's name: it
+  counts beside other facts, never alone.
   All four → complete; some → partial (RL102); none → absent (RL101); "the architecture is not
   disclosed" → closed (RL103). A heading with only placeholder text under it is RL104.
 
@@ -26,6 +28,8 @@ Fix
 
 from __future__ import annotations
 
+import re
+
 from repro_lint.evidence import Hit, criterion_codes, judge, link_hits, placeholder_sections, scan, withheld, words
 from repro_lint.hookspecs import hookimpl
 from repro_lint.model import Rule, Verdict
@@ -40,7 +44,7 @@ ELEMENTS = {
         r"\bdecoder[- ]only\b", r"\bencoder[- ]decoder\b", r"\bencoder[- ]only\b", r"\b(?:causal|autoregressive|auto-regressive) (?:language )?model",
         r"\bmixture[- ]of[- ]experts\b", r"\bMoE\b", r"\bsparse(?:ly)?[- ]gated\b", r"\bdiffusion\b", r"\bstate[- ]space\b",
         r"\bmamba\b", r"\bRWKV\b", r"\btransformer\b", r"\bseq2seq\b", r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)[- ]?(?:style|like|based|architecture)",
-        r"\bbase_model\s*:\s*\S", r"\bmodel_type\s*:\s*\S", r"\barchitectures?\s*[:|]\s*\w",
+        r"\bbase[_ ]model[ \t]*(?::|\bis\b|\bwas\b)[ \t]*[\w\[`\"'(]", r"\bmodel_type\s*:\s*\S", r"\barchitectures?\s*[:|]\s*\w",
         r"解码器|编码器|混合专家|自回归|扩散模型|Transformer\s*(?:架构|结构)",
         r"\bfine-?tuned (?:version|variant|checkpoint) of\b", r"\b(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*",
         r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon|BLOOM)\b[\w .-]{0,12}\bmodel\b",
@@ -57,14 +61,14 @@ ELEMENTS = {
         rf"\b(?:hidden|model|embedding)[_ ](?:size|dim(?:ension)?)\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\bd_?model\s*[:=|]?\s*{NUM}",
         rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:attention\s+)?heads\b",
         rf"\bn_(?:layers?|heads?|embd|ctx)\s*[:=|]?\s*{NUM}", rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数)\s*[:=|]?\s*{NUM}",
-        r"\blayers?\s*;\s*\w", r"\bd_model\b.{0,40}\d",
+        r"\blayers?\s*;\s*\w", r"\bd_model\b.{0,40}\d", r"(?-i:\bL\d{1,3}-D\d{2,5}\b)",
     ),
     "context or tokenizer": words(
         rf"\b(?:context|sequence|seq)[_ ](?:length|window|size|len)\s*[:=|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}\s*[kK]?",
         rf"\b{NUM}\s*[kK]?[- ](?:token|tokens)?\s*context", rf"\bmax(?:imum)?[_ ](?:sequence|position|context)[_ ](?:length|embeddings)\s*[:=|]?\s*{NUM}",
         rf"\bvocab(?:ulary)?[_ ]?(?:size)?\s*[:=|]?\s*(?:of\s+)?{NUM}", r"\b(?:BPE|byte[- ]pair|SentencePiece|tiktoken|WordPiece)\b",
         rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)", r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w", rf"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
-        rf"\b(?:context|sequence) (?:length|window)\b[^.\n]{{0,30}}?\d", r"\bmaximum sequence length\b",
+        rf"\b(?:context|sequence) (?:length|window)\b[^.\n]{{0,30}}?\d", r"\bmaximum sequence length\b", rf"\bctx_?len\s*[:=]?\s*{NUM}",
     ),
 }
 
@@ -83,7 +87,7 @@ CONFIG_LINK = words(r"config\.json\b", r"/configuration_\w+\.py\b", r"\.gin\b", 
 #: The configs that define the released model, named in text or code: ``--gin_file=…gin``, ``./configs/…``,
 #: "the configs used to train the model are in …", an operative config.
 CONFIG_TEXT = words(
-    r"\b[\w./{}$-]{1,200}\.gin\b", r"(?<![\w-])(?:\./)?configs?/[\w./{}-]{1,200}", r"\boperative[_ ]configs?\b",
+    r"\b[\w./{}$-]{1,200}\.gin\b", r"(?<![\w-])(?:\./)?configs?/[\w./{}-]{0,200}(?:\.(?:ya?ml|json|gin|toml|py)\b|/)", r"\boperative[_ ]configs?\b",
     r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
 )
 
@@ -92,12 +96,35 @@ SUBJECT = words(r"\barchitecture\b", r"\bmodel (?:structure|design|size|details)
 SECTION = words(r"\barchitecture\b", r"\bmodel (?:details|description|specs?|structure)\b", r"模型结构|模型架构|模型介绍")
 
 
+#: Link targets and bare URLs; a badge or license link names the model only in passing.
+URL = re.compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
+BADGE_URL = words(r"licen[cs]e", r"\bbadge", r"shields\.io")
+
+
+def _weak(card, hit: Hit) -> bool:  # type: ignore[no-untyped-def]
+    """A size read from a heading or from a badge or license link target: the model's name, not a fact about it."""
+    if hit.block is not None and hit.block.kind == "heading":
+        return True
+    line = card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else ""
+    badges = [m.span() for m in URL.finditer(line) if BADGE_URL.search(m.group(0))]
+    at = line.find(hit.quote)
+    if at < 0 or not badges:
+        return False
+    while at >= 0:
+        if not any(start <= at < end for start, end in badges):
+            return False
+        at = line.find(hit.quote, at + 1)
+    return True
+
+
 def check(card) -> Verdict:  # type: ignore[no-untyped-def]
     found = scan(card, ELEMENTS)
     configs = scan(card, {"model config": CONFIG_TEXT}, where=lambda b: b.kind != "front_matter")["model config"]
     configs += link_hits(card, CONFIG_LINK, "model config")
     for element in ("dimensions", "context or tokenizer"):
         found[element] += [Hit(element, h.line, h.quote, h.block) for h in configs[:1]]
+    if not any(found[name] for name in REQUIRED if name != "parameter count"):
+        found["parameter count"] = [h for h in found["parameter count"] if not _weak(card, h)]
     return judge(
         card,
         CODES,

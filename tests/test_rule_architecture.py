@@ -2,7 +2,8 @@
 
 Each fixture pins one lesson: specs in bold bullet lists, in table columns (the header names the
 value) and in Chinese tables; a link to the config the model was trained with; a base model named
-by reference is partial; counts of other things ("blocks of 16", "50k requests") are no
+by reference is partial ("base_model:", "Its base model is X"); "L32-D4096" notation; a size seen
+only in a heading or a badge link is no evidence on its own; counts of other things ("blocks of 16", "50k requests") are no
 architecture; "not disclosed" / 暂不公开 is closed.
 """
 
@@ -22,10 +23,18 @@ EXPECTED = {
     "complete-table-columns.md": ("complete", []),
     "complete-config-reference.md": ("complete", []),
     "complete-zh-table.md": ("complete", []),
+    # "L24-D2048" is layers and hidden size; "ctx_len = 2048" is the context length
+    "complete-layer-width-notation.md": ("complete", []),
     "partial-base-model-reference.md": ("partial", ["RL102"]),
+    # "Its base model is X." names the type by reference, like a base_model key
+    "partial-base-model-sentence.md": ("partial", ["RL102"]),
+    # config/hostfile lists cluster nodes: it is no config that defines the model
+    "partial-config-hostfile.md": ("partial", ["RL102"]),
     "partial-zh-param-count.md": ("partial", ["RL102"]),
     "absent-placeholder.md": ("absent", ["RL101", "RL104"]),
     "absent-no-model-facts.md": ("absent", ["RL101"]),
+    # "7B" only in the title and a license badge's link target: the model's name, not its documentation
+    "absent-size-in-heading-and-badge.md": ("absent", ["RL101"]),
     "closed-not-disclosed.md": ("closed", ["RL103"]),
     "closed-zh-not-public.md": ("closed", ["RL103"]),
 }
@@ -54,3 +63,14 @@ def test_table_column_header_names_the_value():
 def test_base_model_reference_gives_only_the_type():
     arch = lint("partial-base-model-reference.md").criteria["architecture"]
     assert arch.missing == ("parameter count", "dimensions", "context or tokenizer")
+
+
+def test_size_in_a_hub_link_is_a_parameter_count():
+    card = "---\nlicense: other\n---\nA copy of https://huggingface.co/wren-lab/wren-7B for easy download.\n"
+    arch = lint_string(card, path="copy.md").criteria["architecture"]
+    assert (arch.level.value, [e.element for e in arch.evidence]) == ("partial", ["parameter count"])
+
+
+def test_size_in_the_heading_counts_beside_other_facts():
+    arch = lint("partial-config-hostfile.md").criteria["architecture"]
+    assert [e.line for e in arch.evidence if e.element == "parameter count"] == [1, 5]
