@@ -35,8 +35,10 @@ from .model import (
     Verdict,
 )
 
-#: Seconds one rule may spend on one card before it is stopped and reported (RL001).
+#: Seconds one rule may spend on one card before it is stopped and reported (RL001), plus
+#: ``RULE_TIME_PER_MIB`` for every MiB of card text: the rules' work grows with the card, a hang does not.
 RULE_TIME_BUDGET = 10.0
+RULE_TIME_PER_MIB = 10.0
 
 RULE_ERROR = Code("RL001", "rule-error", "A rule plugin crashed, hung or returned something invalid.", Severity.ERROR)
 FRONT_MATTER = Code("RL002", "invalid-front-matter", "The YAML front matter could not be read and was ignored.", Severity.WARNING)
@@ -190,10 +192,11 @@ def lint_card(card: Card, rules: Sequence[Rule], settings: Settings = Settings()
     rules = [r for r in active if not r.needs_verdicts] + [r for r in active if r.needs_verdicts]
     result = FileResult(path=card.path)
     findings: list[Finding] = []
+    budget = round(RULE_TIME_BUDGET + RULE_TIME_PER_MIB * len(card.text) / 2**20, 1)
     if card.front_matter_error:
         findings.append(_engine_finding(FRONT_MATTER, f"Front matter ignored: {card.front_matter_error}.", 1))
     for rule in rules:
-        verdict, error = run_rule(rule, card, RULE_TIME_BUDGET, verdicts=result.criteria if rule.needs_verdicts else None)
+        verdict, error = run_rule(rule, card, budget, verdicts=result.criteria if rule.needs_verdicts else None)
         weight = settings.weights.get(rule.criterion, rule.weight)
         if verdict is None:
             result.internal_error = True

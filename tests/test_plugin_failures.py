@@ -115,10 +115,19 @@ def test_a_misbehaving_rule_is_one_rl001_finding_and_the_other_rules_still_run(b
 
 def test_a_rule_that_hangs_is_stopped_at_its_time_budget(fixtures, monkeypatch):
     monkeypatch.setattr(engine, "RULE_TIME_BUDGET", 0.2)
+    monkeypatch.setattr(engine, "RULE_TIME_PER_MIB", 0.0)
     result = lint_with(_hangs, fixtures)
     (message,) = rule_errors(result)
     assert message == "Rule acme_policy (<registered>[Plugin]) exceeded its time budget of 0.2 s."
     assert all(result.criteria[name].level == Level.COMPLETE for name in BUILT_IN)
+
+
+def test_the_time_budget_grows_with_the_size_of_the_card(monkeypatch):
+    monkeypatch.setattr(engine, "RULE_TIME_BUDGET", 0.1)
+    monkeypatch.setattr(engine, "RULE_TIME_PER_MIB", 0.4)
+    loaded = load_rules(extra=[Plugin(_hangs)], load_entrypoints=False)
+    result = lint_card(parse("# Card\n\n" + "word " * 2**19, "big.md"), loaded.rules)  # 2.5 MiB
+    assert rule_errors(result) == ["Rule acme_policy (<registered>[Plugin]) exceeded its time budget of 1.1 s."]
 
 
 def test_a_well_behaved_rule_is_not_reported(fixtures):
