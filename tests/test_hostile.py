@@ -17,12 +17,10 @@ import re
 import socket
 import sys
 import tracemalloc
-from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
 
-import repro_lint
 from repro_lint.document import MAX_YAML_ALIASES, MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_VALUES, parse
 from repro_lint.model import FileResult
 from repro_lint.testing import installed_rules, lint_string
