@@ -489,13 +489,15 @@ class LazyPattern:
 
 # --- Where a training fact belongs to the release: training sections versus instructions to users ---
 
-#: Headings of sections that instruct the reader (run, install, evaluate, cite) instead of describing the release.
+#: Headings of sections that instruct the reader (run, install, evaluate, cite) or list other people's work
+#: (derived models, integrations, related projects) instead of describing the release.
 USER_HEADING = re.compile(
     r"\busage\b|\bhow to (?:use|get started|run)|\bget(?:ting)? started|quick ?start|\binference\b|\binstall|\bsetup\b"
     r"|\benvironment\b|\bdownstream\b|\becosystem\b|\bdeploy|\bdemo\b|\bserving\b|\bquantiz|\bexamples?\b|\buses\b|\bdirect use|\bdownstream use"
+    r"|\bderived\b|\brelated (?:projects?|models?|work)\b|\bintegrations?\b|\bthird[- ]party\b"
     r"|\bevaluat|\bbenchmark|\bresults?\b|\bcitation\b|\bcite\b|\bbibtex\b|\bfaq\b|\bcontact\b|\backnowledg|\blicen[cs]e\b"
     r"|your own|\bcustom (?:data|dataset)"
-    r"|使用|快速|推理|部署|安装|环境|示例|引用|致谢|评测|评估|测评|常见问题|下游|许可|协议",
+    r"|使用|快速|推理|部署|安装|环境|示例|引用|致谢|评测|评估|测评|常见问题|下游|许可|协议|相关项目|衍生",
     I,
 )
 
@@ -584,9 +586,9 @@ TRAINING_CONFIG = re.compile(
     I,
 )
 
-#: A training program of the release: ``train.py``, ``run_sft.py``, or a GitHub folder for training code or runs.
+#: A training program of the release: ``train.py``, ``run_sft.py``, ``train.ipynb``, or a GitHub folder for training code or runs.
 TRAINING_CODE = re.compile(
-    r"(?<![\w.-])(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo|orpo|ppo|rlhf|run_(?:clm|mlm|sft|dpo|orpo|pretrain))[\w.-]{0,60}\.py\b"
+    r"(?<![\w.-])(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo|orpo|ppo|rlhf|run_(?:clm|mlm|sft|dpo|orpo|pretrain))[\w.-]{0,60}\.(?:py|ipynb)\b"
     r"|github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|pretrain|finetune|sft)(?:/|$)",
     I,
 )

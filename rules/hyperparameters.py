@@ -12,7 +12,9 @@ What it checks
   Other settings with values (warmup, weight decay, gradient clipping …) are reported as evidence
   but do not replace the core five. A path or link to the exact training config or script of the
   release (``scripts/pretrain.sh``, ``configs/run.yaml``, "the YAML file for complete hyperparameter
-  settings") counts as the full set; a pointer to the paper for training details counts as partial.
+  settings") counts as the full set, unless its training section calls it a simplified demonstration
+  (简化的示范流程); a pointer to the paper for training details counts as partial. Keras and PyTorch
+  schedule classes (``'class_name': 'PolynomialDecay'``, ``CosineAnnealingLR``) name the schedule.
   Not counted: a name without a value ("we tuned the learning rate"), placeholders, checkpoint
   intervals ("every 10k steps"), and values from user-facing sections (usage, evaluation, quick
   start) or from fine-tuning examples offered to users (``--lr 1e-5`` in "fine-tune on your data").
@@ -36,8 +38,11 @@ from __future__ import annotations
 
 import re
 
-from repro_lint.document import Block, Card
+from typing import Optional
+
+from repro_lint.document import Block, Card, Section
 from repro_lint.evidence import (
+    TRAINING_HEADING,
     BlockFilter,
     Hit,
     criterion_codes,
@@ -106,7 +111,7 @@ CORE = {
         rf"(?<![\w.第])(?<!step ){VALUE}\s*(?:个)?(?:轮|步(?!骤))",
     ),
     "optimizer": re.compile(
-        r"\b[Oo]ptimi[sz]er\s*[:=|]\s*\w+|\b(?:AdamW?|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])"
+        r"\b[Oo]ptimi[sz]er\s*[:=|]\s*\w+|\b[Oo]ptimi[sz]er\s*[:=]\s*\{\s?'name':\s?'\w+|\b(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])"
         r"|\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)|\badam[-_ ]beta|优化器\s*[:=]?\s*\w+"
     ),
     "schedule": words(
@@ -115,6 +120,9 @@ CORE = {
         r"[\w ,-]{0,20}?\b(?:schedules?|scheduler|decay\w*|annealing|rule)\b",
         r"\b(?:learning rate|lr)\b[^.;\n]{0,60}?\b(?:cosine|kept constant|constant|linear(?:ly)? decay\w*|inverse[- ]square[- ]root)\b",
         r"\bcosine\b[^.;\n]{0,30}?\b(?:learning rate|lr)\b",
+        # schedule classes of Keras and PyTorch: {'class_name': 'PolynomialDecay', …}, CosineAnnealingLR
+        r"\b(?:Polynomial|Cosine|Exponential|Linear|InverseTime|PiecewiseConstant)Decay(?:Restarts)?\b",
+        r"\b(?:CosineAnnealing(?:WarmRestarts)?|OneCycle|Linear|Step|MultiStep|Exponential|Polynomial)LR\b",
         r"余弦(?:退火|衰减|调度)|学习率(?:调度|衰减)(?:策略)?\s*[:=]?\s*\w+|学习率[^。；\n]{0,20}(?:余弦|线性衰减|恒定)",
     ),
 }
@@ -150,14 +158,34 @@ SUBJECT = words(r"\bhyper-?param", r"\btraining (?:settings|configuration|detail
 
 SECTION = words(r"\bhyper-?param", r"\btraining (?:regime|settings|configuration|details)\b", r"超参数|训练参数")
 
+#: A training section that calls its own code a demonstration: its script is not the exact config of the release.
+DEMO = words(
+    r"\b(?:simplified|demo|demonstration|illustrative|minimal) (?:code|scripts?|pipeline|workflow|flow|process|implementation|example)\b",
+    r"示范|演示代码|简化的[^。\n]{0,10}流程",
+)
+
 #: Code that runs the model (``generate(…, batch_size=8)``) rather than training it.
 INFERENCE_CODE = words(r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(")
 TRAINING_CODE_HINT = words(r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b")
 
 
+def demonstration(card: Card, section: Optional[Section]) -> bool:
+    """True when the section, or a training section around it, describes its code as a simplified demonstration."""
+    while section is not None:
+        if len(card.sections) > 1 and section.line <= card.sections[0].line and section.end_line >= card.sections[-1].line:
+            break  # a title that spans the whole card says nothing about one section
+        if any(b.kind != "code" and DEMO.search(b.text) for b in card.blocks_in(section)):
+            return True
+        section = section.parent if section.parent is not None and TRAINING_HEADING.search(section.parent.title) else None
+    return False
+
+
 def config_hits(card: Card, where: BlockFilter) -> list[Hit]:
-    """The exact training config or script of the release, or an explicit pointer to its full settings."""
-    hits = training_files(card, where)
+    """The exact training config or script of the release, or an explicit pointer to its full settings.
+
+    A script in a training section that calls itself a simplified demonstration is not the exact config.
+    """
+    hits = [hit for hit in training_files(card, where) if hit.block is None or not demonstration(card, hit.block.section)]
     found = scan(card, {"training config": FULL_SETTINGS}, where=where)["training config"]
     return hits + found
 

@@ -7,11 +7,16 @@ What it checks
     distillation, two-stage pre-training … ("fine-tuned from X with DPO");
   - training code or a detailed recipe: a path or link to the training code, scripts or configs
     of the release (``scripts/pretrain.sh``, ``recipes/…/config.yaml``, a ``train/`` folder on
-    GitHub), a statement that the training code is provided, a training command in a training
-    section, or the core hyperparameters given as values.
+    GitHub, the ``train_x`` notebook to run), a statement that the training code is provided, a
+    training command in a training section, a code repository the text says the model was trained
+    with ("trained using the [X library](github…)", not a general-purpose library such as TRL),
+    or the core hyperparameters given as values.
   Both → complete; one → partial (RL402); none → absent (RL401); "we do not disclose our training
-  recipe", 训练细节暂不公开 → closed (RL403). A bare "fine-tuned version of X" names no stage
-  and only counts towards partial.
+  recipe", 训练细节暂不公开 → closed (RL403). A bare statement of the procedure ("a fine-tuned
+  version of X", "fine-tuned using X data", "an autoregressive language model", 进行…训练) names
+  no stage and only counts towards partial; a template key without a value ("Finetuned from
+  model: [More Information Needed]") and lists of other people's models ("Derived models") do not
+  count at all.
   Fine-tuning instructions offered to users for their own data ("fine-tune on your dataset",
   usage, quick start, a "Fine-tuning" section that never says what *we* did) are not the
   release's recipe and are not counted; neither are front-matter tags nor framework names alone.
@@ -35,9 +40,12 @@ from dataclasses import replace
 
 from repro_lint.document import Card
 from repro_lint.evidence import (
+    EXAMPLE_PATH,
     TRAINING_CODE,
     USER_TRAINING,
+    BlockFilter,
     Hit,
+    blank_urls,
     release_sections,
     criterion_codes,
     judge,
@@ -63,18 +71,24 @@ OBJECTIVE = words(
     r"\b(?:DPO|PPO|GRPO|ORPO|KTO|SimPO|IPO|RPO|C-RLFT)\b", r"\b(?:direct |odds ratio |reward-aware )?preference optimi[sz]ation\b", r"\brejection sampling\b",
     r"\b(?:knowledge )?distill(?:ed|ation)\b", r"\bcontinu(?:ed|al|ally|ous(?:ly)?) (?:pre-?)?train\w*", r"\b(?:two|three|multi)[- ]stage\b", r"\b(?:stage|phase) [1-3]\b",
     r"\bmulti-?task (?:prompted )?fine-?tun\w*", r"\bcurriculum learning\b", r"\bcontext (?:length )?extension\b", r"\b(?:Q?LoRA)\b",
+    r"\b(?:masked|causal|autoregressive|permutation) language modell?ing\b", r"\bused as (?:the |our )?(?:pre-?)?training (?:tasks?|objectives?)\b",
+    r"\btrained as an? (?:autoregressive|causal|masked|bidirectional|unidirectional|denoising) (?:language )?model\b",
+    r"(?:预)?训练目标|预训练任务|掩码语言模型|掩码语言建模|"
     r"监督微调|有监督微调|指令微调|人类反馈强化学习|强化学习|奖励模型|偏好优化|拒绝采样|蒸馏|继续预训练|增量预训练|持续(?:预)?训练|二次预训练"
     r"|两阶段|多阶段|第[一二三]阶段|课程学习|目标函数|损失函数|下一个词预测|人类偏好对齐|对齐训练",
 )
 
 #: Training mentioned without a stage or objective ("a fine-tuned version of X"): partial evidence only.
 MENTION = words(
-    r"\bfine-?tuned (?:version of|from|on|with)\b", r"\bfinetuned from model\b", r"\b(?:pre-?)?trained from scratch\b", r"\bfine-?tuning (?:on|of)\b",
+    r"\bfine-?tuned (?:version of|on|with|to|using)\b", r"\bfine-?tuned from\b(?! model\b(?:\s?\[optional\])?\s{0,3}:?\s{0,3}$)",
+    r"\bfine-?tunes (?:the|a|an)\b", r"\b(?:this|it|we) fine-?tunes?\b", r"\bby fine-?tuning\b", r"\binstruct-tuned\b",
+    r"\b(?:autoregressive|causal) language model\b", r"\b(?:its|the|our) base model (?:is|was)\b", r"\b(?:pre-?)?trained from scratch\b", r"\bfine-?tuning (?:on|of)\b",
     r"\b(?:pre-?)?trained (?:with|using)\b", r"\binstruction[- ]tuned\b", r"\baligned (?:with|to|using)\b", r"\bfine-?tuned model\b",
     r"\btraining (?:strateg\w+|methods?|procedure|library|framework)\b", r"\bhow (?:the model|it|they) (?:was|were) trained\b",
     r"\b(?:refer to|see)\b[^\n]{0,80}?\b(?:chronicles?|logbook|training logs?)\b", r"\bpre-?trained (?:on|with)\b",
     r"\bwe (?:pre-?)?train(?:ed)? (?:with|using|on)\b", r"\b(?:library|framework|codebase) for\b[^\n]{0,60}?\btraining\b",
-    r"(?:基于|在)[^。\n]{0,30}(?:微调|训练)(?:而成|得到)|微调(?:而成|得到|版本)|预训练(?:而成|得到)|训练(?:策略|方法|步数)",
+    r"(?:基于|在)[^。\n]{0,60}(?:微调|训练)(?:而成|得到)|微调(?:而成|得到|版本)|预训练(?:而成|得到)|训练(?:策略|方法|步数)",
+    r"进行[^。；\n]{0,30}?(?:预训练|训练|微调)|(?:单向|双向|自回归)语言模型",
 )
 
 #: Statements that the training code or recipe of the release is available.
@@ -84,8 +98,29 @@ CODE_STATEMENT = words(
     r"\b(?:pre-?)?training (?:code|scripts?|recipes?|configs?)\b[^\n]{0,60}?\b(?:is|are) (?:available|provided|released|open)\b",
     r"^\s*(?:pre-?)?training (?:code|scripts?|recipes?)\s*:?\s*$", r"\b(?:this|the) repository contains the (?:pre-?)?training code\b",
     r"\b(?:code|scripts?|instructions) (?:for|to) (?:pre-?train|train|reproduce)\w*\b", r"\breproduce (?:our|the) (?:fine-?tuning |training |pre-?training )?runs\b",
-    r"\b(?:using|with) (?:the )?code from\b", r"\bto (?:launch|start|run) (?:the )?(?:pre-?)?training\b",
+    r"\b(?:used|using|with) (?:the )?code (?:available )?(?:from|on|at)\b", r"\bto (?:launch|start|run) (?:the )?(?:pre-?)?training\b",
+    r"\b(?:the|our|this) `?(?:pre-?)?train(?:ing)?(?:[_-]\w{1,40})?`? notebooks?\b",
     r"(?:提供|开源|发布|更新)了?[^。\n]{0,50}(?:训练代码|训练脚本|训练方案|预训练代码)", r"(?:训练代码|训练脚本|训练方案)[^。\n]{0,10}(?:已|均)?(?:开源|发布|提供)",
+)
+
+#: "trained using [Library](github.com/…)", "we used the code available on [Repo](…)": the code the release was trained with.
+TRAINED_WITH = words(
+    r"\b(?:trained|fine-?tuned|pre-?trained)\b[^.\n]{0,100}?\b(?:using|with|via)\b[^.\[\n]{0,40}\[",
+    r"\b(?:used|using|with) (?:the )?code\b[^.\[\n]{0,40}\[",
+)
+#: The link after it: a repository on a code host, not a dataset kept there.
+CODE_HOST_LINK = words(r"\[[^\]]{1,100}\]\(https?://(?:www\.)?(?:github\.com|gitlab\.com)/[^()\s]{1,300}\)")
+DATA_LINK = words(
+    r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\bexamples\b|\bsamples\b|\bconversations?\b|\bdialog(?:ue)?s?\b|\binstruction (?:set|pairs)\b",
+    r"\.jsonl?\b|\.csv\b|\.parquet\b",
+)
+#: What the link is introduced as: the words between "using"/"with"/"code" and the link.
+LINK_INTRO = words(r"\b(?:using|with|via|code)\b[^.\[\n]{0,40}\[$")
+
+#: General-purpose training libraries: "trained using [TRL](…)" names a tool, not the release's training code.
+GENERAL_LIBRARY = words(
+    r"github\.com/(?:huggingface/(?:trl|transformers|peft|accelerate|alignment-handbook)|microsoft/deepspeed|pytorch/(?:pytorch|torchtune)"
+    r"|hiyouga/llama-?factory|(?:axolotl-ai-cloud|openaccess-ai-collective)/axolotl|unslothai/unsloth|nvidia/nemo)(?:[/#?)]|$)",
 )
 
 #: Links to the training code: by their text ("[Training code](…)") or a repository named for training.
@@ -124,6 +159,27 @@ def code_links(card: Card) -> list[Hit]:
     ]
 
 
+def trained_with_code(card: Card, where: BlockFilter) -> list[Hit]:
+    """A code-host link the text says the release was trained with ("trained using the [X library](github…)").
+
+    Hard-wrapped prose is read as one text, so the verb and the link may sit on different lines.
+    """
+    hits: list[Hit] = []
+    for block in card.blocks:
+        if block.kind in ("front_matter", "code") or "](" not in block.text or not where(block):
+            continue
+        prose = blank_urls(block.text).replace("\n", " ")  # same offsets, link targets blanked
+        for m in TRAINED_WITH.finditer(prose):
+            link = CODE_HOST_LINK.match(block.text, m.end() - 1)
+            if not link or EXAMPLE_PATH.search(link.group(0)) or GENERAL_LIBRARY.search(link.group(0)):
+                continue
+            intro = LINK_INTRO.search(m.group(0))
+            if DATA_LINK.search(link.group(0)) or (intro and DATA_LINK.search(intro.group(0))):
+                continue  # "fine-tuned with the [instruction data](github…)": a dataset kept on a code host
+            hits.append(Hit("code or recipe", block.line_at(link.start()), link.group(0), block))
+    return hits
+
+
 def training_code(card: Card) -> list[Hit]:
     """Statements, launch commands, script and config paths, and links: the release's training code."""
     prose, release = release_blocks(card, code=False), release_blocks(card)
@@ -133,6 +189,7 @@ def training_code(card: Card) -> list[Hit]:
     code += scan(card, {"code or recipe": COMMAND}, where=lambda b: release(b) and b.kind == "code")["code or recipe"]
     code += training_files(card, release, element="code or recipe")
     code += training_files(card, release, TRAINING_CODE, element="code or recipe")
+    code += trained_with_code(card, prose)
     return code + code_links(card)
 
 

@@ -37,6 +37,10 @@ EXPECTED = {
     "absent-placeholder-section.md": ("absent", ["RL501", "RL504"]),
     "closed-not-disclosed.md": ("closed", ["RL503"]),
     "closed-withheld-zh.md": ("closed", ["RL503"]),
+    # Keras callback list: {'name': 'AdamWeightDecay', … 'class_name': 'CosineDecay', 'initial_learning_rate': 3e-05}
+    "complete-keras-schedule.md": ("complete", []),
+    # scripts/train.sh in a training section that calls itself 简化的示范流程 is not the exact config
+    "partial-demonstration-script-zh.md": ("partial", ["RL502"]),
 }
 
 
@@ -134,3 +138,18 @@ def test_a_training_heading_that_addresses_the_reader_is_for_users():
 def test_a_chinese_epoch_count_with_a_measure_word_is_a_duration():
     card = "# M\n\n## 训练细节\n\n我们在指令数据上训练了 3 个 epoch。\n"
     assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "partial"
+
+
+def test_schedule_and_optimizer_are_read_from_a_keras_optimizer_dict():
+    assert elements("complete-keras-schedule.md") == {"learning rate", "duration", "optimizer", "schedule"}
+
+
+def test_the_same_script_is_the_exact_config_without_the_demonstration_note():
+    text = (CARDS / "partial-demonstration-script-zh.md").read_text(encoding="utf-8")
+    exact = text.replace("以上是简化的示范流程，请根据需要调整。", "")
+    assert lint_string(exact, path="exact.md").criteria["hyperparameters"].level.value == "complete"
+
+
+def test_a_demonstration_elsewhere_in_the_card_does_not_discount_the_training_config():
+    card = "# M\n\n## Demo\n\nA simplified demo pipeline for chatting.\n\n## Training\n\nWe trained with `configs/m-7b.yaml`.\n"
+    assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "complete"

@@ -35,6 +35,24 @@ EXPECTED = {
     "absent-usage-only-zh.md": ("absent", ["RL401"]),
     "closed-not-disclosed.md": ("closed", ["RL403"]),
     "closed-withheld-zh.md": ("closed", ["RL403"]),
+    # "fine-tuned using forum conversations", "Instruct-tuned": a procedure stated without code
+    "partial-fine-tuned-using-data.md": ("partial", ["RL402"]),
+    # "Masked language modeling (MLM) … are used as training tasks": an objective, no code
+    "partial-masked-lm-objective.md": ("partial", ["RL402"]),
+    # 在数百种任务上进行指令式训练: a procedure stated in Chinese
+    "partial-training-statement-zh.md": ("partial", ["RL402"]),
+    # "This fine-tunes the [X](…) model" plus "Open the `train_lark` notebook … and run all cells"
+    "complete-training-notebook.md": ("complete", []),
+    # "trained … using the [Wren LM codebase](github…)", the link wrapped onto the next line
+    "complete-trained-with-linked-code.md": ("complete", []),
+    # "trained using [TRL](…)" names a general-purpose library, not the release's training code
+    "partial-general-library-link.md": ("partial", ["RL402"]),
+    # "fine-tuned with the [instruction examples](github…)" links data kept on a code host
+    "partial-fine-tuned-with-data-link.md": ("partial", ["RL402"]),
+    # "Finetuned from model [optional]: [More Information Needed]" is a template key without a value
+    "absent-finetuned-from-placeholder.md": ("absent", ["RL401", "RL404", "RL404"]),
+    # "Model fine-tuned on …: [link]" under "Derived models" lists other people's models
+    "absent-derived-models-list.md": ("absent", ["RL401"]),
 }
 
 
@@ -101,3 +119,31 @@ def test_a_training_heading_alone_mentions_no_training():
 def test_a_stage_spelled_only_in_a_url_is_not_a_stage():
     card = "# M\n\nCode: [here](https://github.com/someone/RLHF).\n"
     assert lint_string(card, path="m.md").criteria["training_method"].level.value == "absent"
+
+
+def test_the_training_notebook_is_the_code_and_the_base_model_link_is_not():
+    method = lint("complete-training-notebook.md").criteria["training_method"]
+    assert [(e.line, e.element) for e in method.evidence] == [(7, "training mentioned"), (13, "code or recipe")]
+
+
+def test_a_linked_codebase_is_quoted_on_the_line_of_the_link():
+    method = lint("complete-trained-with-linked-code.md").criteria["training_method"]
+    assert [(e.line, e.element) for e in method.evidence if e.element == "code or recipe"] == [(6, "code or recipe")]
+
+
+def test_the_finetuned_from_key_counts_once_it_has_a_value():
+    text = (CARDS / "absent-finetuned-from-placeholder.md").read_text(encoding="utf-8")
+    filled = text.replace("**Finetuned from model [optional]:** [More Information Needed]", "**Finetuned from model:** acme/base-7b")
+    assert lint_string(filled, path="filled.md").criteria["training_method"].level.value == "partial"
+
+
+def test_the_same_list_describes_the_release_outside_a_derived_models_section():
+    text = (CARDS / "absent-derived-models-list.md").read_text(encoding="utf-8")
+    own = text.replace("## Integrations and related projects\n\n### Derived models", "## Model details")
+    assert lint_string(own, path="own.md").criteria["training_method"].level.value == "partial"
+
+
+def test_an_autoregressive_language_model_states_the_objective_only_in_part():
+    card = "# M\n\nM is a GPT-style autoregressive language model with 175 billion parameters.\n"
+    method = lint_string(card, path="m.md").criteria["training_method"]
+    assert (method.level.value, method.missing) == ("partial", ("objective and procedure", "code or recipe"))
