@@ -56,6 +56,7 @@ WITHHELD = re.compile(
     r"|\bconfidential\b|\bwithheld\b|\bundisclosed\b|\bnot open\b"
     r"|\b(?:only|exclusively) (?:available |accessible )?(?:through|via|by|from|on) (?:our |the )?(?:api|platform|chat|web|cloud|service)"
     r"|\bapi[- ]only\b|\bavailable (?:only )?(?:through|via) (?:our |an? |the )?(?:paid )?api\b"
+    r"|\bonly (?:support|offer|provide|allow)s? (?:controlled |limited )?(?:access|use)\b[^.\n]{0,40}\b(?:through|via) (?:our |the )?(?:\w+ )?api\b"
     r"|不公开|未公开|暂不公开|不开源|暂不开源|暂未开源|未开源|闭源|不对外|私有数据|内部数据|专有数据|自有数据|无法公开|不予公开|仅(?:通过|提供)\s*api",
     I,
 )

@@ -6,7 +6,9 @@ What it checks
     a release asset, *.safetensors / *.gguf / checkpoint links, ``from_pretrained("org/name")``,
     ``huggingface-cli download``); gated or request-form downloads count;
   - a license for the weights: front-matter ``license:`` / ``license_name`` / ``license_link``, or a
-    license statement in the text (a license stated only for the code does not count).
+    license statement in the text. A license stated only for the code or data (a License section
+    that says "this code is licensed …") or for the base model ("X is Apache 2.0 licensed", X being
+    the model the release fine-tunes) does not count; neither does the base model's hub page.
   Both → complete; one → partial (RL202); none → absent (RL201). "Available only through our API",
   "we do not release the weights", 暂不开源 → closed (RL203).
 
@@ -38,6 +40,7 @@ from repro_lint.evidence import (
     judge,
     placeholder_sections,
     scan,
+    sentences,
     withheld,
     words,
 )
@@ -51,11 +54,11 @@ DOWNLOAD_TEXT = {
     "download location": words(
         r"\bfrom_pretrained\(\s*[\"'][\w.-]+(?:/[\w.-]+)?[\"']", r"\b(?:huggingface-cli|hf) download\b",
         r"\b(?:checkpoint|model(?:_id|_name|_name_or_path|_path)?|repo(?:_id)?|pretrained_model_name_or_path)\s*[=:]\s*[\"'][\w.-]+/[\w.-]+[\"']",
-        r"--model(?:_name_or_path|_id)?[ =][\w.-]+/[\w.-]+\b", r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
+        r"--(?:model(?:_name_or_path|_id)?|hf_path|hf_model|repo_id)[ =][\w.-]+/[\w.-]+\b", r"(?-i:\b[A-Z][A-Za-z0-9]{1,40})\(\s*[\"'][\w.-]+/[\w.-]+[\"']", r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
         r"\bsnapshot_download\(", r"\bmodelscope download\b", r"\bollama (?:run|pull)\s+\S", r"\bgit lfs clone\b|\bgit clone https://huggingface\.co/",
         r"\b(?:request|apply for) (?:access|the (?:model )?weights)\b",
         r"\bdownload\w*\b[^.\n]{0,40}\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:from|at|on|here|via|link)\b",
-        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:are|is) (?:publicly |now )?(?:available|uploaded|hosted)\b[^.\n]{0,20}\b(?:on|at|from|in|via|to)\b",
+        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:are|is) (?:all )?(?:publicly |now )?(?:available|uploaded|hosted|open-?sourced?)\b[^.\n]{0,20}\b(?:on|at|from|in|via|to)\b",
         r"\b(?:we|have|has)\s+(?:also\s+)?(?:publicly\s+)?(?:released|open-?sourced|uploaded)\b[^.\n]{0,80}\b(?:models?|weights|checkpoints)\b",
         r"\b(?:released|uploaded) (?:to|on) (?:the )?(?:hugging ?face|hf hub|modelscope|model hub)\b", r"\bopen[- ]weights?\b",
         r"模型下载|权重下载|下载地址|下载链接|开源权重|开放下载|已开源|开源了|(?:权重|模型)(?:已|均已)?(?:上传|发布)(?:至|到|在)",
@@ -73,7 +76,7 @@ WEIGHT_URL = words(
 
 #: A sentence that names another model the release was built from: its link is not the release's download.
 BASE_MODEL = words(
-    r"\bfine-?tuned (?:version|variant|checkpoint) of\b", r"\b(?:fine-?tuned|trained|built|based|quantized|converted|distilled|adapted) (?:from|on(?: top of)?|upon)\b",
+    r"\bfine-?tuned (?:version|variant|checkpoint) of\b", r"\bfine-?tunes (?:the |a )?\[", r"\b(?:fine-?tuned|trained|built|based|quantized|converted|distilled|adapted) (?:from|on(?: top of)?|upon)\b",
     r"\bbase[_ ]model\b", r"\b(?:taken|adapted|copied|borrowed|reproduced) from\b", r"\bdelta (?:from|against)\b", r"\boriginal (?:model|weights)\b", r"基于|在.{0,20}基础上",
 )
 
@@ -99,6 +102,7 @@ NO_LICENSE = {"", "unknown", "none", "null", "other", "no", "n/a"}
 #: A heading that introduces the license terms.
 LICENSE_HEADING = words(r"\blicen[cs](?:e|ing)\b", r"许可|协议|授权")
 LICENSE_LINK = words(r"licen[cs]e", r"许可|协议")
+LICENSE_WORD = LICENSE_LINK
 
 SUBJECT = words(
     r"\bweights?\b", r"\bcheckpoints?\b", r"\bparameters\b", r"\bthe model\b", r"\bour models?\b", r"\bmodel is\b", r"\bapi\b",
@@ -128,19 +132,85 @@ def _front_matter_license(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     return hits
 
 
-def _license_text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
-    """License statements in prose, tables, badges and License sections, unless about code or data only."""
-    hits = [
-        h for h in scan(card, LICENSE, where=lambda b: b.kind not in ("code", "front_matter", "heading"))["license"]
-        if not _about_other(h.block.line_text(h.block.text.find(h.quote)) if h.block else h.quote)
-    ]
+def _sentence_of(line: str, at: int) -> str:
+    """The sentence of ``line`` that holds offset ``at`` (the whole line when ``at`` is unknown)."""
+    for offset, sentence in sentences(line) if at >= 0 else ():
+        if offset <= at < offset + len(sentence):
+            return sentence
+    return line
+
+
+def _link_sentence(card, link) -> str:  # type: ignore[no-untyped-def]
+    line = _line(card, link.line)
+    at = line.find(f"{link.text}]({link.url}") if link.text else -1
+    return _sentence_of(line, at if at >= 0 else line.find(link.url))
+
+
+def _base_models(card) -> tuple[set[str], list["re.Pattern[str]"]]:  # type: ignore[no-untyped-def]
+    """The model pages the release was built from, and tests for a license sentence about those models.
+
+    "This fine-tunes the [Acme 6B](…/acme-6b) model" makes ``…/acme-6b`` a base model's page, and
+    "Acme 6B is Apache 2.0 licensed" a statement about the base model's license, not the release's.
+    """
+    urls: set[str] = set()
+    about: list["re.Pattern[str]"] = []
     for link in card.links:
-        if (LICENSE_LINK.search(link.text) or LICENSE_LINK.search(link.url)) and not _about_other(link.text + " " + _line(card, link.line)):
-            hits.append(Hit("license", link.line, link.text or link.url))
+        if WEIGHT_URL.search(link.url) and BASE_MODEL.search(_link_sentence(card, link)):
+            urls.add(link.url)
+            name = clean(link.text).strip()
+            if len(name) >= 3:
+                n = re.escape(name)
+                about.append(re.compile(rf"{n}\W{{0,3}}(?:is|are|was|were)\b[^\n]{{0,40}}?licen[cs]|licen[cs]e (?:of|for) (?:the )?{n}|{n}'s licen[cs]", re.I))
+    return urls, about
+
+
+def _code_license_sections(card) -> set[int]:  # type: ignore[no-untyped-def]
+    """License sections that license the code or data ("This code is licensed under …") and never name the model."""
+    out: set[int] = set()
+    for section in card.sections_matching(LICENSE_HEADING):
+        texts = [clean(b.text) for b in card.blocks_in(section) if b.kind not in ("heading", "code")]
+        said = [sentence for text in texts for _, sentence in sentences(text)]
+        if any(LICENSE_WORD.search(t) and _about_other(t) for t in said) and not any(WEIGHTS_SUBJECT.search(t) for t in said):
+            out.add(id(section))
+    return out
+
+
+def _inside(section, ids: set[int]) -> bool:  # type: ignore[no-untyped-def]
+    while section is not None:
+        if id(section) in ids:
+            return True
+        section = section.parent
+    return False
+
+
+def _license_text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+    """License statements in prose, tables, badges and License sections.
+
+    Not a sentence about the code or data only, nor one about the base model's license, nor a License
+    section that licenses the code.
+    """
+    base_urls, about_base = _base_models(card)
+    code_only = _code_license_sections(card)
+
+    def counts(sentence: str, section, context: str = "") -> bool:  # type: ignore[no-untyped-def]
+        """``context``: the line, for a sentence that names no subject ("And it is distributed under MIT")."""
+        named = OTHER_SUBJECT.search(sentence) or WEIGHTS_SUBJECT.search(sentence)
+        other = _about_other(sentence if named or not context else context)
+        return not other and not any(p.search(sentence) for p in about_base) and not _inside(section, code_only)
+
+    hits = []
+    for h in scan(card, LICENSE, where=lambda b: b.kind not in ("code", "front_matter", "heading"))["license"]:
+        line = _line(card, h.line)
+        if counts(_sentence_of(line, line.find(h.quote)), h.block.section if h.block else None, line):
+            hits.append(h)
+    for link in card.links:
+        if (LICENSE_LINK.search(link.text) or LICENSE_LINK.search(link.url)) and link.url not in base_urls:
+            if counts(link.text + " " + _link_sentence(card, link), link.section, link.text + " " + _line(card, link.line)):
+                hits.append(Hit("license", link.line, link.text or link.url))
     for block in card.blocks:
         if block.kind in ("paragraph", "list_item", "table_row", "html") and in_section(block.section, LICENSE_HEADING):
             text = clean(block.text)
-            if text.strip() and not is_placeholder_only(block.text) and not _about_other(text):
+            if text.strip() and not is_placeholder_only(block.text) and counts(text, block.section):
                 hits.append(Hit("license", block.line, text.strip(), block))
     return hits
 

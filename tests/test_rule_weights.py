@@ -1,8 +1,9 @@
 """RL2xx weights: the verdict on each fixture card in fixtures/weights/ is exactly as specified.
 
 Each fixture pins one lesson: where a download location or a license may hide (hub ids in code,
-gated request pages, License sections, badges, unreadable front matter), and what is not one (a
-base model's page, a license for the code only, placeholders, promises, API-only access).
+gated request pages, License sections, badges, unreadable front matter, a hub id passed to the
+model's class), and what is not one (a base model's page or license, a license for the code only,
+placeholders, promises, API-only access).
 """
 
 from __future__ import annotations
@@ -25,6 +26,14 @@ EXPECTED = {
     "complete-unreadable-front-matter.md": ("complete", []),
     # a gated download page and a bold "License" label without a colon
     "complete-gated-request-form.md": ("complete", []),
+    # a hub id given to the model's own class in a usage example: Heron("org/name")
+    "complete-constructor-hub-id.md": ("complete", []),
+    # "All models are open-source in the repo" with a link to the hub organisation
+    "complete-models-open-source-in-repo.md": ("complete", []),
+    # "This fine-tunes the [X](hub) model": the link and "X is Apache 2.0 licensed" are the base model's
+    "absent-base-model-and-its-license.md": ("absent", ["RL201"]),
+    # a License section whose text licenses the code: its boilerplate and copyright line do not license weights
+    "partial-code-license-boilerplate.md": ("partial", ["RL202"]),
     # the only hub link is the base model the card was fine-tuned from
     "partial-base-model-link-only.md": ("partial", ["RL202"]),
     # the License section and the badge license only the code
@@ -37,6 +46,8 @@ EXPECTED = {
     "absent-future-release-zh.md": ("absent", ["RL201"]),
     "closed-api-only.md": ("closed", ["RL203"]),
     "closed-not-open-source-zh.md": ("closed", ["RL203"]),
+    # "we only support controlled access to … the model via the X API"
+    "closed-controlled-api-access.md": ("closed", ["RL203"]),
 }
 
 
@@ -64,3 +75,12 @@ def test_base_model_link_is_not_quoted_as_download():
 def test_code_only_license_is_not_credited():
     weights = lint("partial-code-license-only.md").criteria["weights"]
     assert weights.missing == ("license",)
+
+
+def test_license_sentence_about_the_data_does_not_license_the_weights():
+    card = (
+        "---\n---\n# Heron\n\nDownload the weights from https://huggingface.co/heron-lab/heron-7b. "
+        "The letters dataset we used is licensed under [CC BY-NC 4.0](https://creativecommons.org/licenses/by-nc/4.0/).\n"
+    )
+    weights = lint_string(card, path="heron.md").criteria["weights"]
+    assert (weights.level.value, weights.missing) == ("partial", ("license",))
