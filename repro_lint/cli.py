@@ -107,7 +107,7 @@ def _echo_err(message: str) -> None:
 @click.option("--stdin-filename", help="The name to report for a card read from stdin ('-').")
 @click.option("--profile", type=click.Choice(["seed", "osai", "mof", "eu-ai-act"]),
               help="Rule set and thresholds of a framework (default seed: the five criteria); see docs/profiles.md.")
-@click.option("--max-bytes", type=click.IntRange(1), help="Refuse cards larger than this many bytes (default 32 MiB).")
+@click.option("--max-bytes", type=click.IntRange(1), help="Refuse cards larger than this many bytes (default 8 MiB).")
 @click.option("-j", "--jobs", type=click.IntRange(1), help=f"Worker processes (default: all CPUs for {PARALLEL_THRESHOLD}+ cards, else 1).")
 @click.option("-p", "plugin_opts", multiple=True, metavar="no:NAME", help="Disable the plugin NAME (repeatable; also REPRO_LINT_DISABLE_PLUGINS).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text output.")

@@ -21,7 +21,8 @@ else:  # pragma: no cover - exercised on Python < 3.11 only
     import tomli as tomllib
 
 CONFIG_FILES = (".repro-lint.toml", "repro-lint.toml", "pyproject.toml")
-DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+#: Real cards are under 1 MiB; markdown-it can need hundreds of bytes of memory per byte of hostile input.
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
 
 class ConfigError(Exception):
@@ -114,6 +115,8 @@ def read_config(path: Path) -> Settings:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not a UTF-8 TOML file (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("repro-lint")
         if table is None:
@@ -131,7 +134,7 @@ def _has_table(path: Path) -> bool:
     try:
         with open(path, "rb") as fh:
             return "repro-lint" in tomllib.load(fh).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         return False
 
 

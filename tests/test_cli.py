@@ -217,3 +217,12 @@ def test_console_script_is_installed():
         pytest.skip("repro-lint console script not installed next to this interpreter")
     proc = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and "repro-lint" in proc.stdout
+
+
+def test_escape_sequences_in_a_card_never_reach_the_terminal(capsys, tmp_path):
+    card = tmp_path / "README.md"
+    card.write_text("# Evil\n\nThe weights are not released \x1b[2J\x1b]0;owned\x07 at all.\n", encoding="utf-8")
+    main([str(card), "--color", "never"])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b[2J" in out

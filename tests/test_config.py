@@ -121,3 +121,10 @@ def test_pyproject_named_explicitly_without_table_is_an_error(tmp_path):
     p.write_text("[project]\n")
     with pytest.raises(ConfigError, match="no \\[tool.repro-lint\\] table"):
         read_config(p)
+
+
+def test_binary_configuration_file_is_a_config_error(capsys, tmp_path, card):
+    (tmp_path / ".repro-lint.toml").write_bytes(b"select = ['\xff\xfe']\n")
+    assert main([str(card)]) == 2
+    err = capsys.readouterr().err
+    assert "not a UTF-8 TOML file" in err and len(err.strip().splitlines()) == 1

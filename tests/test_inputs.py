@@ -199,7 +199,7 @@ def test_stdin_is_decoded_under_the_same_rules(capsys, monkeypatch):
 def test_the_default_size_limit_is_generous_but_finite():
     from repro_lint.config import DEFAULT_MAX_BYTES, Settings
 
-    assert Settings().max_bytes == DEFAULT_MAX_BYTES == 32 * 1024 * 1024
+    assert Settings().max_bytes == DEFAULT_MAX_BYTES == 8 * 1024 * 1024
 
 
 def test_decode_keeps_text_exactly():

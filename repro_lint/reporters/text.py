@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import FileResult, Level, Report, Severity
 
 _COLORS = {"red": "31", "yellow": "33", "green": "32", "cyan": "36", "bold": "1", "dim": "2"}
@@ -13,8 +15,16 @@ def _paint(text: str, color: str, enabled: bool) -> str:
     return f"\x1b[{_COLORS[color]}m{text}\x1b[0m" if enabled else text
 
 
+#: Control characters (ESC included) from a card must never reach the terminal as escape sequences.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _safe(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text) if _CONTROL.search(text) else text
+
+
 def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
+    text = _safe(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -22,7 +32,7 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
     lines = []
     for f in result.active_findings:
         code = _paint(f.code, _SEVERITY_COLOR[f.severity], color)
-        lines.append(f"{result.path}:{f.line}:{f.column}: {code} {f.message} [{f.slug}]")
+        lines.append(f"{_safe(result.path)}:{f.line}:{f.column}: {code} {_safe(f.message)} [{f.slug}]")
     if result.criteria:
         if lines:
             lines.append("")
