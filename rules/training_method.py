@@ -82,7 +82,7 @@ OBJECTIVE = words(
 MENTION = words(
     r"\bfine-?tuned (?:version of|on|with|to|using)\b", r"\bfine-?tuned from\b(?! model\b(?:\s?\[optional\])?\s{0,3}:?\s{0,3}$)",
     r"\bfine-?tunes (?:the|a|an)\b", r"\b(?:this|it|we) fine-?tunes?\b", r"\bby fine-?tuning\b", r"\binstruct-tuned\b",
-    r"\b(?:autoregressive|causal) language model\b", r"\b(?:its|the|our) base model (?:is|was)\b", r"\b(?:pre-?)?trained from scratch\b", r"\bfine-?tuning (?:on|of)\b",
+    r"\b(?:autoregressive|causal) language model\b", r"\bpre-?training (?:data(?:sets?)?|corpus|code|scripts?)\b", r"\b(?:its|the|our) base model (?:is|was)\b", r"\b(?:pre-?)?trained from scratch\b", r"\bfine-?tuning (?:on|of)\b",
     r"\b(?:pre-?)?trained (?:with|using)\b", r"\binstruction[- ]tuned\b", r"\baligned (?:with|to|using)\b", r"\bfine-?tuned model\b",
     r"\btraining (?:strateg\w+|methods?|procedure|library|framework)\b", r"\bhow (?:the model|it|they) (?:was|were) trained\b",
     r"\b(?:refer to|see)\b[^\n]{0,80}?\b(?:chronicles?|logbook|training logs?)\b", r"\bpre-?trained (?:on|with)\b",

@@ -51,6 +51,8 @@ EXPECTED = {
     "partial-fine-tuned-with-data-link.md": ("partial", ["RL402"]),
     # "Finetuned from model [optional]: [More Information Needed]" is a template key without a value
     "absent-finetuned-from-placeholder.md": ("absent", ["RL401", "RL404", "RL404"]),
+    # "our processed pre-training dataset" names the stage; "[Training Code](…)" is the code
+    "complete-pretraining-data-and-code.md": ("complete", []),
     # "Model fine-tuned on …: [link]" under "Derived models" lists other people's models
     "absent-derived-models-list.md": ("absent", ["RL401"]),
 }
@@ -147,3 +149,10 @@ def test_an_autoregressive_language_model_states_the_objective_only_in_part():
     card = "# M\n\nM is a GPT-style autoregressive language model with 175 billion parameters.\n"
     method = lint_string(card, path="m.md").criteria["training_method"]
     assert (method.level.value, method.missing) == ("partial", ("objective and procedure", "code or recipe"))
+
+
+def test_training_code_without_any_stage_is_partial():
+    text = (CARDS / "complete-pretraining-data-and-code.md").read_text(encoding="utf-8")
+    bare = text.replace(" and our processed pre-training dataset", "")
+    method = lint_string(bare, path="bare.md").criteria["training_method"]
+    assert (method.level.value, method.missing) == ("partial", ("objective and procedure",))
