@@ -7,7 +7,11 @@ What it checks
   - size: tokens, examples, hours or bytes with a number ("2T tokens", "52K instructions", "1.2 TB");
   - composition or documentation: mixture proportions, filtering/deduplication, or a link to a
     datasheet / dataset card.
-  A link to a dataset's hub page counts as name, size and datasheet (the page documents them).
+  A link to a dataset's hub page counts as name, size and datasheet (the page documents them); a
+  documented corpus (the Pile, C4, RedPajama …) named on its own with a size counts as the
+  composition too, but not inside "a combination of synthetic data and …". Kinds of text ("books,
+  code, math"), library versions ("Datasets: 4.5.0"), the model's own samples and filtering that was
+  *not* done are no evidence.
   All three → complete; some, or only vague wording ("publicly available data") → partial (RL302);
   none → absent (RL301); "we do not disclose the training data", 数据不公开 → closed (RL303).
 
@@ -54,7 +58,7 @@ NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic
 TOPIC = words(
     r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|instruction-tuned|post-trained|distilled|aligned)\b[^.\n]{0,40}\b(?:on|with|using|from)\b",
     r"\b(?:training|pre-?training|fine-?tuning|finetuning|instruction|sft|dpo|preference)[- ](?:data|dataset|corpus|corpora|mix|mixture|tokens|set|examples|samples)",
-    r"\btrain(?:s|ing)?\b[^.\n]{0,40}\bon\s+(?:~|about |over )?\d", r"\bdata(?:sets?)?\b", r"\bcorpus\b|\bcorpora\b",
+    r"\btrain(?:s|ing)?\b[^.\n]{0,40}\bon\s+(?:~|about |over )?\d", rf"\btrained (?:for|on) (?:~|about |over |approximately )?{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\s+tokens\b", r"\bdata(?:sets?)?\b", r"\bcorpus\b|\bcorpora\b",
     r"训练数据|训练集|数据集|语料|(?:训练|预训练)[^。\n]{0,30}(?:数据|token|标识符|样本)|(?:数据|token|标识符|样本)[^。\n]{0,30}(?:训练|预训练)",
 )
 #: ... or sits under a heading about data.
@@ -66,7 +70,7 @@ NOT_TRAINING_HEADING = words(r"\bevaluat", r"\bbenchmark", r"\bresults?\b", r"\b
 #: Well-known corpora and datasets (distinctive names).
 KNOWN_SOURCES = (
     r"common ?crawl", r"\bC4\b", r"\bthe pile\b|\bpile\b(?= dataset| corpus)", r"redpajama", r"refined-?web", r"slimpajama", r"\bdolma\b", r"fineweb",
-    r"\bthe stack\b", r"starcoderdata", r"wikipedia", r"\barxiv\b", r"\bbooks ?\d*\b|\bbookcorpus\b", r"project gutenberg", r"openwebtext", r"\bwebtext\b",
+    r"\bthe stack\b", r"starcoderdata", r"wikipedia", r"\barxiv\b", r"(?-i:\bBooks ?\d*\b)|\bbooks ?\d+\b|\bbookcorpus\b", r"project gutenberg", r"openwebtext", r"\bwebtext\b",
     r"\broots\b", r"\blaion", r"common voice", r"librispeech", r"imagenet", r"\bcoco\b", r"ultrachat", r"ultrafeedback", r"sharegpt", r"openassistant|oasst",
     r"\balpaca\b", r"\bflan\b", r"\bp3\b", r"\bxp3", r"\bmc4\b", r"\boscar\b", r"stack ?exchange", r"\bgithub\b(?= (?:code|repositories|repos|issues|commits|data))|\b(?:from|on|of) github\b", r"\bpubmed\b", r"\bs2orc\b",
     r"\bsmoltalk\b", r"\bcosmopedia\b", r"\bwudao\b|悟道", r"维基百科|百科|书籍|论文|代码数据|网页数据|新闻|专利|问答数据",
@@ -79,18 +83,18 @@ NAMEY = r"(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80}|[a-z]{1,80}[A-Z][\w.-]{0,80}
 NAMED = words(
     rf"\b{NAMEY}\s+(?:dataset|corpus|corpora|data\b|collection)", rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{NAMEY}",
     rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{NAMEY}", r"\(called (?-i:[A-Z])",
-    r"\bdatasets?\s*:\s*\[?\s*\w",
+    r"\bdatasets?\s*:\s*\[?\s*(?!v?\d+(?:\.\d+)+\b)\w",
 )
 
 #: Data size: tokens, examples, hours or bytes with a number.
 SIZE = words(
     rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*[a-zA-Z -]{{0,24}}?\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words|prompts|links|turns|preferences)\b",
-    rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))", rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
+    rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))", rf"\b{NUM}\s*[GT]\s+(?:of\s+)?(?:[A-Za-z-]{{1,20}}\s+){{0,2}}(?:corpus|corpora|data|text)\b", rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
     rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个样本|小时|词元|词|字|标识符|token)", rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
     r"(?:数据量|语料规模|token\s*数)\s*[:：]?\s*\d",
 )
 #: Numbers with tokens that are not data size: context windows, throughput, compute.
-NOT_SIZE = words(r"\bcontext\b", r"\bsequence length\b", r"\bwindow\b", r"tokens?\s*/\s*s\b", r"\bper second\b", r"\bmemory\b|\bVRAM\b", r"\blatency\b", r"上下文|每秒|显存")
+NOT_SIZE = words(r"\bunconditional\b|\b(?:generated|model|output) samples\b", r"\bcontext\b", r"\bsequence length\b", r"\bwindow\b", r"tokens?\s*/\s*s\b", r"\bper second\b", r"\bmemory\b|\bVRAM\b", r"\blatency\b", r"上下文|每秒|显存")
 
 #: Composition or documentation: proportions, processing, or a datasheet.
 COMPOSITION = words(
@@ -99,6 +103,23 @@ COMPOSITION = words(
     r"\bdata ?(?:card|sheet)\b|\bdataset card\b|\bdomains?\b[^.\n]{0,30}\b(?:list|published)|\bcovering \d+ (?:languages|domains)",
     r"配比|占比|比例|去重|过滤|清洗|数据卡|、[^、，。\n]{1,12}、[^、，。\n]{1,12}、",
 )
+
+#: Corpora with their own paper or datasheet that documents their composition: naming one as the
+#: training data, with a size, documents the mix ("trained on the Pile for 380B tokens").
+DOCUMENTED_CORPUS = words(
+    r"\bthe pile\b|\bpile\b(?= dataset| corpus)", r"(?-i:\bC4\b)", r"\bmc4\b", r"redpajama", r"refined-?web", r"slimpajama", r"\bdolma\b", r"fineweb",
+    r"\bthe stack\b", r"starcoderdata", r"\broots corpus\b", r"\boscar\b", r"\blaion-?\w*", r"openwebtext", r"bookcorpus", r"cosmopedia", r"smoltalk",
+    r"ultrachat", r"ultrafeedback", r"\boasst\d?\b", r"\bxp3\b", r"\bwudao\b|悟道", r"librispeech", r"common voice", r"imagenet", r"\bms ?coco\b",
+)
+#: A sentence that adds undocumented parts to a documented corpus ("… and synthetic data", "a mix of …").
+MIXED_WITH_OTHERS = words(
+    r"\b(?:mix|mixture|combination|blend|variety) of\b", r"\bsynthetic\b", r"\b(?:and|with|plus) (?:other|additional|our own|self-collected|private|web)\b",
+    r"\baugmented with\b", r"\bbuilds? on\b", r"混合|合成|自有",
+)
+
+#: Filtering or deduplication said *not* to have been done is no processing ("without the filtering", "not deduplicated").
+NOT_PROCESSED = words(r"\bwithout\b[^.\n]{0,30}\b(?:filter|dedup)", r"\b(?:not|never)\b(?: been)?\s+(?:\w+\s+)?(?:filtered|deduplicated|dedup)", r"\bun(?:filtered|deduplicated)\b", r"未(?:经)?(?:过滤|去重)")
+PROCESSING = words(r"\bdedup", r"\bfilter", r"去重|过滤")
 
 ELEMENTS = {"named sources": re.compile(SOURCE.pattern + "|" + NAMED.pattern, re.I), "size": SIZE, "composition": COMPOSITION}
 
@@ -129,6 +150,9 @@ DATASET_URL = words(
 DATASHEET_LINK = words(r"\bdata ?cards?\b|\bdata ?sheets?\b|\bdataset cards?\b", r"数据卡")
 DATA_LINK = words(r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\.(?:jsonl?|parquet|csv|tsv|txt)\b", r"数据|语料")
 PUBLISHED = words(r"\breleased?\b|\bavailable\b|\bcan be found\b|\bdownload|\bhosted\b|\bpublished\b", r"开源|发布|下载|公开")
+#: Links to the model's own outputs ("unconditional samples", ``…_samples.jsonl``, generations): not training data.
+OUTPUTS_LINK = words(r"\b(?:unconditional|generated|model|output)\b[^.\n]{0,30}\bsamples\b", r"\b(?:model |generated )(?:outputs|generations|completions)\b", r"生成(?:样例|结果)")
+OUTPUTS_FILE = words(r"(?<![a-z])(?:samples|outputs|generations|completions)(?![a-z])[^/]*$")
 #: Lines that give a dataset as a benchmark.
 EVAL_LINK = words(r"\bevaluat", r"\bbenchmark", r"\bleaderboard", r"\btest set", r"评测|测评|测试集")
 
@@ -199,7 +223,17 @@ def _evidence(card) -> dict[str, list[Hit]]:  # type: ignore[no-untyped-def]
         found[name] += aside[name]
         found[name] = [h for h in found[name] if not EVALUATION.search(_sentence_at(h)) or STRONG_TOPIC.search(_sentence_at(h))]
     found["size"] = [h for h in found["size"] if not NOT_SIZE.search(_sentence_at(h))]
+    found["composition"] = [h for h in found["composition"] if not (PROCESSING.search(h.quote) and NOT_PROCESSED.search(_sentence_at(h)))]
     return found
+
+
+def _documented_corpora(found: dict[str, list[Hit]]) -> list[Hit]:
+    """Named sources that are one documented corpus, on their own: its datasheet gives the composition."""
+    return [
+        Hit("composition", h.line, h.quote, h.block)
+        for h in found["named sources"]
+        if DOCUMENTED_CORPUS.search(h.quote) and not MIXED_WITH_OTHERS.search(_sentence_at(h))
+    ]
 
 
 def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
@@ -209,7 +243,8 @@ def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
         line = _line(card, link.line)
         published = PUBLISHED.search(line) and (STRONG_TOPIC.search(line) or (TOPIC.search(line) and DATA_LINK.search(link.text + " " + link.url)))
         page = DATASET_URL.search(link.url) or DATASHEET_LINK.search(link.text) or published
-        if not page or EVAL_LINK.search(line):
+        outputs = OUTPUTS_LINK.search(link.text) or (not DATASET_URL.search(link.url) and OUTPUTS_FILE.search(link.url))
+        if not page or EVAL_LINK.search(line) or outputs:
             continue
         if _aside(link.section) and not STRONG_TOPIC.search(line):
             continue
@@ -248,6 +283,8 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
         found["named sources"] += pages
         found["size"] += [Hit("size", h.line, h.quote) for h in pages[:1]]
         found["composition"] += [Hit("composition", h.line, h.quote) for h in pages[:1]]
+    if found["size"] and not found["composition"]:
+        found["composition"] += _documented_corpora(found)
     vague = scan(card, VAGUE, where=_main_place, urls=False)["vague description"]
     vague += scan(card, VAGUE, where=_aside_place, topic=STRONG_TOPIC, urls=False)["vague description"]
     if not any(found.values()) and vague:

@@ -1,9 +1,10 @@
 """RL3xx training data: the verdict on each fixture card in fixtures/training_data/ is exactly as specified.
 
 Each fixture pins one lesson: what names, sizes and mixes the data (sources in prose or a breakdown
-table, a dataset's hub page, Chinese enumerations and counts), and what does not (context windows,
-throughput, benchmarks, links to code or papers, a fine-tuning example offered to users, vague
-wording, placeholders, withheld data).
+table, a dataset's hub page, one documented corpus with a size, Chinese enumerations and counts),
+and what does not (context windows, throughput, benchmarks, links to code, papers or the model's own
+samples, library versions, a fine-tuning example offered to users, vague wording or kinds of text,
+filtering that was not done, placeholders, withheld data).
 """
 
 from __future__ import annotations
@@ -26,6 +27,20 @@ EXPECTED = {
     "complete-zh-enumeration.md": ("complete", []),
     # a table of sources with token counts under a data heading names and mixes the data
     "complete-breakdown-table.md": ("complete", []),
+    # one documented corpus (the Pile) and "trained for 402 billion tokens": its datasheet gives the mix
+    "complete-documented-corpus-tokens.md": ("complete", []),
+    # the same with the corpus named in an HTML link to code, not to its hub page
+    "complete-documented-corpus-linked-repo.md": ("complete", []),
+    # a documented corpus in "a combination of synthetic data and …": the mix stays undocumented
+    "partial-documented-corpus-plus-synthetic.md": ("partial", ["RL302"]),
+    # "a diverse mix of Internet text, math, code, books …": kinds of text, no named source
+    "partial-vague-mix-with-size.md": ("partial", ["RL302"]),
+    # "without the filtering" is no processing; ShareGPT and 70K conversations name and size the data
+    "partial-unfiltered-shared-chats.md": ("partial", ["RL302"]),
+    # "300G Chinese corpus": a size, the source left vague
+    "partial-size-in-gigabytes.md": ("partial", ["RL302"]),
+    # a link to the model's own samples is no dataset page, and its sample count no data size
+    "partial-model-samples-link.md": ("partial", ["RL302"]),
     # a bare token count from "publicly available sources"; the context length is not data size
     "partial-vague-public-sources.md": ("partial", ["RL302"]),
     "partial-zh-token-count.md": ("partial", ["RL302"]),
@@ -34,6 +49,8 @@ EXPECTED = {
     # context window, throughput, a benchmark's hub page, links to code and paper: no data
     "absent-context-and-benchmarks.md": ("absent", ["RL301"]),
     "absent-template-placeholder.md": ("absent", ["RL301", "RL304"]),
+    # "Datasets: 4.5.0" in a list of framework versions is a library, not a dataset
+    "absent-library-versions.md": ("absent", ["RL301"]),
     # documented in part, and said to be proprietary
     "closed-proprietary.md": ("closed", ["RL303"]),
     "closed-zh-not-public.md": ("closed", ["RL303"]),
@@ -63,3 +80,13 @@ def test_user_finetune_example_is_not_evidence():
 def test_withheld_data_keeps_its_documented_size_as_evidence():
     data = lint("closed-proprietary.md").criteria["training_data"]
     assert {e.element for e in data.evidence} == {"size", "withheld"}
+
+
+def test_vague_mix_misses_only_the_named_sources():
+    data = lint("partial-vague-mix-with-size.md").criteria["training_data"]
+    assert data.missing == ("named sources",)
+
+
+def test_documented_corpus_in_a_mix_documents_no_composition():
+    data = lint("partial-documented-corpus-plus-synthetic.md").criteria["training_data"]
+    assert data.missing == ("composition",)
