@@ -255,6 +255,13 @@ def bench_peers(directory: Path, paths: list[str], runs: int, jobs: int) -> dict
 # --- report --------------------------------------------------------------------------------------
 
 
+def load_note() -> str:
+    """The 1-minute load average, when the platform reports it: a busy machine makes timings noisy."""
+    if not hasattr(os, "getloadavg"):
+        return ""
+    return f", load average {os.getloadavg()[0]:.1f}"
+
+
 def verdict(ratio: float, target: float) -> str:
     return "meets" if ratio <= target else "MISSES"
 
@@ -276,7 +283,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     jobs = args.jobs or cpus
     results: dict[str, Any] = {"python": sys.version.split()[0], "cpus": cpus, "machine": os.uname().machine if hasattr(os, "uname") else "?"}
-    print(f"repro-lint performance (Python {results['python']}, {cpus} CPUs); medians of interleaved runs\n")
+    print(f"repro-lint performance (Python {results['python']}, {cpus} CPUs{load_note()}); medians of interleaved runs\n")
 
     if "cold" in only:
         r = results["cold start"] = bench_cold(args.card, args.runs or (10 if args.quick else 30))
@@ -306,6 +313,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             r = results["peers"] = bench_peers(directory, paths, args.runs or (1 if args.quick else 3), jobs)
             cells = ", ".join(f"{name} {'absent (not installed)' if t is None else f'{t:.2f} s'}" for name, t in r.items() if name != "files")
             print(f"peers        {r['files']} files: {cells}")
+    if hasattr(os, "getloadavg"):
+        print(f"\nload average at the end: {os.getloadavg()[0]:.1f} (other work on the machine slows the parallel run most)")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
