@@ -90,6 +90,9 @@ def blank_urls(text: str) -> str:
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|\n")
+#: In prose, a line break before a lower-case word or a number continues a hard-wrapped sentence.
+_PROSE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|\n(?![a-z0-9])")
+PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
 
 
 @dataclass(frozen=True)
@@ -147,10 +150,10 @@ def is_placeholder_only(text: str) -> bool:
     return may_match(PLACEHOLDER, text) and bool(PLACEHOLDER.search(text)) and not re.sub(r"[\W_]+", "", clean(text))
 
 
-def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) pairs of a block's text."""
+def sentences(text: str, prose: bool = False) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) pairs of a block's text; ``prose`` joins hard-wrapped lines."""
     start = 0
-    for m in _SENTENCE_SPLIT.finditer(text):
+    for m in (_PROSE_SPLIT if prose else _SENTENCE_SPLIT).finditer(text):
         if m.start() > start:
             yield start, text[start : m.start()]
         start = m.end()
@@ -185,7 +188,7 @@ def block_sentences(block: Block, text: str) -> Iterator[tuple[int, str]]:
     A row ``| 7B | 32 | 4096 |`` under ``| Params | Layers | Hidden size |`` then reads
     ``Layers: 32``, so a value is matched together with the name its column gives it.
     """
-    yield from sentences(text)
+    yield from sentences(text, prose=block.kind in PROSE_KINDS)
     if block.kind == "table_row" and block.header:
         for name, cell in zip(block.header, block.cells):
             name, cell = clean(name).strip(), clean(cell).strip()
@@ -310,7 +313,7 @@ def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everyw
         if block.kind == "code" or not where(block):
             continue
         text = _cleaned(card, block)
-        for offset, sentence in _memo(card, "sentences", block, lambda: list(sentences(text))):
+        for offset, sentence in _memo(card, "sentences", block, lambda: list(sentences(text, prose=block.kind in PROSE_KINDS))):
             w = _flags(card, sentence)[1]
             if w >= 0 and subject.search(sentence):
                 hits.append(Hit("withheld", block.line_at(offset + w), sentence.strip(), block))
