@@ -387,15 +387,25 @@ def judge(
     """Turn element hits into a level, a sub-score, evidence and findings.
 
     ``complete`` overrides the default completeness test (all ``required`` elements found).
-    Evidence lists at most ``max_evidence_per_element`` hits per element, in line order.
+    Evidence lists at most ``max_evidence_per_element`` lines per element, in line order, preferring
+    the body of the card to its headings.
     """
     present = [name for name in required if found.get(name)]
     missing = tuple(name for name in required if not found.get(name))
     is_complete = (not missing) if complete is None else complete
     evidence: list[Evidence] = []
     for name, hits in found.items():
-        for hit in sorted(hits, key=lambda h: h.line)[:max_evidence_per_element]:
+        # A heading ("# Acme-7B") is shown only when nothing in the body supports the element,
+        # and each line is quoted once per element.
+        body = [h for h in hits if h.block is None or h.block.kind != "heading"] or list(hits)
+        lines: set[int] = set()
+        for hit in sorted(body, key=lambda h: h.line):
+            if hit.line in lines:
+                continue
+            lines.add(hit.line)
             evidence.append(hit.evidence(card))
+            if len(lines) == max_evidence_per_element:
+                break
     evidence.sort(key=lambda e: (e.line, e.element))
     hints = hints or {}
     missing_text = ", ".join(hints.get(name, name) for name in missing)

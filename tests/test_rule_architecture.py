@@ -71,6 +71,7 @@ def test_size_in_a_hub_link_is_a_parameter_count():
     assert (arch.level.value, [e.element for e in arch.evidence]) == ("partial", ["parameter count"])
 
 
-def test_size_in_the_heading_counts_beside_other_facts():
+def test_size_in_the_heading_counts_beside_other_facts_and_the_body_is_quoted():
     arch = lint("partial-config-hostfile.md").criteria["architecture"]
-    assert [e.line for e in arch.evidence if e.element == "parameter count"] == [1, 5]
+    # The size is found in the heading and the body; the evidence quotes the body line.
+    assert [e.line for e in arch.evidence if e.element == "parameter count"] == [5]
