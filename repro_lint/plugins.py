@@ -120,9 +120,27 @@ def one_line(text: str) -> str:
     return "; ".join(" ".join(part.split()) for part in str(text).splitlines() if part.strip())
 
 
-def _package(ep: Any) -> str:
+def _dist_key(ep: Any) -> Any:
     dist = getattr(ep, "dist", None)
-    return str(dist.metadata["Name"]) if dist is not None else "?"
+    return getattr(dist, "_path", None) or id(dist)
+
+
+@functools.lru_cache(maxsize=None)
+def _dist_metadata(key: Any, dist: Any) -> tuple[str, str]:
+    """(name, version) of a distribution, read once: parsing METADATA costs ~1 ms per read."""
+    if dist is None:
+        return "?", "?"
+    meta = dist.metadata
+    return str(meta["Name"]), str(meta["Version"])
+
+
+def _dist_info(ep: Any) -> tuple[str, str]:
+    dist = getattr(ep, "dist", None)
+    return _dist_metadata(_dist_key(ep), dist)
+
+
+def _package(ep: Any) -> str:
+    return _dist_info(ep)[0]
 
 
 def _builtin_first(ep: Any) -> tuple[bool, str]:
@@ -183,8 +201,8 @@ def plugin_manager(
     owners: dict[str, PluginInfo] = {}
     if load_entrypoints:
         for ep in sorted(_entry_points(), key=_builtin_first):
-            dist = getattr(ep, "dist", None)
-            info = PluginInfo(ep.name, _package(ep), dist.version if dist is not None else "?")
+            package, version = _dist_info(ep)
+            info = PluginInfo(ep.name, package, version)
             infos.append(info)
             reason = _disabled_reason(info, off, only)
             if reason:
