@@ -120,32 +120,21 @@ def one_line(text: str) -> str:
     return "; ".join(" ".join(part.split()) for part in str(text).splitlines() if part.strip())
 
 
-def _dist_key(ep: Any) -> Any:
+def _dist_info(ep: Any, seen: dict[int, tuple[str, str]]) -> tuple[str, str]:
+    """(name, version) of the entry point's distribution, read once per run into ``seen``.
+
+    Parsing a METADATA file costs about a millisecond, and one package usually has several entry points.
+    """
     dist = getattr(ep, "dist", None)
-    return getattr(dist, "_path", None) or id(dist)
-
-
-@functools.lru_cache(maxsize=None)
-def _dist_metadata(key: Any, dist: Any) -> tuple[str, str]:
-    """(name, version) of a distribution, read once: parsing METADATA costs ~1 ms per read."""
     if dist is None:
         return "?", "?"
-    meta = dist.metadata
-    return str(meta["Name"]), str(meta["Version"])
+    key = id(dist)
+    if key not in seen:
+        meta = dist.metadata
+        seen[key] = (str(meta["Name"]), str(getattr(dist, "version", None) or meta["Version"]))
+    return seen[key]
 
 
-def _dist_info(ep: Any) -> tuple[str, str]:
-    dist = getattr(ep, "dist", None)
-    return _dist_metadata(_dist_key(ep), dist)
-
-
-def _package(ep: Any) -> str:
-    return _dist_info(ep)[0]
-
-
-def _builtin_first(ep: Any) -> tuple[bool, str]:
-    """Built-in plugins load first, so a clash is always reported against the third-party plugin."""
-    return (_package(ep) != BUILTIN_PACKAGE, ep.name)
 
 
 def _disabled_reason(info: PluginInfo, off: set[str], only: Optional[set[str]]) -> Optional[str]:
@@ -200,8 +189,10 @@ def plugin_manager(
     only = _names_from_env("REPRO_LINT_LOAD_PLUGINS")
     owners: dict[str, PluginInfo] = {}
     if load_entrypoints:
-        for ep in sorted(_entry_points(), key=_builtin_first):
-            package, version = _dist_info(ep)
+        seen: dict[int, tuple[str, str]] = {}
+        # Built-in plugins load first, so a clash is always reported against the third-party plugin.
+        for ep in sorted(_entry_points(), key=lambda ep: (_dist_info(ep, seen)[0] != BUILTIN_PACKAGE, ep.name)):
+            package, version = _dist_info(ep, seen)
             info = PluginInfo(ep.name, package, version)
             infos.append(info)
             reason = _disabled_reason(info, off, only)
