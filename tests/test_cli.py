@@ -226,3 +226,11 @@ def test_escape_sequences_in_a_card_never_reach_the_terminal(capsys, tmp_path):
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert "\\x1b[2J" in out
+
+
+def test_json_report_lists_unreadable_cards_in_errors(capsys, fixtures):
+    code = main([str(fixtures / "open-reproducible.md"), "missing.md", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 2
+    assert [f["path"] for f in data["files"]] == [str(fixtures / "open-reproducible.md")]
+    assert data["errors"] == ["missing.md: no such file or directory"]

@@ -48,6 +48,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "version": JSON_SCHEMA_VERSION,
         "tool": {"name": "repro-lint", "version": __version__},
         "files": [file_dict(r) for r in report.files],
+        "errors": list(report.errors),
     }
 
 
