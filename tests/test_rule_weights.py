@@ -26,6 +26,12 @@ EXPECTED = {
     "complete-unreadable-front-matter.md": ("complete", []),
     # a gated download page and a bold "License" label without a colon
     "complete-gated-request-form.md": ("complete", []),
+    # "For access apply …": a gated download, with the license in the front matter
+    "complete-gated-access-apply.md": ("complete", []),
+    # a file listing that names the trained adapter weights is where they are; no license
+    "partial-adapter-file-listing.md": ("partial", ["RL202"]),
+    # PeftModel.from_pretrained(model, "<adapter>") loads the release's adapter; no license
+    "partial-peft-local-adapter.md": ("partial", ["RL202"]),
     # a hub id given to the model's own class in a usage example: Heron("org/name")
     "complete-constructor-hub-id.md": ("complete", []),
     # "All models are open-source in the repo" with a link to the hub organisation
