@@ -89,8 +89,8 @@ NAMED = words(
 #: Data size: tokens, examples, hours or bytes with a number.
 SIZE = words(
     rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*[a-zA-Z -]{{0,24}}?\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words|prompts|links|turns|preferences)\b",
-    rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))", rf"\b{NUM}\s*[GT]\s+(?:of\s+)?(?:[A-Za-z-]{{1,20}}\s+){{0,2}}(?:corpus|corpora|data|text)\b", rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
-    rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个样本|小时|词元|词|字|标识符|token)", rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
+    rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB|gigabytes|terabytes|petabytes)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))", rf"\b{NUM}\s*[GT]\s+(?:of\s+)?(?:[A-Za-z-]{{1,20}}\s+){{0,2}}(?:corpus|corpora|data|text)\b", rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
+    rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个?样本|小时|词元|词|字|标识符|token)", rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
     r"(?:数据量|语料规模|token\s*数)\s*[:：]?\s*\d",
 )
 #: Numbers with tokens that are not data size: context windows, throughput, compute.
@@ -153,6 +153,10 @@ PUBLISHED = words(r"\breleased?\b|\bavailable\b|\bcan be found\b|\bdownload|\bho
 #: Links to the model's own outputs ("unconditional samples", ``…_samples.jsonl``, generations): not training data.
 OUTPUTS_LINK = words(r"\b(?:unconditional|generated|model|output)\b[^.\n]{0,30}\bsamples\b", r"\b(?:model |generated )(?:outputs|generations|completions)\b", r"生成(?:样例|结果)")
 OUTPUTS_FILE = words(r"(?<![a-z])(?:samples|outputs|generations|completions)(?![a-z])[^/]*$")
+#: A "Dataset:" / "数据:" key line: its link or hub id (``org/name``) is the dataset's own page.
+DATA_KEY = words(r"^\W{0,6}(?:training |fine-?tuning )?(?:data(?:sets?)?|corpus)\W{0,4}[:：]", r"^\W{0,6}(?:训练)?(?:数据集?|语料)\W{0,4}[:：]")
+HUB_ID = re.compile(r"`[\w.-]{1,100}/[\w.-]{1,100}`")
+
 #: Lines that give a dataset as a benchmark.
 EVAL_LINK = words(r"\bevaluat", r"\bbenchmark", r"\bleaderboard", r"\btest set", r"评测|测评|测试集")
 
@@ -252,6 +256,20 @@ def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     return hits
 
 
+def _data_key_lines(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+    """``- Dataset: `org/name` `` or ``- **Data**: [Name](url)``: the training data named by its own page."""
+    linked = {link.line for link in card.links}
+    hits = []
+    for block in card.blocks:
+        if block.kind not in ("paragraph", "list_item") or _aside(block.section):
+            continue
+        text = clean(block.text)
+        key = DATA_KEY.search(text)
+        if key and (block.line in linked or HUB_ID.search(text, key.end())) and not EVAL_LINK.search(text):
+            hits.append(Hit("named sources", block.line, text.strip(), block))
+    return hits
+
+
 def _breakdown_tables(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     """A table under a data heading listing three or more sources with numbers: names and composition."""
     hits = []
@@ -278,7 +296,7 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
     found["composition"] += tables
     found["named sources"] += [Hit("named sources", h.line, h.quote, h.block) for h in tables]
     found["named sources"] += _front_matter_datasets(card)
-    pages = _dataset_pages(card)
+    pages = _dataset_pages(card) + _data_key_lines(card)
     if pages:
         found["named sources"] += pages
         found["size"] += [Hit("size", h.line, h.quote) for h in pages[:1]]

@@ -39,6 +39,12 @@ EXPECTED = {
     "partial-unfiltered-shared-chats.md": ("partial", ["RL302"]),
     # "300G Chinese corpus": a size, the source left vague
     "partial-size-in-gigabytes.md": ("partial", ["RL302"]),
+    # a size spelled out in words ("12 gigabytes of …") with a vague source
+    "partial-size-in-gigabyte-words.md": ("partial", ["RL302"]),
+    # a "Dataset:" key line with a hub id names the dataset's own page (name, size, datasheet)
+    "complete-dataset-key-hub-id.md": ("complete", []),
+    # a 数据: key line with a link to the data's page and a sample count (样本)
+    "complete-zh-data-key-link.md": ("complete", []),
     # a link to the model's own samples is no dataset page, and its sample count no data size
     "partial-model-samples-link.md": ("partial", ["RL302"]),
     # a bare token count from "publicly available sources"; the context length is not data size
