@@ -524,12 +524,17 @@ TRAINING_HEADING = re.compile(r"\btrain|\bpre-?train|\brecipes?\b|\breproduc|\bS
 FINETUNE_HEADING = re.compile(r"fine-?tun|微调|精调", I)
 RELEASE_STAGE = re.compile(r"\bsupervised\b|\binstruction\b|\bSFT\b|\bDPO\b|\bRLHF\b|\balign|\bstages?\b|指令|对齐|阶段", I)
 RELEASE_VOICE = re.compile(r"\bwe\b|\bour\b|我们", I)
+#: "We (also) provide the code for fine-tuning": an offer to the reader, not what *we* did.
+OFFER_VOICE = re.compile(r"\bwe (?:also )?(?:provide|release|share|offer)d?\b|我们提供", I)
+#: A title or heading that presents a demonstration or how-to ("Finetune Demo", "How to fine-tune X").
+HOWTO_HEADING = re.compile(r"\bdemo\b|\bexamples?\b|\bhow to (?:fine-?tune|train)\b|示例|演示", I)
 
 #: Sentences that offer training to the reader ("fine-tune it on your own data", 支持微调): the section is an example for users.
 USER_TRAINING = re.compile(
     r"\byour (?:own )?(?:data|dataset|task|use case|domain)|\bcustom (?:data|dataset)s?\b|\b(?:a )?specific downstream tasks?"
     r"|\bfine-?tun\w* (?:it|this model|the model|our models?) (?:on|for|with) (?:your|a|any|custom|specific)\b"
     r"|\bcan be fine-?tuned\b|\bsupports? (?:\w+ )?fine-?tun|\b(?:example|sample) (?:scripts?|configs?)\b|example的"
+    r"|\bfor (?:users|you) to (?:fine-?tune|train|adapt)\b|\bwe advise you\b"
     r"|你自己的|您自己的|自己的数据|自定义数据|为用户|用户需要|下游任务|支持[^。\n]{0,20}微调|用户可以|您可以|样例|示例",
     I,
 )
@@ -547,15 +552,20 @@ def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
     for_users: set[int] = set()
     title = card.sections[0] if card.sections and card.sections[0].level == 1 else None
     for section in card.sections:
+        training, finetune = TRAINING_HEADING.search(section.title), FINETUNE_HEADING.search(section.title)
+        if (training or finetune) and HOWTO_HEADING.search(section.title):
+            for_users.add(id(section))  # "Finetune Demo", "How to fine-tune X": a how-to, title or not
+            continue
         if section is title:
             continue  # the card's title ("Multitask fine-tuning of X") names the project, not a section for users
-        training, finetune = TRAINING_HEADING.search(section.title), FINETUNE_HEADING.search(section.title)
         if not (training or finetune):
             continue
         own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind not in ("heading", "code")][:4]
         if USER_TRAINING.search(section.title) or any(USER_TRAINING.search(text) for text in own):
             for_users.add(id(section))  # "Training on your own data", or text that says so
-        elif finetune and not training and not RELEASE_STAGE.search(section.title) and not any(RELEASE_VOICE.search(t) for t in own):
+        elif finetune and not training and not RELEASE_STAGE.search(section.title) and not any(
+            RELEASE_VOICE.search(t) and not OFFER_VOICE.search(t) for t in own
+        ):
             for_users.add(id(section))
 
     decided: dict[int, bool] = {}  # id(section) → answer, for this card

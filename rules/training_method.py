@@ -19,7 +19,10 @@ What it checks
   count at all.
   Fine-tuning instructions offered to users for their own data ("fine-tune on your dataset",
   usage, quick start, a "Fine-tuning" section that never says what *we* did) are not the
-  release's recipe and are not counted; neither are front-matter tags nor framework names alone.
+  release's recipe and are not counted ("How to fine-tune X", a "Fine-tuning Demo" card, "we
+  provide script X for users to finetune our models", "finetune your models with SFT"); neither
+  are framework names alone. A front-matter tag naming a stage (``sft``, ``lora``, ``dpo``) counts
+  towards partial only.
 
 Why it matters
   Weights without the procedure that produced them cannot be reproduced, and their behaviour can
@@ -88,7 +91,16 @@ MENTION = words(
     r"\b(?:refer to|see)\b[^\n]{0,80}?\b(?:chronicles?|logbook|training logs?)\b", r"\bpre-?trained (?:on|with)\b",
     r"\bwe (?:pre-?)?train(?:ed)? (?:with|using|on)\b", r"\b(?:library|framework|codebase) for\b[^\n]{0,60}?\btraining\b",
     r"(?:基于|在)[^。\n]{0,60}(?:微调|训练)(?:而成|得到)|微调(?:而成|得到|版本)|预训练(?:而成|得到)|训练(?:策略|方法|步数)",
-    r"进行[^。；\n]{0,30}?(?:预训练|训练|微调)|(?:单向|双向|自回归)语言模型",
+    r"进行[^。；\n]{0,30}?(?:预训练|训练|微调)|(?:单向|双向|自回归)语言模型", r"\btrained\b[^.\n]{0,80}?\bfrom scratch\b",
+)
+
+#: Front-matter tags that name a training stage of the release (``tags: [sft, lora]``): partial evidence only.
+STAGE_TAG = words(r"^(?:sft|lora|qlora|dpo|orpo|kto|ppo|grpo|rlhf)$")
+
+#: Text that speaks to the reader about training *their* model ("fine-tune your models with SFT",
+#: a documentation index: "Training: the instructions for post-training"): not this release's procedure.
+READER_TRAINING = words(
+    r"\bfine-?tun\w* your (?:own )?models?\b|\byour (?:own )?models? with\b|\binstructions for (?:post-|pre-)?training\b",
 )
 
 #: Statements that the training code or recipe of the release is available.
@@ -149,6 +161,20 @@ SUBJECT = words(
 SECTION = words(r"\btraining (?:procedure|details|method|recipe)\b", r"\btraining\b", r"训练方法|训练细节|训练过程|训练")
 
 
+def stage_tags(card: Card) -> list[Hit]:
+    """Front-matter tags that name a training stage: the release says how it was trained, in one word."""
+    tags = card.fm("tags")
+    if not isinstance(tags, list):
+        return []
+    line = card.fm_line("tags")
+    return [Hit("training mentioned", line, f"tags: {tag}") for tag in tags if isinstance(tag, str) and STAGE_TAG.search(tag.strip())]
+
+
+def for_reader(hit: Hit) -> bool:
+    """True when the hit's block offers training to the reader rather than telling what was done."""
+    return hit.block is not None and bool(USER_TRAINING.search(hit.block.text) or READER_TRAINING.search(hit.block.text))
+
+
 def code_links(card: Card) -> list[Hit]:
     """Links in release sections whose text or repository names the training code."""
     is_release = release_sections(card)
@@ -207,7 +233,9 @@ def check(card: Card) -> Verdict:
     found.update(
         scan(card, {"training mentioned": MENTION}, where=lambda b: prose(b) and b.kind not in ("front_matter", "heading"), urls=False)
     )
-    strong, weak = found["objective and procedure"], found["training mentioned"]
+    strong = [hit for hit in found["objective and procedure"] if not for_reader(hit)]
+    weak = [hit for hit in found["training mentioned"] if not for_reader(hit)] + stage_tags(card)
+    found["objective and procedure"], found["training mentioned"] = strong, weak
     code = training_code(card)
     # hyperparameter values are a detailed recipe only beside a named objective or stage
     recipe = detailed_recipe(card) if strong else []

@@ -55,6 +55,18 @@ EXPECTED = {
     "complete-pretraining-data-and-code.md": ("complete", []),
     # "Model fine-tuned on …: [link]" under "Derived models" lists other people's models
     "absent-derived-models-list.md": ("absent", ["RL401"]),
+    # front-matter tags "lora" and "sft" state the procedure in a word; the template says nothing more
+    "partial-stage-tags-template.md": ("partial", ["RL402", "RL404", "RL404"]),
+    # "How to Fine-tune X": "we provide the script … for users to fine-tune our models on downstream tasks"
+    "absent-how-to-fine-tune-section.md": ("absent", ["RL401"]),
+    # a card titled "Fine-tuning Demo": its training sections and deepspeed command are for users
+    "absent-finetune-demo-title.md": ("absent", ["RL401"]),
+    # "trained on 9 gigabytes of Go source files from scratch": a procedure stated without code
+    "partial-trained-on-data-from-scratch.md": ("partial", ["RL402"]),
+    # a documentation index ("the instructions for post-training") and "finetune your models with SFT"
+    "absent-docs-index-for-reader.md": ("absent", ["RL401"]),
+    # SFT named; "we also provided the code … for fine-tuning the base model" is an offer, not the recipe
+    "partial-offered-finetuning-code.md": ("partial", ["RL402"]),
 }
 
 
@@ -97,8 +109,13 @@ def test_a_framework_name_alone_is_not_training_code():
     assert lint_string(card, path="m.md").criteria["training_method"].level.value == "partial"
 
 
-def test_front_matter_tags_are_not_a_training_procedure():
+def test_front_matter_stage_tags_state_the_procedure_in_part():
     card = "---\ntags:\n- dpo\n- sft\n- trl\n---\n# M\n\nA chat model.\n"
+    assert lint_string(card, path="m.md").criteria["training_method"].level.value == "partial"
+
+
+def test_front_matter_library_tags_are_not_a_training_procedure():
+    card = "---\ntags:\n- trl\n- transformers\n- generated\n---\n# M\n\nA chat model.\n"
     assert lint_string(card, path="m.md").criteria["training_method"].level.value == "absent"
 
 
