@@ -8,7 +8,8 @@ What it checks
   Tables (``| learning rate | 3e-4 |`` or a ``Batch Size`` column), ``key: value`` and
   ``key = value`` lists, Trainer's "The following hyperparameters were used during training" list,
   prose ("a learning rate of 2e-5", "pre-trained on 2T tokens") and Chinese with full-width
-  punctuation (学习率：2e-5) all count.
+  punctuation (学习率：2e-5) all count, also with the value in backticks ("Optimizer: `adamw`") and
+  a bare "Scheduler: cosine" key.
   Other settings with values (warmup, weight decay, gradient clipping …) are reported as evidence
   but do not replace the core five. A path or link to the exact training config or script of the
   release (``scripts/pretrain.sh``, ``configs/run.yaml``, "the YAML file for complete hyperparameter
@@ -111,11 +112,12 @@ CORE = {
         rf"(?<![\w.第])(?<!step ){VALUE}\s*(?:个)?(?:轮|步(?!骤))",
     ),
     "optimizer": re.compile(
-        r"\b[Oo]ptimi[sz]er\s*[:=|]\s*\w+|\b[Oo]ptimi[sz]er\s*[:=]\s*\{\s?'name':\s?'\w+|\b(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])"
+        r"\b[Oo]ptimi[sz]er\s*[:=|]\s*`?\w+|\b[Oo]ptimi[sz]er\s*[:=]\s*\{\s?'name':\s?'\w+|\b(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])"
         r"|\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)|\badam[-_ ]beta|优化器\s*[:=]?\s*\w+"
     ),
     "schedule": words(
         rf"\b(?:lr|learning{SEP}rate){SEP}?schedul(?:e|er)(?:{SEP}type)?\b{GAP}[\"']?(?:@|{SCHEDULE_KIND})",
+        rf"\b(?:lr{SEP}?)?scheduler?(?:{SEP}type)?\s*[:=|]\s*[`\"']?{SCHEDULE_KIND}\b",
         r"\b(?:cosine|linear|constant|polynomial|inverse[- ]square[- ]root|rsqrt|exponential|WSD|warmup[- ]stable[- ]decay|one[- ]?cycle)\b"
         r"[\w ,-]{0,20}?\b(?:schedules?|scheduler|decay\w*|annealing|rule)\b",
         r"\b(?:learning rate|lr)\b[^.;\n]{0,60}?\b(?:cosine|kept constant|constant|linear(?:ly)? decay\w*|inverse[- ]square[- ]root)\b",

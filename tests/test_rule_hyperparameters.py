@@ -41,6 +41,10 @@ EXPECTED = {
     "complete-keras-schedule.md": ("complete", []),
     # scripts/train.sh in a training section that calls itself 简化的示范流程 is not the exact config
     "partial-demonstration-script-zh.md": ("partial", ["RL502"]),
+    # "Optimizer: `adamw_torch`" in backticks and "Scheduler: linear" as a key: value list
+    "complete-adapter-setup-list.md": ("complete", []),
+    # "How to Fine-tune X … for users to fine-tune our models on downstream tasks": a command for users
+    "absent-how-to-fine-tune-section.md": ("absent", ["RL501"]),
 }
 
 
