@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
+from . import regex_cache
+
 #: How deep or how aliased YAML front matter may be before it is ignored (bounded work on hostile input).
 MAX_YAML_ALIASES = 64
 MAX_YAML_DEPTH = 64
@@ -26,9 +28,9 @@ MAX_YAML_VALUES = 100_000
 #: Markdown container depth (lists count twice: list and item); deeper content is skipped, the rest is read.
 MAX_NESTING = 40
 
-_TAG_RE = re.compile(r"<[^<>\n]{0,2000}>")
-_HREF_RE = re.compile(r"""(?:href|src)\s*=\s*["']([^"'\s>]{1,2000})["']""", re.I)
-_BARE_URL_RE = re.compile(r"""https?://[^\s<>()\[\]"'`|]{1,2000}""")
+_TAG_RE = regex_cache.compile(r"<[^<>\n]{0,2000}>")
+_HREF_RE = regex_cache.compile(r"""(?:href|src)\s*=\s*["']([^"'\s>]{1,2000})["']""", re.I)
+_BARE_URL_RE = regex_cache.compile(r"""https?://[^\s<>()\[\]"'`|]{1,2000}""")
 
 
 @dataclass

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence, TypeVar, cast
 
+from . import regex_cache
 from .document import Block, Card, Section
 from .prefilter import TextIndex, fold, may_match, narrowed, prepare
 from .model import Code, Evidence, Finding, Level, Verdict
@@ -28,7 +29,7 @@ I = re.IGNORECASE
 T = TypeVar("T")
 
 #: Placeholder spans: removed from a block before matching; a block that is only placeholders is empty.
-PLACEHOLDER = re.compile(
+PLACEHOLDER = regex_cache.compile(
     r"\[?more information needed\]?|\[?more info(?:rmation)? (?:is )?needed\]?|\bneeds? more information\b"
     r"|\[(?:optional|required)?\s*(?:todo|tbd|tba)\]|\b(?:todo|tbd|tba|fixme|xxx)\b:?"
     r"|\bcoming soon\b|\bto be (?:added|updated|announced|determined)\b|\(?\bn/a\b\)?"
@@ -37,7 +38,7 @@ PLACEHOLDER = re.compile(
 )
 
 #: Stock sentences of the Hugging Face and Trainer templates; they carry no information.
-TEMPLATE_SENTENCE = re.compile(
+TEMPLATE_SENTENCE = regex_cache.compile(
     r"this model ?card (?:aims to be a base template|has been (?:automatically )?generated automatically)"
     r"|provide a (?:quick|longer) summary of what the model is"
     r"|use the code below to get started with the model"
@@ -47,7 +48,7 @@ TEMPLATE_SENTENCE = re.compile(
 )
 
 #: Sentence-level withholding. Paired with a criterion's subject words it makes the criterion closed.
-WITHHELD = re.compile(
+WITHHELD = regex_cache.compile(
     r"\b(?:not|never|n't|no longer)\s+(?:be\s+|been\s+|being\s+)?(?:publicly\s+|openly\s+|yet\s+)?"
     r"(?:released|disclosed|shared|published|open[- ]?sourced?|made (?:public|available)|available|provided|public)\b"
     r"|\b(?:do|does|did|will|can|could|cannot|can't|won't|don't|doesn't)\s*(?:not\s+)?(?:publicly\s+)?(?:release|disclose|share|publish|provide|open[- ]?source)\b(?!d)"
@@ -62,7 +63,7 @@ WITHHELD = re.compile(
 )
 
 #: Future promises: a sentence that only says something will come is not evidence.
-FUTURE = re.compile(
+FUTURE = regex_cache.compile(
     r"\bwill (?:be )?(?:soon )?(?:release|publish|open[- ]?source|share|made available|available|provide|upload|update)"
     r"|\b(?:to be|soon to be) (?:released|published|open[- ]?sourced)|\bplan(?:s|ned)? to (?:release|open|publish)"
     r"|\bcoming soon\b|\bin the (?:near )?future\b|\bupcoming\b|\bforthcoming\b"
@@ -71,7 +72,7 @@ FUTURE = re.compile(
 )
 
 #: Headings of user-facing sections: how to use or adapt the model, not how it was made.
-USAGE_HEADING = re.compile(
+USAGE_HEADING = regex_cache.compile(
     r"\busage\b|\bhow to (?:use|get started|run|fine-?tune)|\bget(?:ting)? started|quick ?start|\binference\b"
     r"|\binstall|\bdeploy|\bdemo\b|\bserving\b|\bquantiz|\bexamples?\b|\bdownstream use|\bcitation\b|\bcite\b|\bbibtex\b"
     r"|fine-?tun\w* (?:on|with|for) (?:your|custom|own)|your own data|\bcommunity\b|\bfaq\b|\bnews\b|\bupdates?\b"
@@ -81,7 +82,7 @@ USAGE_HEADING = re.compile(
 )
 
 #: Link targets and bare URLs: ``github.com/…`` or ``arxiv.org/…`` inside a link is an address, not prose.
-_URL = re.compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
+_URL = regex_cache.compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
 
 
 def blank_urls(text: str) -> str:
@@ -89,9 +90,9 @@ def blank_urls(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group(0)), text) if "://" in text or "](" in text else text
 
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|\n")
+_SENTENCE_SPLIT = regex_cache.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|\n")
 #: In prose, a line break before a lower-case word or a number continues a hard-wrapped sentence.
-_PROSE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|\n(?![a-z0-9])")
+_PROSE_SPLIT = regex_cache.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|\n(?![a-z0-9])")
 PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
 
 
@@ -467,7 +468,7 @@ class LazyPattern:
     @property
     def compiled(self) -> "re.Pattern[str]":
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = regex_cache.compile(self.pattern, self.flags)
         return self._compiled
 
     def search(self, string: str, *args: int) -> Optional["re.Match[str]"]:
@@ -505,7 +506,7 @@ class LazyPattern:
 
 #: Headings of sections that instruct the reader (run, install, evaluate, cite) or list other people's work
 #: (derived models, integrations, related projects) instead of describing the release.
-USER_HEADING = re.compile(
+USER_HEADING = regex_cache.compile(
     r"\busage\b|\bhow to (?:use|get started|run)|\bget(?:ting)? started|quick ?start|\binference\b|\binstall|\bsetup\b"
     r"|\benvironment\b|\bdownstream\b|\becosystem\b|\bdeploy|\bdemo\b|\bserving\b|\bquantiz|\bexamples?\b|\buses\b|\bdirect use|\bdownstream use"
     r"|\bderived\b|\brelated (?:projects?|models?|work)\b|\bintegrations?\b|\bthird[- ]party\b"
@@ -517,20 +518,20 @@ USER_HEADING = re.compile(
 
 #: Headings of sections about training. Nested under a usage heading ("Usage > Training") they still
 #: describe how the release was made, unless their own text addresses the reader's data.
-TRAINING_HEADING = re.compile(r"\btrain|\bpre-?train|\brecipes?\b|\breproduc|\bSFT\b|\bDPO\b|\bRLHF\b|训练|复现", I)
+TRAINING_HEADING = regex_cache.compile(r"\btrain|\bpre-?train|\brecipes?\b|\breproduc|\bSFT\b|\bDPO\b|\bRLHF\b|训练|复现", I)
 
 #: Headings about fine-tuning: in most READMEs an offer to users ("Fine-tuning", 模型微调), unless the
 #: heading names a stage of the release (SFT, alignment) or the section speaks of what "we" did.
-FINETUNE_HEADING = re.compile(r"fine-?tun|微调|精调", I)
-RELEASE_STAGE = re.compile(r"\bsupervised\b|\binstruction\b|\bSFT\b|\bDPO\b|\bRLHF\b|\balign|\bstages?\b|指令|对齐|阶段", I)
-RELEASE_VOICE = re.compile(r"\bwe\b|\bour\b|我们", I)
+FINETUNE_HEADING = regex_cache.compile(r"fine-?tun|微调|精调", I)
+RELEASE_STAGE = regex_cache.compile(r"\bsupervised\b|\binstruction\b|\bSFT\b|\bDPO\b|\bRLHF\b|\balign|\bstages?\b|指令|对齐|阶段", I)
+RELEASE_VOICE = regex_cache.compile(r"\bwe\b|\bour\b|我们", I)
 #: "We (also) provide the code for fine-tuning": an offer to the reader, not what *we* did.
-OFFER_VOICE = re.compile(r"\bwe (?:also )?(?:provide|release|share|offer)d?\b|我们提供", I)
+OFFER_VOICE = regex_cache.compile(r"\bwe (?:also )?(?:provide|release|share|offer)d?\b|我们提供", I)
 #: A title or heading that presents a demonstration or how-to ("Finetune Demo", "How to fine-tune X").
-HOWTO_HEADING = re.compile(r"\bdemo\b|\bexamples?\b|\bhow to (?:fine-?tune|train)\b|示例|演示", I)
+HOWTO_HEADING = regex_cache.compile(r"\bdemo\b|\bexamples?\b|\bhow to (?:fine-?tune|train)\b|示例|演示", I)
 
 #: Sentences that offer training to the reader ("fine-tune it on your own data", 支持微调): the section is an example for users.
-USER_TRAINING = re.compile(
+USER_TRAINING = regex_cache.compile(
     r"\byour (?:own )?(?:data|dataset|task|use case|domain)|\bcustom (?:data|dataset)s?\b|\b(?:a )?specific downstream tasks?"
     r"|\bfine-?tun\w* (?:it|this model|the model|our models?) (?:on|for|with) (?:your|a|any|custom|specific)\b"
     r"|\bcan be fine-?tuned\b|\bsupports? (?:\w+ )?fine-?tun|\b(?:example|sample) (?:scripts?|configs?)\b|example的"
@@ -601,7 +602,7 @@ def release_blocks(card: Card, *, code: bool = True) -> BlockFilter:
 
 #: A path or file name of a training configuration or launch script: ``scripts/pretrain_65b.sh``,
 #: ``recipes/x/config_full.yaml``, ``configs/run.yml``, ``params.yaml``, ``*.gin``, ``*.slurm``.
-TRAINING_CONFIG = re.compile(
+TRAINING_CONFIG = regex_cache.compile(
     r"(?<![\w.-])(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo|orpo|ppo|rlhf|params|hparams|hyperparams?)[\w.-]{0,100}\.(?:ya?ml|gin|toml|sh|slurm)\b"
     r"|(?<![\w.-])(?:train(?:ing)?_args|train(?:ing)?_config|hparams|hyperparams?)\.json\b"
     r"|(?<![\w.-])(?:configs?|recipes|params)/[\w./{}-]{0,200}\.(?:ya?ml|json|gin|toml|sh|slurm)\b"
@@ -611,14 +612,14 @@ TRAINING_CONFIG = re.compile(
 )
 
 #: A training program of the release: ``train.py``, ``run_sft.py``, ``train.ipynb``, or a GitHub folder for training code or runs.
-TRAINING_CODE = re.compile(
+TRAINING_CODE = regex_cache.compile(
     r"(?<![\w.-])(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo|orpo|ppo|rlhf|run_(?:clm|mlm|sft|dpo|orpo|pretrain))[\w.-]{0,60}\.(?:py|ipynb)\b"
     r"|github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|pretrain|finetune|sft)(?:/|$)",
     I,
 )
 
 #: Paths that are illustrations, not the release's own files.
-EXAMPLE_PATH = re.compile(r"example|sample|/path/to/|<[^<>\n]{0,40}>/|样例|示例", I)
+EXAMPLE_PATH = regex_cache.compile(r"example|sample|/path/to/|<[^<>\n]{0,40}>/|样例|示例", I)
 
 
 def training_files(card: Card, where: BlockFilter, pattern: "re.Pattern[str]" = TRAINING_CONFIG, element: str = "training config") -> list[Hit]:

@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Optional, Sequence, Union
 
+from . import regex_cache
 from .config import Settings
 from .inputs import InputError
 from .model import FileResult, Rule
@@ -43,7 +44,9 @@ def _lint_with(rules: Sequence[Rule], item: Item) -> Outcome:
 
 
 def _lint(item: Item) -> Outcome:
-    return _lint_with(_RULES or [], item)
+    outcome = _lint_with(_RULES or [], item)
+    regex_cache.save()  # each worker stores what it compiled (cheap when nothing is new)
+    return outcome
 
 
 def _context() -> Any:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from repro_lint import regex_cache
 from repro_lint.evidence import Hit, criterion_codes, judge, link_hits, placeholder_sections, scan, withheld, words
 from repro_lint.hookspecs import hookimpl
 from repro_lint.model import Rule, Verdict
@@ -97,7 +98,7 @@ SECTION = words(r"\barchitecture\b", r"\bmodel (?:details|description|specs?|str
 
 
 #: Link targets and bare URLs; a badge or license link names the model only in passing.
-URL = re.compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
+URL = regex_cache.compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
 BADGE_URL = words(r"licen[cs]e", r"\bbadge", r"shields\.io")
 
 

@@ -41,6 +41,7 @@ import re
 
 from typing import Optional
 
+from repro_lint import regex_cache
 from repro_lint.document import Block, Card, Section
 from repro_lint.evidence import (
     TRAINING_HEADING,
@@ -111,7 +112,7 @@ CORE = {
         rf"(?:训练轮数|轮数|轮次|训练步数|步数|迭代次数|训练(?:的)?\s*token\s*数){GAP}{VALUE}",
         rf"(?<![\w.第])(?<!step ){VALUE}\s*(?:个)?(?:轮|步(?!骤))",
     ),
-    "optimizer": re.compile(
+    "optimizer": regex_cache.compile(
         r"\b[Oo]ptimi[sz]er\s*[:=|]\s*`?\w+|\b[Oo]ptimi[sz]er\s*[:=]\s*\{\s?'name':\s?'\w+|\b(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])"
         r"|\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)|\badam[-_ ]beta|优化器\s*[:=]?\s*\w+"
     ),

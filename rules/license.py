@@ -38,6 +38,7 @@ import functools
 import re
 from typing import Optional
 
+from repro_lint import regex_cache
 from repro_lint.evidence import Hit, finding, placeholder_sections, release_facts, scan, source_quote, words
 from repro_lint.hookspecs import hookimpl
 from repro_lint.model import Code, Evidence, Level, Rule, Severity, Verdict
@@ -66,7 +67,7 @@ SEVERITY_ORDER = (CUSTOM, USE_RESTRICTED, OPEN_DATA, OPEN_SOURCE, UNCLASSIFIED)
 OPEN_CATEGORIES = frozenset({"Permissive", "Copyleft", "Copyleft Limited", "Public Domain"})
 
 #: SPDX families of open content and data licenses (open, but not software licenses).
-DATA_FAMILY = re.compile(r"^(?:CC-BY|CC0|CDLA|ODC|ODbL|PDDL|OGL)", re.I)
+DATA_FAMILY = regex_cache.compile(r"^(?:CC-BY|CC0|CDLA|ODC|ODbL|PDDL|OGL)", re.I)
 
 #: Responsible-AI licenses: open distribution with use restrictions.
 RAIL = words(r"\bopen[- ]?rail\b", r"openrail", r"\brail[- ]?(?:m|1\.0)\b", r"-rail-")
@@ -99,7 +100,7 @@ LICENSE_SENTENCE = {
 }
 
 #: Common spellings of SPDX ids in prose, normalised before lookup ("Apache License 2.0" → apache-2.0).
-SPDX_SPELLING = re.compile(
+SPDX_SPELLING = regex_cache.compile(
     r"\b(apache)(?: license)?,?(?: version)?[ -]?(\d\.\d)\b|\b(mit)(?: license)?\b|\b(bsd)[ -](\d)[ -]clause\b"
     r"|\b(a?gpl|lgpl)[ -]?v?(\d(?:\.\d)?)\b|\b(cc)[ -](by(?:[ -](?:nc|sa|nd)){0,2})[ -](\d\.\d)\b|\b(cc0)(?:[ -]1\.0)?\b"
     r"|\b(mpl)[ -]?(\d\.\d)\b",
@@ -110,7 +111,7 @@ SPDX_SPELLING = re.compile(
 CODE_ONLY = words(r"\b(?:code|codebase|source code|scripts?)\b(?!.*\b(?:weights?|models?|checkpoints?|parameters)\b)", r"代码(?!.*(?:模型|权重))")
 
 #: A table-of-contents entry ("- [License](#license)") is not a license statement.
-TOC_LINK = re.compile(r"^\W*\[[^\]\n]{1,80}\]\(#[^)\n]*\)\W*$")
+TOC_LINK = regex_cache.compile(r"^\W*\[[^\]\n]{1,80}\]\(#[^)\n]*\)\W*$")
 
 NO_LICENSE = frozenset({"", "unknown", "none", "null", "no", "n/a", "other"})
 

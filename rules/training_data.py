@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from repro_lint import regex_cache
 from repro_lint.evidence import (
     Hit,
     clean,
@@ -76,7 +77,7 @@ KNOWN_SOURCES = (
     r"\bsmoltalk\b", r"\bcosmopedia\b", r"\bwudao\b|悟道", r"维基百科|百科|书籍|论文|代码数据|网页数据|新闻|专利|问答数据",
 )
 #: Not inside a URL or a file name ("github.com/…", "arxiv.org/abs/…" are links, not sources).
-SOURCE = re.compile(r"(?<![/.@-])(?:" + "|".join(KNOWN_SOURCES) + r")(?!\.[a-z])", re.I)
+SOURCE = regex_cache.compile(r"(?<![/.@-])(?:" + "|".join(KNOWN_SOURCES) + r")(?!\.[a-z])", re.I)
 
 #: A name-shaped word (CamelCase, ALLCAPS, with digits) next to the word dataset/corpus, or after "trained on".
 NAMEY = r"(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80}|[a-z]{1,80}[A-Z][\w.-]{0,80}|[A-Za-z0-9-]{1,80}[_/][A-Za-z0-9._/-]{1,160})"  # bounded: linear on long runs
@@ -121,7 +122,7 @@ MIXED_WITH_OTHERS = words(
 NOT_PROCESSED = words(r"\bwithout\b[^.\n]{0,30}\b(?:filter|dedup)", r"\b(?:not|never)\b(?: been)?\s+(?:\w+\s+)?(?:filtered|deduplicated|dedup)", r"\bun(?:filtered|deduplicated)\b", r"未(?:经)?(?:过滤|去重)")
 PROCESSING = words(r"\bdedup", r"\bfilter", r"去重|过滤")
 
-ELEMENTS = {"named sources": re.compile(SOURCE.pattern + "|" + NAMED.pattern, re.I), "size": SIZE, "composition": COMPOSITION}
+ELEMENTS = {"named sources": regex_cache.compile(SOURCE.pattern + "|" + NAMED.pattern, re.I), "size": SIZE, "composition": COMPOSITION}
 
 #: In usage and evaluation sections only an explicit statement about the release's own training counts.
 STRONG_TOPIC = words(
@@ -155,7 +156,7 @@ OUTPUTS_LINK = words(r"\b(?:unconditional|generated|model|output)\b[^.\n]{0,30}\
 OUTPUTS_FILE = words(r"(?<![a-z])(?:samples|outputs|generations|completions)(?![a-z])[^/]*$")
 #: A "Dataset:" / "数据:" key line: its link or hub id (``org/name``) is the dataset's own page.
 DATA_KEY = words(r"^\W{0,6}(?:training |fine-?tuning )?(?:data(?:sets?)?|corpus)\W{0,4}[:：]", r"^\W{0,6}(?:训练)?(?:数据集?|语料)\W{0,4}[:：]")
-HUB_ID = re.compile(r"`[\w.-]{1,100}/[\w.-]{1,100}`")
+HUB_ID = regex_cache.compile(r"`[\w.-]{1,100}/[\w.-]{1,100}`")
 
 #: Lines that give a dataset as a benchmark.
 EVAL_LINK = words(r"\bevaluat", r"\bbenchmark", r"\bleaderboard", r"\btest set", r"评测|测评|测试集")

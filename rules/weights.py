@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from repro_lint import regex_cache
 from repro_lint.evidence import (
     Hit,
     clean,
@@ -162,7 +163,7 @@ def _base_models(card) -> tuple[set[str], list["re.Pattern[str]"]]:  # type: ign
             name = clean(link.text).strip()
             if len(name) >= 3:
                 n = re.escape(name)
-                about.append(re.compile(rf"{n}\W{{0,3}}(?:is|are|was|were)\b[^\n]{{0,40}}?licen[cs]|licen[cs]e (?:of|for) (?:the )?{n}|{n}'s licen[cs]", re.I))
+                about.append(regex_cache.compile(rf"{n}\W{{0,3}}(?:is|are|was|were)\b[^\n]{{0,40}}?licen[cs]|licen[cs]e (?:of|for) (?:the )?{n}|{n}'s licen[cs]", re.I))
     return urls, about
 
 

@@ -1,0 +1,122 @@
+"""The compiled-pattern cache is only an accelerator: same patterns, and never an error of its own."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from repro_lint import regex_cache
+from repro_lint.cli import cli
+from repro_lint.regex_cache import RegexCache
+
+PATTERNS = [
+    (r"\bhidden[ _-]?size\b", re.I),
+    (r"(?P<key>lr|learning rate)\s*[:=]\s*(?P<value>\d+(?:\.\d+)?e-?\d+)", re.I),
+    (r"(?<![/.@-])(?:C4|The Pile)(?!\.[a-z])", 0),
+    (r"学习率|批大小", re.I),
+    (r"^\W*licen[cs]e\b[\s:：|*-]{0,6}", re.M | re.S),
+]
+
+needs_cpython = pytest.mark.skipif(regex_cache._sre is None, reason="the cache needs CPython's regular-expression engine")
+
+
+@needs_cpython
+def test_a_pattern_from_the_cache_is_the_pattern_re_compile_makes(tmp_path: Path):
+    first = RegexCache(tmp_path)
+    for source, flags in PATTERNS:
+        assert first.compile(source, flags) == re.compile(source, flags)
+    assert first.save()
+    second = RegexCache(tmp_path)
+    for source, flags in PATTERNS:
+        cached = second.compile(source, flags)
+        assert cached == re.compile(source, flags)  # same source, flags and compiled program
+        assert cached.groupindex == re.compile(source, flags).groupindex
+    assert not second.dirty  # everything came from the file
+    m = second.compile(*PATTERNS[1]).search("Learning rate: 3e-4")
+    assert m and m.group("value") == "3e-4"
+
+
+@needs_cpython
+def test_a_corrupt_cache_file_is_ignored_and_replaced(tmp_path: Path):
+    cache = RegexCache(tmp_path)
+    assert cache.path is not None
+    cache.path.write_bytes(b"\x00not marshal data")
+    assert cache.compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])
+    assert cache.save()
+    assert isinstance(marshal.loads(cache.path.read_bytes()), dict)
+
+
+@needs_cpython
+def test_a_damaged_entry_is_compiled_again_from_source(tmp_path: Path):
+    cache = RegexCache(tmp_path)
+    assert cache.path is not None
+    source, flags = PATTERNS[0][0], int(PATTERNS[0][1])
+    cache.path.write_bytes(marshal.dumps({(source, flags): (flags, [1, 2, 3], 0, {}, (None,))}))
+    assert RegexCache(tmp_path).compile(source, flags) == re.compile(source, flags)
+
+
+@needs_cpython
+@pytest.mark.skipif(sys.platform == "win32" or (hasattr(os, "geteuid") and os.geteuid() == 0), reason="needs a directory this user cannot write")
+def test_an_unwritable_cache_directory_only_means_no_cache(tmp_path: Path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        cache = RegexCache(locked / "repro-lint")
+        assert cache.compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])
+        assert cache.save() is False
+    finally:
+        locked.chmod(0o700)
+
+
+@needs_cpython
+def test_a_file_that_cannot_be_written_over_only_means_no_cache(tmp_path: Path):
+    cache = RegexCache(tmp_path / "a-file")
+    (tmp_path / "a-file").write_text("not a directory", encoding="utf-8")
+    cache.compile(*PATTERNS[0])
+    assert cache.save() is False
+
+
+def test_the_cache_directory_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv("REPRO_LINT_CACHE_DIR", str(tmp_path / "here"))
+    assert regex_cache.cache_dir() == tmp_path / "here"
+    monkeypatch.delenv("REPRO_LINT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if sys.platform != "win32":
+        assert regex_cache.cache_dir() == tmp_path / "xdg" / "repro-lint"
+    monkeypatch.setenv("REPRO_LINT_NO_CACHE", "1")
+    assert regex_cache.cache_dir() is None
+
+
+def test_without_a_cache_nothing_is_read_or_written(tmp_path: Path):
+    cache = RegexCache(None)
+    assert cache.compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])
+    assert cache.save() is False
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_cpython
+def test_a_run_stores_the_patterns_it_compiled_and_no_cache_stores_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixtures: Path):
+    card = str(fixtures / "open-reproducible.md")
+    monkeypatch.setenv("REPRO_LINT_CACHE_DIR", str(tmp_path / "off"))
+    try:
+        regex_cache.configure(regex_cache.cache_dir())
+        result = CliRunner().invoke(cli, ["--isolated", "--no-cache", card])
+        assert result.exit_code == 0, result.output
+        assert not (tmp_path / "off").exists()
+
+        monkeypatch.setenv("REPRO_LINT_CACHE_DIR", str(tmp_path / "on"))
+        regex_cache.configure(regex_cache.cache_dir())
+        regex_cache.compile(r"\bnew (?:pattern|one)\b", re.I)  # compiled in this run: stored at its end
+        result = CliRunner().invoke(cli, ["--isolated", card])
+        assert result.exit_code == 0, result.output
+        stored = marshal.loads(next((tmp_path / "on").glob("regex-*.marshal")).read_bytes())
+        assert (r"\bnew (?:pattern|one)\b", int(re.I)) in stored
+    finally:
+        regex_cache.configure(regex_cache.cache_dir())
