@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequenc
 
 from . import regex_cache
 from .document import Block, Card, Section
-from .prefilter import TextIndex, fold, may_match, narrowed, prepare
+from .prefilter import TextIndex, fold, may_match, plan
 from .model import Code, Evidence, Finding, Level, Verdict
 
 I = re.IGNORECASE
@@ -138,13 +138,16 @@ def clean(text: str) -> str:
     ``key: value`` pattern cannot take the emphasis marker for a value. Newlines are kept, so offsets
     still map to the right lines.
     """
-    if "**" in text or "__" in text:
-        text = text.replace("**", "").replace("__", "")
+    text = _unemphasised(text)
     if may_match(PLACEHOLDER, text) and PLACEHOLDER.search(text):
         text = PLACEHOLDER.sub(" ", text)
     if may_match(TEMPLATE_SENTENCE, text) and TEMPLATE_SENTENCE.search(text):
         text = TEMPLATE_SENTENCE.sub(" ", text)
     return text
+
+
+def _unemphasised(text: str) -> str:
+    return text.replace("**", "").replace("__", "") if "**" in text or "__" in text else text
 
 
 def is_placeholder_only(text: str) -> bool:
@@ -215,84 +218,127 @@ def scan(
     itself, or its block sits under a heading that matches ``topic_heading`` ("2T tokens" is data
     size in "trained on 2T tokens" or under "Training data", not in "a context of 8k tokens").
     With ``urls=False``, link targets and URLs are blanked before matching.
+
+    Each pattern is matched once per card over all its sentences (see :func:`pattern_hits`); the
+    filters above are then applied to the few sentences where it matched.
     """
-    _prepare(card)
+    units = _units(card, urls)
+    texts = _units(card, True).texts  # the sentences as written, for the topic test
     found: dict[str, list[Hit]] = {name: [] for name in elements}
-    units: list[tuple[Block, int, str]] = []  # the sentences that may count, in card order
-    folded: list[str] = []
-    for block in card.blocks:
-        if not where(block):
-            continue
-        analysed = _analysis(card, block)
-        if not analysed:
-            continue
-        on_topic = topic is None or (topic_heading is not None and in_section(block.section, topic_heading))
-        for offset, sentence, future, withheld_at, folded_sentence in analysed:
-            if skip_future and future:
-                continue
-            if skip_withheld and withheld_at >= 0:
-                continue
-            if not on_topic and topic is not None and not (may_match(topic, sentence) and topic.search(sentence)):
-                continue
-            if not urls:
-                sentence = blank_urls(sentence)
-                folded_sentence = fold(sentence)
-            units.append((block, offset, sentence))
-            folded.append(folded_sentence)
-    # Each pattern runs only on the sentences that contain one of its literal needles (same hits, in order).
-    index = TextIndex(folded, folded=True)
+    accepted: dict[int, bool] = {}  # id(block) → where(block), asked only for blocks with a match
+    on_topic: dict[int, bool] = {}
     for name, pattern in elements.items():
-        for k in index.candidates(pattern):
-            block, offset, sentence = units[k]
-            m = narrowed(pattern, folded[k]).search(sentence)  # the same match: m.start() and m.group(0)
-            if m:
-                at = offset + m.start()
-                found[name].append(Hit(name, block.line_at(at), m.group(0), block))
+        out = found[name]
+        for k, start, quote in pattern_hits(card, pattern, urls=urls):
+            block = units.blocks[k]
+            ok = accepted.get(id(block))
+            if ok is None:
+                ok = accepted[id(block)] = bool(where(block))
+            if not ok or (skip_future and units.future[k]) or (skip_withheld and units.withheld[k] >= 0):
+                continue
+            if topic is not None:
+                about = on_topic.get(id(block))
+                if about is None:
+                    about = on_topic[id(block)] = topic_heading is not None and in_section(block.section, topic_heading)
+                if not about and not topic.search(texts[k]):
+                    continue
+            out.append(Hit(name, block.line_at(units.offsets[k] + start), quote, block))
     return found
 
 
-def _prepare(card: Card) -> None:
-    """Derive the quick-reject needles of the shared patterns when the card is large enough to gain from them."""
-    if "prepared" not in card.memo:
-        card.memo["prepared"] = True
-        prepare((PLACEHOLDER, TEMPLATE_SENTENCE, FUTURE, WITHHELD), len(card.text))
+class _Units:
+    """Every sentence of a card, in card order, with its block, offset and flags: what :func:`scan` searches.
+
+    ``pairs`` holds the indices of the ``header: cell`` sentences made from table rows.
+    """
+
+    __slots__ = ("blocks", "offsets", "texts", "folded", "pairs", "future", "withheld", "_index")
+
+    def __init__(self, blocks: list[Block], offsets: list[int], texts: list[str], folded: list[str], pairs: frozenset[int]) -> None:
+        self.blocks, self.offsets, self.texts, self.folded, self.pairs = blocks, offsets, texts, folded, pairs
+        self.future: list[bool] = []
+        self.withheld: list[int] = []
+        self._index: Optional[TextIndex] = None
+
+    @property
+    def index(self) -> TextIndex:
+        if self._index is None:
+            self._index = TextIndex(self.folded, folded=True)
+        return self._index
+
+    def without_urls(self) -> "_Units":
+        texts = [blank_urls(t) for t in self.texts]
+        folded = [f if t is original else fold(t) for t, original, f in zip(texts, self.texts, self.folded)]
+        units = _Units(self.blocks, self.offsets, texts, folded, self.pairs)
+        units.future, units.withheld = self.future, self.withheld
+        return units
 
 
-def _memo(card: Card, kind: str, block: Block, compute: Callable[[], T]) -> T:
-    """A value derived from one block of the card, computed once per card and reused by every rule."""
-    key = (kind, id(block))
-    if key not in card.memo:
-        card.memo[key] = compute()
-    return card.memo[key]  # type: ignore[no-any-return]
+def _units(card: Card, urls: bool = True) -> _Units:
+    """The card's sentences (``urls=False``: with link targets and URLs blanked), built once per card.
+
+    Whether a sentence promises (:data:`FUTURE`) or withholds (:data:`WITHHELD`) is found with one
+    pass of each pattern over all sentences, like any element pattern.
+    """
+    key = ("units", urls)
+    units = card.memo.get(key)
+    if units is None:
+        if urls:
+            blocks: list[Block] = []
+            offsets: list[int] = []
+            texts: list[str] = []
+            pairs: list[int] = []
+            for block in card.blocks:
+                text = _cleaned(card, block)
+                if not text.strip():
+                    continue
+                plain = len(texts)
+                for offset, sentence in block_sentences(block, text):
+                    blocks.append(block)
+                    offsets.append(offset)
+                    texts.append(sentence)
+                if block.kind == "table_row" and block.header:
+                    plain += sum(1 for _ in sentences(text, prose=False))
+                    pairs.extend(range(plain, len(texts)))
+            units = _Units(blocks, offsets, texts, [fold(t) for t in texts], frozenset(pairs))
+            units.future = [False] * len(texts)
+            for k, _, _ in plan(FUTURE).first_matches(units.index, texts):
+                units.future[k] = True
+            units.withheld = [-1] * len(texts)
+            for k, start, _ in plan(WITHHELD).first_matches(units.index, texts):
+                units.withheld[k] = start
+        else:
+            units = _units(card, True).without_urls()
+        card.memo[key] = units
+    return units  # type: ignore[no-any-return]
+
+
+def pattern_hits(card: Card, pattern: "re.Pattern[str]", *, urls: bool = True) -> list[tuple[int, int, str]]:
+    """(sentence index, offset in the sentence, matched text) of the first match in every sentence of the card.
+
+    Computed once per card and pattern, whichever rules ask: only the sentences that contain one of the
+    pattern's literal needles are searched, each with the alternatives that can match in it.
+    """
+    key = ("hits", pattern, urls)
+    hits = card.memo.get(key)
+    if hits is None:
+        units = _units(card, urls)
+        hits = card.memo[key] = plan(pattern).first_matches(units.index, units.texts)
+    return hits  # type: ignore[no-any-return]
 
 
 def _cleaned(card: Card, block: Block) -> str:
-    return _memo(card, "clean", block, lambda: clean(block.text))
-
-
-def _analysis(card: Card, block: Block) -> list[tuple[int, str, bool, int, str]]:
-    """(offset, sentence, promises, withholding offset, folded sentence) of a block's sentences, once per card.
-
-    Empty when the block's cleaned text is blank.
-    """
-    key = ("analysis", id(block))
-    analysed = card.memo.get(key)
-    if analysed is None:
-        text = _cleaned(card, block)
-        analysed = [(offset, sentence, *_flags(card, sentence)) for offset, sentence in block_sentences(block, text)] if text.strip() else []
-        card.memo[key] = analysed
-    return analysed  # type: ignore[no-any-return]
-
-
-def _flags(card: Card, sentence: str) -> tuple[bool, int, str]:
-    """(promises something, offset of a withholding statement or -1, folded text) of a sentence, once per card."""
-    flags = card.memo.get(("flags", sentence))
-    if flags is None:
-        folded = fold(sentence)
-        future = may_match(FUTURE, sentence, folded) and FUTURE.search(sentence) is not None
-        w = WITHHELD.search(sentence) if may_match(WITHHELD, sentence, folded) else None
-        flags = card.memo[("flags", sentence)] = (future, w.start() if w else -1, folded)
-    return flags  # type: ignore[no-any-return]
+    """``clean(block.text)``, once per card; placeholder patterns run only on a card that can contain them."""
+    key = ("clean", id(block))
+    text = card.memo.get(key)
+    if text is None:
+        gates = card.memo.get("clean gates")
+        if gates is None:
+            whole = _unemphasised(card.text)  # as clean() sees each block
+            folded = fold(whole)
+            gates = card.memo["clean gates"] = may_match(PLACEHOLDER, whole, folded) or may_match(TEMPLATE_SENTENCE, whole, folded)
+        text = card.memo[key] = clean(block.text) if gates else _unemphasised(block.text)
+    return text  # type: ignore[no-any-return]
 
 
 def link_hits(card: Card, url: "re.Pattern[str]", element: str, *, text: Optional["re.Pattern[str]"] = None, skip_usage: bool = False) -> list[Hit]:
@@ -308,16 +354,14 @@ def link_hits(card: Card, url: "re.Pattern[str]", element: str, *, text: Optiona
 
 def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everywhere) -> list[Hit]:
     """Sentences that state the criterion's subject is withheld ("the training data is proprietary")."""
-    _prepare(card)
+    units = _units(card)
     hits: list[Hit] = []
-    for block in card.blocks:
-        if block.kind == "code" or not where(block):
+    for k, w in enumerate(units.withheld):
+        if w < 0 or k in units.pairs:
             continue
-        text = _cleaned(card, block)
-        for offset, sentence in _memo(card, "sentences", block, lambda: list(sentences(text, prose=block.kind in PROSE_KINDS))):
-            w = _flags(card, sentence)[1]
-            if w >= 0 and subject.search(sentence):
-                hits.append(Hit("withheld", block.line_at(offset + w), sentence.strip(), block))
+        block, sentence = units.blocks[k], units.texts[k]
+        if block.kind != "code" and where(block) and subject.search(sentence):
+            hits.append(Hit("withheld", block.line_at(units.offsets[k] + w), sentence.strip(), block))
     return hits
 
 

@@ -19,6 +19,8 @@ import re
 from bisect import bisect_right
 from typing import Any, Iterable, Optional, Sequence, Union
 
+from . import regex_cache
+
 try:  # Python 3.11+
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python < 3.11
@@ -222,7 +224,14 @@ def _required_seq(seq: Any) -> Optional[frozenset[str]]:
 
 def needles(pattern: "re.Pattern[str]") -> Optional[frozenset[str]]:
     """Folded strings of which every match of ``pattern`` contains one; None when none can be derived."""
-    return _needles_of(pattern.pattern, pattern.flags)
+    return _cached_needles(pattern.pattern, pattern.flags)
+
+
+def _cached_needles(source: Any, flags: int) -> Optional[frozenset[str]]:
+    """:func:`_needles_of`, stored in the compiled-pattern cache (derived once per machine, not per run)."""
+    if not isinstance(source, str):
+        return None
+    return regex_cache.active().derived("needles", source, flags, lambda: _needles_of(source, flags))  # type: ignore[no-any-return]
 
 
 def _needles_of(source: Any, flags: int) -> Optional[frozenset[str]]:
@@ -235,9 +244,9 @@ def _needles_of(source: Any, flags: int) -> Optional[frozenset[str]]:
         return None
 
 
-#: Deriving a pattern's needles costs about as much as searching ~16 KiB of text with it, so it is
-#: done only for a pattern about to search at least that much; smaller jobs search directly (no
-#: start-up cost for one small card) unless the needles are already known.
+#: Deriving a pattern's needles costs about as much as searching ~16 KiB of text with it. With the
+#: compiled-pattern cache on, needles are derived once and stored; without it, only for a pattern
+#: about to search at least that much (no start-up cost for one small card).
 DERIVE_AT = 16 * 1024
 
 #: pattern → its needles as one literal alternation (None: no needles). A cache: results never depend on it.
@@ -254,10 +263,10 @@ def finder(pattern: "re.Pattern[str]", work: int = 0) -> Optional["re.Pattern[st
     try:
         return _FINDERS[pattern]
     except KeyError:
-        if work < DERIVE_AT:
+        if work < DERIVE_AT and not regex_cache.active().enabled:
             return None
     required = needles(pattern)
-    found = None if required is None else re.compile("|".join(re.escape(n) for n in sorted(required, key=lambda n: (-len(n), n))))
+    found = None if required is None else regex_cache.compile("|".join(re.escape(n) for n in sorted(required, key=lambda n: (-len(n), n))))
     _FINDERS[pattern] = found
     return found
 
@@ -304,7 +313,7 @@ def narrowed(pattern: Any, folded: str) -> Any:
         return pattern
     parts = _ALTERNATIVES.get(pattern, ())
     if parts == ():
-        parts = _ALTERNATIVES[pattern] = tuple(_needles_of(f"(?:{a})", pattern.flags) for a in alternatives)
+        parts = _ALTERNATIVES[pattern] = tuple(_cached_needles(f"(?:{a})", pattern.flags) for a in alternatives)
     if parts is None:
         return pattern
     kept = tuple(i for i, required in enumerate(parts) if required is None or any(n in folded for n in required))
@@ -315,8 +324,121 @@ def narrowed(pattern: Any, folded: str) -> Any:
     key = (pattern, kept)
     sub = _NARROWED.get(key)
     if sub is None:
-        sub = _NARROWED[key] = re.compile("|".join(f"(?:{alternatives[i]})" for i in kept), pattern.flags)
+        sub = _NARROWED[key] = regex_cache.compile("|".join(f"(?:{alternatives[i]})" for i in kept), pattern.flags)
     return sub
+
+
+class Plan:
+    """How to find the first match of a pattern in each of many texts, searching few of them.
+
+    The pattern is split into its alternatives (one, when it did not come from a list of
+    alternatives). Each alternative has a needle set, or none (it is tried everywhere). One pass of
+    the needle finder over the joined, folded texts tells, for each text, which alternatives' needles
+    it contains; the text is then searched with those alternatives only, in their original order,
+    which gives the same leftmost match as the whole pattern (:func:`narrowed`).
+    """
+
+    __slots__ = ("pattern", "alternatives", "flags", "finder", "always", "full", "masks", "_subs")
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+        self.alternatives: tuple[str, ...] = tuple(getattr(pattern, "alternatives", ()) or ())
+        self.flags = pattern.flags
+        if self.alternatives:
+            parts = [_cached_needles(f"(?:{a})", self.flags) for a in self.alternatives]
+        else:
+            parts = [needles(pattern)]
+        self.full = (1 << len(parts)) - 1
+        self.always = sum(1 << i for i, required in enumerate(parts) if required is None)
+        own: dict[str, int] = {}
+        for i, required in enumerate(parts):
+            for n in required or ():
+                own[n] = own.get(n, 0) | (1 << i)
+        # At one position the finder reports the longest needle only: the needles that are its
+        # prefixes are present too.
+        self.masks = {n: m | _prefix_masks(n, own) for n, m in own.items()}
+        self.finder = regex_cache.compile(trie_pattern(own)) if own else None
+        self._subs: dict[int, Any] = {self.full: pattern, 0: _NoMatch}
+
+    def sub(self, mask: int) -> Any:
+        """The pattern made of the alternatives in ``mask`` (in their original order)."""
+        found = self._subs.get(mask)
+        if found is None:
+            kept = [a for i, a in enumerate(self.alternatives) if mask >> i & 1]
+            found = self._subs[mask] = regex_cache.compile("|".join(f"(?:{a})" for a in kept), self.flags)
+        return found
+
+    def first_matches(self, index: "TextIndex", texts: Sequence[str]) -> list[tuple[int, int, str]]:
+        """(text index, start, matched text) of the first match in each of ``texts`` (indexed by ``index``)."""
+        folded, starts, count = index._folded, index._starts, index._count
+        masks: dict[int, int] = {}
+        if self.always:
+            masks = dict.fromkeys(range(count), self.always)
+        finder, own = self.finder, self.masks
+        if finder is not None:
+            single = self.full == 1
+            m = finder.search(folded)
+            while m is not None:
+                at = m.start()
+                k = bisect_right(starts, at) - 1
+                masks[k] = masks.get(k, 0) | own[m.group(0)]
+                if single:  # one alternative: the text is a candidate, go on with the next one
+                    m = finder.search(folded, starts[k + 1]) if k + 1 < count else None
+                else:  # every needle start counts, also inside another needle
+                    m = finder.search(folded, at + 1)
+        hits: list[tuple[int, int, str]] = []
+        sub, full, pattern = self.sub, self.full, self.pattern
+        for k in sorted(masks):
+            mask = masks[k]
+            found = (pattern if mask == full else sub(mask)).search(texts[k])
+            if found is not None:
+                hits.append((k, found.start(), found.group(0)))
+        return hits
+
+
+def trie_pattern(strings: Iterable[str]) -> str:
+    """A regular expression that matches any of ``strings``, the longest one where several start.
+
+    Written as a trie (``l(?:earning rate|r)``) rather than a flat alternation: ``re`` then tests one
+    character per branch point instead of every string at every position, several times faster for
+    the hundreds of needles of a large pattern.
+    """
+    root: dict[str, Any] = {}
+    for s in strings:
+        node = root
+        for c in s:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a needle ends here and longer ones go on: try the longer ones first (greedy)
+            body = f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else body + "?"
+        return body
+
+    return build(root)
+
+
+def _prefix_masks(needle: str, own: dict[str, int]) -> int:
+    mask = 0
+    for i in range(1, len(needle)):
+        mask |= own.get(needle[:i], 0)
+    return mask
+
+
+#: pattern → its :class:`Plan`. A cache: results never depend on it.
+_PLANS: dict[Any, Plan] = {}
+
+
+def plan(pattern: Any) -> Plan:
+    found = _PLANS.get(pattern)
+    if found is None:
+        found = _PLANS[pattern] = Plan(pattern)
+    return found
 
 
 class TextIndex:

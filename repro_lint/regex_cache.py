@@ -27,7 +27,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 try:  # the regular-expression engine's own entry point (CPython); without it there is no cache
     import _sre
@@ -69,17 +69,17 @@ class RegexCache:
 
     def __init__(self, directory: Optional[Path]) -> None:
         self.directory = directory if _sre is not None else None
-        self._entries: Optional[dict[tuple[str, int], Entry]] = None
-        self._new: dict[tuple[str, int], Entry] = {}
+        self._entries: Optional[dict[Any, Any]] = None
+        self._new: dict[Any, Any] = {}
 
     @property
     def path(self) -> Optional[Path]:
         return None if self.directory is None else self.directory / _file_name()
 
-    def _load(self) -> dict[tuple[str, int], Entry]:
+    def _load(self) -> dict[Any, Any]:
         if self._entries is None:
             self._entries = {}
-            path = self.path
+            path = self.path if self.directory is not None else None
             if path is not None:
                 try:
                     data = marshal.loads(path.read_bytes())
@@ -95,7 +95,7 @@ class RegexCache:
             return re.compile(pattern, flags)
         key = (pattern, int(flags))
         entry = self._load().get(key)
-        if entry is not None:
+        if isinstance(entry, tuple) and len(entry) == 5:
             try:
                 final_flags, code, groups, groupindex, indexgroup = entry
                 return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
@@ -105,6 +105,26 @@ class RegexCache:
         self._new[key] = entry
         self._entries[key] = entry  # type: ignore[index]
         return compiled
+
+    @property
+    def enabled(self) -> bool:
+        return self.directory is not None
+
+    def derived(self, kind: str, pattern: str, flags: int, compute: "Callable[[], Any]") -> Any:
+        """A value computed from a pattern's source (``kind`` names what), stored like compiled programs.
+
+        ``compute`` must return something :mod:`marshal` can store (strings, numbers, tuples,
+        frozensets, dicts, None); the prefilter stores each pattern's needles this way.
+        """
+        key = (kind, pattern, int(flags))
+        entries = self._load()
+        if key in entries:
+            return entries[key]
+        value = compute()
+        entries[key] = value  # type: ignore[index]
+        if self.directory is not None:
+            self._new[key] = value  # type: ignore[index]
+        return value
 
     @property
     def dirty(self) -> bool:

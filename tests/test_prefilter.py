@@ -110,6 +110,36 @@ def test_narrowed_patterns_find_the_same_match(fixtures):
             assert (full and (full.start(), full.group(0))) == (narrow and (narrow.start(), narrow.group(0)))
 
 
+def test_a_plan_finds_the_first_match_of_every_text_that_the_whole_pattern_finds(fixtures):
+    texts = fixture_sentences(fixtures)
+    index = TextIndex(texts)
+    for pattern in rule_patterns():
+        plan = prefilter.plan(pattern)
+        assert plan.first_matches(index, texts) == search_every_text(plan, index, texts), pattern.pattern[:80]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["learning rate", "lr", "learning", "rate", "a", "ab", "abc", "bc", "学习率", "学习"]), min_size=1, max_size=6, unique=True),
+       st.lists(st.sampled_from(["learning", " rate", "lr", "a", "b", "c", "学习率", "学", "x", " "]), max_size=14))
+def test_a_trie_pattern_finds_the_longest_needle_wherever_a_flat_alternation_does(strings, parts):
+    text = "".join(parts)
+    trie = re.compile(prefilter.trie_pattern(strings))
+    flat = re.compile("|".join(re.escape(s) for s in sorted(strings, key=lambda s: (-len(s), s))))
+    for at in range(len(text) + 1):
+        a, b = trie.match(text, at), flat.match(text, at)
+        assert (a and a.group(0)) == (b and b.group(0)), (strings, text, at)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["learning rate", "lr", "batch size", "rate", "3e-4", ": ", "\n", "x", "学习率", "ab", "abc", " ", "A7"]), max_size=10), min_size=1, max_size=6))
+def test_a_plan_over_overlapping_needles_finds_what_the_pattern_finds(sentences):
+    pattern = words(r"\blearning rate\b", r"\brate\b[^.]{0,5}\d", r"\blr\b", r"abc", r"bc", r"学习率", r"(?-i:[A-Z]\d)")
+    texts = ["".join(s) for s in sentences]
+    index = TextIndex(texts)
+    plan = prefilter.Plan(pattern)
+    assert plan.first_matches(index, texts) == search_every_text(plan, index, texts)
+
+
 def test_words_compiles_on_first_use_and_then_behaves_as_a_pattern():
     pattern = words(r"\bfoo\b", r"ba[rz]")
     assert pattern._compiled is None  # type: ignore[attr-defined]
@@ -123,10 +153,20 @@ def cards_in(directory: Path) -> Iterator[Path]:
     yield from sorted(directory.rglob("*.md"))
 
 
+def search_every_text(plan: prefilter.Plan, index: TextIndex, texts: list[str]) -> list[tuple[int, int, str]]:
+    """The reference :meth:`Plan.first_matches`: the whole pattern on every text, no needles."""
+    found = []
+    for k, text in enumerate(texts):
+        m = plan.pattern.search(text)
+        if m:
+            found.append((k, m.start(), m.group(0)))
+    return found
+
+
 def report(paths: list[Path], monkeypatch: pytest.MonkeyPatch, *, quick_reject: bool) -> str:
     if not quick_reject:
         monkeypatch.setattr(prefilter, "finder", lambda pattern, work=0: None)
-        monkeypatch.setattr("repro_lint.evidence.narrowed", lambda pattern, folded: pattern)
+        monkeypatch.setattr(prefilter.Plan, "first_matches", search_every_text)
     rules = load_rules().rules
     out = []
     for path in paths:
