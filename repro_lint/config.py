@@ -15,10 +15,14 @@ from typing import Any, Optional
 
 from .model import CORE_CRITERIA
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python < 3.11 only
-    import tomli as tomllib
+
+def _toml() -> Any:
+    """The TOML parser, imported when a configuration file is read (a run without one never pays for it)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python < 3.11 only
+        import tomli as tomllib
+    return tomllib
 
 CONFIG_FILES = (".repro-lint.toml", "repro-lint.toml", "pyproject.toml")
 #: Real cards are under 1 MiB; markdown-it can need hundreds of bytes of memory per byte of hostile input.
@@ -108,6 +112,7 @@ def settings_from_table(table: dict[str, Any], where: str) -> Settings:
 
 def read_config(path: Path) -> Settings:
     """Read one configuration file (a dedicated file, or a pyproject's ``[tool.repro-lint]``)."""
+    tomllib = _toml()
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
@@ -132,9 +137,15 @@ def _has_table(path: Path) -> bool:
     if path.name != "pyproject.toml":
         return True
     try:
-        with open(path, "rb") as fh:
-            return "repro-lint" in tomllib.load(fh).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    if b"repro-lint" not in raw and b"\\u" not in raw and b"\\U" not in raw:
+        return False  # without escapes, a [tool.repro-lint] key must be spelled out: no need to parse the file
+    tomllib = _toml()
+    try:
+        return "repro-lint" in tomllib.loads(raw.decode("utf-8")).get("tool", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
         return False
 
 

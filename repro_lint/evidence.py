@@ -498,7 +498,7 @@ class LazyPattern:
 
     ``pattern`` and ``flags`` are the source and the flags it was given, available without compiling
     (rules build larger patterns from ``.pattern`` at import time); ``alternatives`` the sources it
-    was joined from, when it came from :func:`words` (see :func:`repro_lint.prefilter.narrowed`).
+    was joined from, when it came from :func:`words` (see :class:`repro_lint.prefilter.Plan`).
     """
 
     __slots__ = ("pattern", "flags", "alternatives", "_compiled")

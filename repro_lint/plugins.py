@@ -27,12 +27,14 @@ import functools
 import math
 import os
 import re
+import types
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Optional
 
 import pluggy
 
 from . import hookspecs
+from .entrypoints import Distribution
 from .model import RULE_API_VERSION, Rule
 
 ENTRY_POINT_GROUP = "repro_lint"
@@ -95,12 +97,9 @@ class LoadedRules:
 
 
 def _entry_points() -> list[Any]:
-    from importlib.metadata import entry_points
+    from .entrypoints import entry_points
 
-    eps = entry_points()
-    if hasattr(eps, "select"):
-        return list(eps.select(group=ENTRY_POINT_GROUP))
-    return list(eps.get(ENTRY_POINT_GROUP, []))  # Python 3.9
+    return entry_points(ENTRY_POINT_GROUP)
 
 
 def _normalize(name: str) -> str:
@@ -129,7 +128,9 @@ def _dist_info(ep: Any, seen: dict[int, tuple[str, str]]) -> tuple[str, str]:
     if dist is None:
         return "?", "?"
     key = id(dist)
-    if key not in seen:
+    if key not in seen and isinstance(dist, Distribution):
+        seen[key] = (dist.name, dist.version)
+    if key not in seen:  # an importlib.metadata distribution
         meta = dist.metadata
         seen[key] = (str(meta["Name"]), str(getattr(dist, "version", None) or meta["Version"]))
     return seen[key]
@@ -174,6 +175,27 @@ def _register(pm: pluggy.PluginManager, plugin: Any, info: PluginInfo, errors: l
         fail("implements no repro-lint hook (decorate repro_lint_rules with @repro_lint.hookimpl)")
 
 
+class _PluginManager(pluggy.PluginManager):
+    """pluggy's plugin manager, quicker to register modules.
+
+    A rule module holds dozens of pattern tables; pluggy examines every attribute of a plugin with
+    ``inspect.getattr_static``. In a module only plain functions (and bound methods, classmethods,
+    staticmethods) can be hook implementations, so anything else is passed over at once, and a plain
+    function is read for the hookimpl marker directly (``parse_hookimpl_opts`` is pluggy's documented
+    point of customisation).
+    """
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> Any:
+        if isinstance(plugin, types.ModuleType):
+            value = plugin.__dict__.get(name)
+            if isinstance(value, types.FunctionType):
+                opts = getattr(value, self.project_name + "_impl", None)
+                return opts if isinstance(opts, dict) else None
+            if not isinstance(value, (types.MethodType, classmethod, staticmethod)):
+                return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
 def plugin_manager(
     disabled: Iterable[str] = (), *, load_entrypoints: bool = True, extra: Iterable[Any] = ()
 ) -> tuple[pluggy.PluginManager, list[PluginInfo], list[str]]:
@@ -181,7 +203,7 @@ def plugin_manager(
 
     ``extra`` are plugin objects (modules or instances) registered as well, as tests do.
     """
-    pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    pm = _PluginManager(hookspecs.PROJECT_NAME)
     pm.add_hookspecs(hookspecs)
     infos: list[PluginInfo] = []
     errors: list[str] = []

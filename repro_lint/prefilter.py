@@ -285,49 +285,6 @@ def may_match(pattern: "re.Pattern[str]", text: str, folded: Optional[str] = Non
     return found.search(fold(text) if folded is None else folded) is not None
 
 
-#: pattern → the needles of each of its alternatives (None: always kept), for :func:`narrowed`. A cache.
-_ALTERNATIVES: dict[Any, Optional[tuple[Optional[frozenset[str]], ...]]] = {}
-#: (pattern, kept alternatives) → the pattern made of those alternatives only. A cache.
-_NARROWED: dict[tuple[Any, tuple[int, ...]], "re.Pattern[str]"] = {}
-
-
-class _NoMatch:
-    """Stands for a pattern none of whose alternatives can match the text."""
-
-    @staticmethod
-    def search(string: str, *args: int) -> None:
-        return None
-
-
-def narrowed(pattern: Any, folded: str) -> Any:
-    """``pattern``, or one with only the alternatives that can match the text whose fold is ``folded``.
-
-    For a pattern joined from ``alternatives`` (``A|B|C``), an alternative none of whose needles occurs
-    in the text cannot match anywhere in it, so leaving it out changes neither where the leftmost match
-    starts nor what it spans (the alternatives keep their order). Group numbers may differ: use the
-    result for ``m.start()``, ``m.end()`` and ``m.group(0)`` only. Done only for patterns whose needles
-    are already derived (see :func:`finder`).
-    """
-    alternatives = getattr(pattern, "alternatives", None)
-    if not alternatives or pattern not in _FINDERS:
-        return pattern
-    parts = _ALTERNATIVES.get(pattern, ())
-    if parts == ():
-        parts = _ALTERNATIVES[pattern] = tuple(_cached_needles(f"(?:{a})", pattern.flags) for a in alternatives)
-    if parts is None:
-        return pattern
-    kept = tuple(i for i, required in enumerate(parts) if required is None or any(n in folded for n in required))
-    if len(kept) == len(parts):
-        return pattern
-    if not kept:
-        return _NoMatch
-    key = (pattern, kept)
-    sub = _NARROWED.get(key)
-    if sub is None:
-        sub = _NARROWED[key] = regex_cache.compile("|".join(f"(?:{alternatives[i]})" for i in kept), pattern.flags)
-    return sub
-
-
 class Plan:
     """How to find the first match of a pattern in each of many texts, searching few of them.
 
@@ -335,38 +292,45 @@ class Plan:
     alternatives). Each alternative has a needle set, or none (it is tried everywhere). One pass of
     the needle finder over the joined, folded texts tells, for each text, which alternatives' needles
     it contains; the text is then searched with those alternatives only, in their original order,
-    which gives the same leftmost match as the whole pattern (:func:`narrowed`).
+    which gives the same leftmost match as the whole pattern: the leftmost of their matches, the
+    first alternative's where several start at the same place. Compiled alternatives are few and
+    bounded (unlike every combination of them), so they are what the compiled-pattern cache keeps.
     """
 
-    __slots__ = ("pattern", "alternatives", "flags", "finder", "always", "full", "masks", "_subs")
+    __slots__ = ("pattern", "alternatives", "flags", "finder", "always", "full", "masks", "_compiled")
 
     def __init__(self, pattern: Any) -> None:
         self.pattern = pattern
         self.alternatives: tuple[str, ...] = tuple(getattr(pattern, "alternatives", ()) or ())
         self.flags = pattern.flags
-        if self.alternatives:
-            parts = [_cached_needles(f"(?:{a})", self.flags) for a in self.alternatives]
-        else:
-            parts = [needles(pattern)]
-        self.full = (1 << len(parts)) - 1
-        self.always = sum(1 << i for i, required in enumerate(parts) if required is None)
-        own: dict[str, int] = {}
-        for i, required in enumerate(parts):
-            for n in required or ():
-                own[n] = own.get(n, 0) | (1 << i)
-        # At one position the finder reports the longest needle only: the needles that are its
-        # prefixes are present too.
-        self.masks = {n: m | _prefix_masks(n, own) for n, m in own.items()}
-        self.finder = regex_cache.compile(trie_pattern(own)) if own else None
-        self._subs: dict[int, Any] = {self.full: pattern, 0: _NoMatch}
+        source = pattern.pattern if isinstance(pattern.pattern, str) else ""
+        count, self.always, self.masks, finder = regex_cache.active().derived(
+            "plan of alternatives" if self.alternatives else "plan", source, self.flags, lambda: _plan_data(self.alternatives, pattern)
+        )
+        self.full = (1 << count) - 1
+        self.finder = regex_cache.compile(finder) if finder else None
+        self._compiled: list[Any] = [None] * count
 
-    def sub(self, mask: int) -> Any:
-        """The pattern made of the alternatives in ``mask`` (in their original order)."""
-        found = self._subs.get(mask)
+    def alternative(self, i: int) -> Any:
+        """Alternative ``i`` compiled on its own (the whole pattern when it has a single one)."""
+        found = self._compiled[i]
         if found is None:
-            kept = [a for i, a in enumerate(self.alternatives) if mask >> i & 1]
-            found = self._subs[mask] = regex_cache.compile("|".join(f"(?:{a})" for a in kept), self.flags)
+            found = self._compiled[i] = regex_cache.compile(f"(?:{self.alternatives[i]})", self.flags) if self.alternatives else self.pattern
         return found
+
+    def search(self, text: str, mask: int) -> Any:
+        """The leftmost match in ``text`` among the alternatives in ``mask``; where several start at the
+        same place, the first alternative's, as the whole pattern's alternation would choose."""
+        best = None
+        i = 0
+        while mask:
+            if mask & 1:
+                m = self.alternative(i).search(text)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            mask >>= 1
+            i += 1
+        return best
 
     def first_matches(self, index: "TextIndex", texts: Sequence[str]) -> list[tuple[int, int, str]]:
         """(text index, start, matched text) of the first match in each of ``texts`` (indexed by ``index``)."""
@@ -387,13 +351,26 @@ class Plan:
                 else:  # every needle start counts, also inside another needle
                     m = finder.search(folded, at + 1)
         hits: list[tuple[int, int, str]] = []
-        sub, full, pattern = self.sub, self.full, self.pattern
+        search = self.search
         for k in sorted(masks):
-            mask = masks[k]
-            found = (pattern if mask == full else sub(mask)).search(texts[k])
+            found = search(texts[k], masks[k])
             if found is not None:
                 hits.append((k, found.start(), found.group(0)))
         return hits
+
+
+def _plan_data(alternatives: Sequence[str], pattern: Any) -> tuple[int, int, dict[str, int], str]:
+    """(number of alternatives, mask of those without needles, needle → mask, finder source) of a :class:`Plan`."""
+    flags = pattern.flags
+    parts = [_cached_needles(f"(?:{a})", flags) for a in alternatives] if alternatives else [needles(pattern)]
+    always = sum(1 << i for i, required in enumerate(parts) if required is None)
+    own: dict[str, int] = {}
+    for i, required in enumerate(parts):
+        for n in required or ():
+            own[n] = own.get(n, 0) | (1 << i)
+    # At one position the finder reports the longest needle only: the needles that are its prefixes are present too.
+    masks = {n: m | _prefix_masks(n, own) for n, m in own.items()}
+    return len(parts), always, masks, trie_pattern(own) if own else ""
 
 
 def trie_pattern(strings: Iterable[str]) -> str:

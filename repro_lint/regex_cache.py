@@ -26,6 +26,7 @@ import marshal
 import os
 import re
 import sys
+from array import array
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -41,9 +42,12 @@ except ImportError:  # pragma: no cover - other interpreters
     _sre = None  # type: ignore[assignment]
 
 #: Changes whenever the stored form could change: interpreter build and regular-expression engine.
-FORMAT = 1
+FORMAT = 2
 
-Entry = tuple[int, list[int], int, dict[str, int], tuple[Optional[str], ...]]
+Entry = tuple[int, bytes, int, dict[str, int], tuple[Optional[str], ...]]
+
+#: The array type code of one word of a compiled program (``_sre.CODESIZE`` bytes).
+_CODE_TYPE = "I" if getattr(_sre, "CODESIZE", 4) == 4 else "L"
 
 
 def cache_dir() -> Optional[Path]:
@@ -59,9 +63,15 @@ def cache_dir() -> Optional[Path]:
     return Path(base) / "repro-lint"
 
 
+#: Above this many entries a save keeps only what this run used: patterns edited away do not pile up.
+MAX_ENTRIES = 4096
+
+
 def _file_name() -> str:
-    magic = getattr(_sre, "MAGIC", 0)
-    return f"regex-{sys.implementation.cache_tag}-{magic}-{FORMAT}.marshal"
+    from . import __version__
+
+    magic, size = getattr(_sre, "MAGIC", 0), getattr(_sre, "CODESIZE", 0)
+    return f"regex-{__version__}-{sys.implementation.cache_tag}-{magic}-{size}-{FORMAT}.marshal"
 
 
 class RegexCache:
@@ -71,6 +81,7 @@ class RegexCache:
         self.directory = directory if _sre is not None else None
         self._entries: Optional[dict[Any, Any]] = None
         self._new: dict[Any, Any] = {}
+        self._used: set[Any] = set()
 
     @property
     def path(self) -> Optional[Path]:
@@ -95,10 +106,13 @@ class RegexCache:
             return re.compile(pattern, flags)
         key = (pattern, int(flags))
         entry = self._load().get(key)
+        self._used.add(key)
         if isinstance(entry, tuple) and len(entry) == 5:
             try:
                 final_flags, code, groups, groupindex, indexgroup = entry
-                return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+                program = array(_CODE_TYPE)
+                program.frombytes(code)
+                return _sre.compile(pattern, final_flags, program.tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
             except Exception:  # a damaged or foreign entry: compile from source below
                 pass
         compiled, entry = _compile_entry(pattern, int(flags))
@@ -118,6 +132,7 @@ class RegexCache:
         """
         key = (kind, pattern, int(flags))
         entries = self._load()
+        self._used.add(key)
         if key in entries:
             return entries[key]
         value = compute()
@@ -143,6 +158,8 @@ class RegexCache:
                 on_disk = None
             merged = dict(on_disk) if isinstance(on_disk, dict) else {}
             merged.update(self._new)
+            if len(merged) > MAX_ENTRIES:
+                merged = {key: merged[key] for key in self._used if key in merged}
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
             tmp.write_bytes(marshal.dumps(merged))
             os.replace(tmp, path)
@@ -160,8 +177,11 @@ def _compile_entry(pattern: str, flags: int) -> tuple["re.Pattern[str]", Entry]:
     indexgroup: list[Optional[str]] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    entry: Entry = (int(flags | parsed.state.flags), [int(c) for c in code], int(parsed.state.groups - 1), groupindex, tuple(indexgroup))
-    compiled = _sre.compile(pattern, *entry)
+    program = [int(c) for c in code]
+    compiled = _sre.compile(pattern, int(flags | parsed.state.flags), program, int(parsed.state.groups - 1), groupindex, tuple(indexgroup))
+    # The program is stored as packed machine words: reading the file is one copy, and only the
+    # patterns a run uses are unpacked.
+    entry: Entry = (int(flags | parsed.state.flags), array(_CODE_TYPE, program).tobytes(), int(parsed.state.groups - 1), groupindex, tuple(indexgroup))
     return compiled, entry
 
 

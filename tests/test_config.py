@@ -37,6 +37,13 @@ def test_pyproject_without_the_table_is_skipped(tmp_path, card):
     assert find_config(card) == tmp_path / ".repro-lint.toml"
 
 
+@pytest.mark.parametrize("table", ['[tool."repro\\u002dlint"]', "[tool]\n'repro-lint' = { fail-under = 10 }", 'tool.repro-lint.fail-under = 10'])
+def test_every_spelling_of_the_pyproject_table_is_found(tmp_path, card, table):
+    (card.parent / "pyproject.toml").write_text(f'{table}\n' if "fail-under" in table else f'{table}\nfail-under = 10\n', encoding="utf-8")
+    assert find_config(card) == card.parent / "pyproject.toml"
+    assert read_config(card.parent / "pyproject.toml").fail_under == 10
+
+
 def test_dedicated_file_outranks_pyproject_in_the_same_directory(tmp_path, card):
     (tmp_path / "pyproject.toml").write_text('[tool.repro-lint]\nfail-under = 1\n')
     (tmp_path / ".repro-lint.toml").write_text('fail-under = 2\n')

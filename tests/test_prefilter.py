@@ -18,7 +18,7 @@ from repro_lint.document import parse
 from repro_lint.engine import lint_card
 from repro_lint.evidence import LazyPattern, clean, sentences, words
 from repro_lint.plugins import load_rules
-from repro_lint.prefilter import TextIndex, fold, may_match, narrowed, needles
+from repro_lint.prefilter import TextIndex, fold, may_match, needles
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -97,17 +97,6 @@ def test_candidates_include_every_text_that_matches(fixtures):
         prefilter.finder(pattern, work=prefilter.DERIVE_AT)
         candidates = set(index.candidates(pattern))
         assert {i for i, t in enumerate(texts) if pattern.search(t)} <= candidates
-
-
-def test_narrowed_patterns_find_the_same_match(fixtures):
-    texts = fixture_sentences(fixtures)
-    for pattern in rule_patterns():
-        if not getattr(pattern, "alternatives", None):
-            continue
-        prefilter.finder(pattern, work=prefilter.DERIVE_AT)
-        for text in texts:
-            full, narrow = pattern.search(text), narrowed(pattern, fold(text)).search(text)
-            assert (full and (full.start(), full.group(0))) == (narrow and (narrow.start(), narrow.group(0)))
 
 
 def test_a_plan_finds_the_first_match_of_every_text_that_the_whole_pattern_finds(fixtures):

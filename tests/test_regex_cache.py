@@ -57,7 +57,7 @@ def test_a_damaged_entry_is_compiled_again_from_source(tmp_path: Path):
     cache = RegexCache(tmp_path)
     assert cache.path is not None
     source, flags = PATTERNS[0][0], int(PATTERNS[0][1])
-    cache.path.write_bytes(marshal.dumps({(source, flags): (flags, [1, 2, 3], 0, {}, (None,))}))
+    cache.path.write_bytes(marshal.dumps({(source, flags): (flags, b"\x01\x00\x00\x00\x02\x00\x00\x00\x07", 0, {}, (None,))}))
     assert RegexCache(tmp_path).compile(source, flags) == re.compile(source, flags)
 
 
