@@ -186,7 +186,7 @@ def in_section(section: Optional[Section], heading: "re.Pattern[str]") -> bool:
     return False
 
 
-def block_sentences(block: Block, text: str) -> Iterator[tuple[int, str]]:
+def block_sentences(block: Block, text: str, cleaner: Callable[[str], str] = clean) -> Iterator[tuple[int, str]]:
     """Sentences of a block; a table row also yields one ``header: cell`` pair per column.
 
     A row ``| 7B | 32 | 4096 |`` under ``| Params | Layers | Hidden size |`` then reads
@@ -195,7 +195,7 @@ def block_sentences(block: Block, text: str) -> Iterator[tuple[int, str]]:
     yield from sentences(text, prose=block.kind in PROSE_KINDS)
     if block.kind == "table_row" and block.header:
         for name, cell in zip(block.header, block.cells):
-            name, cell = clean(name).strip(), clean(cell).strip()
+            name, cell = cleaner(name).strip(), cleaner(cell).strip()
             if name and cell:
                 yield 0, f"{name}: {cell}"
 
@@ -288,12 +288,13 @@ def _units(card: Card, urls: bool = True) -> _Units:
             offsets: list[int] = []
             texts: list[str] = []
             pairs: list[int] = []
+            cleaner = clean if _may_hold_placeholders(card) else _unemphasised
             for block in card.blocks:
                 text = _cleaned(card, block)
                 if not text.strip():
                     continue
                 plain = len(texts)
-                for offset, sentence in block_sentences(block, text):
+                for offset, sentence in block_sentences(block, text, cleaner):
                     blocks.append(block)
                     offsets.append(offset)
                     texts.append(sentence)
@@ -332,13 +333,18 @@ def _cleaned(card: Card, block: Block) -> str:
     key = ("clean", id(block))
     text = card.memo.get(key)
     if text is None:
-        gates = card.memo.get("clean gates")
-        if gates is None:
-            whole = _unemphasised(card.text)  # as clean() sees each block
-            folded = fold(whole)
-            gates = card.memo["clean gates"] = may_match(PLACEHOLDER, whole, folded) or may_match(TEMPLATE_SENTENCE, whole, folded)
-        text = card.memo[key] = clean(block.text) if gates else _unemphasised(block.text)
+        text = card.memo[key] = clean(block.text) if _may_hold_placeholders(card) else _unemphasised(block.text)
     return text  # type: ignore[no-any-return]
+
+
+def _may_hold_placeholders(card: Card) -> bool:
+    """False when no placeholder or template text can occur anywhere in the card (one pass over it)."""
+    gate = card.memo.get("placeholders")
+    if gate is None:
+        whole = _unemphasised(card.text)  # as clean() sees each block
+        folded = fold(whole)
+        gate = card.memo["placeholders"] = may_match(PLACEHOLDER, whole, folded) or may_match(TEMPLATE_SENTENCE, whole, folded)
+    return gate  # type: ignore[no-any-return]
 
 
 def link_hits(card: Card, url: "re.Pattern[str]", element: str, *, text: Optional["re.Pattern[str]"] = None, skip_usage: bool = False) -> list[Hit]:
@@ -594,6 +600,9 @@ def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
     text speaks to the reader ("fine-tune it on your own dataset", 为用户提供微调脚本), and a
     "Fine-tuning" section that never says what *we* did, are instructions, subsections included.
     """
+    memo = card.memo.get("release sections")
+    if memo is not None:
+        return memo  # type: ignore[no-any-return]
     for_users: set[int] = set()
     title = card.sections[0] if card.sections and card.sections[0].level == 1 else None
     for section in card.sections:
@@ -635,6 +644,7 @@ def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
                 return False
         return True
 
+    card.memo["release sections"] = is_release
     return is_release
 
 
@@ -671,17 +681,23 @@ def training_files(card: Card, where: BlockFilter, pattern: "re.Pattern[str]" = 
 
     Example paths (``configs/example/train.yaml``, ``/path/to/…``) are not the release's files.
     """
+    found = card.memo.get(("training files", pattern))
+    if found is None:  # (block, line, path) of the first real path in each block, once per card
+        found = []
+        for block in card.blocks:
+            if block.kind == "front_matter" or not may_match(pattern, block.text):
+                continue
+            for m in pattern.finditer(block.text):
+                if not EXAMPLE_PATH.search(block.line_text(m.start())):
+                    found.append((block, block.line_at(m.start()), m.group(0).strip()))
+                    break
+        card.memo[("training files", pattern)] = found
     hits: list[Hit] = []
     seen: set[int] = set()
-    for block in card.blocks:
-        if block.kind == "front_matter" or not where(block):
-            continue
-        for m in pattern.finditer(block.text):
-            if not EXAMPLE_PATH.search(block.line_text(m.start())):
-                line = block.line_at(m.start())
-                seen.add(line)
-                hits.append(Hit(element, line, m.group(0).strip(), block))
-                break
+    for block, line, path in found:
+        if where(block):
+            seen.add(line)
+            hits.append(Hit(element, line, path, block))
     is_release = release_sections(card)
     for link in card.links:
         if link.line not in seen and is_release(link.section) and pattern.search(link.url) and not EXAMPLE_PATH.search(link.url):

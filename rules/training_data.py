@@ -246,10 +246,14 @@ def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     hits = []
     for link in card.links:
         line = _line(card, link.line)
-        published = PUBLISHED.search(line) and (STRONG_TOPIC.search(line) or (TOPIC.search(line) and DATA_LINK.search(link.text + " " + link.url)))
-        page = DATASET_URL.search(link.url) or DATASHEET_LINK.search(link.text) or published
-        outputs = OUTPUTS_LINK.search(link.text) or (not DATASET_URL.search(link.url) and OUTPUTS_FILE.search(link.url))
-        if not page or EVAL_LINK.search(line) or outputs:
+        dataset_url = DATASET_URL.search(link.url)
+        page = dataset_url or DATASHEET_LINK.search(link.text) or (
+            PUBLISHED.search(line) and (STRONG_TOPIC.search(line) or (TOPIC.search(line) and DATA_LINK.search(link.text + " " + link.url)))
+        )
+        if not page:
+            continue
+        outputs = OUTPUTS_LINK.search(link.text) or (not dataset_url and OUTPUTS_FILE.search(link.url))
+        if EVAL_LINK.search(line) or outputs:
             continue
         if _aside(link.section) and not STRONG_TOPIC.search(line):
             continue
