@@ -47,7 +47,9 @@ def fold(text: str) -> str:
     """Case-fold ``text`` so that a needle found in it is found whatever the case of the original."""
     if text.isascii():
         return text.lower()
-    return text.translate(_FOLD).lower()
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:  # rare: translate is slow
+        text = text.translate(_FOLD)
+    return text.lower()
 
 
 def _usable_char(c: str) -> bool:
@@ -297,14 +299,14 @@ class Plan:
     bounded (unlike every combination of them), so they are what the compiled-pattern cache keeps.
     """
 
-    __slots__ = ("pattern", "alternatives", "flags", "finder", "always", "full", "masks", "_compiled")
+    __slots__ = ("pattern", "alternatives", "flags", "finder", "always", "full", "masks", "gates", "_compiled")
 
     def __init__(self, pattern: Any) -> None:
         self.pattern = pattern
         self.alternatives: tuple[str, ...] = tuple(getattr(pattern, "alternatives", ()) or ())
         self.flags = pattern.flags
         source = pattern.pattern if isinstance(pattern.pattern, str) else ""
-        count, self.always, self.masks, finder = regex_cache.active().derived(
+        count, self.always, self.masks, finder, self.gates = regex_cache.active().derived(
             "plan of alternatives" if self.alternatives else "plan", source, self.flags, lambda: _plan_data(self.alternatives, pattern)
         )
         self.full = (1 << count) - 1
@@ -337,7 +339,15 @@ class Plan:
         folded, starts, count = index._folded, index._starts, index._count
         masks: dict[int, int] = {}
         if self.always:
-            masks = dict.fromkeys(range(count), self.always)
+            gated = 0
+            for i, classes in self.gates.items():
+                gated |= 1 << i
+                for k in index.having(classes):
+                    masks[k] = masks.get(k, 0) | 1 << i
+            ungated = self.always & ~gated
+            if ungated:
+                for k in range(count):
+                    masks[k] = masks.get(k, 0) | ungated
         finder, own = self.finder, self.masks
         if finder is not None:
             single = self.full == 1
@@ -359,18 +369,70 @@ class Plan:
         return hits
 
 
-def _plan_data(alternatives: Sequence[str], pattern: Any) -> tuple[int, int, dict[str, int], str]:
-    """(number of alternatives, mask of those without needles, needle → mask, finder source) of a :class:`Plan`."""
+def _plan_data(alternatives: Sequence[str], pattern: Any) -> tuple[int, int, dict[str, int], str, dict[int, tuple[str, ...]]]:
+    """(number of alternatives, mask of those without needles, needle → mask, finder source, gates) of a :class:`Plan`.
+
+    ``gates`` maps an alternative without needles to the character classes every one of its matches
+    contains (``\\d``, ``\\(``): only the texts with all of them are searched.
+    """
     flags = pattern.flags
+    sources = [f"(?:{a})" for a in alternatives] if alternatives else [pattern.pattern]
     parts = [_cached_needles(f"(?:{a})", flags) for a in alternatives] if alternatives else [needles(pattern)]
     always = sum(1 << i for i, required in enumerate(parts) if required is None)
+    gates = {i: _required_classes(sources[i], flags) for i, required in enumerate(parts) if required is None}
     own: dict[str, int] = {}
     for i, required in enumerate(parts):
         for n in required or ():
             own[n] = own.get(n, 0) | (1 << i)
     # At one position the finder reports the longest needle only: the needles that are its prefixes are present too.
     masks = {n: m | _prefix_masks(n, own) for n, m in own.items()}
-    return len(parts), always, masks, trie_pattern(own) if own else ""
+    return len(parts), always, masks, trie_pattern(own) if own else "", {i: g for i, g in gates.items() if g}
+
+
+def _required_classes(source: Any, flags: int) -> tuple[str, ...]:
+    """Character classes (as regular expressions) of which every match of ``source`` contains a character.
+
+    Only characters that case folding leaves alone count: digits and punctuation, not letters.
+    """
+    if not isinstance(source, str):
+        return ()
+    try:
+        tree = _sre_parse.parse(source, flags)
+    except Exception:
+        return ()
+    found: list[str] = []
+
+    def single(item: Any) -> Optional[str]:
+        name, av = _op(item), item[1]
+        if name == "LITERAL":
+            c = chr(av)
+            return re.escape(c) if not c.isalpha() and _usable_char(c) and c not in " \t\n" else None
+        if name == "IN":
+            parts = []
+            for sub in av:
+                sub_name = _op(sub)
+                if sub_name == "LITERAL" and not chr(sub[1]).isalpha() and _usable_char(chr(sub[1])):
+                    parts.append(re.escape(chr(sub[1])))
+                elif sub_name == "CATEGORY" and str(sub[1]).endswith("CATEGORY_DIGIT"):
+                    parts.append("\\d")
+                else:
+                    return None
+            return parts[0] if len(parts) == 1 else "[" + "".join(parts) + "]"
+        return None
+
+    def walk(seq: Any) -> None:
+        for item in seq:
+            name, av = _op(item), item[1]
+            cls = single(item)
+            if cls is not None:
+                found.append(cls)
+            elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
+                walk(av[-1] if name == "SUBPATTERN" else av)
+            elif name in _REPEATS and av[0] >= 1:
+                walk(av[2])
+
+    walk(tree)
+    return tuple(dict.fromkeys(found))
 
 
 def trie_pattern(strings: Iterable[str]) -> str:
@@ -433,6 +495,27 @@ class TextIndex:
             parts.append(part)
             position += len(part) + 1
         self._folded = _SEPARATOR.join(parts)
+        self._with_class: dict[str, list[int]] = {}
+
+    def having(self, classes: Sequence[str]) -> list[int]:
+        """Indices, in order, of the texts that contain a character of every one of ``classes``."""
+        found: Optional[set[int]] = None
+        for cls in classes:
+            units = self._with_class.get(cls)
+            if units is None:
+                units = self._with_class[cls] = self._texts_matching(regex_cache.compile(cls))
+            found = set(units) if found is None else found & set(units)
+        return sorted(found) if found is not None else list(range(self._count))
+
+    def _texts_matching(self, pattern: "re.Pattern[str]") -> list[int]:
+        folded, starts, count = self._folded, self._starts, self._count
+        found: list[int] = []
+        m = pattern.search(folded)
+        while m is not None:
+            k = bisect_right(starts, m.start()) - 1
+            found.append(k)
+            m = pattern.search(folded, starts[k + 1]) if k + 1 < count else None
+        return found
 
     def candidates(self, pattern: "re.Pattern[str]") -> Union[range, list[int]]:
         """Indices, in order, of the texts that may contain a match of ``pattern``."""

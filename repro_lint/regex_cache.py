@@ -59,8 +59,13 @@ def cache_dir() -> Optional[Path]:
         return Path(explicit)
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "repro-lint"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "repro-lint"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):  # the XDG specification ignores a relative path
+        return Path(xdg) / "repro-lint"
+    home = os.path.expanduser("~")
+    if not os.path.isabs(home):  # no home directory: no cache (never one relative to the working directory)
+        return None
+    return Path(home) / ".cache" / "repro-lint"
 
 
 #: Above this many entries a save keeps only what this run used: patterns edited away do not pile up.

@@ -120,13 +120,25 @@ def test_a_trie_pattern_finds_the_longest_needle_wherever_a_flat_alternation_doe
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(["learning rate", "lr", "batch size", "rate", "3e-4", ": ", "\n", "x", "学习率", "ab", "abc", " ", "A7"]), max_size=10), min_size=1, max_size=6))
+@given(st.lists(st.lists(st.sampled_from(["learning rate", "lr", "batch size", "rate", "3e-4", ": ", "\n", "x", "学习率", "ab", "abc", " ", "A7",
+                                            "٣", "７", "B", "(", "'", "/", "Model", "-"]), max_size=10), min_size=1, max_size=6))
 def test_a_plan_over_overlapping_needles_finds_what_the_pattern_finds(sentences):
-    pattern = words(r"\blearning rate\b", r"\brate\b[^.]{0,5}\d", r"\blr\b", r"abc", r"bc", r"学习率", r"(?-i:[A-Z]\d)")
+    pattern = words(r"\blearning rate\b", r"\brate\b[^.]{0,5}\d", r"\blr\b", r"abc", r"bc", r"学习率", r"(?-i:[A-Z]\d)",
+                    r"\d[\d,.]{0,3}\s?(?-i:[BM])", r"(?-i:[A-Z]\w+)\(\s*['\"]\w+/", r"\w+-\d")
     texts = ["".join(s) for s in sentences]
     index = TextIndex(texts)
     plan = prefilter.Plan(pattern)
     assert plan.first_matches(index, texts) == search_every_text(plan, index, texts)
+
+
+def test_alternatives_without_needles_are_gated_by_the_characters_every_match_needs():
+    assert prefilter._required_classes(r"(?<![\w.])\d[\d,.]{0,30}\s?(?:[BM]|billion)", re.I) == ("\\d",)
+    assert prefilter._required_classes(r"""\b[A-Z]\w+\(\s*["'][\w.-]+/""", re.I) == ("\\(", "[\"']", "/")
+    assert prefilter._required_classes(r"(?:abc)?\d?[^,]x", re.I) == ()  # optional parts, negated sets and letters say nothing
+    plan = prefilter.Plan(words(r"\d+\s*[BM]\b", r"\bmodel\b"))
+    texts = ["a 7B model", "no digits here", "model", "٣B"]
+    assert plan.gates == {0: ("\\d",)}
+    assert plan.first_matches(TextIndex(texts), texts) == [(0, 2, "7B"), (2, 0, "model"), (3, 0, "٣B")]
 
 
 def test_words_compiles_on_first_use_and_then_behaves_as_a_pattern():

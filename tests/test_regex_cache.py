@@ -90,6 +90,13 @@ def test_the_cache_directory_follows_the_environment(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     if sys.platform != "win32":
         assert regex_cache.cache_dir() == tmp_path / "xdg" / "repro-lint"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG specification says
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    if sys.platform != "win32":
+        assert regex_cache.cache_dir() == tmp_path / "home" / ".cache" / "repro-lint"
+        monkeypatch.setenv("HOME", "")
+        monkeypatch.setattr("os.path.expanduser", lambda path: path)  # no home directory at all
+        assert regex_cache.cache_dir() is None  # rather than a cache relative to the working directory
     monkeypatch.setenv("REPRO_LINT_NO_CACHE", "1")
     assert regex_cache.cache_dir() is None
 
