@@ -303,9 +303,9 @@ class Plan:
 
     def __init__(self, pattern: Any) -> None:
         self.pattern = pattern
-        self.alternatives: tuple[str, ...] = tuple(getattr(pattern, "alternatives", ()) or ())
         self.flags = pattern.flags
         source = pattern.pattern if isinstance(pattern.pattern, str) else ""
+        self.alternatives: tuple[str, ...] = tuple(getattr(pattern, "alternatives", ()) or ()) or top_level_alternatives(source, self.flags)
         count, self.always, self.masks, finder, self.gates = regex_cache.active().derived(
             "plan of alternatives" if self.alternatives else "plan", source, self.flags, lambda: _plan_data(self.alternatives, pattern)
         )
@@ -367,6 +367,48 @@ class Plan:
             if found is not None:
                 hits.append((k, found.start(), found.group(0)))
         return hits
+
+
+def top_level_alternatives(source: str, flags: int = 0) -> tuple[str, ...]:
+    """The alternatives of a pattern written ``A|B|C`` at its top level (empty when it is not one).
+
+    ``a(?:b|c)|[|]d`` → ``("a(?:b|c)", "[|]d")``. The split is checked against the parser's own
+    reading (the same number of top-level branches), and a pattern with global inline flags is not
+    split, so every alternative compiled on its own means what it meant inside the whole.
+    """
+    if "|" not in source or re.match(r"\(\?[aiLmsux]+\)", source):
+        return ()
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]" and not (source[i - 1] == "[" or source[i - 2 : i] == "[^"):
+                in_class = False
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    if len(parts) < 2:
+        return ()
+    try:
+        tree = _sre_parse.parse(source, flags)
+        branch = list(tree)
+        if len(branch) != 1 or _op(branch[0]) != "BRANCH" or len(branch[0][1][1]) != len(parts):
+            return ()
+    except Exception:
+        return ()
+    return tuple(parts)
 
 
 def _plan_data(alternatives: Sequence[str], pattern: Any) -> tuple[int, int, dict[str, int], str, dict[int, tuple[str, ...]]]:

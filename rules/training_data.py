@@ -76,8 +76,6 @@ KNOWN_SOURCES = (
     r"\balpaca\b", r"\bflan\b", r"\bp3\b", r"\bxp3", r"\bmc4\b", r"\boscar\b", r"stack ?exchange", r"\bgithub\b(?= (?:code|repositories|repos|issues|commits|data))|\b(?:from|on|of) github\b", r"\bpubmed\b", r"\bs2orc\b",
     r"\bsmoltalk\b", r"\bcosmopedia\b", r"\bwudao\b|悟道", r"维基百科|百科|书籍|论文|代码数据|网页数据|新闻|专利|问答数据",
 )
-#: Not inside a URL or a file name ("github.com/…", "arxiv.org/abs/…" are links, not sources).
-SOURCE = regex_cache.compile(r"(?<![/.@-])(?:" + "|".join(KNOWN_SOURCES) + r")(?!\.[a-z])", re.I)
 
 #: A name-shaped word (CamelCase, ALLCAPS, with digits) next to the word dataset/corpus, or after "trained on".
 NAMEY = r"(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80}|[a-z]{1,80}[A-Z][\w.-]{0,80}|[A-Za-z0-9-]{1,80}[_/][A-Za-z0-9._/-]{1,160})"  # bounded: linear on long runs
@@ -122,7 +120,10 @@ MIXED_WITH_OTHERS = words(
 NOT_PROCESSED = words(r"\bwithout\b[^.\n]{0,30}\b(?:filter|dedup)", r"\b(?:not|never)\b(?: been)?\s+(?:\w+\s+)?(?:filtered|deduplicated|dedup)", r"\bun(?:filtered|deduplicated)\b", r"未(?:经)?(?:过滤|去重)")
 PROCESSING = words(r"\bdedup", r"\bfilter", r"去重|过滤")
 
-ELEMENTS = {"named sources": regex_cache.compile(SOURCE.pattern + "|" + NAMED.pattern, re.I), "size": SIZE, "composition": COMPOSITION}
+#: A known source (not inside a URL or a file name: "github.com/…", "arxiv.org/abs/…" are links, not
+#: sources) or a named dataset; one alternative per source, so each is searched only where its name occurs.
+NAMED_SOURCE = words(*(rf"(?<![/.@-])(?:{source})(?!\.[a-z])" for source in KNOWN_SOURCES), *NAMED.alternatives)
+ELEMENTS = {"named sources": NAMED_SOURCE, "size": SIZE, "composition": COMPOSITION}
 
 #: In usage and evaluation sections only an explicit statement about the release's own training counts.
 STRONG_TOPIC = words(

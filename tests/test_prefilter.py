@@ -141,6 +141,21 @@ def test_alternatives_without_needles_are_gated_by_the_characters_every_match_ne
     assert plan.first_matches(TextIndex(texts), texts) == [(0, 2, "7B"), (2, 0, "model"), (3, 0, "٣B")]
 
 
+def test_a_pattern_is_split_into_its_top_level_alternatives_only_where_that_is_exact():
+    split = prefilter.top_level_alternatives
+    assert split(r"a(?:b|c)|[|]d") == ("a(?:b|c)", "[|]d")
+    assert split(r"x\|y|z") == ("x\\|y", "z")
+    assert split(r"[^]|]|q") == ("[^]|]", "q")
+    assert split(r"abc") == ()
+    assert split(r"(?i)foo|bar") == ()  # global inline flags belong to the whole pattern
+    assert split(r"ab|ac") == ()  # the parser reads a shared prefix: no top-level branch to split
+    pattern = re.compile(r"\bnot\s+released\b|\bproprietary\b|不公开", re.I)
+    texts = ["This is proprietary and not released.", "不公开", "open"]
+    plan = prefilter.Plan(pattern)
+    assert len(plan.alternatives) == 3
+    assert plan.first_matches(TextIndex(texts), texts) == [(0, 8, "proprietary"), (1, 0, "不公开")]
+
+
 def test_words_compiles_on_first_use_and_then_behaves_as_a_pattern():
     pattern = words(r"\bfoo\b", r"ba[rz]")
     assert pattern._compiled is None  # type: ignore[attr-defined]
