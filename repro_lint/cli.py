@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -144,6 +145,7 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
             raise click.BadParameter(f"'{opt}' must be no:NAME", param_hint="-p")
         disabled.append(opt[3:])
     loaded = load_rules(disabled)
+    _startup_done()
     for error in loaded.errors:
         _echo_err(error)
 
@@ -219,6 +221,13 @@ def _append_step_summary(path: str, report: Any) -> None:
         _echo_err(f"warning: {path}: cannot append the step summary: {exc.strerror or exc}")
 
 
+def _startup_done() -> None:
+    """After start-up under :func:`console_main`: freeze what it created and collect garbage again."""
+    if not gc.isenabled():  # only when console_main() switched it off: a host program's collector is left alone
+        gc.freeze()
+        gc.enable()
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Entry point; returns the exit code. Any unexpected error is one line on stderr and exit 2."""
     try:
@@ -245,5 +254,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     return 0
 
 
+def console_main() -> int:
+    """The ``repro-lint`` command: :func:`main` with the garbage collector kept out of start-up and exit.
+
+    Start-up (imports, plugins, compiled patterns) creates long-lived objects and no garbage cycles;
+    the collector is off until the plugins are loaded, then the start-up objects are frozen
+    (``gc.freeze``) so that neither the collections while cards are linted nor the one at interpreter
+    exit walk through them again.
+    """
+    gc.disable()
+    try:
+        return main()
+    finally:
+        gc.enable()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(console_main())

@@ -305,7 +305,9 @@ class Plan:
         self.pattern = pattern
         self.flags = pattern.flags
         source = pattern.pattern if isinstance(pattern.pattern, str) else ""
-        self.alternatives: tuple[str, ...] = tuple(getattr(pattern, "alternatives", ()) or ()) or top_level_alternatives(source, self.flags)
+        self.alternatives: tuple[str, ...] = tuple(getattr(pattern, "alternatives", ()) or ()) or regex_cache.active().derived(
+            "alternatives", source, self.flags, lambda: top_level_alternatives(source, self.flags)
+        )
         count, self.always, self.masks, finder, self.gates = regex_cache.active().derived(
             "plan of alternatives" if self.alternatives else "plan", source, self.flags, lambda: _plan_data(self.alternatives, pattern)
         )

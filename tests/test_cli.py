@@ -234,3 +234,28 @@ def test_json_report_lists_unreadable_cards_in_errors(capsys, fixtures):
     assert code == 2
     assert [f["path"] for f in data["files"]] == [str(fixtures / "open-reproducible.md")]
     assert data["errors"] == ["missing.md: no such file or directory"]
+
+
+def test_the_command_keeps_the_collector_out_of_start_up_and_leaves_it_on(monkeypatch, capsys, fixtures):
+    import gc
+
+    from repro_lint.cli import console_main
+
+    monkeypatch.setattr(sys, "argv", ["repro-lint", "--isolated", str(fixtures / "open-reproducible.md")])
+    frozen = gc.get_freeze_count()
+    try:
+        assert console_main() == 0
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen  # start-up objects were moved out of the collector's way
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert "Score: " in capsys.readouterr().out
+
+
+def test_main_called_by_a_program_leaves_its_collector_alone(capsys, fixtures):
+    import gc
+
+    frozen = gc.get_freeze_count()
+    assert main(["--isolated", str(fixtures / "open-reproducible.md")]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
