@@ -233,7 +233,24 @@ def _cached_needles(source: Any, flags: int) -> Optional[frozenset[str]]:
     """:func:`_needles_of`, stored in the compiled-pattern cache (derived once per machine, not per run)."""
     if not isinstance(source, str):
         return None
-    return regex_cache.active().derived("needles", source, flags, lambda: _needles_of(source, flags))  # type: ignore[no-any-return]
+    return regex_cache.active().derived("needles", source, flags, lambda: _needles_of(source, flags), _valid_needles)  # type: ignore[no-any-return]
+
+
+def _valid_needles(value: Any) -> bool:
+    return value is None or (isinstance(value, frozenset) and all(isinstance(n, str) and n for n in value))
+
+
+def _valid_alternatives(value: Any) -> bool:
+    return isinstance(value, tuple) and all(isinstance(a, str) for a in value)
+
+
+def _valid_plan(value: Any) -> bool:
+    count, always, masks, finder, gates = value
+    return (
+        isinstance(count, int) and count >= 1 and isinstance(always, int) and isinstance(finder, str)
+        and isinstance(masks, dict) and all(isinstance(n, str) and n and isinstance(m, int) for n, m in masks.items())
+        and isinstance(gates, dict) and all(isinstance(i, int) and _valid_alternatives(g) for i, g in gates.items())
+    )
 
 
 def _needles_of(source: Any, flags: int) -> Optional[frozenset[str]]:
@@ -306,11 +323,13 @@ class Plan:
         self.flags = pattern.flags
         source = pattern.pattern if isinstance(pattern.pattern, str) else ""
         self.alternatives: tuple[str, ...] = tuple(getattr(pattern, "alternatives", ()) or ()) or regex_cache.active().derived(
-            "alternatives", source, self.flags, lambda: top_level_alternatives(source, self.flags)
+            "alternatives", source, self.flags, lambda: top_level_alternatives(source, self.flags), _valid_alternatives
         )
         count, self.always, self.masks, finder, self.gates = regex_cache.active().derived(
-            "plan of alternatives" if self.alternatives else "plan", source, self.flags, lambda: _plan_data(self.alternatives, pattern)
+            "plan of alternatives" if self.alternatives else "plan", source, self.flags, lambda: _plan_data(self.alternatives, pattern), _valid_plan
         )
+        if count != max(len(self.alternatives), 1):  # a stored plan of another shape: make it again
+            count, self.always, self.masks, finder, self.gates = _plan_data(self.alternatives, pattern)
         self.full = (1 << count) - 1
         self.finder = regex_cache.compile(finder) if finder else None
         self._compiled: list[Any] = [None] * count

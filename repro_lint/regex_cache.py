@@ -129,17 +129,23 @@ class RegexCache:
     def enabled(self) -> bool:
         return self.directory is not None
 
-    def derived(self, kind: str, pattern: str, flags: int, compute: "Callable[[], Any]") -> Any:
+    def derived(self, kind: str, pattern: str, flags: int, compute: "Callable[[], Any]", valid: "Callable[[Any], bool]" = lambda v: True) -> Any:
         """A value computed from a pattern's source (``kind`` names what), stored like compiled programs.
 
         ``compute`` must return something :mod:`marshal` can store (strings, numbers, tuples,
-        frozensets, dicts, None); the prefilter stores each pattern's needles this way.
+        frozensets, dicts, None); the prefilter stores each pattern's needles this way. A stored
+        value that ``valid`` rejects (a damaged file) is computed again.
         """
         key = (kind, pattern, int(flags))
         entries = self._load()
         self._used.add(key)
         if key in entries:
-            return entries[key]
+            value = entries[key]
+            try:
+                if valid(value):
+                    return value
+            except Exception:
+                pass
         value = compute()
         entries[key] = value  # type: ignore[index]
         if self.directory is not None:

@@ -127,3 +127,26 @@ def test_a_run_stores_the_patterns_it_compiled_and_no_cache_stores_nothing(tmp_p
         assert (r"\bnew (?:pattern|one)\b", int(re.I)) in stored
     finally:
         regex_cache.configure(regex_cache.cache_dir())
+
+
+@needs_cpython
+def test_damaged_derived_entries_are_recomputed_and_verdicts_do_not_change(tmp_path: Path, fixtures: Path):
+    import json
+    import subprocess
+
+    card = str(fixtures / "open-reproducible.md")
+
+    def lint(directory: Path) -> dict:
+        env = {**os.environ, "REPRO_LINT_CACHE_DIR": str(directory)}
+        out = subprocess.run([sys.executable, "-m", "repro_lint.cli", "--isolated", "-f", "json", card], capture_output=True, env=env, check=False)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)["files"]
+
+    reference = lint(tmp_path / "fresh")  # writes a complete cache
+    (path,) = (tmp_path / "fresh").glob("regex-*.marshal")
+    entries = marshal.loads(path.read_bytes())
+    junk = {"needles": frozenset({""}), "alternatives": ("x", 3), "plan": ("not", "a", "plan"), "plan of alternatives": (1, 0, {"n": "x"}, "", {})}
+    damaged = {key: (junk.get(key[0], "junk") if len(key) == 3 else value) for key, value in entries.items()}
+    (tmp_path / "damaged").mkdir()
+    (tmp_path / "damaged" / path.name).write_bytes(marshal.dumps(damaged))
+    assert lint(tmp_path / "damaged") == reference
