@@ -120,7 +120,12 @@ class RegexCache:
                 return _sre.compile(pattern, final_flags, program.tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
             except Exception:  # a damaged or foreign entry: compile from source below
                 pass
-        compiled, entry = _compile_entry(pattern, int(flags))
+        try:
+            compiled, entry = _compile_entry(pattern, int(flags))
+        except re.error:
+            raise
+        except Exception:  # the engine's entry point works differently here: compile without the cache
+            return re.compile(pattern, flags)
         self._new[key] = entry
         self._entries[key] = entry  # type: ignore[index]
         return compiled

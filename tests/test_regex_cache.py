@@ -150,3 +150,20 @@ def test_damaged_derived_entries_are_recomputed_and_verdicts_do_not_change(tmp_p
     (tmp_path / "damaged").mkdir()
     (tmp_path / "damaged" / path.name).write_bytes(marshal.dumps(damaged))
     assert lint(tmp_path / "damaged") == reference
+
+
+@needs_cpython
+def test_an_engine_whose_entry_point_differs_means_plain_compilation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    class ChangedEngine:  # an interpreter whose engine entry point takes other arguments
+        MAGIC, CODESIZE = regex_cache._sre.MAGIC, regex_cache._sre.CODESIZE
+
+        @staticmethod
+        def compile(*args: object) -> None:
+            raise TypeError("compile() takes exactly 7 arguments")
+
+    monkeypatch.setattr(regex_cache, "_sre", ChangedEngine)
+    cache = RegexCache(tmp_path)
+    assert cache.compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])
+    assert cache.save() is False  # nothing was stored
+    with pytest.raises(re.error):
+        cache.compile("(unclosed", 0)  # a bad pattern is still the caller's error, as with re.compile
