@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import zipfile
-from importlib.metadata import entry_points as importlib_entry_points
+from importlib.metadata import distributions
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,16 @@ from repro_lint.plugins import ENTRY_POINT_GROUP
 
 
 def importlib_view(group: str) -> list[tuple[str, str, str, str]]:
-    eps = importlib_entry_points()
-    selected = eps.select(group=group) if hasattr(eps, "select") else eps.get(group, [])
-    return sorted((ep.name, ep.value, ep.dist.metadata["Name"], ep.dist.version) for ep in selected)
+    """What importlib.metadata finds: distributions in sys.path order, the first of each name."""
+    seen: set[str] = set()
+    found = []
+    for dist in distributions():
+        name = re.sub(r"[-_.]+", "-", dist.metadata["Name"] or "").lower()
+        if name in seen:
+            continue
+        seen.add(name)
+        found.extend((ep.name, ep.value, dist.metadata["Name"], dist.version) for ep in dist.entry_points if ep.group == group)
+    return sorted(found)
 
 
 def our_view(group: str) -> list[tuple[str, str, str, str]]:
