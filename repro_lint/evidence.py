@@ -288,7 +288,15 @@ def _units(card: Card, urls: bool = True) -> _Units:
             offsets: list[int] = []
             texts: list[str] = []
             pairs: list[int] = []
-            cleaner = clean if _may_hold_placeholders(card) else _unemphasised
+            cleaned: dict[str, str] = {}  # table headers repeat on every row: clean each distinct cell once
+
+            def cleaner(text: str) -> str:
+                out = cleaned.get(text)
+                if out is None:
+                    out = cleaned[text] = clean(text) if placeholders else _unemphasised(text)
+                return out
+
+            placeholders = _may_hold_placeholders(card)
             for block in card.blocks:
                 text = _cleaned(card, block)
                 if not text.strip():
