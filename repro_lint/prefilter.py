@@ -8,9 +8,12 @@ least one of them (compared case-folded); a text that contains none of them is s
 running the regular expression. The derivation is conservative: a construct it does not understand
 yields no needles, and the pattern is then searched everywhere as before, so verdicts never change.
 
-:class:`TextIndex` applies this to many texts at once (all sentences of a card): their folded forms are
-joined into one string, each needle is searched over it once, and only the texts that contain a
-needle are returned as candidates.
+:class:`TextIndex` holds many texts (all sentences of a card) folded and joined once.
+:class:`Plan` finds a pattern's first match in each of them: the pattern is split into its
+alternatives, one pass of a trie-shaped finder over the joined text tells which alternatives' needles
+each text holds, and only those alternatives are searched there (alternatives without needles only
+in texts with the digits or punctuation they need). Needles, alternatives and plans are derived once
+per machine and kept in the compiled-pattern cache (:mod:`repro_lint.regex_cache`).
 """
 
 from __future__ import annotations
