@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence, TypeVar, cast
+from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence, cast
 
 from . import regex_cache
 from .document import Block, Card, Section
@@ -26,7 +26,6 @@ from .prefilter import TextIndex, fold, may_match, plan
 from .model import Code, Evidence, Finding, Level, Verdict
 
 I = re.IGNORECASE
-T = TypeVar("T")
 
 #: Placeholder spans: removed from a block before matching; a block that is only placeholders is empty.
 PLACEHOLDER = regex_cache.compile(

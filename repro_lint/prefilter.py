@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, Iterable, Optional, Sequence, Union
+from typing import Any, Iterable, Optional, Sequence
 
 from . import regex_cache
 
@@ -291,12 +291,6 @@ def finder(pattern: "re.Pattern[str]", work: int = 0) -> Optional["re.Pattern[st
     found = None if required is None else regex_cache.compile("|".join(re.escape(n) for n in sorted(required, key=lambda n: (-len(n), n))))
     _FINDERS[pattern] = found
     return found
-
-
-def prepare(patterns: Iterable["re.Pattern[str]"], work: int) -> None:
-    """Derive the needles of ``patterns`` now when ``work`` (bytes to search) makes it worthwhile."""
-    for pattern in patterns:
-        finder(pattern, work)
 
 
 def may_match(pattern: "re.Pattern[str]", text: str, folded: Optional[str] = None) -> bool:
@@ -581,18 +575,4 @@ class TextIndex:
             k = bisect_right(starts, m.start()) - 1
             found.append(k)
             m = pattern.search(folded, starts[k + 1]) if k + 1 < count else None
-        return found
-
-    def candidates(self, pattern: "re.Pattern[str]") -> Union[range, list[int]]:
-        """Indices, in order, of the texts that may contain a match of ``pattern``."""
-        folded, starts = self._folded, self._starts
-        needle = finder(pattern, len(folded))
-        if needle is None:
-            return range(self._count)
-        found: list[int] = []
-        m = needle.search(folded)
-        while m is not None:
-            k = bisect_right(starts, m.start()) - 1
-            found.append(k)
-            m = needle.search(folded, starts[k + 1]) if k + 1 < self._count else None
         return found

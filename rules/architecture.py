@@ -28,8 +28,6 @@ Fix
 
 from __future__ import annotations
 
-import re
-
 from repro_lint import regex_cache
 from repro_lint.evidence import Hit, criterion_codes, judge, link_hits, placeholder_sections, scan, withheld, words
 from repro_lint.hookspecs import hookimpl

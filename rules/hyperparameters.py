@@ -37,8 +37,6 @@ Fix
 
 from __future__ import annotations
 
-import re
-
 from typing import Optional
 
 from repro_lint import regex_cache

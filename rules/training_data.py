@@ -40,7 +40,6 @@ from repro_lint.evidence import (
     heading_matches,
     in_section,
     USAGE_HEADING,
-    is_usage,
     judge,
     placeholder_sections,
     scan,

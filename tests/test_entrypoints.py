@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 import zipfile
 from importlib.metadata import distributions
 from pathlib import Path

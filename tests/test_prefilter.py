@@ -90,15 +90,6 @@ def test_may_match_is_never_false_where_the_pattern_matches(parts):
             assert may_match(pattern, text)
 
 
-def test_candidates_include_every_text_that_matches(fixtures):
-    texts = fixture_sentences(fixtures)
-    index = TextIndex(texts)
-    for pattern in rule_patterns():
-        prefilter.finder(pattern, work=prefilter.DERIVE_AT)
-        candidates = set(index.candidates(pattern))
-        assert {i for i, t in enumerate(texts) if pattern.search(t)} <= candidates
-
-
 def test_a_plan_finds_the_first_match_of_every_text_that_the_whole_pattern_finds(fixtures):
     texts = fixture_sentences(fixtures)
     index = TextIndex(texts)
@@ -194,7 +185,6 @@ def report(paths: list[Path], monkeypatch: pytest.MonkeyPatch, *, quick_reject: 
 
 def test_every_fixture_gets_the_same_verdicts_evidence_and_findings_with_and_without_quick_reject(fixtures, monkeypatch):
     paths = list(cards_in(fixtures))
-    prefilter.prepare([p for p in rule_patterns()], work=prefilter.DERIVE_AT)  # as after a large card
     assert report(paths, monkeypatch, quick_reject=True) == report(paths, monkeypatch, quick_reject=False)
 
 
