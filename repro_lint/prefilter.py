@@ -266,39 +266,16 @@ def _needles_of(source: Any, flags: int) -> Optional[frozenset[str]]:
         return None
 
 
-#: Deriving a pattern's needles costs about as much as searching ~16 KiB of text with it. With the
-#: compiled-pattern cache on, needles are derived once and stored; without it, only for a pattern
-#: about to search at least that much (no start-up cost for one small card).
-DERIVE_AT = 16 * 1024
-
-#: pattern → its needles as one literal alternation (None: no needles). A cache: results never depend on it.
-_FINDERS: dict["re.Pattern[str]", Optional["re.Pattern[str]"]] = {}
-
-
-def finder(pattern: "re.Pattern[str]", work: int = 0) -> Optional["re.Pattern[str]"]:
-    """The needles of ``pattern`` as one case-sensitive literal alternation, to search folded text.
-
-    Every alternative starts with a plain character, so ``re`` skips quickly to the places where a
-    needle can start: one pass over the text finds any of them. ``work`` is how much text the caller
-    is about to search with ``pattern``; below :data:`DERIVE_AT` unknown needles are not derived.
-    """
-    try:
-        return _FINDERS[pattern]
-    except KeyError:
-        if work < DERIVE_AT and not regex_cache.active().enabled:
-            return None
-    required = needles(pattern)
-    found = None if required is None else regex_cache.compile("|".join(re.escape(n) for n in sorted(required, key=lambda n: (-len(n), n))))
-    _FINDERS[pattern] = found
-    return found
-
-
 def may_match(pattern: "re.Pattern[str]", text: str, folded: Optional[str] = None) -> bool:
-    """False only when ``pattern`` cannot match anywhere in ``text`` (``folded``: ``fold(text)``, if known)."""
-    found = finder(pattern, len(text))
-    if found is None:
+    """False only when ``pattern`` cannot match anywhere in ``text`` (``folded``: ``fold(text)``, if known).
+
+    One pass of the pattern's needle finder (see :class:`Plan`); a pattern with an alternative that has
+    no needles may match anywhere.
+    """
+    found = plan(pattern)
+    if found.always or found.finder is None:
         return True
-    return found.search(fold(text) if folded is None else folded) is not None
+    return found.finder.search(fold(text) if folded is None else folded) is not None
 
 
 class Plan:
