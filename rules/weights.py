@@ -162,8 +162,8 @@ def _base_models(card) -> tuple[set[str], list["re.Pattern[str]"]]:  # type: ign
             urls.add(link.url)
             name = clean(link.text).strip()
             if len(name) >= 3:
-                n = re.escape(name)
-                about.append(regex_cache.compile(rf"{n}\W{{0,3}}(?:is|are|was|were)\b[^\n]{{0,40}}?licen[cs]|licen[cs]e (?:of|for) (?:the )?{n}|{n}'s licen[cs]", re.I))
+                n = re.escape(name)  # a pattern made from this card: re.compile, not the cache kept between runs
+                about.append(re.compile(rf"{n}\W{{0,3}}(?:is|are|was|were)\b[^\n]{{0,40}}?licen[cs]|licen[cs]e (?:of|for) (?:the )?{n}|{n}'s licen[cs]", re.I))
     return urls, about
 
 
