@@ -82,7 +82,8 @@ def _name_from_directory(directory: str) -> str:
     return stem.split("-", 1)[0]
 
 
-def _normalize(name: str) -> str:
+def normalize(name: str) -> str:
+    """A distribution or plugin name compared the packaging way: ``Acme_Plugin`` = ``acme-plugin``."""
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
@@ -120,7 +121,7 @@ def entry_points(group: str) -> list[Any]:
         for name in names:
             if not name.endswith((".dist-info", ".egg-info")):
                 continue
-            key = _normalize(_name_from_directory(name))
+            key = normalize(_name_from_directory(name))
             if key in seen:
                 continue
             path = os.path.join(directory, name)
@@ -148,4 +149,4 @@ def _with_importlib(group: str) -> list[Any]:
     return list(eps.get(group, []))  # Python 3.9
 
 
-__all__ = ["EntryPoint", "Distribution", "entry_points", "parse_entry_points"]
+__all__ = ["EntryPoint", "Distribution", "entry_points", "normalize", "parse_entry_points"]

@@ -34,7 +34,7 @@ from typing import Any, Iterable, Optional
 import pluggy
 
 from . import hookspecs
-from .entrypoints import Distribution
+from .entrypoints import Distribution, normalize as _normalize
 from .model import RULE_API_VERSION, Rule
 
 ENTRY_POINT_GROUP = "repro_lint"
@@ -100,10 +100,6 @@ def _entry_points() -> list[Any]:
     from .entrypoints import entry_points
 
     return entry_points(ENTRY_POINT_GROUP)
-
-
-def _normalize(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def _names_from_env(variable: str) -> Optional[set[str]]:
