@@ -458,6 +458,8 @@ def judge(
     is_complete = (not missing) if complete is None else complete
     if files_complete is not None:  # the release's files add what the card leaves out
         is_complete = is_complete or files_complete or not missing
+        if not present:  # settings read from a file document the criterion in part, even beside the required ones
+            present = [name for name, hits in found.items() if any(h.file is not None for h in hits)]
     evidence: list[Evidence] = []
     for name, hits in found.items():
         # A heading ("# Acme-7B") is shown only when nothing in the body supports the element,

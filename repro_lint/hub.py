@@ -284,8 +284,6 @@ def _fetch(ref: HubRef, max_bytes: int) -> tuple[str, ReleaseFiles]:
         data = _load_snapshot(ref)
         if data is None:
             raise HubError(f"{ref.display}: offline (HF_HUB_OFFLINE) and no cached metadata for this model; run once with network access")
-    else:
-        _save_snapshot(ref, data)
     sha = data.get("sha")
     listing = tuple(FileEntry(str(name), size if isinstance(size, int) else None) for name, size in data.get("siblings", []))
     sizes = {e.name: e.size for e in listing}
@@ -328,7 +326,8 @@ def _fetch(ref: HubRef, max_bytes: int) -> tuple[str, ReleaseFiles]:
                 card = text or ""
             else:
                 texts[name] = text or ""
-        params: dict[str, int] = {}
+        cached = data.get("safetensors_params")
+        params: dict[str, int] = {str(k): int(v) for k, v in cached.items()} if isinstance(cached, dict) and local_only else {}
         total = data.get("safetensors_total")
         shards = [e.name for e in listing if e.name.endswith(".safetensors")]
         if total is None and shards and not local_only:
@@ -346,6 +345,8 @@ def _fetch(ref: HubRef, max_bytes: int) -> tuple[str, ReleaseFiles]:
                     not_read.append(f"{name} (safetensors header): {problem}")
             if len(shards) > MAX_SAFETENSORS_HEADERS:
                 not_read.append(f"safetensors headers: only the first {MAX_SAFETENSORS_HEADERS} of {len(shards)} files read")
+    if not local_only:  # what an offline run of the same revision will need
+        _save_snapshot(ref, {**data, "safetensors_params": params})
     if "README.md" not in sizes and listing:
         not_read.append("README.md: the repository has no model card")
     gated = data.get("gated") or False
