@@ -363,7 +363,7 @@ def _fetch(ref: HubRef, max_bytes: int) -> tuple[str, ReleaseFiles]:
     return card, files
 
 
-def fetch_many(refs: list[HubRef], max_bytes: int, threads: int = 8) -> dict[HubRef, "tuple[str, ReleaseFiles] | HubError"]:
+def fetch_many(refs: list[HubRef], max_bytes: int, threads: int = 20) -> dict[HubRef, "tuple[str, ReleaseFiles] | HubError"]:
     """Fetch several models at once (the work is waiting on the network, so threads)."""
 
     def one(ref: HubRef) -> "tuple[str, ReleaseFiles] | HubError":

@@ -67,7 +67,8 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
             report.errors.append(str(exc))
             continue
         work.append((path, settings, display))
-    if options.jobs > 1 and len(work) > 1 and not any(p == "-" for p, _, _ in work):
+    prefetched = _prefetch_hub(work)  # Hub models: fetched in threads here, then linted in this process
+    if options.jobs > 1 and len(work) > 1 and not prefetched and not any(p == "-" for p, _, _ in work):
         from .parallel import lint_parallel
 
         results = lint_parallel(work, options.jobs, rules)
@@ -77,7 +78,6 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
             else:
                 report.files.append(item)
         return report
-    prefetched = _prefetch_hub(work)
     for path, settings, display in work:
         try:
             report.files.append(lint_one(path, rules, settings, display, stdin, prefetched))
