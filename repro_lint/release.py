@@ -432,8 +432,9 @@ def _parameter_count(files: ReleaseFiles, weights: tuple[WeightFile, ...]) -> Op
     counted = [w for w in weights if w.parameters is not None]
     if counted:
         total = sum(w.parameters or 0 for w in counted)
-        names = counted[0].name if len(counted) == 1 else f"{counted[0].name} (+{len(counted) - 1} more)"
-        return Fact("parameter count", total, counted[0].name, 0, f"{human_count(total)} parameters in the safetensors headers of {names}")
+        n = len(counted)
+        source = "safetensors header" if n == 1 else f"safetensors headers of {n} files"
+        return Fact("parameter count", total, counted[0].name, 0, f"{human_count(total)} parameters ({source})")
     if files.hub is not None and files.hub.safetensors_total:
         total = files.hub.safetensors_total
         return Fact("parameter count", total, "(Hub metadata)", 0, f"{human_count(total)} parameters (Hub safetensors metadata)")

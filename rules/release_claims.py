@@ -117,7 +117,7 @@ def _parameters(card: Any, release: Any) -> list[Finding]:
     return [
         _finding(
             PARAMETERS,
-            f'The card says "{_quote(text)}" (line {line}), but the weights hold {fact.quote} ({where}).',
+            f'The card says "{_quote(text)}" (line {line}), but the weights hold {fact.quote}, read from {where}.',
             line,
             ((where, fact.line),),
         )
