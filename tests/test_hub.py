@@ -239,3 +239,13 @@ def test_the_client_is_not_imported_for_plain_cards():
     code = "import sys; from repro_lint.cli import main; main([sys.argv[1]]); print('huggingface_hub' in sys.modules, file=sys.stderr)"
     done = subprocess.run([sys.executable, "-c", code, str(card)], capture_output=True, text=True, env={**os.environ}, timeout=120)
     assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_sarif_of_a_hub_release_is_valid_sarif(capsys, hub):
+    import jsonschema
+
+    from tests.conftest import shared_or_skip
+
+    schema = json.loads(shared_or_skip("data", "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    main(["acme/claims-7b", "acme/gated", "--format", "sarif"])
+    jsonschema.validate(json.loads(capsys.readouterr().out), schema)
