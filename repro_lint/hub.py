@@ -376,7 +376,7 @@ def fetch_many(refs: list[HubRef], max_bytes: int, threads: int = 20) -> dict[Hu
     if len(unique) <= 1:
         return {ref: one(ref) for ref in unique}
     with ThreadPoolExecutor(max_workers=min(threads, len(unique))) as pool:
-        return dict(zip(unique, pool.map(one, unique)))
+        return dict(zip(unique, pool.map(one, unique), strict=True))
 
 
 __all__ = ["HubError", "HubRef", "parse_ref", "fetch", "fetch_many", "describe", "offline"]

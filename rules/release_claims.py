@@ -51,7 +51,11 @@ PARAMETER_CLAIM = re.compile(
     rf"|\b(?:parameters?|params|#\s?params|parameter count)\b\s*(?:\(\w+\))?\s*[:=|]\s*(?:\|\s*)?~?{NUM}\s?{UNIT}\b",
     re.I,
 )
-LAYERS_CLAIM = re.compile(rf"(?<![\w.])(\d{{1,4}})\s+(?:transformer\s+|hidden\s+|decoder\s+)?(?:layers|blocks)\b|\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\b\s*[:=|]\s*(?:\|\s*)?(\d{{1,4}})\b", re.I)
+LAYERS_CLAIM = re.compile(
+    r"(?<![\w.])(\d{1,4})\s+(?:transformer\s+|hidden\s+|decoder\s+)?(?:layers|blocks)\b"
+    r"|\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\b\s*[:=|]\s*(?:\|\s*)?(\d{1,4})\b",
+    re.I,
+)
 HIDDEN_CLAIM = re.compile(r"\b(?:hidden|model|embedding)[_ ](?:size|dim(?:ension)?)\b\s*(?:of\s+|[:=|]\s*(?:\|\s*)?)(\d{2,6})\b|\bd_?model\s*[:=|]\s*(\d{2,6})\b", re.I)
 CONTEXT_CLAIM = re.compile(
     r"(?<![\w.])(\d{1,7})\s?([kK])?[- ](?:tokens?[- ])?(?:context|context[- ]window|context[- ]length)\b"
