@@ -49,6 +49,8 @@ class FakeHub:
     def __init__(self, repos: dict[str, FakeRepo]) -> None:
         self.repos = repos
         self.requests: list[tuple[str, str, Optional[str]]] = []
+        self.model_info_in_flight = 0  # model-info requests being answered right now …
+        self.model_info_max_in_flight = 0  # … and the most at once (several ids fetched concurrently)
         self._lock = threading.Lock()
         hub = self
 
@@ -101,7 +103,14 @@ class FakeHub:
             self.requests.append((method, path, h.headers.get("Range")))
         m = re.match(r"^/api/models/([^/]+/[^/]+?)(?:/revision/([^/]+))?$", path)
         if m:
-            return self._model_info(h, method, m.group(1), m.group(2))
+            with self._lock:
+                self.model_info_in_flight += 1
+                self.model_info_max_in_flight = max(self.model_info_max_in_flight, self.model_info_in_flight)
+            try:
+                return self._model_info(h, method, m.group(1), m.group(2))
+            finally:
+                with self._lock:
+                    self.model_info_in_flight -= 1
         m = re.match(r"^/(?:cdn/)?([^/]+/[^/]+)/resolve/([^/]+)/(.+)$", path)
         if m:
             return self._resolve(h, method, m.group(1), m.group(2), m.group(3), cdn=path.startswith("/cdn/"))

@@ -55,6 +55,11 @@ def repos() -> dict[str, FakeRepo]:
             gated="manual",
             license_tag="apache-2.0",
         ),
+        # automatic approval: anyone who accepts the licence gets the files, so "open source" is not contradicted
+        "acme/auto-gated": FakeRepo(
+            {"README.md": b"# Auto\n\nAn open source model.\n", "config.json": CONFIG, "model.safetensors": TINY_WEIGHTS},
+            gated="auto",
+        ),
         "acme/missing-file": FakeRepo({"README.md": TERSE_CARD, "config.json": CONFIG}),
         "acme/limited": FakeRepo({"README.md": TERSE_CARD, "config.json": CONFIG}, rate_limited=2),
         "acme/always-limited": FakeRepo({"README.md": TERSE_CARD}, rate_limited=10_000),
@@ -100,6 +105,8 @@ def test_public_model_uses_config_json_and_never_downloads_weights(capsys, hub):
     assert "1.6 K parameters" in count["text"]
     assert "hf://acme/tiny/config.json" in result["release"]["files_examined"]
     assert rl7(result) == []
+    weights = result["criteria"]["weights"]["evidence"]
+    assert any(e["element"] == "download location" and e["text"].startswith("2 weight files (pytorch, safetensors") for e in weights)  # not training_args.bin
     # weights: only the safetensors header, by range request; pickles never
     fetched = [(m, p, r) for m, p, r in hub.requests if "/resolve/" in p]
     assert not any(p.endswith((".bin", ".pt")) for _, p, _ in fetched)
@@ -223,12 +230,13 @@ def test_sarif_names_the_artifact_files(capsys, hub):
 
 def test_twenty_models_at_once(capsys, hub):
     for k in range(20):
-        hub.repos[f"acme/m{k}"] = FakeRepo({"README.md": TERSE_CARD, "config.json": CONFIG, "model.safetensors": TINY_WEIGHTS}, delay=0.01)
+        hub.repos[f"acme/m{k}"] = FakeRepo({"README.md": TERSE_CARD, "config.json": CONFIG, "model.safetensors": TINY_WEIGHTS}, delay=0.05)
     ids = [f"acme/m{k}" for k in range(20)]
     code, report, _ = lint(capsys, *ids)
     assert [r["path"] for r in report["files"]] == [f"hf://{i}/README.md" for i in ids]  # the order given
     assert all(r["criteria"]["architecture"]["level"] == "complete" for r in report["files"])
     assert report["errors"] == []
+    assert hub.model_info_max_in_flight >= 5  # the ids were fetched concurrently (the time is in benchmarks/)
 
 
 def test_the_client_is_not_imported_for_plain_cards():
@@ -249,3 +257,8 @@ def test_sarif_of_a_hub_release_is_valid_sarif(capsys, hub):
     schema = json.loads(shared_or_skip("data", "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     main(["acme/claims-7b", "acme/gated", "--format", "sarif"])
     jsonschema.validate(json.loads(capsys.readouterr().out), schema)
+
+
+def test_automatic_gating_does_not_contradict_an_open_claim(capsys, hub):
+    _, report, _ = lint(capsys, "acme/auto-gated")
+    assert rl7(only(report)) == []
