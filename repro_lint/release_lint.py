@@ -78,8 +78,8 @@ def lint_hub(arg: str, ref: HubRef, rules: Sequence[Rule], settings: Settings, f
         outcome = fetched
     if isinstance(outcome, HubError):
         message = str(outcome)
-        if not arg.startswith(("hf://", "http://", "https://")) and "no model" in message:
-            message = f"{shown(arg)}: no such file or directory, and {message.split(': ', 1)[1]}"
+        if not arg.startswith(("hf://", "http://", "https://")):  # a bare org/name was tried as a path first
+            message = f"{shown(arg)}: no such file or directory; as a Hugging Face model id: {message.split(': ', 1)[1]}"
         raise HubError(message)
     text, files = outcome
     display = f"{ref.display}/README.md"

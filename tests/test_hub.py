@@ -158,7 +158,9 @@ def test_a_listed_file_the_hub_cannot_serve_is_reported_not_fatal(capsys, hub):
 def test_unknown_model_is_one_line_and_exit_2(capsys, hub):
     code, report, err = lint(capsys, "acme/nothing-here")
     assert code == 2 and report["files"] == []
-    assert report["errors"] == ["acme/nothing-here: no such file or directory, and no model 'acme/nothing-here' on the Hub (or it is private: set HF_TOKEN)"]
+    assert report["errors"] == [
+        "acme/nothing-here: no such file or directory; as a Hugging Face model id: no model 'acme/nothing-here' on the Hub (or it is private: set HF_TOKEN)"
+    ]
     assert "Traceback" not in err
 
 
@@ -175,12 +177,12 @@ def test_rate_limit_is_retried_then_succeeds(capsys, hub):
 
 def test_rate_limit_that_does_not_end_is_a_clear_error(capsys, hub):
     code, report, err = lint(capsys, "acme/always-limited")
-    assert code == 2 and report["errors"] == ["hf://acme/always-limited: rate limited by the Hub (429) after 3 retries; try again later or set HF_TOKEN"]
+    assert code == 2 and report["errors"] == ["acme/always-limited: no such file or directory; as a Hugging Face model id: rate limited by the Hub (429) after 3 retries; try again later or set HF_TOKEN"]
 
 
 def test_no_network_is_one_line_and_exit_2(capsys, hub, monkeypatch):
     monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # nothing listens there
-    code, report, err = lint(capsys, "acme/tiny")
+    code, report, err = lint(capsys, "hf://acme/tiny")
     assert code == 2 and len(report["errors"]) == 1
     assert report["errors"][0].startswith("hf://acme/tiny: cannot reach the Hub at http://127.0.0.1:9")
     assert "Traceback" not in err
@@ -188,7 +190,7 @@ def test_no_network_is_one_line_and_exit_2(capsys, hub, monkeypatch):
 
 def test_offline_with_an_empty_cache_is_one_line_and_exit_2(capsys, hub, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    code, report, _ = lint(capsys, "acme/tiny")
+    code, report, _ = lint(capsys, "hf://acme/tiny")
     assert code == 2 and report["errors"] == ["hf://acme/tiny: offline (HF_HUB_OFFLINE) and no cached metadata for this model; run once with network access"]
     assert hub.requests == []
 
