@@ -226,6 +226,7 @@ def _model_info(ref: HubRef) -> dict[str, Any]:
         "siblings": [[s.rfilename, s.size] for s in (info.siblings or [])],
         "listing_complete": info.siblings is not None,
         "safetensors_total": int(total) if isinstance(total, int) else None,
+        "gguf": {k: v for k, v in (info.gguf or {}).items() if k in ("total", "architecture", "context_length")} or None,
     }
 
 
@@ -358,6 +359,7 @@ def _fetch(ref: HubRef, max_bytes: int) -> tuple[str, ReleaseFiles]:
         license_tag=data.get("license_tag"),
         tags=tuple(data.get("tags", [])),
         safetensors_total=total if isinstance(total, int) else None,
+        gguf=data.get("gguf") if isinstance(data.get("gguf"), dict) else None,
     )
     files = ReleaseFiles(ref.display, listing, texts, params, meta, tuple(not_read), bool(data.get("listing_complete", True)))
     return card, files

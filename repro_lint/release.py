@@ -112,6 +112,7 @@ class HubMeta:
     license_tag: Optional[str]
     tags: tuple[str, ...] = ()
     safetensors_total: Optional[int] = None
+    gguf: Optional[Mapping[str, Any]] = None  # the Hub's GGUF summary: total, architecture, context_length
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class ReleaseFiles:
     hub: Optional[HubMeta] = None
     not_read: tuple[str, ...] = ()
     listing_complete: bool = True
+    gguf_headers: Mapping[str, "GgufSummary"] = field(default_factory=dict)  # local GGUF files whose header was read
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,8 @@ class Release:
 
     @property
     def files_examined(self) -> list[str]:
-        return sorted(self.files.texts) + sorted(n for n in self.files.safetensors_params if n not in self.files.texts)
+        headers = set(self.files.safetensors_params) | set(self.files.gguf_headers)
+        return sorted(self.files.texts) + sorted(headers - set(self.files.texts))
 
     @property
     def has_listing(self) -> bool:
@@ -363,8 +366,11 @@ def build_release(card: Card, files: ReleaseFiles) -> Release:
             line, quote = key_line(tokenizer, "model_max_length")
             architecture["context length"] = Fact("context length", data["model_max_length"], "tokenizer_config.json", line, quote)
 
+    for element, fact in _gguf_facts(files).items():
+        architecture.setdefault(element, fact)
+
     weights = tuple(
-        WeightFile(e.name, e.size, weight_format(e.name), files.safetensors_params.get(e.name))
+        WeightFile(e.name, e.size, weight_format(e.name), files.safetensors_params.get(e.name, files.gguf_headers[e.name].parameters if e.name in files.gguf_headers else None))
         for e in sorted(files.listing, key=lambda e: e.name)
         if is_weight_file(e.name)
     )
@@ -428,16 +434,44 @@ def build_release(card: Card, files: ReleaseFiles) -> Release:
     return release
 
 
+#: GGUF metadata keys (``<architecture>.<key>``) and the architecture facts they give.
+GGUF_KEYS = {"block_count": "layers", "embedding_length": "hidden size", "attention.head_count": "heads", "context_length": "context length"}
+
+
+def _gguf_facts(files: ReleaseFiles) -> dict[str, Fact]:
+    """Architecture facts of GGUF weights: from a local file's header, or from the Hub's GGUF summary."""
+    out: dict[str, Fact] = {}
+    for name, summary in sorted(files.gguf_headers.items()):
+        arch = summary.metadata.get("general.architecture")
+        if isinstance(arch, str):
+            out.setdefault("model type", Fact("model type", arch, name, 0, f"general.architecture = {arch}"))
+            for key, element in GGUF_KEYS.items():
+                value = summary.metadata.get(f"{arch}.{key}")
+                if isinstance(value, int):
+                    out.setdefault(element, Fact(element, value, name, 0, f"{arch}.{key} = {value}"))
+    gguf = files.hub.gguf if files.hub is not None else None
+    if gguf:
+        if isinstance(gguf.get("architecture"), str):
+            out.setdefault("model type", Fact("model type", gguf["architecture"], "(Hub metadata)", 0, f"GGUF architecture: {gguf['architecture']}"))
+        if isinstance(gguf.get("context_length"), int):
+            out.setdefault("context length", Fact("context length", gguf["context_length"], "(Hub metadata)", 0, f"GGUF context length: {gguf['context_length']}"))
+    return out
+
+
 def _parameter_count(files: ReleaseFiles, weights: tuple[WeightFile, ...]) -> Optional[Fact]:
     counted = [w for w in weights if w.parameters is not None]
     if counted:
         total = sum(w.parameters or 0 for w in counted)
         n = len(counted)
-        source = "safetensors header" if n == 1 else f"safetensors headers of {n} files"
+        kind = "GGUF" if all(w.format == "gguf" for w in counted) else "safetensors"
+        source = f"{kind} header" if n == 1 else f"{kind} headers of {n} files"
         return Fact("parameter count", total, counted[0].name, 0, f"{human_count(total)} parameters ({source})")
     if files.hub is not None and files.hub.safetensors_total:
         total = files.hub.safetensors_total
         return Fact("parameter count", total, "(Hub metadata)", 0, f"{human_count(total)} parameters (Hub safetensors metadata)")
+    gguf = files.hub.gguf if files.hub is not None else None
+    if gguf and isinstance(gguf.get("total"), int) and gguf["total"] > 0:
+        return Fact("parameter count", gguf["total"], "(Hub metadata)", 0, f"{human_count(gguf['total'])} parameters (Hub GGUF metadata)")
     return None
 
 
@@ -520,6 +554,7 @@ def read_folder(directory: Path, card: Card, root: Optional[str] = None) -> Rele
     texts: dict[str, str] = {}
     params: dict[str, int] = {}
     not_read: list[str] = []
+    ggufs: dict[str, GgufSummary] = {}
     for name, st in _walk(directory):
         listing.append(FileEntry(name, st.st_size))
         path = directory / name
@@ -529,6 +564,12 @@ def read_folder(directory: Path, card: Card, root: Optional[str] = None) -> Rele
                 not_read.append(f"{name}: safetensors header unreadable")
             else:
                 params[name] = count
+        elif name.lower().endswith(".gguf") and len(ggufs) < MAX_GGUF_FILES:
+            summary = read_gguf_header(path)
+            if summary is None:
+                not_read.append(f"{name}: GGUF header unreadable or over {MAX_GGUF_HEADER:,} bytes")
+            else:
+                ggufs[name] = summary
         elif wanted_metadata(name) and len(texts) < MAX_METADATA_FILES:
             if st.st_size > MAX_METADATA_BYTES:
                 not_read.append(f"{name}: {st.st_size:,} bytes is over the {MAX_METADATA_BYTES:,}-byte limit for metadata files")
@@ -537,7 +578,7 @@ def read_folder(directory: Path, card: Card, root: Optional[str] = None) -> Rele
                 texts[name] = decode(path.read_bytes(), name)
             except (OSError, InputError) as exc:
                 not_read.append(f"{name}: {exc}" if isinstance(exc, InputError) else f"{name}: unreadable")
-    files = ReleaseFiles(root or str(directory), tuple(listing), texts, params, None, tuple(not_read))
+    files = ReleaseFiles(root or str(directory), tuple(listing), texts, params, None, tuple(not_read), gguf_headers=ggufs)
     return build_release(card, files)
 
 
@@ -555,6 +596,87 @@ def read_safetensors_parameters(path: Path) -> Optional[int]:
     except (OSError, ValueError):
         return None
     return parameters_of_header(header) if isinstance(header, dict) else None
+
+
+#: GGUF headers hold the tokenizer's vocabulary too: read at most this much, of at most this many files.
+MAX_GGUF_HEADER = 64 * 2**20
+MAX_GGUF_FILES = 8
+
+
+@dataclass(frozen=True)
+class GgufSummary:
+    """The scalar metadata of a GGUF header (arrays left out) and the parameter count of its tensors."""
+
+    metadata: Mapping[str, Any]
+    parameters: int
+
+
+class _Bounded:
+    """Reads a file front to back, refusing to go past ``limit`` bytes."""
+
+    def __init__(self, fh: Any, limit: int) -> None:
+        self.fh, self.left = fh, limit
+
+    def take(self, n: int) -> bytes:
+        if n < 0 or n > self.left:
+            raise ValueError("header over the limit")
+        data = self.fh.read(n)
+        if len(data) != n:
+            raise ValueError("truncated header")
+        self.left -= n
+        return bytes(data)
+
+    def unpack(self, fmt: str) -> Any:
+        import struct
+
+        return struct.unpack("<" + fmt, self.take(struct.calcsize("<" + fmt)))[0]
+
+    def string(self) -> str:
+        return self.take(self.unpack("Q")).decode("utf-8", "replace")
+
+
+_GGUF_SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
+
+
+def _gguf_value(r: _Bounded, vtype: int) -> Any:
+    if vtype in _GGUF_SCALARS:
+        return r.unpack(_GGUF_SCALARS[vtype])
+    if vtype == 8:
+        return r.string()
+    if vtype == 9:
+        item, count = r.unpack("I"), r.unpack("Q")
+        for _ in range(count):  # read through (a vocabulary), keep nothing
+            _gguf_value(r, item)
+        return None
+    raise ValueError(f"unknown GGUF value type {vtype}")
+
+
+def read_gguf_header(path: Path) -> Optional[GgufSummary]:
+    """Metadata and parameter count from a local GGUF file's header (key–values, tensor shapes); the tensors are not read."""
+    try:
+        with open(path, "rb") as fh:
+            r = _Bounded(fh, MAX_GGUF_HEADER)
+            if r.take(4) != b"GGUF" or r.unpack("I") not in (2, 3):
+                return None
+            n_tensors, n_kv = r.unpack("Q"), r.unpack("Q")
+            if n_tensors > 10**6 or n_kv > 10**6:
+                return None
+            metadata: dict[str, Any] = {}
+            for _ in range(n_kv):
+                key = r.string()
+                value = _gguf_value(r, r.unpack("I"))
+                if value is not None:
+                    metadata[key] = value
+            total = 0
+            for _ in range(n_tensors):
+                r.string()
+                dims = [r.unpack("Q") for _ in range(r.unpack("I"))]
+                r.unpack("I")
+                r.unpack("Q")
+                total += math.prod(dims)
+    except (OSError, ValueError, UnicodeError):
+        return None
+    return GgufSummary(metadata, total)
 
 
 __all__ = ["Release", "ReleaseFiles", "FileEntry", "Fact", "HubMeta", "WeightFile", "FileEvidence", "ReleaseError", "build_release", "read_folder", "is_release_folder"]

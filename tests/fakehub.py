@@ -36,6 +36,7 @@ class FakeRepo:
     rate_limited: int = 0  # answer this many requests with 429 first
     delay: float = 0.0  # seconds to wait before answering each request (a slow network)
     ghost_files: tuple[str, ...] = ()  # listed by the model info, but 404 when fetched
+    gguf: Optional[dict[str, Any]] = None  # the Hub's GGUF summary (total, architecture, context_length)
 
     @property
     def sha(self) -> str:
@@ -154,6 +155,8 @@ class FakeHub:
             "siblings": [{"rfilename": name, "size": repo.declared_sizes.get(name, len(data))} for name, data in sorted(repo.files.items())]
             + [{"rfilename": name, "size": 100} for name in repo.ghost_files],
         }
+        if repo.gguf is not None:
+            info["gguf"] = repo.gguf
         if repo.safetensors_total is not None:
             info["safetensors"] = {"parameters": {"BF16": repo.safetensors_total}, "total": repo.safetensors_total}
         self._send(h, method, 200, json.dumps(info).encode())

@@ -60,6 +60,11 @@ def repos() -> dict[str, FakeRepo]:
             {"README.md": b"# Auto\n\nAn open source model.\n", "config.json": CONFIG, "model.safetensors": TINY_WEIGHTS},
             gated="auto",
         ),
+        # GGUF only: the Hub's own GGUF summary gives the type, the context length and the parameter count
+        "acme/gguf": FakeRepo(
+            {"README.md": b"# Q\n\nA 7B parameter model, quantized.\n", "model-q4_k_m.gguf": b"GGUF"},
+            gguf={"total": 13_000_000_000, "architecture": "llama", "context_length": 4096},
+        ),
         "acme/missing-file": FakeRepo({"README.md": TERSE_CARD, "config.json": CONFIG}),
         "acme/limited": FakeRepo({"README.md": TERSE_CARD, "config.json": CONFIG}, rate_limited=2),
         "acme/always-limited": FakeRepo({"README.md": TERSE_CARD}, rate_limited=10_000),
@@ -264,3 +269,12 @@ def test_sarif_of_a_hub_release_is_valid_sarif(capsys, hub):
 def test_automatic_gating_does_not_contradict_an_open_claim(capsys, hub):
     _, report, _ = lint(capsys, "acme/auto-gated")
     assert rl7(only(report)) == []
+
+
+def test_gguf_metadata_of_the_hub_is_used_and_the_gguf_file_is_never_fetched(capsys, hub):
+    _, report, _ = lint(capsys, "acme/gguf")
+    result = only(report)
+    evidence = result["criteria"]["architecture"]["evidence"]
+    assert any(e["text"] == "GGUF architecture: llama" and e["file"] == "hf://acme/gguf (Hub metadata)" for e in evidence)
+    assert rl7(result) == ["RL701"]  # "7B" against the Hub's 13 B
+    assert not any(p.endswith(".gguf") for _, p, _ in hub.requests)

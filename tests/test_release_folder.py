@@ -116,3 +116,24 @@ def test_text_report_points_evidence_at_file_and_line(capsys):
     out = capsys.readouterr().out
     assert "config-complete/config.json:3: " in out
     assert "Release files examined: " in out
+
+
+def test_a_gguf_header_gives_the_architecture_and_the_parameter_count(capsys):
+    result = lint_json(capsys, str(RELEASES / "gguf-only"))
+    arch = result["criteria"]["architecture"]
+    assert arch["level"] == "complete"  # the card names no architecture at all
+    texts = {e["text"] for e in arch["evidence"] if e.get("file", "").endswith("tiny-q8_0.gguf")}
+    assert {"general.architecture = llama", "llama.block_count = 2", "12.8 K parameters (GGUF header)"} <= texts
+    assert [Path(p).name for p in result["release"]["files_examined"]] == ["tiny-q8_0.gguf"]
+
+
+def test_a_truncated_gguf_header_is_reported_not_read(capsys, tmp_path):
+    import shutil
+
+    folder = tmp_path / "release"
+    shutil.copytree(RELEASES / "gguf-only", folder)
+    gguf = folder / "tiny-q8_0.gguf"
+    gguf.write_bytes(gguf.read_bytes()[:40])
+    result = lint_json(capsys, str(folder))
+    assert result["release"]["not_read"][0].startswith("tiny-q8_0.gguf: GGUF header unreadable")
+    assert result["criteria"]["architecture"]["level"] == "absent"
