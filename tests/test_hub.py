@@ -182,7 +182,9 @@ def test_rate_limit_is_retried_then_succeeds(capsys, hub):
 
 def test_rate_limit_that_does_not_end_is_a_clear_error(capsys, hub):
     code, report, err = lint(capsys, "acme/always-limited")
-    assert code == 2 and report["errors"] == ["acme/always-limited: no such file or directory; as a Hugging Face model id: rate limited by the Hub (429) after 3 retries; try again later or set HF_TOKEN"]
+    assert code == 2 and report["errors"] == [
+        "acme/always-limited: no such file or directory; as a Hugging Face model id: rate limited by the Hub (429) after 3 retries; try again later or set HF_TOKEN"
+    ]
 
 
 def test_no_network_is_one_line_and_exit_2(capsys, hub, monkeypatch):
