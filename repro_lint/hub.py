@@ -38,6 +38,8 @@ MAX_WAIT_SECONDS = 30.0
 MAX_SAFETENSORS_HEADERS = 64
 #: Concurrent downloads of one release's small files.
 FILE_THREADS = 4
+#: Seconds to wait for the model-info answer (the client's default is to wait forever).
+INFO_TIMEOUT = 30.0
 
 _ID = re.compile(r"^[A-Za-z0-9][\w.-]{0,95}/[\w.-]{1,96}$")
 _URL = re.compile(r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/(?!datasets/|spaces/)([\w.-]+/[\w.-]+)(?:/(?:tree|blob|resolve)/([^/\s]+))?/?$")
@@ -212,7 +214,7 @@ def _model_info(ref: HubRef) -> dict[str, Any]:
     from huggingface_hub import HfApi
 
     api = HfApi(endpoint=_endpoint())
-    info = with_backoff(lambda: api.model_info(ref.repo_id, revision=ref.revision, files_metadata=True))
+    info = with_backoff(lambda: api.model_info(ref.repo_id, revision=ref.revision, files_metadata=True, timeout=INFO_TIMEOUT))
     tags = [str(t) for t in (info.tags or [])]
     license_tag = next((t.split(":", 1)[1] for t in tags if t.startswith("license:")), None)
     safetensors = getattr(info, "safetensors", None)
