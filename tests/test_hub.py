@@ -280,3 +280,11 @@ def test_gguf_metadata_of_the_hub_is_used_and_the_gguf_file_is_never_fetched(cap
     assert any(e["text"] == "GGUF architecture: llama" and e["file"] == "hf://acme/gguf (Hub metadata)" for e in evidence)
     assert rl7(result) == ["RL701"]  # "7B" against the Hub's 13 B
     assert not any(p.endswith(".gguf") for _, p, _ in hub.requests)
+
+
+def test_a_hub_that_does_not_answer_is_a_timeout_not_a_hang(capsys, hub, monkeypatch):
+    monkeypatch.setattr("repro_lint.hub.INFO_TIMEOUT", 0.2)
+    hub.repos["acme/slow"] = FakeRepo({"README.md": TERSE_CARD}, delay=1.0)
+    code, report, err = lint(capsys, "hf://acme/slow")
+    assert code == 2 and len(report["errors"]) == 1 and report["errors"][0].startswith("hf://acme/slow: cannot reach the Hub at http://127.0.0.1:")
+    assert "Timeout" in report["errors"][0] and "Traceback" not in err
