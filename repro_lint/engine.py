@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+from dataclasses import replace
 import fnmatch
 import io
 import math
@@ -203,6 +204,9 @@ def lint_card(card: Card, rules: Sequence[Rule], settings: Settings = Settings()
             findings.append(_engine_finding(RULE_ERROR, f"Rule {rule.name} ({rule.plugin or 'unknown plugin'}) {error}.", 1))
             if rule.criterion:  # a plugin that failed to load has no criterion to score
                 result.criteria[rule.criterion] = CriterionResult(rule.criterion, Level.ABSENT, 0.0, weight, rule.name)
+            continue
+        if rule.findings_only:
+            findings.extend(replace(f, rule=f.rule or rule.name) for f in verdict.findings)
             continue
         result.criteria[rule.criterion] = CriterionResult(
             rule.criterion, verdict.level, round(float(verdict.score), 3), weight, rule.name, list(verdict.evidence), tuple(verdict.missing)

@@ -103,8 +103,12 @@ class Hit:
     line: int
     quote: str
     block: Optional[Block] = None
+    #: A release file (``config.json``) instead of the card; ``quote`` is then shown as it is.
+    file: Optional[str] = None
 
     def evidence(self, card: Card) -> Evidence:
+        if self.file is not None:
+            return Evidence(self.line, self.quote, self.element, self.file)
         return Evidence(self.line, source_quote(card, self.line, self.quote), self.element)
 
 
@@ -448,23 +452,28 @@ def judge(
     Evidence lists at most ``max_evidence_per_element`` lines per element, in line order, preferring
     the body of the card to its headings.
     """
+    found, files_complete = release_file_hits(card, codes.label.replace(" ", "_"), found)
     present = [name for name in required if found.get(name)]
     missing = tuple(name for name in required if not found.get(name))
     is_complete = (not missing) if complete is None else complete
+    if files_complete is not None:  # the release's files add what the card leaves out
+        is_complete = is_complete or files_complete or not missing
+        if not present:  # settings read from a file document the criterion in part, even beside the required ones
+            present = [name for name, hits in found.items() if any(h.file is not None for h in hits)]
     evidence: list[Evidence] = []
     for name, hits in found.items():
         # A heading ("# Acme-7B") is shown only when nothing in the body supports the element,
         # and each line is quoted once per element.
         body = [h for h in hits if h.block is None or h.block.kind != "heading"] or list(hits)
-        lines: set[int] = set()
-        for hit in sorted(body, key=lambda h: h.line):
-            if hit.line in lines:
+        lines: set[tuple[Optional[str], int]] = set()
+        for hit in sorted(body, key=lambda h: (h.file is not None, h.file or "", h.line)):
+            if (hit.file, hit.line) in lines:
                 continue
-            lines.add(hit.line)
+            lines.add((hit.file, hit.line))
             evidence.append(hit.evidence(card))
             if len(lines) == max_evidence_per_element:
                 break
-    evidence.sort(key=lambda e: (e.line, e.element))
+    evidence.sort(key=_evidence_order)
     hints = hints or {}
     missing_text = ", ".join(hints.get(name, name) for name in missing)
     findings: list[Finding] = []
@@ -479,17 +488,45 @@ def judge(
         level, score = Level.CLOSED, 0.0
         first = min(closed, key=lambda h: h.line)
         evidence.append(Evidence(first.line, source_quote(card, first.line, first.quote), "withheld"))
-        evidence.sort(key=lambda e: (e.line, e.element))
+        evidence.sort(key=_evidence_order)
         findings.append(finding(codes.withheld, f"The card withholds the {codes.label}: \"{_short(first.quote)}\".", first.line))
     elif present:
         level, score = Level.PARTIAL, partial_score(len(present), len(required))
-        line = min(h.line for name in present for h in found[name])
+        line = min((h.line for name in present for h in found[name] if h.file is None), default=anchor)
         findings.append(finding(codes.incomplete, f"The {codes.label} is documented only in part; missing: {missing_text}.", line))
     else:
         level, score = Level.ABSENT, 0.0
         line = min((s.line for s in placeholders), default=anchor)
         findings.append(finding(codes.missing, f"No {codes.label} documented; add {missing_text}.", line))
     return Verdict(level, score, evidence, findings, missing if not is_complete else ())
+
+
+#: Key of ``Card.memo`` under which the engine puts the card's :class:`repro_lint.release.Release`.
+RELEASE_MEMO = "release"
+
+
+def release_file_hits(card: Card, criterion: str, found: Mapping[str, Sequence[Hit]]) -> tuple[Mapping[str, Sequence[Hit]], Optional[bool]]:
+    """``found`` plus the element hits the release's files give for ``criterion`` (``config.json`` …).
+
+    Returns (hits, files_complete): ``files_complete`` is None for a plain card (nothing merged),
+    otherwise whether the files alone document the criterion completely. The release was read before
+    the rules ran; nothing here reads a file.
+    """
+    release = card.memo.get(RELEASE_MEMO)
+    if release is None:
+        return found, None
+    from_files = release.file_hits(criterion)
+    if not from_files.hits and not from_files.complete:
+        return found, None
+    merged: dict[str, list[Hit]] = {name: list(hits) for name, hits in found.items()}
+    for name, hits in from_files.hits.items():
+        merged.setdefault(name, []).extend(hits)
+    return merged, from_files.complete
+
+
+def _evidence_order(e: Evidence) -> tuple[bool, str, int, str]:
+    """The card's lines first, in line order, then each release file's."""
+    return (e.file is not None, e.file or "", e.line, e.element)
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -74,6 +74,14 @@ def resolve_paths(args: tuple[str, ...]) -> tuple[list[str], list[str]]:
         if arg == "-":
             paths.append("-")
             continue
+        if arg.startswith(("hf://", "http://", "https://")):  # a Hub model, never a path
+            from .hub import parse_ref
+
+            if parse_ref(arg, forced_only=True) is None:
+                errors.append(f"{shown(arg)}: not a Hugging Face model id (expected hf://org/name[@revision] or https://huggingface.co/org/name)")
+            else:
+                paths.append(arg)
+            continue
         p = Path(arg)
         try:
             is_dir = p.is_dir()
@@ -82,12 +90,22 @@ def resolve_paths(args: tuple[str, ...]) -> tuple[list[str], list[str]]:
             errors.append(f"{shown(arg)}: {_os_reason(exc)}")
             continue
         if is_dir:
+            from .release import is_release_folder
+
             cards = find_cards(p)
             if not cards:
                 errors.append(f"{shown(arg)}: no model card ({', '.join(CARD_NAMES[:3])}) in this directory")
-            paths.extend(str(c) for c in cards[:1])
+            elif is_release_folder(p):
+                paths.append(arg)  # a release folder: its card and the files beside it
+            else:
+                paths.extend(str(c) for c in cards[:1])
         elif not exists:
-            errors.append(f"{shown(arg)}: no such file or directory")
+            from .hub import parse_ref
+
+            if parse_ref(arg) is not None:
+                paths.append(arg)  # not a path: a model id on the Hub (org/name[@revision])
+            else:
+                errors.append(f"{shown(arg)}: no such file or directory")
         else:
             paths.append(arg)
     return paths, errors

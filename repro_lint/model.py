@@ -71,11 +71,24 @@ class Code:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A line of the card that supports a verdict, and which required element it satisfies."""
+    """A line that supports a verdict, and which required element it satisfies.
+
+    ``file`` is None for the card itself; otherwise the release file the line comes from
+    (``config.json``, ``model.safetensors``), as shown to the user. ``line`` 0 means the whole file
+    (a weight file has no lines).
+    """
 
     line: int
     text: str
     element: str
+    file: Optional[str] = None
+
+    @property
+    def where(self) -> str:
+        """``line 12`` for the card, ``config.json:3`` or ``model.safetensors`` for a release file."""
+        if self.file is None:
+            return f"line {self.line}"
+        return f"{self.file}:{self.line}" if self.line > 0 else self.file
 
 
 @dataclass
@@ -88,6 +101,8 @@ class Finding:
     severity: Severity = Severity.ERROR
     rule: str = ""
     suppressed: bool = False
+    #: Other places the finding quotes, as (file, line): the release file a card claim disagrees with.
+    related: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass
@@ -113,6 +128,7 @@ class Rule:
     ``check(card, criteria)`` with a copy of the criteria judged so far (name → CriterionResult).
     ``opt_in``: the rule runs only when the active profile enables its criterion (see
     :mod:`repro_lint.profiles`); the five core criteria are never opt-in.
+    ``findings_only``: the verdict's findings are reported, its level is not (no criterion row, no score).
     """
 
     name: str
@@ -125,6 +141,9 @@ class Rule:
     plugin: str = ""
     needs_verdicts: bool = False
     opt_in: bool = False
+    #: The rule only reports findings (e.g. claims against a release's files): it adds no criterion
+    #: to the table, the score or the tier.
+    findings_only: bool = False
 
     def code_info(self, code: str) -> Optional[Code]:
         for c in self.codes:
@@ -154,6 +173,9 @@ class FileResult:
     gate_failed: bool = False
     gate_reasons: list[str] = field(default_factory=list)
     internal_error: bool = False
+    #: For a release (folder or Hub id): the files read, and what could not be read (one line each).
+    files_examined: list[str] = field(default_factory=list)
+    not_read: list[str] = field(default_factory=list)
 
     @property
     def active_findings(self) -> list[Finding]:

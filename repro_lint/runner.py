@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Optional, Sequence
@@ -24,15 +25,25 @@ class RunOptions:
     jobs: int = 1
 
 
-def lint_one(path: str, rules: Sequence[Rule], settings: Settings, display: Optional[str] = None, stdin: Optional[BinaryIO] = None) -> FileResult:
+def lint_one(
+    path: str, rules: Sequence[Rule], settings: Settings, display: Optional[str] = None, stdin: Optional[BinaryIO] = None,
+    prefetched: Optional[dict[str, Any]] = None,
+) -> FileResult:
+    """Lint a card file, a release folder or a Hub model (``prefetched``: Hub results fetched beforehand)."""
     from .document import parse
 
+    if path != "-" and (os.path.isdir(path) or not os.path.lexists(path)):
+        from .release_lint import is_release_arg, lint_release_arg
+
+        if is_release_arg(path):
+            return lint_release_arg(path, rules, settings, prefetched)
     text = read_card(path, settings.max_bytes, stdin)
     return lint_card(parse(text, display or path), rules, settings)
 
 
 def settings_for(path: str, cache: ConfigCache, options: RunOptions, known: set[str]) -> Settings:
-    base = cache.for_path(None if path == "-" else Path(path))
+    local = path != "-" and os.path.lexists(path)
+    base = cache.for_path(None if not local else Path(path, "README.md") if os.path.isdir(path) else Path(path))
     settings = base.override(**options.overrides)
     check_criteria(settings, known)
     return settings
@@ -56,7 +67,8 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
             report.errors.append(str(exc))
             continue
         work.append((path, settings, display))
-    if options.jobs > 1 and len(work) > 1 and not any(p == "-" for p, _, _ in work):
+    prefetched = _prefetch_hub(work)  # Hub models: fetched in threads here, then linted in this process
+    if options.jobs > 1 and len(work) > 1 and not prefetched and not any(p == "-" for p, _, _ in work):
         from .parallel import lint_parallel
 
         results = lint_parallel(work, options.jobs, rules)
@@ -68,11 +80,21 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
         return report
     for path, settings, display in work:
         try:
-            report.files.append(lint_one(path, rules, settings, display, stdin))
+            report.files.append(lint_one(path, rules, settings, display, stdin, prefetched))
         except InputError as exc:
             report.errors.append(str(exc))
     regex_cache.save()  # patterns compiled for these cards start the next run ready-made
     return report
+
+
+def _prefetch_hub(work: Sequence[tuple[str, Settings, str]]) -> dict[str, Any]:
+    """Models named by Hub id, fetched concurrently before linting (network waits overlap)."""
+    hub_args = [p for p, _, _ in work if p != "-" and not os.path.lexists(p)]
+    if not hub_args:
+        return {}
+    from .release_lint import prefetch
+
+    return prefetch(hub_args, max(s.max_bytes for _, s, _ in work))
 
 
 def exit_code(report: Report, exit_zero: bool = False) -> int:

@@ -68,14 +68,19 @@ def lint_string(
     return lint_card(parse(text, path), list(rules) if rules is not None else installed_rules(), settings or Settings())
 
 
-def verdicts(rules: Sequence[Rule], text: str, path: str = "card.md") -> dict[str, Verdict]:
+def verdicts(rules: Sequence[Rule], text: str, path: str = "card.md", release: Optional[Path] = None) -> dict[str, Verdict]:
     """Every rule's verdict on ``text`` (rule name → verdict), computed in the engine's order.
 
     Rules that judge other verdicts (``needs_verdicts``) run last and see the others' results.
+    With ``release`` (a release folder), the card is judged together with the files beside it.
     Raises ``AssertionError`` with the engine's message when a rule crashes, prints, hangs or
     returns something that is not a valid verdict.
     """
     card = parse(text, path)
+    if release is not None:
+        from .release import read_folder
+
+        read_folder(release, card)
     criteria: dict[str, CriterionResult] = {}
     out: dict[str, Verdict] = {}
     for rule in sorted(rules, key=lambda r: r.needs_verdicts):
@@ -119,7 +124,11 @@ def fixture_problems(rules: Sequence[Rule], fixtures: Path) -> dict[str, list[st
     failing = dict(passing)
     for card in cards:
         name = card.relative_to(fixtures).as_posix()
-        judged = verdicts(rules, card.read_text(encoding="utf-8"), name)
+        # the card of a release folder (fixtures/releases/*/README.md) is judged with its files
+        from .release import is_release_folder
+
+        release = card.parent if card.name == "README.md" and is_release_folder(card.parent) else None
+        judged = verdicts(rules, card.read_text(encoding="utf-8"), name, release)
         for rule in rules:
             v = judged[rule.name]
             expected = _EXPECTED_LEVEL.match(card.name)

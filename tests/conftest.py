@@ -15,6 +15,16 @@ import pytest
 os.environ["REPRO_LINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="repro-lint-test-cache-")
 atexit.register(shutil.rmtree, os.environ["REPRO_LINT_CACHE_DIR"], ignore_errors=True)
 
+# No test ever reaches the real Hugging Face Hub: the client is pointed at a closed local port (tests that
+# need a Hub start the fake one in tests/fakehub.py and point HF_ENDPOINT at it), with no token and a
+# temporary cache. Set before huggingface_hub is imported, which reads these once.
+os.environ["HF_ENDPOINT"] = "http://127.0.0.1:9"
+os.environ["HF_HOME"] = tempfile.mkdtemp(prefix="repro-lint-test-hf-home-")
+os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+os.environ.pop("HF_TOKEN", None)
+os.environ.pop("HF_HUB_OFFLINE", None)
+atexit.register(shutil.rmtree, os.environ["HF_HOME"], ignore_errors=True)
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"

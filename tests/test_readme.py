@@ -27,3 +27,19 @@ def test_quickstart_has_exactly_two_commands_and_they_name_real_things():
     sample = re.search(r"repro-lint (\S+\.md)", install_and_lint).group(1)
     assert (ROOT / sample).is_file()
     assert "pytest" in install_and_test and "[test]" in install_and_test
+
+
+def test_hub_example_is_the_real_output_against_the_fake_hub(capsys, monkeypatch, tmp_path):
+    from tests.fakehub import FakeHub
+    from tests.hub_demo import demo_repos
+
+    section = README.split("## Lint a model on the Hub", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```\n\$ repro-lint (\S+)\n(.*?)```", section, re.S)
+    assert block, "the Hub section has an example"
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    monkeypatch.setenv("REPRO_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    with FakeHub(demo_repos()) as hub:
+        monkeypatch.setenv("HF_ENDPOINT", hub.url)
+        main([block.group(1), "--color", "never"])
+    assert capsys.readouterr().out == block.group(2)

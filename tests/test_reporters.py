@@ -274,4 +274,10 @@ def test_json_schema_document_lists_every_field(pinned_version):
     doc = (Path(__file__).resolve().parents[1] / "docs" / "json-schema.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([\w.*\[\]]+)` \|", doc, re.M))
     produced = _key_paths(json.loads(reporters.render(sample_report(), "json")), "")
+    # a release folder adds the release fields (evidence files, files examined, related locations)
+    from repro_lint.runner import RunOptions, run
+    from repro_lint.plugins import load_rules
+
+    release = Path(__file__).resolve().parents[1] / "fixtures" / "releases" / "claims-mismatch"
+    produced |= _key_paths(json.loads(reporters.render(run([str(release)], load_rules().rules, RunOptions()), "json")), "")
     assert documented == {p[:-2] if p.endswith("[]") else p for p in produced}

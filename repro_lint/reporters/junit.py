@@ -57,7 +57,7 @@ def _suite(root: ET.Element, result: FileResult) -> tuple[int, int]:
             _fail(case, "failure", failing, f"{failing[0].code} {failing[0].message}", failing[0].code)
             failures += 1
         out = [f"{name}: {crit.level.value}, score {crit.score:.2f}"]
-        out += [f"evidence line {e.line} ({e.element}): {' '.join(e.text.split())}" for e in crit.evidence]
+        out += [f"evidence {e.where} ({e.element}): {' '.join(e.text.split())}" for e in crit.evidence]
         out += [_finding_line(f) for f in found if f.severity != Severity.ERROR]
         ET.SubElement(case, "system-out").text = _x("\n".join(out))
     gate = _case(suite, path, "gate", path)

@@ -45,7 +45,7 @@ def _file_section(result: FileResult) -> list[str]:
         lines += ["", "| criterion | level | score | evidence |", "|---|---|---:|---|"]
         for name, c in result.criteria.items():
             first = c.evidence[0] if c.evidence else None
-            where = f"line {first.line}: “{_quote(first.text)}”" if first else "no evidence"
+            where = f"{escape(first.where)}: “{_quote(first.text)}”" if first else "no evidence"
             if c.missing:
                 where += " · missing: " + escape(", ".join(c.missing))
             lines.append(f"| {escape(name)} | {_LEVEL_ICON[c.level]} {c.level.value} | {c.score:.2f} | {where} |")
@@ -54,6 +54,10 @@ def _file_section(result: FileResult) -> list[str]:
         lines += ["", "| line | code | severity | message |", "|---:|---|---|---|"]
         for f in findings:
             lines.append(f"| {f.line} | `{f.code}` {escape(f.slug)} | {f.severity.value} | {escape(f.message)} |")
+    if result.files_examined:
+        lines += ["", "Release files examined: " + escape(", ".join(result.files_examined))]
+    for problem in result.not_read:
+        lines.append(f"- not read: {escape(problem)}")
     suppressed = len(result.findings) - len(findings)
     if suppressed:
         lines += ["", f"{suppressed} suppressed finding{'s' if suppressed != 1 else ''} not shown."]

@@ -38,6 +38,8 @@ def _clip(text: str) -> str:
 
 def artifact_location(path: str) -> dict[str, Any]:
     """A relative URI under ``%SRCROOT%``; an absolute path outside the working directory as a file URI."""
+    if path.startswith("hf://"):  # a file of a model on the Hugging Face Hub
+        return {"uri": quote(path, safe="/:@")}
     rel = relative_path(path)
     if rel.startswith("/"):
         return {"uri": "file://" + quote(rel)}
@@ -76,6 +78,12 @@ def _result(f: Finding, file_index: int, location: dict[str, Any], rule_index: d
             }
         }
     ]
+    if f.related:  # the release file a card claim disagrees with
+        out["relatedLocations"] = [
+            {"id": k, "physicalLocation": {"artifactLocation": artifact_location(file), **({"region": {"startLine": line}} if line > 0 else {})}}
+            for k, (file, line) in enumerate(f.related)
+            if not file.endswith(")")
+        ]
     if f.suppressed:
         out["suppressions"] = [{"kind": "inSource"}]
     return out
@@ -98,9 +106,12 @@ def sarif_log(report: Report) -> dict[str, Any]:
     rule_index = {info.code.code: i for i, info in enumerate(catalog)}
     artifacts: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
-    for i, file in enumerate(report.files):
+    for file in report.files:
+        i = len(artifacts)
         location = artifact_location(file.path)
         artifacts.append({"location": location, "properties": _file_properties(file)})
+        for examined in file.files_examined:  # the release's files read for evidence
+            artifacts.append({"location": artifact_location(examined), "roles": ["analysisTarget"]})
         results.extend(_result(f, i, location, rule_index) for f in file.findings)
     invocation: dict[str, Any] = {"executionSuccessful": not (report.errors or report.internal_error)}
     if report.errors:

@@ -40,8 +40,12 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
         for name, c in result.criteria.items():
             level = _paint(f"{c.level.value:<8}", _LEVEL_COLOR[c.level], color)
             first = c.evidence[0] if c.evidence else None
-            where = f'line {first.line}: "{_quote(first.text)}"' if first else "no evidence"
+            where = f'{_safe(first.where)}: "{_quote(first.text)}"' if first else "no evidence"
             lines.append(f"  {name:<{width}}  {level}  {c.score:4.2f}  {where}")
+    if result.files_examined:
+        lines.append(f"Release files examined: {_safe(', '.join(result.files_examined))}")
+    for problem in result.not_read:
+        lines.append(f"Not read: {_safe(problem)}")
     suppressed = len(result.findings) - len(result.active_findings)
     tail = f", {suppressed} suppressed" if suppressed else ""
     score = _paint(f"{result.score:g}/100", "bold", color)
