@@ -146,7 +146,9 @@ def _has_table(path: Path) -> bool:
     try:
         return "repro-lint" in tomllib.loads(raw.decode("utf-8")).get("tool", {})
     except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return False
+        # A pyproject that mentions repro-lint but is not valid TOML may hold a broken
+        # [tool.repro-lint] table: read_config reports it (exit 2) instead of the search going on.
+        return True
 
 
 def find_config(start: Path) -> Optional[Path]:
