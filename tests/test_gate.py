@@ -47,3 +47,27 @@ def test_pyproject_of_another_tool_that_is_broken_is_not_our_business(capsys, tm
     (tmp_path / "project" / "pyproject.toml").write_text("[tool.black\nline-length = 100\n")
     code, _, err = run(capsys, str(card), "--format", "json")
     assert "invalid TOML" not in err and code in (0, 1)
+
+
+# --- 11. -o FILE keeps the permissions of an existing report and gives a new one the umask default ----
+
+
+def test_output_file_keeps_an_existing_files_mode(capsys, tmp_path, card):
+    report = tmp_path / "report.json"
+    report.write_text("old")
+    report.chmod(0o644)
+    run(capsys, str(card), "--format", "json", "-o", str(report))
+    assert json.loads(report.read_text())["files"]
+    assert report.stat().st_mode & 0o777 == 0o644
+
+
+def test_new_output_file_gets_the_umask_default(capsys, tmp_path, card):
+    import os
+
+    report = tmp_path / "new-report.txt"
+    old = os.umask(0o022)
+    try:
+        run(capsys, str(card), "-o", str(report))
+    finally:
+        os.umask(old)
+    assert report.stat().st_mode & 0o777 == 0o644
