@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any, BinaryIO, Optional, Sequence
 
 from . import regex_cache
-from .config import ConfigCache, ConfigError, Settings, check_criteria
+from .config import ConfigCache, ConfigError, Settings, check_criteria, check_selectors
 from .engine import lint_card
 from .inputs import InputError, read_card
 from .model import FileResult, Report, Rule
+from .selectors import KnownCodes
 
 EXIT_OK, EXIT_GATE, EXIT_ERROR = 0, 1, 2
 
@@ -31,8 +32,10 @@ def lint_one(path: str, rules: Sequence[Rule], settings: Settings, display: Opti
     return lint_card(parse(text, display or path), rules, settings)
 
 
-def settings_for(path: str, cache: ConfigCache, options: RunOptions, known: set[str]) -> Settings:
+def settings_for(path: str, cache: ConfigCache, options: RunOptions, known: set[str], codes: Optional[KnownCodes] = None) -> Settings:
     base = cache.for_path(None if path == "-" else Path(path))
+    if codes is not None and base.source is not None:
+        check_selectors(base, codes)  # the command line's selectors are checked by the command line
     settings = base.override(**options.overrides)
     check_criteria(settings, known)
     return settings
@@ -42,6 +45,7 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
     """Lint every path; unreadable cards and config problems go to ``report.errors`` (one line each)."""
     report = Report(rules=list(rules))
     known = {r.criterion for r in rules}
+    codes = KnownCodes.of(rules)
     try:
         cache = ConfigCache(options.config, options.isolated)
     except ConfigError as exc:
@@ -51,9 +55,10 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
     for path in paths:
         display = (options.stdin_filename or "<stdin>") if path == "-" else path
         try:
-            settings = settings_for(path, cache, options, known)
+            settings = settings_for(path, cache, options, known, codes)
         except ConfigError as exc:
-            report.errors.append(str(exc))
+            if str(exc) not in report.errors:  # one line per broken file, however many cards it covers
+                report.errors.append(str(exc))
             continue
         work.append((path, settings, display))
     if options.jobs > 1 and len(work) > 1 and not any(p == "-" for p, _, _ in work):
