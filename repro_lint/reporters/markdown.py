@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import FileResult, Level, Report
-from ._common import relative_path
+from ._common import gate_text, relative_path, tier_text
 
 MARKER = "<!-- repro-lint report -->"
 
@@ -41,6 +41,7 @@ def _file_section(result: FileResult) -> list[str]:
     lines = [f"### {path}", "", f"**Score: {result.score:g}/100** ({result.tier.value}) · gate {_gate(result)}"]
     if result.gate_reasons:
         lines[-1] += ": " + escape("; ".join(result.gate_reasons))
+    lines += ["", f"Tier: {escape(tier_text(result))}", "", f"Gate: {escape(gate_text(result))}"]
     if result.criteria:
         lines += ["", "| criterion | level | score | evidence |", "|---|---|---:|---|"]
         for name, c in result.criteria.items():

@@ -1,10 +1,12 @@
-"""Human output: ``path:line:col: CODE message`` lines, a per-criterion table, then the score."""
+"""Human output: ``path:line:col: CODE message`` lines; then, under the card's path, a per-criterion table,
+the score, the tier with the reasons for it, and the gate's outcome with its reasons."""
 
 from __future__ import annotations
 
 import re
 
 from ..model import FileResult, Level, Report, Severity
+from ._common import gate_text, tier_text
 
 _COLORS = {"red": "31", "yellow": "33", "green": "32", "cyan": "36", "bold": "1", "dim": "2"}
 _LEVEL_COLOR = {Level.COMPLETE: "green", Level.PARTIAL: "yellow", Level.ABSENT: "red", Level.CLOSED: "red"}
@@ -33,9 +35,10 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
     for f in result.active_findings:
         code = _paint(f.code, _SEVERITY_COLOR[f.severity], color)
         lines.append(f"{_safe(result.path)}:{f.line}:{f.column}: {code} {_safe(f.message)} [{f.slug}]")
+    if lines:
+        lines.append("")
+    lines.append(_paint(_safe(result.path), "bold", color))  # every card's block names its file
     if result.criteria:
-        if lines:
-            lines.append("")
         width = max(len(n) for n in result.criteria)
         for name, c in result.criteria.items():
             level = _paint(f"{c.level.value:<8}", _LEVEL_COLOR[c.level], color)
@@ -46,6 +49,9 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
     tail = f", {suppressed} suppressed" if suppressed else ""
     score = _paint(f"{result.score:g}/100", "bold", color)
     lines.append(f"Score: {score} ({result.tier.value}){tail}")
+    lines.append(f"Tier: {_safe(tier_text(result))}")
+    outcome, _, rest = _safe(gate_text(result)).partition(" ")
+    lines.append(f"Gate: {_paint(outcome, 'red' if result.gate_failed else 'green', color)} {rest}".rstrip())
     return lines
 
 
