@@ -183,3 +183,16 @@ def test_every_card_block_names_its_file_also_the_clean_ones(capsys, fixtures):
 def test_every_format_carries_the_gate_reasons(capsys, fixtures, fmt):
     _, out, _ = run(capsys, str(fixtures / "open-weights.md"), "--fail-under", "60", "--isolated", "--format", fmt)
     assert "score 40 is under 60" in out and "3 error findings" in out
+
+
+# --- 13. --help points to documentation an installed user has ---------------------------------------
+
+
+def test_help_points_to_what_an_installed_user_has(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and "docs/" not in out
+    assert "--explain profiles" in " ".join(out.split())
+    code, out, _ = run(capsys, "--explain", "profiles")
+    assert code == 0
+    for name in ("seed", "osai", "mof", "eu-ai-act"):
+        assert f"  {name} " in out
