@@ -406,12 +406,21 @@ class CriterionCodes:
     def all(self) -> tuple[Code, ...]:
         return (self.missing, self.incomplete, self.withheld, self.placeholder)
 
+    @property
+    def verb(self) -> str:
+        """The verb that agrees with the label: "the weights are", "the architecture is"."""
+        return plural_verb(self.label)
+
+
+def plural_verb(label: str) -> str:
+    return "are" if label.endswith("s") else "is"
+
 
 def criterion_codes(prefix: str, slug: str, label: str) -> CriterionCodes:
     """Codes ``<prefix>01..04`` with ruff-style slugs, e.g. RL301 ``training-data-missing``."""
     from .model import Severity
 
-    verb = "are" if label.endswith("s") else "is"
+    verb = plural_verb(label)
     return CriterionCodes(
         Code(f"{prefix}01", f"{slug}-missing", f"The card does not document the {label}.", Severity.ERROR),
         Code(f"{prefix}02", f"{slug}-incomplete", f"The card documents the {label} only in part.", Severity.WARNING),
@@ -484,7 +493,7 @@ def judge(
     elif present:
         level, score = Level.PARTIAL, partial_score(len(present), len(required))
         line = min(h.line for name in present for h in found[name])
-        findings.append(finding(codes.incomplete, f"The {codes.label} is documented only in part; missing: {missing_text}.", line))
+        findings.append(finding(codes.incomplete, f"The {codes.label} {codes.verb} documented only in part; missing: {missing_text}.", line))
     else:
         level, score = Level.ABSENT, 0.0
         line = min((s.line for s in placeholders), default=anchor)
