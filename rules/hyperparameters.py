@@ -166,7 +166,10 @@ DEMO = words(
 )
 
 #: Code that runs the model (``generate(…, batch_size=8)``) rather than training it.
-INFERENCE_CODE = words(r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(")
+INFERENCE_CODE = words(
+    r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(",
+    r"\.predict\(|\btop_?[pk]\s*=|\btemperature\s*=|\bmax_new_tokens\b|\bdo_sample\b",  # sampling settings: a usage example
+)
 TRAINING_CODE_HINT = words(r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b")
 
 
