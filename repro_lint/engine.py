@@ -223,10 +223,11 @@ def tier_reasons(tier: Tier, criteria: dict[str, CriterionResult]) -> list[str]:
                 parts.append(_state(criteria, n))
             else:
                 grouped.setdefault(c.level.value if c else "not checked", []).append(n)
+        grouped_parts = []
         for level, group in grouped.items():
             verb = "are" if len(group) > 1 or group[0] in ("weights", "hyperparameters") else "is"
-            parts.append(f"{_join([_label(n) for n in group])} {verb} {level}")
-        return ", ".join(parts)
+            grouped_parts.append(f"{_join([_label(n) for n in group])} {verb} {level}")
+        return ", ".join(grouped_parts + parts)  # a partial one's list of missing elements comes last
 
     if tier == Tier.OPEN_REPRODUCIBLE:
         return ["all five criteria are complete"]

@@ -84,6 +84,24 @@ USAGE_HEADING = regex_cache.compile(
 _URL = regex_cache.compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
 
 
+#: Where one clause ends and another begins: "AdamW and a cosine schedule; the values will be shared later".
+CLAUSE_BREAK = regex_cache.compile(
+    r"[;；]|[,，]\s*(?:and|but|while|whereas|although|though|however|yet|so)\b|[,，]\s*(?:但|而|并且|不过|其中)|\s—\s|\s-\s", I
+)
+
+
+def promised(sentence: str, at: int, promise: int) -> bool:
+    """True when the text at offset ``at`` is part of the promise at offset ``promise`` (-1: none).
+
+    A promise covers its own clause: in "trained with AdamW and a cosine schedule, and the values will
+    be shared later" the optimizer and schedule are facts; only the values are promised.
+    """
+    if promise < 0:
+        return False
+    between = sentence[at:promise] if at < promise else sentence[promise:at]
+    return CLAUSE_BREAK.search(between) is None
+
+
 def blank_urls(text: str) -> str:
     """``text`` with link targets and URLs replaced by spaces of the same length (offsets keep their lines)."""
     return _URL.sub(lambda m: " " * len(m.group(0)), text) if "://" in text or "](" in text else text
@@ -294,7 +312,7 @@ def scan(
             ok = accepted.get(id(block))
             if ok is None:
                 ok = accepted[id(block)] = bool(where(block))
-            if not ok or (skip_future and units.future[k]) or (skip_withheld and units.withheld[k] >= 0):
+            if not ok or (skip_future and promised(texts[k], start, units.future[k])) or (skip_withheld and units.withheld[k] >= 0):
                 continue
             if topic is not None:
                 about = on_topic.get(id(block))
@@ -316,7 +334,7 @@ class _Units:
 
     def __init__(self, blocks: list[Block], offsets: list[int], texts: list[str], folded: list[str], pairs: frozenset[int]) -> None:
         self.blocks, self.offsets, self.texts, self.folded, self.pairs = blocks, offsets, texts, folded, pairs
-        self.future: list[bool] = []
+        self.future: list[int] = []  # offset of the first promise (FUTURE) in each sentence, -1 when none
         self.withheld: list[int] = []
         self._index: Optional[TextIndex] = None
 
@@ -370,9 +388,9 @@ def _units(card: Card, urls: bool = True) -> _Units:
                     plain += sum(1 for _ in sentences(text, prose=False))
                     pairs.extend(range(plain, len(texts)))
             units = _Units(blocks, offsets, texts, [fold(t) for t in texts], frozenset(pairs))
-            units.future = [False] * len(texts)
-            for k, _, _ in plan(FUTURE).first_matches(units.index, texts):
-                units.future[k] = True
+            units.future = [-1] * len(texts)
+            for k, start, _ in plan(FUTURE).first_matches(units.index, texts):
+                units.future[k] = start
             units.withheld = [-1] * len(texts)
             for k, start, _ in plan(WITHHELD).first_matches(units.index, texts):
                 units.withheld[k] = start
@@ -449,6 +467,37 @@ def placeholder_sections(card: Card, heading: "re.Pattern[str]") -> list[Section
     return out
 
 
+#: ``Key: value`` on one line (a list item or a line of a paragraph): the key, then what stands for its value.
+_KEY_VALUE = regex_cache.compile(r"^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?P<key>[^:=\n]{1,60}?)[ \t]*[:=][ \t]*(?P<value>[^\n]*)$", re.M)
+
+
+def placeholder_values(card: Card, key: "re.Pattern[str]") -> list[Hit]:
+    """Settings whose value is a placeholder: ``Warmup steps: TBD``, ``数据：待补充``, a ``TBA`` table cell
+    under (or beside) a name that ``key`` matches. A placeholder stands where the value should be."""
+    if not _may_hold_placeholders(card):
+        return []
+    hits: list[Hit] = []
+    for block in card.blocks:
+        if block.kind in ("code", "heading", "front_matter", "html"):
+            continue
+        if block.kind == "table_row":
+            pairs = list(zip(block.header, block.cells))
+            if len(block.cells) == 2:  # | Learning rate | TBD |: the first column names the setting
+                pairs.append((block.cells[0], block.cells[1]))
+            for name, cell in pairs:
+                if key.search(name) and cell.strip() and is_placeholder_only(cell):
+                    hits.append(Hit("placeholder value", block.line, f"{name.strip()}: {cell.strip()}", block))
+                    break
+            continue
+        if not may_match(PLACEHOLDER, block.text):
+            continue
+        for m in _KEY_VALUE.finditer(block.text):
+            value = m.group("value")
+            if key.search(m.group("key")) and value.strip() and is_placeholder_only(value):
+                hits.append(Hit("placeholder value", block.line_at(m.start("key")), m.group(0).strip(), block))
+    return hits
+
+
 def partial_score(found: int, required: int) -> float:
     """Sub-score of a partial verdict: proportional to the required elements present, in [0.25, 0.75]."""
     return round(min(0.75, max(0.25, found / max(required, 1))), 3)
@@ -508,6 +557,7 @@ def judge(
     *,
     closed: Sequence[Hit] = (),
     placeholders: Iterable[Section] = (),
+    placeholder_settings: Iterable[Hit] = (),
     complete: Optional[bool] = None,
     hints: Optional[Mapping[str, str]] = None,
     max_evidence_per_element: int = 3,
@@ -542,6 +592,9 @@ def judge(
         findings.append(
             finding(codes.placeholder, f"Section '{section.title}' holds only placeholder text; fill it in or remove it.", section.line)
         )
+    for hit in placeholder_settings:  # see placeholder_values
+        quote = _short(exact_quote(card, hit.line, hit.quote))
+        findings.append(finding(codes.placeholder, f"'{quote}' holds a placeholder, not a value; fill it in or remove it.", hit.line))
     anchor = card.first_content_line
     if is_complete:
         level, score = Level.COMPLETE, 1.0

@@ -68,3 +68,44 @@ def test_withheld_message_quotes_an_english_card_exactly(capsys, fixtures):
     # fixtures/tiers/closed-api-only.md: "The weights are not released."
     (message,) = messages(lint_json(capsys, fixtures / "tiers" / "closed-api-only.md"), "RL203")
     assert 'withholds the weights: "The weights are not released."' in message
+
+
+# --- 10. each placeholder finding belongs to the section's own criterion -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "card, expected",
+    [
+        # fixtures/template.md: "Training Data" is a placeholder section of the training data, not of the method.
+        ("template.md", {("RL304", 22), ("RL104", 34)}),
+        # fixtures/placeholders/trainer-card.md: the Trainer's "Training and evaluation data" section.
+        ("placeholders/trainer-card.md", {("RL104", 10), ("RL304", 14), ("RL404", 18)}),
+    ],
+)
+def test_placeholder_sections_are_reported_once_under_their_own_criterion(capsys, fixtures, card, expected):
+    result = lint_json(capsys, fixtures / card)
+    found = {(f["code"], f["line"]) for f in result["findings"] if f["code"].endswith("04") and f["code"][2] in "12345"}
+    assert found == expected
+
+
+# --- 6. placeholders in key-value lines; promised values are not values, named choices still count ---------
+
+
+def test_placeholder_values_are_placeholders_of_their_criterion(capsys, fixtures):
+    # fixtures/placeholders/training-data-placeholder-value-zh.md: 数据：待补充 / 学习率：待补充
+    result = lint_json(capsys, fixtures / "placeholders" / "training-data-placeholder-value-zh.md")
+    assert [(f["code"], f["line"]) for f in result["findings"] if f["code"] in ("RL304", "RL504")] == [("RL304", 7), ("RL504", 8)]
+    assert "'数据：待补充'" in messages(result, "RL304")[0]
+    assert result["criteria"]["training_data"]["level"] == "absent"
+    assert result["criteria"]["hyperparameters"]["level"] == "absent"
+
+
+def test_named_optimizer_and_schedule_with_values_promised_later_are_partial(capsys, fixtures):
+    # fixtures/placeholders/hyperparameters-values-promised.md: AdamW and a cosine schedule, "values will be
+    # shared later", then "Learning rate: TBA" and "Warmup steps: TBD".
+    result = lint_json(capsys, fixtures / "placeholders" / "hyperparameters-values-promised.md")
+    hyper = result["criteria"]["hyperparameters"]
+    assert hyper["level"] == "partial"
+    assert {e["element"] for e in hyper["evidence"]} == {"optimizer", "schedule"}
+    assert set(hyper["missing"]) == {"learning rate", "batch size", "duration"}
+    assert [f["line"] for f in result["findings"] if f["code"] == "RL504"] == [9, 10]
