@@ -277,6 +277,13 @@ def lint_card(card: Card, rules: Sequence[Rule], settings: Settings = Settings()
         for f in verdict.findings:
             f.rule = f.rule or rule.name
             findings.append(f)
+    profile = profiles.get(settings.profile)
+    if not profile.show_extra_criteria:  # judged for the findings (and for the rules that read them), not listed
+        for rule in active:
+            if rule.opt_in:
+                result.criteria.pop(rule.criterion, None)
+    if profile.quiet:
+        findings = [f for f in findings if f.code not in profile.quiet]
     total_weight = sum(c.weight for c in result.criteria.values())
     if total_weight > 0:
         result.score = round(100.0 * sum(c.score * c.weight for c in result.criteria.values()) / total_weight, 1)
