@@ -284,9 +284,10 @@ def lint_card(card: Card, rules: Sequence[Rule], settings: Settings = Settings()
                 result.criteria.pop(rule.criterion, None)
     if profile.quiet:
         findings = [f for f in findings if f.code not in profile.quiet]
-    total_weight = sum(c.weight for c in result.criteria.values())
+    scored = [c for c in result.criteria.values() if c.level != Level.NOT_APPLICABLE]  # n/a: not part of the score
+    total_weight = sum(c.weight for c in scored)
     if total_weight > 0:
-        result.score = round(100.0 * sum(c.score * c.weight for c in result.criteria.values()) / total_weight, 1)
+        result.score = round(100.0 * sum(c.score * c.weight for c in scored) / total_weight, 1)
     result.tier = tier_for({name: c.level for name, c in result.criteria.items()})
     result.tier_reasons = tier_reasons(result.tier, result.criteria)
 
@@ -335,7 +336,7 @@ def _gate(result: FileResult, settings: Settings) -> None:
         result.gate_reasons.append(f"score {result.score:g} is under {settings.fail_under:g}")
     for name in settings.require:
         crit = result.criteria.get(name)
-        if crit is None or crit.level != Level.COMPLETE:
+        if crit is None or crit.level not in (Level.COMPLETE, Level.NOT_APPLICABLE):
             level = crit.level.value if crit else "not checked"
             result.gate_reasons.append(f"required criterion {name} is {level}")
     result.gate_failed = bool(result.gate_reasons)

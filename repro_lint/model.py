@@ -33,6 +33,9 @@ class Level(str, enum.Enum):
     PARTIAL = "partial"
     ABSENT = "absent"
     CLOSED = "closed"
+    #: The criterion does not apply to this card (lineage of a model that is not a derivative):
+    #: shown as n/a and left out of the score.
+    NOT_APPLICABLE = "n/a"
 
     def __str__(self) -> str:
         return self.value

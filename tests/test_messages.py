@@ -109,3 +109,17 @@ def test_named_optimizer_and_schedule_with_values_promised_later_are_partial(cap
     assert {e["element"] for e in hyper["evidence"]} == {"optimizer", "schedule"}
     assert set(hyper["missing"]) == {"learning rate", "batch size", "duration"}
     assert [f["line"] for f in result["findings"] if f["code"] == "RL504"] == [9, 10]
+
+
+# --- 12. a criterion that does not apply is n/a and not scored ---------------------------------------------
+
+
+def test_lineage_of_a_model_that_is_not_a_derivative_is_not_applicable(capsys, fixtures):
+    # fixtures/open-weights.md: no base model, no "fine-tuned from" → lineage does not apply.
+    main([str(fixtures / "open-weights.md"), "--isolated", "--profile", "osai", "--weight", "lineage=1"])
+    out = capsys.readouterr().out
+    (row,) = [line for line in out.splitlines() if line.strip().startswith("lineage")]
+    assert row.split()[1] == "n/a" and "no evidence" not in row
+    assert "Score: 40/100" in out  # architecture and weights complete of five: lineage adds nothing
+    result = lint_json(capsys, fixtures / "open-weights.md", "--profile", "osai", "--weight", "lineage=1")
+    assert result["criteria"]["lineage"]["level"] == "n/a" and result["score"] == 40.0

@@ -15,7 +15,7 @@ from ._common import gate_text, relative_path, tier_text
 
 MARKER = "<!-- repro-lint report -->"
 
-_LEVEL_ICON = {Level.COMPLETE: "✅", Level.PARTIAL: "⚠️", Level.ABSENT: "❌", Level.CLOSED: "🔒"}
+_LEVEL_ICON = {Level.COMPLETE: "✅", Level.PARTIAL: "⚠️", Level.ABSENT: "❌", Level.CLOSED: "🔒", Level.NOT_APPLICABLE: "➖"}
 #: ASCII punctuation that could start markup, a mention or end a table cell; CommonMark lets us backslash-escape it.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#@])")
 _SPACE = re.compile(r"\s+")
@@ -49,7 +49,8 @@ def _file_section(result: FileResult) -> list[str]:
             where = f"line {first.line}: “{_quote(first.text)}”" if first else "no evidence"
             if c.missing:
                 where += " · missing: " + escape(", ".join(c.missing))
-            lines.append(f"| {escape(name)} | {_LEVEL_ICON[c.level]} {c.level.value} | {c.score:.2f} | {where} |")
+            score = "–" if c.level == Level.NOT_APPLICABLE else f"{c.score:.2f}"
+            lines.append(f"| {escape(name)} | {_LEVEL_ICON[c.level]} {c.level.value} | {score} | {where} |")
     findings = result.active_findings
     if findings:
         lines += ["", "| line | code | severity | message |", "|---:|---|---|---|"]

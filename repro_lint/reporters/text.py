@@ -9,7 +9,7 @@ from ..model import FileResult, Level, Report, Severity
 from ._common import gate_text, tier_text
 
 _COLORS = {"red": "31", "yellow": "33", "green": "32", "cyan": "36", "bold": "1", "dim": "2"}
-_LEVEL_COLOR = {Level.COMPLETE: "green", Level.PARTIAL: "yellow", Level.ABSENT: "red", Level.CLOSED: "red"}
+_LEVEL_COLOR = {Level.COMPLETE: "green", Level.PARTIAL: "yellow", Level.ABSENT: "red", Level.CLOSED: "red", Level.NOT_APPLICABLE: "dim"}
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
@@ -44,6 +44,9 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
             level = _paint(f"{c.level.value:<8}", _LEVEL_COLOR[c.level], color)
             first = c.evidence[0] if c.evidence else None
             where = f'line {first.line}: "{_quote(first.text)}"' if first else "no evidence"
+            if c.level == Level.NOT_APPLICABLE:
+                lines.append(f"  {name:<{width}}  {level}  {'-':>4}  does not apply to this card; not scored")
+                continue
             lines.append(f"  {name:<{width}}  {level}  {c.score:4.2f}  {where}")
     suppressed = len(result.findings) - len(result.active_findings)
     tail = f", {suppressed} suppressed" if suppressed else ""
