@@ -17,7 +17,7 @@ import math
 import signal
 import threading
 from pathlib import PurePath
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from . import profiles, suppress
 from .config import Settings
@@ -247,11 +247,14 @@ def _join(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def lint_card(card: Card, rules: Sequence[Rule], settings: Settings = Settings()) -> FileResult:
+def lint_card(
+    card: Card, rules: Sequence[Rule], settings: Settings = Settings(), progress: Optional[Callable[[str], None]] = None
+) -> FileResult:
     """Run the rules on one card and return its result (never raises for a rule's failure).
 
     The profile (``settings.profile``) decides which opt-in rules run and adds its thresholds; rules
-    that judge other verdicts (``needs_verdicts``) run last.
+    that judge other verdicts (``needs_verdicts``) run last. ``progress``, when given, is called with
+    each rule's name before the rule runs.
     """
     all_rules = rules
     settings = profiles.resolve(settings)
@@ -263,6 +266,8 @@ def lint_card(card: Card, rules: Sequence[Rule], settings: Settings = Settings()
     if card.front_matter_error:
         findings.append(_engine_finding(FRONT_MATTER, f"Front matter ignored: {card.front_matter_error}.", 1))
     for rule in rules:
+        if progress is not None:
+            progress(rule.name)  # before each rule: a long card shows which rule it is on
         verdict, error = run_rule(rule, card, budget, verdicts=result.criteria if rule.needs_verdicts else None)
         weight = settings.weights.get(rule.criterion, rule.weight)
         if verdict is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Optional, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Optional, Sequence
 
 from . import regex_cache
 from .config import ConfigCache, ConfigError, Settings, check_criteria, check_selectors
@@ -12,6 +12,9 @@ from .engine import lint_card
 from .inputs import InputError, read_card
 from .model import FileResult, Report, Rule
 from .selectors import KnownCodes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .progress import Progress
 
 EXIT_OK, EXIT_GATE, EXIT_ERROR = 0, 1, 2
 
@@ -25,11 +28,20 @@ class RunOptions:
     jobs: int = 1
 
 
-def lint_one(path: str, rules: Sequence[Rule], settings: Settings, display: Optional[str] = None, stdin: Optional[BinaryIO] = None) -> FileResult:
+def lint_one(
+    path: str,
+    rules: Sequence[Rule],
+    settings: Settings,
+    display: Optional[str] = None,
+    stdin: Optional[BinaryIO] = None,
+    progress: Optional[Callable[[str], None]] = None,
+) -> FileResult:
     from .document import parse
 
     text = read_card(path, settings.max_bytes, stdin)
-    return lint_card(parse(text, display or path), rules, settings)
+    if progress is not None:
+        progress("parsing")
+    return lint_card(parse(text, display or path), rules, settings, progress)
 
 
 def settings_for(path: str, cache: ConfigCache, options: RunOptions, known: set[str], codes: Optional[KnownCodes] = None) -> Settings:
@@ -64,20 +76,40 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
     if options.jobs > 1 and len(work) > 1 and not any(p == "-" for p, _, _ in work):
         from .parallel import lint_parallel
 
-        results = lint_parallel(work, options.jobs, rules)
+        with _progress(len(work), "card") as bar:
+            results = lint_parallel(work, options.jobs, rules, on_done=bar.advance if bar.shown else None)
         for item in results:
             if isinstance(item, str):
                 report.errors.append(item)
             else:
                 report.files.append(item)
         return report
-    for path, settings, display in work:
-        try:
-            report.files.append(lint_one(path, rules, settings, display, stdin))
-        except InputError as exc:
-            report.errors.append(str(exc))
+    # One card: a step per rule (a large card is slow within one card); several: a step per card.
+    steps = len(rules) + 1 if len(work) == 1 else len(work)
+    with _progress(steps, "step" if len(work) == 1 else "card") as bar:
+        for path, settings, display in work:
+            step = None
+            if bar.shown and len(work) == 1:
+
+                def step(name: str) -> None:
+                    bar.describe(name)
+                    bar.advance()
+
+            try:
+                report.files.append(lint_one(path, rules, settings, display, stdin, step))
+            except InputError as exc:
+                report.errors.append(str(exc))
+            if len(work) > 1:
+                bar.advance()
     regex_cache.save()  # patterns compiled for these cards start the next run ready-made
     return report
+
+
+def _progress(total: int, unit: str) -> "Progress":
+    """A progress bar on standard error when it is a terminal (see :mod:`repro_lint.progress`)."""
+    from .progress import Progress
+
+    return Progress(total, unit)
 
 
 def exit_code(report: Report, exit_zero: bool = False) -> int:
