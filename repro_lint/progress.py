@@ -35,7 +35,7 @@ class Progress:
         self._bar: Any = None
         stream = stream if stream is not None else sys.stderr
         if total > 0 and wanted(stream):
-            from tqdm import tqdm
+            from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
             self._bar = tqdm(total=total, unit=unit, file=stream, delay=DELAY, leave=False, dynamic_ncols=True)
 

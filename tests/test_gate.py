@@ -37,7 +37,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def test_broken_pyproject_where_the_search_looks_is_one_line_and_exit_2(capsys, tmp_path, card, content):
     (tmp_path / "project" / "pyproject.toml").write_text(content)
     (tmp_path / ".repro-lint.toml").write_text("fail-under = 0\n")  # must not be reached
-    code, out, err = run(capsys, str(card))
+    code, _, err = run(capsys, str(card))
     assert code == 2
     assert "pyproject.toml: invalid TOML" in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
@@ -142,7 +142,7 @@ def test_disabling_an_unknown_plugin_is_an_error(capsys, card):
 
 
 def test_disabling_a_known_plugin_works(capsys, card):
-    code, out, err = run(capsys, str(card), "-p", "no:training_data", "--format", "json")
+    _, out, err = run(capsys, str(card), "-p", "no:training_data", "--format", "json")
     assert err == "" and "training_data" not in json.loads(out)["files"][0]["criteria"]
 
 
