@@ -31,7 +31,7 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import Hit, finding, scan, source_quote, words
+from repro_lint.evidence import Hit, exact_quote, finding, scan, source_quote, words
 from repro_lint.hookspecs import hookimpl
 from repro_lint.model import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Rule, Severity, Verdict
 from repro_lint.rules.license import RESTRICTION_TERMS, RESTRICTED_CLASSES
@@ -147,7 +147,7 @@ def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignor
     evidence = [Evidence(h.line, source_quote(card, h.line, h.quote), h.element) for h in claims[:3]]
     if not problems:
         return Verdict(Level.COMPLETE, 1.0, evidence)
-    quote = " ".join(claim.quote.split())[:80]
+    quote = " ".join(exact_quote(card, claim.line, claim.quote).split())[:80]  # as the card writes it
     message = f"The card claims \"{quote}\", but {'; '.join(problems)}."
     return Verdict(Level.CLOSED, 0.0, evidence, [finding(CONTRADICTED, message, claim.line)], tuple(problems))
 
