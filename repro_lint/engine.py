@@ -197,14 +197,14 @@ def _label(name: str) -> str:
 
 
 def _state(criteria: dict[str, CriterionResult], name: str) -> str:
-    """``architecture is partial — missing layers/hidden size`` (what keeps a criterion from complete)."""
+    """``architecture is partial (missing dimensions)``: what keeps a criterion from complete."""
     c = criteria.get(name)
     if c is None:
         return f"{_label(name)} was not checked"
     verb = "are" if name in ("weights", "hyperparameters") else "is"
     text = f"{_label(name)} {verb} {c.level.value}"
     if c.level == Level.PARTIAL and c.missing:
-        text += " — missing " + ", ".join(c.missing)
+        text += " (missing " + ", ".join(c.missing) + ")"
     return text
 
 

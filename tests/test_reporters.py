@@ -67,7 +67,7 @@ def sample_report() -> Report:
         path="models/acme-7b/README.md",
         score=50.0,
         tier=Tier.WEIGHTS_AVAILABLE,
-        tier_reasons=["weights are documented in part", "not open weights: weights are partial — missing download location"],
+        tier_reasons=["weights are documented in part", "not open weights: weights are partial (missing download location)"],
         criteria={
             "architecture": _criterion("architecture", Level.COMPLETE, 1.0, (Evidence(12, "| Layers | 32 |", "dimensions"),)),
             "weights": _criterion("weights", Level.PARTIAL, 0.5, (Evidence(2, "license: apache-2.0", "license"),), ("download location",)),

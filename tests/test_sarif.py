@@ -95,7 +95,7 @@ def test_score_and_tier_per_file_in_properties():
             "uri": "models/acme-7b/README.md",
             "score": 50.0,
             "tier": "weights available",
-            "tierReasons": ["weights are documented in part", "not open weights: weights are partial — missing download location"],
+            "tierReasons": ["weights are documented in part", "not open weights: weights are partial (missing download location)"],
             "gatePassed": False,
             "gateReasons": ["1 error finding", "score 50 is under 60"],
             "gateSummary": "failed — 1 error finding; score 50 is under 60",

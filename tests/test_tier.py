@@ -26,8 +26,8 @@ def lint(capsys, *args: str) -> tuple[int, str]:
 @pytest.mark.parametrize(
     "name, tier, reason",
     [
-        ("weights-available-custom-license", "weights available", "not open weights: architecture is partial — missing dimensions"),
-        ("weights-available-recipe", "weights available", "not open weights: architecture is partial — missing model type"),
+        ("weights-available-custom-license", "weights available", "not open weights: architecture is partial (missing dimensions"),
+        ("weights-available-recipe", "weights available", "not open weights: architecture is partial (missing model type"),
         ("closed-api-only", "closed", "no downloadable weights: weights are closed"),
     ],
 )
