@@ -12,6 +12,10 @@ growing size (runs of what its quantifiers eat); the worst growth per doubling i
     python benchmarks/hostile.py                 # everything at full size (a few minutes)
     python benchmarks/hostile.py --scale 0.1     # a quick pass
     python benchmarks/hostile.py --only headings --no-regex
+    python benchmarks/hostile.py --only large 50, --no-regex --scale 0.1   # the 20 MB card and 50,000 headings, smaller
+
+The last two columns are seconds per MB and peak memory growth ÷ the card's size; inputs of half
+a MB or more are marked against the budget (2 s/MB, 10x).
 """
 
 from __future__ import annotations
@@ -37,9 +41,11 @@ from repro_lint.testing import installed_rules, lint_string
 
 name, size = sys.argv[1], int(sys.argv[2])
 rules = installed_rules()
-if name == "baseline":
+if name in ("baseline", "large typical card"):
     card = open({baseline!r}, encoding="utf-8").read()
     text = card * max(1, size // len(card))
+elif name == "50,000 headings":
+    text = HOSTILE["headings"](size)
 else:
     text = HOSTILE[name](size)
 lint_string("# warm-up\n", rules)
@@ -64,9 +70,17 @@ def measure(name: str, size: int, timeout: float) -> dict[str, object]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+#: Shapes the time and memory budget names (at most 2 s/MB and 10x the card's size in memory, for any
+#: shape): an ordinary card made large (with a raised --max-bytes) and a card of headings only.
+LARGE = {"large typical card": 20_000_000, "50,000 headings": 50_000}
+#: The budget per MB of card: seconds, and peak memory growth over the interpreter with its rules loaded.
+SECONDS_PER_MB, MEMORY_FACTOR = 2.0, 10.0
+
+
 def hostile_table(scale: float, only: list[str], timeout: float) -> None:
     from test_hostile import FULL_SIZE
 
+    FULL_SIZE = {**FULL_SIZE, **LARGE}
     names = [n for n in FULL_SIZE if not only or any(o in n for o in only)]
     per_mb: dict[int, float] = {}
 
@@ -77,7 +91,7 @@ def hostile_table(scale: float, only: list[str], timeout: float) -> None:
             per_mb[key] = float(b["seconds"]) / max(int(b["bytes"]), 1)  # type: ignore[arg-type]
         return per_mb[key]
 
-    print(f"{'input':38} {'bytes':>11} {'seconds':>8} {'÷ typical':>9} {'growth':>7} {'peak RSS':>9}  findings")
+    print(f"{'input':38} {'bytes':>11} {'seconds':>8} {'÷ typical':>9} {'growth':>7} {'peak RSS':>9} {'s/MB':>6} {'mem÷size':>8}  findings")
     for name in names:
         size = max(1, int(FULL_SIZE[name] * scale)) if FULL_SIZE[name] >= 100 else FULL_SIZE[name]
         full = measure(name, size, timeout)
@@ -87,7 +101,12 @@ def hostile_table(scale: float, only: list[str], timeout: float) -> None:
         ratio = seconds / typical if n_bytes else math.nan
         growth = f"{seconds / max(float(half['seconds']), 1e-4):.1f}" if half else "-"  # type: ignore[arg-type]
         peak = f"{int(full['peak_kib']) / 1024:.0f} MiB"  # type: ignore[arg-type]
-        print(f"{name:38} {n_bytes:>11,} {seconds:>8.2f} {ratio:>8.1f}x {growth:>7} {peak:>9}  {' '.join(full['codes']) or '-'}", flush=True)  # type: ignore[arg-type]
+        mib = max(n_bytes, 1) / 2**20
+        secs_per_mb = seconds / mib
+        grown = (int(full["peak_kib"]) - int(full["before_kib"])) / 1024 / mib  # type: ignore[arg-type]
+        budget = "" if mib < 0.5 else ("  (within budget)" if secs_per_mb <= SECONDS_PER_MB and grown <= MEMORY_FACTOR else "  (OVER BUDGET)")
+        print(f"{name:38} {n_bytes:>11,} {seconds:>8.2f} {ratio:>8.1f}x {growth:>7} {peak:>9} {secs_per_mb:>6.2f} {grown:>7.1f}x  "
+              f"{' '.join(full['codes']) or '-'}{budget}", flush=True)  # type: ignore[arg-type]
 
 
 def regex_table(size: int, top: int) -> None:

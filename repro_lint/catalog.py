@@ -80,16 +80,54 @@ def _rule_json(rule: Rule) -> dict[str, object]:
 def explain(rules: Sequence[Rule], query: str) -> Optional[str]:
     """The documentation of the rule that owns ``query`` (a code, slug or rule name)."""
     q = query.strip()
+    topic = TOPICS.get(q.lower())
+    if topic is not None:
+        return topic()
     for code, _ in [(c, n) for c, n in all_codes([])]:
-        if q.upper() == code.code or q == code.slug:
+        if q.upper() == code.code or q.lower() == code.slug:
             return f"{code.code} ({code.slug}) [{code.severity.value}]: {code.summary}\n\n{ENGINE_DOC.strip()}\n"
     for rule in rules:
-        if q == rule.name:
+        if q.lower() == rule.name.lower():
             return _doc(rule, None)
         for code in rule.codes:
-            if q.upper() == code.code.upper() or q == code.slug:
+            if q.upper() == code.code.upper() or q.lower() == code.slug.lower():
                 return _doc(rule, code)
+    prefixed = [(c, n) for c, n in all_codes(rules) if q and c.code.upper().startswith(q.upper())]
+    if prefixed:  # a prefix (RL3): the codes it selects, one line each
+        lines = [f"{c.code}  {c.slug}  [{c.severity.value}]  {c.summary}  (rule {n})" for c, n in prefixed]
+        return f"Codes starting with {q.upper()}:\n" + "\n".join(lines) + f"\n\nrepro-lint --explain {prefixed[0][0].code} explains one.\n"
     return None
+
+
+def _tiers() -> str:
+    from .model import TIER_LADDER
+
+    lines = ["The openness tier (most open first; the first rung whose condition holds is the card's tier):", ""]
+    lines += [f"  {tier.value:<22} {condition}" for tier, condition in TIER_LADDER]
+    lines += ["", "The text report prints why a card got its tier; JSON carries it as tier_reasons."]
+    return "\n".join(lines) + "\n"
+
+
+def _profiles() -> str:
+    from .profiles import PROFILES
+
+    lines = ["Profiles (--profile NAME or profile = \"NAME\" in the configuration):", ""]
+    for p in PROFILES.values():
+        gate = f"; requires {', '.join(p.require)} complete" if p.require else ""
+        extra = ", ".join(sorted(p.criteria)) or "-"
+        lines.append(f"  {p.name:<10} {p.framework}{gate}")
+        lines.append(f"  {'':<10} rules beyond the five criteria: {extra}")
+    lines += [
+        "",
+        "The score and the tier always come from the five core criteria; the criteria beyond them have",
+        "weight 0. A require or fail-under set in the configuration or on the command line replaces the",
+        "profile's. The README section 'Beyond the five criteria' has the mapping to each framework.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+#: --explain topics that are not rules or codes.
+TOPICS = {"tiers": _tiers, "tier": _tiers, "profiles": _profiles, "profile": _profiles}
 
 
 def _doc(rule: Rule, code: Optional[Code]) -> str:

@@ -66,6 +66,7 @@ def write_atomic(path: str, text: str) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
+        os.chmod(tmp, _report_mode(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()
@@ -79,11 +80,51 @@ def write_atomic(path: str, text: str) -> None:
         raise
 
 
+def _report_mode(target: Path) -> int:
+    """The permission bits the report gets: an existing file keeps its own, a new one the umask default."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _same_file(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:  # the report does not exist yet
         return False
+
+
+def _selector_problem(rules: Sequence[Any], **flags: tuple[str, ...]) -> Optional[str]:
+    """The first --select / --extend-select / --ignore value that names no installed code, as a message."""
+    from .selectors import KnownCodes
+
+    known = KnownCodes.of(rules)
+    for flag, values in flags.items():
+        problem = known.first_problem(_codes(values) or ())
+        if problem:
+            return f"--{flag.replace('_', '-')}: {problem}"
+    return None
+
+
+def _unknown_plugin(disabled: Sequence[str], plugins: Sequence[Any]) -> Optional[str]:
+    """-p no:NAME naming no installed plugin would disable nothing: say so, with the closest name."""
+    import difflib
+    import re
+
+    def normalize(name: str) -> str:  # packaging's name comparison: Acme_Plugin = acme-plugin
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    names = [p.name for p in plugins]
+    known = {normalize(n) for p in plugins for n in (p.name, p.package)}
+    for name in disabled:
+        if normalize(name) not in known:
+            hint = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+            suggestion = f"; did you mean no:{hint[0]}?" if hint else f"; installed: {', '.join(names)}"
+            return f"-p no:{name}: no plugin named '{name}'{suggestion}"
+    return None
 
 
 def _echo_err(message: str) -> None:
@@ -107,7 +148,7 @@ def _echo_err(message: str) -> None:
 @click.option("--no-inline-config", is_flag=True, help="Ignore repro-lint HTML comment directives in cards.")
 @click.option("--stdin-filename", help="The name to report for a card read from stdin ('-').")
 @click.option("--profile", type=click.Choice(["seed", "osai", "mof", "eu-ai-act"]),
-              help="Rule set and thresholds of a framework (default seed: the five criteria); see docs/profiles.md.")
+              help="Rule set and thresholds of a framework (default seed: the five criteria); see --explain profiles.")
 @click.option("--max-bytes", type=click.IntRange(1), help="Refuse cards larger than this many bytes (default 8 MiB).")
 @click.option("-j", "--jobs", type=click.IntRange(1), help=f"Worker processes (default: all CPUs for {PARALLEL_THRESHOLD}+ cards, else 1).")
 @click.option("-p", "plugin_opts", multiple=True, metavar="no:NAME", help="Disable the plugin NAME (repeatable; also REPRO_LINT_DISABLE_PLUGINS).")
@@ -115,7 +156,7 @@ def _echo_err(message: str) -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text output.")
 @click.option("--list-rules", is_flag=True, help="List every rule and finding code, then exit.")
 @click.option("--list-plugins", is_flag=True, help="List installed plugins with their versions and rules (-f json for JSON), then exit.")
-@click.option("--explain", metavar="CODE", help="Explain a rule or code (e.g. RL301, training-data-missing), then exit.")
+@click.option("--explain", metavar="CODE", help="Explain a rule, code or prefix (RL301, training-data-missing, RL3), or 'tiers' / 'profiles', then exit.")
 @click.version_option(__version__, "--version", prog_name="repro-lint")
 def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tuple[str, ...], extend_select: tuple[str, ...],
         ignore: tuple[str, ...], require: tuple[str, ...], fail_under: Optional[float], weights: tuple[str, ...], exit_zero: bool,
@@ -148,6 +189,10 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
     _startup_done()
     for error in loaded.errors:
         _echo_err(error)
+    unknown_plugin = _unknown_plugin(disabled, loaded.plugins)
+    if unknown_plugin:
+        _echo_err(unknown_plugin)
+        sys.exit(2)
 
     if list_rules or list_plugins or explain:
         from . import catalog
@@ -155,7 +200,10 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
         if explain:
             text = catalog.explain(loaded.rules, explain)
             if text is None:
-                _echo_err(f"unknown rule or code '{explain}' (see --list-rules)")
+                from .selectors import KnownCodes
+
+                hint = KnownCodes.of(loaded.rules).closest(explain)
+                _echo_err(f"unknown rule or code '{explain}'" + (f"; did you mean {hint}?" if hint else " (see --list-rules)"))
                 sys.exit(2)
             click.echo(text)
         elif list_plugins:
@@ -165,6 +213,11 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
         sys.exit(2 if loaded.errors else 0)
     if loaded.declarations_broken:  # a broken plugin setup would make every verdict suspect: fix it first
         sys.exit(2)  # (a plugin that crashed on import is reported on every card instead: RL001, exit 2)
+
+    selector_problem = _selector_problem(loaded.rules + loaded.stand_ins, select=select, extend_select=extend_select, ignore=ignore)
+    if selector_problem:
+        _echo_err(selector_problem)
+        sys.exit(2)
 
     from .inputs import resolve_paths
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from .model import CORE_CRITERIA
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .selectors import KnownCodes
 
 
 def _toml() -> Any:
@@ -146,7 +149,9 @@ def _has_table(path: Path) -> bool:
     try:
         return "repro-lint" in tomllib.loads(raw.decode("utf-8")).get("tool", {})
     except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return False
+        # A pyproject that mentions repro-lint but is not valid TOML may hold a broken
+        # [tool.repro-lint] table: read_config reports it (exit 2) instead of the search going on.
+        return True
 
 
 def find_config(start: Path) -> Optional[Path]:
@@ -188,6 +193,19 @@ class ConfigCache:
         return self._by_dir[key]
 
 
+def check_selectors(settings: Settings, known: "KnownCodes") -> None:
+    """Reject select / extend-select / ignore / per-file-ignores entries that name no installed code."""
+    where = settings.source or "command line"
+    for key in ("select", "extend_select", "ignore"):
+        problem = known.first_problem(getattr(settings, key))
+        if problem:
+            raise ConfigError(f"{where}: '{key.replace('_', '-')}': {problem}")
+    for pattern, codes in settings.per_file_ignores.items():
+        problem = known.first_problem(codes)
+        if problem:
+            raise ConfigError(f"{where}: 'per-file-ignores' \"{pattern}\": {problem}")
+
+
 def check_criteria(settings: Settings, known: set[str]) -> None:
     """Reject ``require`` and ``weights`` entries that name no loaded criterion."""
     where = settings.source or "command line"
@@ -197,4 +215,4 @@ def check_criteria(settings: Settings, known: set[str]) -> None:
         validate_criterion(name, where, known)
 
 
-__all__ = ["ConfigError", "Settings", "ConfigCache", "find_config", "read_config", "CORE_CRITERIA", "check_criteria"]
+__all__ = ["ConfigError", "Settings", "ConfigCache", "find_config", "read_config", "CORE_CRITERIA", "check_criteria", "check_selectors"]

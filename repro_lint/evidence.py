@@ -84,6 +84,24 @@ USAGE_HEADING = regex_cache.compile(
 _URL = regex_cache.compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
 
 
+#: Where one clause ends and another begins: "AdamW and a cosine schedule; the values will be shared later".
+CLAUSE_BREAK = regex_cache.compile(
+    r"[;；]|[,，]\s*(?:and|but|while|whereas|although|though|however|yet|so)\b|[,，]\s*(?:但|而|并且|不过|其中)|\s—\s|\s-\s", I
+)
+
+
+def promised(sentence: str, at: int, promise: int) -> bool:
+    """True when the text at offset ``at`` is part of the promise at offset ``promise`` (-1: none).
+
+    A promise covers its own clause: in "trained with AdamW and a cosine schedule, and the values will
+    be shared later" the optimizer and schedule are facts; only the values are promised.
+    """
+    if promise < 0:
+        return False
+    between = sentence[at:promise] if at < promise else sentence[promise:at]
+    return CLAUSE_BREAK.search(between) is None
+
+
 def blank_urls(text: str) -> str:
     """``text`` with link targets and URLs replaced by spaces of the same length (offsets keep their lines)."""
     return _URL.sub(lambda m: " " * len(m.group(0)), text) if "://" in text or "](" in text else text
@@ -109,13 +127,74 @@ class Hit:
     def evidence(self, card: Card) -> Evidence:
         if self.file is not None:
             return Evidence(self.line, self.quote, self.element, self.file)
-        return Evidence(self.line, source_quote(card, self.line, self.quote), self.element)
+        return Evidence(self.line, window_quote(card, self.line, self.quote), self.element)
 
 
 def source_quote(card: Card, line: int, fallback: str = "", limit: int = 160) -> str:
     """The card's own line, trimmed, as the quote shown to the user."""
     text = card.lines[line - 1].strip() if 0 < line <= len(card.lines) else fallback
     text = text or fallback
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: Characters that parsing drops or changes (emphasis markers, whitespace): skipped when a quote is located.
+_QUOTE_SKIP = frozenset("*_ \t\r\n")
+#: Context kept before the matched text in a quote, so that a reporter's first 60 characters contain it.
+QUOTE_CONTEXT = 20
+
+
+def _comparable(text: str) -> tuple[str, list[int]]:
+    """``text`` NFKC-normalised without emphasis markers and whitespace, with each character's offset in ``text``."""
+    import unicodedata
+
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _QUOTE_SKIP:
+            continue
+        norm = ch if ch.isascii() else unicodedata.normalize("NFKC", ch)
+        for c in norm:
+            if c not in _QUOTE_SKIP:
+                chars.append(c)
+                offsets.append(i)
+    return "".join(chars), offsets
+
+
+def locate(source: str, quote: str) -> Optional[tuple[int, int]]:
+    """Where the card's own ``source`` holds ``quote`` (text as the parser saw it: NFKC-normalised,
+    without emphasis, whitespace joined), as (start, end) offsets in ``source``; None when it does not."""
+    needle, _ = _comparable(quote)
+    if not needle:
+        return None
+    hay, offsets = _comparable(source)
+    at = hay.find(needle)
+    if at < 0:
+        return None
+    return offsets[at], offsets[at + len(needle) - 1] + 1
+
+
+def exact_quote(card: Card, line: int, quote: str, lines: int = 8) -> str:
+    """``quote`` as the card writes it (full-width punctuation, emphasis and line breaks kept, then
+    whitespace joined), looked up from ``line`` on; the parser's text when it cannot be found."""
+    if not 0 < line <= len(card.lines):
+        return quote
+    source = "\n".join(card.lines[line - 1 : line - 1 + lines])
+    span = locate(source, quote)
+    return " ".join(source[span[0] : span[1]].split()) if span else quote
+
+
+def window_quote(card: Card, line: int, matched: str = "", limit: int = 160) -> str:
+    """The card's line as the evidence quote, starting shortly before ``matched`` when that sits
+    further into the line, so that the quote shown (reporters show its first 60 characters) holds it."""
+    text = card.lines[line - 1].strip() if 0 < line <= len(card.lines) else ""
+    if not text:
+        return source_quote(card, line, matched, limit)
+    span = locate(text, matched.split("\n", 1)[0]) if matched else None
+    if span is None or span[0] <= 2 * QUOTE_CONTEXT:
+        return source_quote(card, line, matched, limit)
+    space = text.rfind(" ", span[0] - 2 * QUOTE_CONTEXT, span[0] - QUOTE_CONTEXT // 2)  # start at a word
+    start = space + 1 if space >= 0 else span[0] - QUOTE_CONTEXT
+    text = text[start:]  # a substring of the line, so the quote stays exact
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -237,7 +316,7 @@ def scan(
             ok = accepted.get(id(block))
             if ok is None:
                 ok = accepted[id(block)] = bool(where(block))
-            if not ok or (skip_future and units.future[k]) or (skip_withheld and units.withheld[k] >= 0):
+            if not ok or (skip_future and promised(texts[k], start, units.future[k])) or (skip_withheld and units.withheld[k] >= 0):
                 continue
             if topic is not None:
                 about = on_topic.get(id(block))
@@ -259,7 +338,7 @@ class _Units:
 
     def __init__(self, blocks: list[Block], offsets: list[int], texts: list[str], folded: list[str], pairs: frozenset[int]) -> None:
         self.blocks, self.offsets, self.texts, self.folded, self.pairs = blocks, offsets, texts, folded, pairs
-        self.future: list[bool] = []
+        self.future: list[int] = []  # offset of the first promise (FUTURE) in each sentence, -1 when none
         self.withheld: list[int] = []
         self._index: Optional[TextIndex] = None
 
@@ -313,9 +392,9 @@ def _units(card: Card, urls: bool = True) -> _Units:
                     plain += sum(1 for _ in sentences(text, prose=False))
                     pairs.extend(range(plain, len(texts)))
             units = _Units(blocks, offsets, texts, [fold(t) for t in texts], frozenset(pairs))
-            units.future = [False] * len(texts)
-            for k, _, _ in plan(FUTURE).first_matches(units.index, texts):
-                units.future[k] = True
+            units.future = [-1] * len(texts)
+            for k, start, _ in plan(FUTURE).first_matches(units.index, texts):
+                units.future[k] = start
             units.withheld = [-1] * len(texts)
             for k, start, _ in plan(WITHHELD).first_matches(units.index, texts):
                 units.withheld[k] = start
@@ -392,6 +471,37 @@ def placeholder_sections(card: Card, heading: "re.Pattern[str]") -> list[Section
     return out
 
 
+#: ``Key: value`` on one line (a list item or a line of a paragraph): the key, then what stands for its value.
+_KEY_VALUE = regex_cache.compile(r"^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?P<key>[^:=\n]{1,60}?)[ \t]*[:=][ \t]*(?P<value>[^\n]*)$", re.M)
+
+
+def placeholder_values(card: Card, key: "re.Pattern[str]") -> list[Hit]:
+    """Settings whose value is a placeholder: ``Warmup steps: TBD``, ``数据：待补充``, a ``TBA`` table cell
+    under (or beside) a name that ``key`` matches. A placeholder stands where the value should be."""
+    if not _may_hold_placeholders(card):
+        return []
+    hits: list[Hit] = []
+    for block in card.blocks:
+        if block.kind in ("code", "heading", "front_matter", "html"):
+            continue
+        if block.kind == "table_row":
+            pairs = list(zip(block.header, block.cells))
+            if len(block.cells) == 2:  # | Learning rate | TBD |: the first column names the setting
+                pairs.append((block.cells[0], block.cells[1]))
+            for name, cell in pairs:
+                if key.search(name) and cell.strip() and is_placeholder_only(cell):
+                    hits.append(Hit("placeholder value", block.line, f"{name.strip()}: {cell.strip()}", block))
+                    break
+            continue
+        if not may_match(PLACEHOLDER, block.text):
+            continue
+        for m in _KEY_VALUE.finditer(block.text):
+            value = m.group("value")
+            if key.search(m.group("key")) and value.strip() and is_placeholder_only(value):
+                hits.append(Hit("placeholder value", block.line_at(m.start("key")), m.group(0).strip(), block))
+    return hits
+
+
 def partial_score(found: int, required: int) -> float:
     """Sub-score of a partial verdict: proportional to the required elements present, in [0.25, 0.75]."""
     return round(min(0.75, max(0.25, found / max(required, 1))), 3)
@@ -410,12 +520,21 @@ class CriterionCodes:
     def all(self) -> tuple[Code, ...]:
         return (self.missing, self.incomplete, self.withheld, self.placeholder)
 
+    @property
+    def verb(self) -> str:
+        """The verb that agrees with the label: "the weights are", "the architecture is"."""
+        return plural_verb(self.label)
+
+
+def plural_verb(label: str) -> str:
+    return "are" if label.endswith("s") else "is"
+
 
 def criterion_codes(prefix: str, slug: str, label: str) -> CriterionCodes:
     """Codes ``<prefix>01..04`` with ruff-style slugs, e.g. RL301 ``training-data-missing``."""
     from .model import Severity
 
-    verb = "are" if label.endswith("s") else "is"
+    verb = plural_verb(label)
     return CriterionCodes(
         Code(f"{prefix}01", f"{slug}-missing", f"The card does not document the {label}.", Severity.ERROR),
         Code(f"{prefix}02", f"{slug}-incomplete", f"The card documents the {label} only in part.", Severity.WARNING),
@@ -442,6 +561,7 @@ def judge(
     *,
     closed: Sequence[Hit] = (),
     placeholders: Iterable[Section] = (),
+    placeholder_settings: Iterable[Hit] = (),
     complete: Optional[bool] = None,
     hints: Optional[Mapping[str, str]] = None,
     max_evidence_per_element: int = 3,
@@ -481,19 +601,23 @@ def judge(
         findings.append(
             finding(codes.placeholder, f"Section '{section.title}' holds only placeholder text; fill it in or remove it.", section.line)
         )
+    for hit in placeholder_settings:  # see placeholder_values
+        quote = _short(exact_quote(card, hit.line, hit.quote))
+        findings.append(finding(codes.placeholder, f"'{quote}' holds a placeholder, not a value; fill it in or remove it.", hit.line))
     anchor = card.first_content_line
     if is_complete:
         level, score = Level.COMPLETE, 1.0
     elif closed:
         level, score = Level.CLOSED, 0.0
         first = min(closed, key=lambda h: h.line)
-        evidence.append(Evidence(first.line, source_quote(card, first.line, first.quote), "withheld"))
+        evidence.append(Evidence(first.line, window_quote(card, first.line, first.quote), "withheld"))
         evidence.sort(key=_evidence_order)
-        findings.append(finding(codes.withheld, f"The card withholds the {codes.label}: \"{_short(first.quote)}\".", first.line))
+        quote = _short(exact_quote(card, first.line, first.quote))
+        findings.append(finding(codes.withheld, f"The card withholds the {codes.label}: \"{quote}\".", first.line))
     elif present:
         level, score = Level.PARTIAL, partial_score(len(present), len(required))
         line = min((h.line for name in present for h in found[name] if h.file is None), default=anchor)
-        findings.append(finding(codes.incomplete, f"The {codes.label} is documented only in part; missing: {missing_text}.", line))
+        findings.append(finding(codes.incomplete, f"The {codes.label} {codes.verb} documented only in part; missing: {missing_text}.", line))
     else:
         level, score = Level.ABSENT, 0.0
         line = min((s.line for s in placeholders), default=anchor)

@@ -23,7 +23,7 @@ CORE_CRITERIA: tuple[str, ...] = (
 RULE_API_VERSION = 1
 
 #: Version of the JSON report schema (``repro-lint --format json``).
-JSON_SCHEMA_VERSION = "1.0"
+JSON_SCHEMA_VERSION = "2.0"
 
 
 class Level(str, enum.Enum):
@@ -33,6 +33,9 @@ class Level(str, enum.Enum):
     PARTIAL = "partial"
     ABSENT = "absent"
     CLOSED = "closed"
+    #: The criterion does not apply to this card (lineage of a model that is not a derivative):
+    #: shown as n/a and left out of the score.
+    NOT_APPLICABLE = "n/a"
 
     def __str__(self) -> str:
         return self.value
@@ -48,15 +51,26 @@ class Severity(str, enum.Enum):
 
 
 class Tier(str, enum.Enum):
-    """The openness hierarchy, from most to least open."""
+    """The openness hierarchy, from most to least open (see :data:`TIER_LADDER`)."""
 
     OPEN_REPRODUCIBLE = "open and reproducible"
     OPEN_WEIGHTS = "open weights"
+    WEIGHTS_AVAILABLE = "weights available"
     RECIPE_ONLY = "recipe only"
     CLOSED = "closed"
 
     def __str__(self) -> str:
         return self.value
+
+
+#: Each tier with the condition a card must meet for it; a card gets the first tier whose condition holds.
+TIER_LADDER: tuple[tuple[Tier, str], ...] = (
+    (Tier.OPEN_REPRODUCIBLE, "all five criteria complete: architecture, weights, training data, training method, hyperparameters"),
+    (Tier.OPEN_WEIGHTS, "architecture and weights complete (downloadable under a stated license)"),
+    (Tier.WEIGHTS_AVAILABLE, "weights at least partial: downloadable, but with a restrictive or unstated license, gated, or with the architecture documented only in part"),
+    (Tier.RECIPE_ONLY, "training data, training method and hyperparameters complete, but no downloadable weights"),
+    (Tier.CLOSED, "no downloadable weights (withheld, API only or not mentioned) and no full recipe"),
+)
 
 
 @dataclass(frozen=True)
@@ -171,8 +185,10 @@ class FileResult:
     criteria: dict[str, CriterionResult] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     gate_failed: bool = False
-    gate_reasons: list[str] = field(default_factory=list)
+    gate_reasons: list[str] = field(default_factory=list)  # why the gate failed (empty when it passed)
     internal_error: bool = False
+    tier_reasons: list[str] = field(default_factory=list)  # why the card got its tier, one phrase each
+    gate_summary: str = ""  # the gate's outcome in one line: "failed — …" or "passed (…)"
     #: For a release (folder or Hub id): the files read, and what could not be read (one line each).
     files_examined: list[str] = field(default_factory=list)
     not_read: list[str] = field(default_factory=list)

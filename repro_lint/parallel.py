@@ -15,7 +15,7 @@ import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Optional, Sequence, Union
+from typing import Any, Callable, Optional, Sequence, Union
 
 from . import regex_cache
 from .config import Settings
@@ -61,8 +61,10 @@ def chunk_size(items: int, jobs: int) -> int:
     return max(1, min(32, items // (jobs * 4)))
 
 
-def lint_parallel(work: Sequence[Item], jobs: int, rules: Sequence[Rule] = ()) -> list[Outcome]:
-    """Lint ``work`` with ``jobs`` worker processes; one outcome per item, in the order of ``work``."""
+def lint_parallel(work: Sequence[Item], jobs: int, rules: Sequence[Rule] = (), on_done: Optional[Callable[[], None]] = None) -> list[Outcome]:
+    """Lint ``work`` with ``jobs`` worker processes; one outcome per item, in the order of ``work``.
+
+    ``on_done`` is called after each item (for a progress bar)."""
     jobs = min(jobs, len(work))
     if jobs <= 1:
         return [_lint_with(rules, item) for item in work]
@@ -74,6 +76,11 @@ def lint_parallel(work: Sequence[Item], jobs: int, rules: Sequence[Rule] = ()) -
             return [_lint_with(rules, item) for item in work]
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(list(rules),)) as pool:
-            return list(pool.map(_lint, work, chunksize=chunk_size(len(work), jobs)))
+            outcomes = []
+            for outcome in pool.map(_lint, work, chunksize=chunk_size(len(work), jobs)):
+                outcomes.append(outcome)
+                if on_done is not None:
+                    on_done()
+            return outcomes
     except (BrokenProcessPool, pickle.PicklingError):
         return [_lint_with(rules, item) for item in work]

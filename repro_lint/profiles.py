@@ -2,7 +2,8 @@
 
 ``--profile`` (or ``profile = "…"`` in the configuration) picks one:
 
-* ``seed`` (default): the five core criteria only;
+* ``seed`` (default): the five core criteria, and the API-only (RL613) and open-washing (RL621)
+  findings; the access and open-washing criteria are judged but not listed;
 * ``osai``: the European Open Source AI Index dimensions a card can show;
 * ``mof``: the Model Openness Framework components a card can show, with a *claimed* class estimate
   (from the card's text only, not from the released artifacts or their licenses);
@@ -37,10 +38,22 @@ class Profile:
     criteria: frozenset[str]  # opt-in criteria this profile enables (the five core criteria always run)
     require: tuple[str, ...] = ()
     fail_under: float = 0.0
+    #: Codes of the enabled opt-in rules that this profile does not report (their rules still judge).
+    quiet: frozenset[str] = frozenset()
+    #: Show the enabled opt-in criteria in the per-criterion results (False: only their findings).
+    show_extra_criteria: bool = True
 
 
 PROFILES: dict[str, Profile] = {
-    "seed": Profile("seed", "repro-lint's openness hierarchy: the five core criteria", frozenset()),
+    # The default: the five criteria, plus the two findings at the heart of the openness question —
+    # an API is not open (RL613) and "open source" with closed weights is open-washing (RL621).
+    "seed": Profile(
+        "seed",
+        "repro-lint's openness hierarchy: the five core criteria, plus API-only access (RL613) and open-washing (RL621)",
+        frozenset({"access", "openwashing"}),
+        quiet=frozenset({"RL611", "RL612", "RL614"}),
+        show_extra_criteria=False,
+    ),
     "osai": Profile(
         "osai",
         "European Open Source AI Index (dimensions a card can show)",

@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Optional, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Optional, Sequence
 
 from . import regex_cache
-from .config import ConfigCache, ConfigError, Settings, check_criteria
+from .config import ConfigCache, ConfigError, Settings, check_criteria, check_selectors
 from .engine import lint_card
 from .inputs import InputError, read_card
 from .model import FileResult, Report, Rule
+from .selectors import KnownCodes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .progress import Progress
 
 EXIT_OK, EXIT_GATE, EXIT_ERROR = 0, 1, 2
 
@@ -26,7 +30,12 @@ class RunOptions:
 
 
 def lint_one(
-    path: str, rules: Sequence[Rule], settings: Settings, display: Optional[str] = None, stdin: Optional[BinaryIO] = None,
+    path: str,
+    rules: Sequence[Rule],
+    settings: Settings,
+    display: Optional[str] = None,
+    stdin: Optional[BinaryIO] = None,
+    progress: Optional[Callable[[str], None]] = None,
     prefetched: Optional[dict[str, Any]] = None,
 ) -> FileResult:
     """Lint a card file, a release folder or a Hub model (``prefetched``: Hub results fetched beforehand)."""
@@ -38,12 +47,16 @@ def lint_one(
         if is_release_arg(path):
             return lint_release_arg(path, rules, settings, prefetched)
     text = read_card(path, settings.max_bytes, stdin)
-    return lint_card(parse(text, display or path), rules, settings)
+    if progress is not None:
+        progress("parsing")
+    return lint_card(parse(text, display or path), rules, settings, progress)
 
 
-def settings_for(path: str, cache: ConfigCache, options: RunOptions, known: set[str]) -> Settings:
+def settings_for(path: str, cache: ConfigCache, options: RunOptions, known: set[str], codes: Optional[KnownCodes] = None) -> Settings:
     local = path != "-" and os.path.lexists(path)
     base = cache.for_path(None if not local else Path(path, "README.md") if os.path.isdir(path) else Path(path))
+    if codes is not None and base.source is not None:
+        check_selectors(base, codes)  # the command line's selectors are checked by the command line
     settings = base.override(**options.overrides)
     check_criteria(settings, known)
     return settings
@@ -53,6 +66,7 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
     """Lint every path; unreadable cards and config problems go to ``report.errors`` (one line each)."""
     report = Report(rules=list(rules))
     known = {r.criterion for r in rules}
+    codes = KnownCodes.of(rules)
     try:
         cache = ConfigCache(options.config, options.isolated)
     except ConfigError as exc:
@@ -62,27 +76,41 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
     for path in paths:
         display = (options.stdin_filename or "<stdin>") if path == "-" else path
         try:
-            settings = settings_for(path, cache, options, known)
+            settings = settings_for(path, cache, options, known, codes)
         except ConfigError as exc:
-            report.errors.append(str(exc))
+            if str(exc) not in report.errors:  # one line per broken file, however many cards it covers
+                report.errors.append(str(exc))
             continue
         work.append((path, settings, display))
     prefetched = _prefetch_hub(work)  # Hub models: fetched in threads here, then linted in this process
     if options.jobs > 1 and len(work) > 1 and not prefetched and not any(p == "-" for p, _, _ in work):
         from .parallel import lint_parallel
 
-        results = lint_parallel(work, options.jobs, rules)
+        with _progress(len(work), "card") as bar:
+            results = lint_parallel(work, options.jobs, rules, on_done=bar.advance if bar.shown else None)
         for item in results:
             if isinstance(item, str):
                 report.errors.append(item)
             else:
                 report.files.append(item)
         return report
-    for path, settings, display in work:
-        try:
-            report.files.append(lint_one(path, rules, settings, display, stdin, prefetched))
-        except InputError as exc:
-            report.errors.append(str(exc))
+    # One card: a step per rule (a large card is slow within one card); several: a step per card.
+    steps = len(rules) + 1 if len(work) == 1 else len(work)
+    with _progress(steps, "step" if len(work) == 1 else "card") as bar:
+        for path, settings, display in work:
+            step = None
+            if bar.shown and len(work) == 1:
+
+                def step(name: str) -> None:
+                    bar.describe(name)
+                    bar.advance()
+
+            try:
+                report.files.append(lint_one(path, rules, settings, display, stdin, step, prefetched))
+            except InputError as exc:
+                report.errors.append(str(exc))
+            if len(work) > 1:
+                bar.advance()
     regex_cache.save()  # patterns compiled for these cards start the next run ready-made
     return report
 
@@ -95,6 +123,13 @@ def _prefetch_hub(work: Sequence[tuple[str, Settings, str]]) -> dict[str, Any]:
     from .release_lint import prefetch
 
     return prefetch(hub_args, max(s.max_bytes for _, s, _ in work))
+
+
+def _progress(total: int, unit: str) -> "Progress":
+    """A progress bar on standard error when it is a terminal (see :mod:`repro_lint.progress`)."""
+    from .progress import Progress
+
+    return Progress(total, unit)
 
 
 def exit_code(report: Report, exit_zero: bool = False) -> int:

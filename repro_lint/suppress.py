@@ -15,6 +15,7 @@ from typing import Iterable, Optional, Sequence
 
 from .document import Card
 from .model import Finding
+from .selectors import code_matches
 
 DIRECTIVE = re.compile(r"^repro-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$", re.S)
 
@@ -48,7 +49,7 @@ def matches(selectors: Iterable[str], finding: Finding) -> bool:
     sels = tuple(selectors)
     if not sels:
         return True
-    return any(s == "ALL" or finding.code.startswith(s) or s == finding.slug for s in sels)
+    return any(code_matches(s, finding.code, finding.slug) for s in sels)
 
 
 def apply(findings: Sequence[Finding], directives: Sequence[Directive], next_line: Optional[dict[int, int]] = None) -> None:

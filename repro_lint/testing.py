@@ -134,6 +134,8 @@ def fixture_problems(rules: Sequence[Rule], fixtures: Path) -> dict[str, list[st
             expected = _EXPECTED_LEVEL.match(card.name)
             if expected and card.parent.name == rule.criterion and v.level.value != expected.group(1):
                 problems[rule.name].append(f"{name}: judged {v.level.value}, the file name says {expected.group(1)}")
+            if v.level == Level.NOT_APPLICABLE:
+                continue  # the criterion does not apply to this card: neither a pass nor a failure
             if v.level == Level.COMPLETE:
                 passing[rule.name] += 1
             elif codes(v) & {c.code for c in rule.codes}:

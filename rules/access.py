@@ -54,6 +54,12 @@ SIGNALS = {
     ),
 }
 
+#: "Data generated using the OpenAI API": an API used to make the release, not the way to reach it.
+API_AS_TOOL = words(
+    r"\b(?:generated|collected|distilled|annotated|label(?:l)?ed|created|produced|synthesi[sz]ed|translated|queried|scored|evaluated|judged)\b[^.\n]{0,40}\b(?:using|with|via|through|from|by)\b",
+    r"\b(?:teacher|judge|annotator)\b",
+)
+
 #: Download locations (the weights rule's patterns); a sentence that withholds them does not count.
 DOWNLOAD = {"download": DOWNLOAD_TEXT["download location"]}
 
@@ -71,6 +77,7 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
     found = scan(card, SIGNALS, where=lambda b: True, skip_withheld=False)
     found["download"] = scan(card, DOWNLOAD, where=lambda b: True)["download"] + link_hits(card, WEIGHT_URL, "download")
     found["gated"] += _gate_keys(card)
+    found["api"] = [h for h in found["api"] if not API_AS_TOOL.search(source_quote(card, h.line, h.quote, limit=10_000))]
     evidence = sorted(
         {Evidence(h.line, source_quote(card, h.line, h.quote), h.element) for hits in found.values() for h in sorted(hits, key=lambda h: h.line)[:2]},
         key=lambda e: (e.line, e.element),

@@ -48,6 +48,7 @@ from repro_lint.evidence import (
     criterion_codes,
     judge,
     placeholder_sections,
+    placeholder_values,
     release_blocks,
     scan,
     training_files,
@@ -155,6 +156,12 @@ POINTER = words(
     r"(?:详见|参见|参考|请见)[^。\n]{0,30}(?:论文|技术报告|报告)[^。\n]{0,30}(?:训练|超参数)",
 )
 
+#: Names of settings, for "Learning rate: TBA" (a placeholder where the value should be).
+SETTING_NAME = words(
+    r"\b(?:learning[-_ ]rate|lr|batch|epochs?|steps|iterations|warm[-_ ]?up|optimi[sz]er|schedul\w*|weight[-_ ]decay|dropout|hyper-?param\w*)\b",
+    r"学习率|批大小|批次|批量|轮数|步数|预热|优化器|调度|权重衰减|超参数",
+)
+
 SUBJECT = words(r"\bhyper-?param", r"\btraining (?:settings|configuration|details)\b", r"超参数|训练参数|训练细节")
 
 SECTION = words(r"\bhyper-?param", r"\btraining (?:regime|settings|configuration|details)\b", r"超参数|训练参数")
@@ -166,7 +173,10 @@ DEMO = words(
 )
 
 #: Code that runs the model (``generate(…, batch_size=8)``) rather than training it.
-INFERENCE_CODE = words(r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(")
+INFERENCE_CODE = words(
+    r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(",
+    r"\.predict\(|\btop_?[pk]\s*=|\btemperature\s*=|\bmax_new_tokens\b|\bdo_sample\b",  # sampling settings: a usage example
+)
 TRAINING_CODE_HINT = words(r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b")
 
 
@@ -229,6 +239,7 @@ def check(card: Card) -> Verdict:
         required,
         closed=withheld(card, SUBJECT, where=release_blocks(card, code=False)),
         placeholders=placeholder_sections(card, SECTION),
+        placeholder_settings=placeholder_values(card, SETTING_NAME),
         complete=complete,
         hints={name: name for name in CORE},
     )

@@ -10,8 +10,8 @@ What it checks
   - a fine-tune or adapter still documents its *own* training data (RL633) and hyperparameters
     (RL634): these come from the training-data and hyperparameter verdicts; quantised re-uploads and
     merges involve no training and are exempt.
-  All present → complete; some → partial; a card that is not a derivative → complete, with nothing
-  to declare.
+  All present → complete; some → partial; a card that is not a derivative → n/a (nothing to
+  declare; left out of the score).
 
 Why it matters
   The European Open Source AI Index grades base and end model separately: a fine-tune of a closed
@@ -86,7 +86,7 @@ def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignor
     derivative = scan(card, {"derivative": DERIVATIVE}, where=release_facts)["derivative"]
     relation = str(card.fm("base_model_relation") or "")
     if not base and not derivative and not relation:
-        return Verdict(Level.COMPLETE, 1.0)
+        return Verdict(Level.NOT_APPLICABLE, 0.0)  # not a derivative: nothing to declare, nothing to score
     if not base:
         line = derivative[0].line if derivative else card.fm_line("base_model_relation")
         return Verdict(Level.ABSENT, 0.0, [], [finding(BASE_MISSING, "The card describes a derivative but does not name its base model; add `base_model:`.", line)], ("base model",))

@@ -31,7 +31,7 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import Hit, finding, scan, source_quote, words
+from repro_lint.evidence import Hit, exact_quote, finding, scan, source_quote, words
 from repro_lint.hookspecs import hookimpl
 from repro_lint.model import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Rule, Severity, Verdict
 from repro_lint.rules.license import RESTRICTION_TERMS, RESTRICTED_CLASSES
@@ -51,6 +51,10 @@ CLAIMS = {
         r"\b(?:our|this|the) (?:\w+[- ]){0,2}(?:model|llm|weights?) (?:is|are) open[- ]source\b",
         r"\b(?:this|our) (?:is an? )?(?:fully |new )?open[- ]source (?:\w+[- ]){0,2}(?:model|llm|language model)\b",
         r"\bis an? (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:model|llm|language model)\b", r"\bopen[- ]source release of\b",
+        # "We present Acme-7B, an open-source LLM", "Acme-7B, an open-source model for …, is …"
+        r"^[^,.;\n]{1,80}, (?:an?|the) (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:models?|llms?|language models?|assistant|chatbot)\b",
+        # "Open-source Acme-7B is a chat model."
+        r"^open[- ]source (?:\w+[- ]){1,3}(?:is|are|was)\b",
         r"(?:我们|正式|现已|已经|已|均)开源|开源了|开源发布|宣布开源|(?:是|为)(?:一个|一款)?.{0,10}开源(?:的)?(?:大)?(?:语言)?模型",
     ),
 }
@@ -58,7 +62,8 @@ CLAIMS = {
 #: Sentences about other things being open: not a claim about this model.
 NOT_ABOUT_MODEL = words(
     r"\bopen[- ]source (?:code|librar\w+|framework|toolkit|tools?|projects?|software|community|implementation|datasets?)\b",
-    r"\b(?:built|based) (?:on|upon|with) (?:the )?open[- ]source\b", r"\b(?:our|the) (?:code|codebase|training code|scripts?) (?:is|are) open[- ]source",
+    r"\b(?:built|based|fine-?tuned|trained|derived|distilled) (?:on|upon|with|from) (?:the |an? )?(?:\w+ )?open[- ]source\b",
+    r"\b(?:value|love|support|believe in|embrace|champion|contribute to|committed to|commitment to)\w* (?:the )?open[- ]source\b", r"\b(?:our|the) (?:code|codebase|training code|scripts?) (?:is|are) open[- ]source",
     r"\b(?:not|never|n't) (?:\w+ )?open[- ]sourc", r"\bcode\b[^.\n]{0,40}\b(?:is|are) open[- ]source", r"\b(?:outperform\w*|than|other|existing|compared (?:to|with)|among|versus|vs\.?)\b[^.\n]{0,40}open[- ]source", r"开源(?:代码|社区|框架|工具|项目|数据集)|基于开源|不开源|未开源|非开源",
 )
 
@@ -72,14 +77,32 @@ CORE_NAMES = {
 }
 
 
+#: "Open Source" in the card's title ("Acme-7B: an Open-Source LLM", "开源大模型 Acme"): the title names the model.
+TITLE_CLAIM = words(r"\bopen[- ]source\b", r"开源")
+
+
+def _title_claim(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+    """The card's title (its first heading, level 1) calling the model open source."""
+    title = card.sections[0] if card.sections and card.sections[0].level == 1 else None
+    if title is None:
+        return []
+    m = TITLE_CLAIM.search(title.title)
+    if m is None or NOT_ABOUT_MODEL.search(title.title) or RESTRICTION_TERMS.search(title.title):
+        return []
+    return [Hit("claim", title.line, title.title.strip())]
+
+
 def _claims(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     found = scan(card, CLAIMS, where=lambda b: b.kind != "code", skip_withheld=False)
-    return [
+    claims = [
         h
         for hits in found.values()
         for h in hits
         if h.block is None or not (NOT_ABOUT_MODEL.search(h.block.line_text(0)) or RESTRICTION_TERMS.search(h.block.line_text(0)))
     ]
+    if not any(h.line == (card.sections[0].line if card.sections else 0) for h in claims):
+        claims += _title_claim(card)
+    return claims
 
 
 def _first_quote(result: CriterionResult) -> str:
@@ -124,7 +147,7 @@ def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignor
     evidence = [Evidence(h.line, source_quote(card, h.line, h.quote), h.element) for h in claims[:3]]
     if not problems:
         return Verdict(Level.COMPLETE, 1.0, evidence)
-    quote = " ".join(claim.quote.split())[:80]
+    quote = " ".join(exact_quote(card, claim.line, claim.quote).split())[:80]  # as the card writes it
     message = f"The card claims \"{quote}\", but {'; '.join(problems)}."
     return Verdict(Level.CLOSED, 0.0, evidence, [finding(CONTRADICTED, message, claim.line)], tuple(problems))
 

@@ -42,6 +42,7 @@ from repro_lint.evidence import (
     USAGE_HEADING,
     judge,
     placeholder_sections,
+    placeholder_values,
     scan,
     sentences,
     withheld,
@@ -177,6 +178,8 @@ USER_FINETUNE_HEADING = words(r"^fine-?tuning$", r"\bfine-?tun\w* (?:on|with|for
 
 SUBJECT = words(r"\bdata(?:sets?)?\b", r"\bcorpus\b|\bcorpora\b", r"数据|语料")
 
+#: Names of the data setting, for "Training data: TBD" / 数据：待补充 (a placeholder where the value should be).
+DATA_NAME = words(r"\b(?:training |pre-?training )?(?:data(?:sets?)?|corp(?:us|ora))\b", r"数据|语料")
 SECTION = words(r"\btraining data\b", r"\bdata(?:sets?)?\b", r"训练数据|数据集|数据")
 
 
@@ -319,6 +322,7 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
         REQUIRED + (("vague description",) if "vague description" in found else ()),
         closed=withheld(card, SUBJECT),
         placeholders=placeholder_sections(card, SECTION),
+        placeholder_settings=placeholder_values(card, DATA_NAME),
         complete=all(found[name] for name in REQUIRED),
         hints=HINTS,
     )

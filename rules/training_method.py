@@ -159,6 +159,8 @@ SUBJECT = words(
 )
 
 SECTION = words(r"\btraining (?:procedure|details|method|recipe)\b", r"\btraining\b", r"训练方法|训练细节|训练过程|训练")
+#: "Training Data", "Training hyperparameters": a placeholder there belongs to that criterion (RL304, RL504), not to this one.
+OTHER_CRITERION_SECTION = words(r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\bhyper-?param", r"数据|语料|超参数")
 
 
 def stage_tags(card: Card) -> list[Hit]:
@@ -249,7 +251,7 @@ def check(card: Card) -> Verdict:
         found,
         required,
         closed=withheld(card, SUBJECT, where=prose),
-        placeholders=placeholder_sections(card, SECTION),
+        placeholders=[s for s in placeholder_sections(card, SECTION) if not OTHER_CRITERION_SECTION.search(s.title)],
         complete=bool(strong and (code or recipe)) or bool(weak and code),
         hints=HINTS,
     )

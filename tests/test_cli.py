@@ -29,7 +29,8 @@ def test_findings_are_path_line_col_code_message(capsys, fixtures):
     _, line, col = location.rsplit(":", 2)
     assert line.isdigit() and col.isdigit()
     assert rest.startswith("RL301 ") and rest.endswith("[training-data-missing]")
-    assert out.rstrip().splitlines()[-1] == "Score: 40/100 (open weights)"
+    assert out.rstrip().splitlines()[-3] == "Score: 40/100 (open weights)"
+    assert out.rstrip().splitlines()[-1] == "Gate: failed — 3 error findings"
     assert err == ""
 
 
@@ -100,7 +101,7 @@ def test_weight_option_changes_the_score(capsys, fixtures):
 def test_json_schema_shape(capsys, fixtures):
     _, out, _ = run(capsys, str(fixtures / "api-only.md"), "--format", "json")
     data = json.loads(out)
-    assert data["version"] == "1.0"
+    assert data["version"] == "2.0"
     (f,) = data["files"]
     assert set(f) >= {"path", "score", "tier", "criteria", "findings"}
     assert list(f["criteria"]) == ["architecture", "weights", "training_data", "training_method", "hyperparameters"]

@@ -76,7 +76,9 @@ def test_tier_follows_the_openness_hierarchy():
     assert tier_for({**all_complete, "training_data": Level.PARTIAL}) == Tier.OPEN_WEIGHTS
     assert tier_for({**all_complete, "weights": Level.CLOSED}) == Tier.RECIPE_ONLY
     assert tier_for({**all_complete, "weights": Level.CLOSED, "hyperparameters": Level.PARTIAL}) == Tier.CLOSED
-    assert tier_for({c: Level.PARTIAL for c in CORE}) == Tier.CLOSED
+    assert tier_for({c: Level.PARTIAL for c in CORE}) == Tier.WEIGHTS_AVAILABLE  # weights can be had, in part
+    assert tier_for({**{c: Level.PARTIAL for c in CORE}, "weights": Level.ABSENT}) == Tier.CLOSED
+    assert tier_for({**all_complete, "architecture": Level.PARTIAL}) == Tier.WEIGHTS_AVAILABLE  # not "recipe only"
 
 
 def test_extra_criteria_with_their_own_weight_enter_the_score():

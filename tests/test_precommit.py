@@ -92,9 +92,56 @@ def test_hook_passes_on_a_good_card_and_skips_other_markdown(try_repo, fixtures)
     assert "Passed" in proc.stdout
 
 
-def test_readme_snippet_uses_the_hook_id_of_the_manifest():
+def readme_precommit_snippets() -> list[str]:
+    """The ``.pre-commit-config.yaml`` snippets of the README, in order (the first works today)."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", readme, re.S)]
-    (config,) = [b for b in blocks if isinstance(b, dict) and "repos" in b]
+    section = readme.split("### pre-commit", 1)[1].split("\n### ", 1)[0]
+    return [b for b in re.findall(r"```yaml\n(.*?)```", section, re.S) if "repos:" in b]
+
+
+def test_readme_snippets_use_the_hook_of_the_manifest():
     (hook,) = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
-    assert [h["id"] for repo in config["repos"] for h in repo["hooks"]] == [hook["id"]]
+    local, release = [yaml.safe_load(s) for s in readme_precommit_snippets()]
+    (local_hook,) = local["repos"][0]["hooks"]
+    assert local["repos"][0]["repo"] == "local"
+    assert {k: local_hook[k] for k in ("id", "entry", "types", "files")} == {k: hook[k] for k in ("id", "entry", "types", "files")}
+    assert [h["id"] for repo in release["repos"] for h in repo["hooks"]] == [hook["id"]]
+    assert re.fullmatch(r"[0-9a-f]{40}|v\d+\.\d+\.\d+", str(release["repos"][0]["rev"]))
+
+
+@pytest.fixture(scope="module")
+def readme_hook(tmp_path_factory):
+    """Run the README's first pre-commit snippet, exactly as written, in a fresh git repo; return a runner.
+
+    The snippet needs repro-lint installed where pre-commit runs: the environment of this test run.
+    """
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    command, env = _pre_commit(tmp_path_factory)
+    env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home-readme"))
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    repo = tmp_path_factory.mktemp("project-readme-snippet")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
+    (repo / ".pre-commit-config.yaml").write_text(readme_precommit_snippets()[0], encoding="utf-8")
+
+    def run(files: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        for name, text in files.items():
+            path = repo / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=env)
+        return subprocess.run([*command, "run", "--all-files", "--color", "never"], cwd=repo, capture_output=True, text=True,
+                              env=env, timeout=600)
+
+    return run
+
+
+@pytest.mark.integration
+def test_readme_snippet_as_written_fails_a_poor_card_and_passes_a_good_one(readme_hook, fixtures):
+    proc = readme_hook({"README.md": POOR_CARD})
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "README.md:1:1: RL201" in proc.stdout and "Gate: failed" in proc.stdout
+    good = (fixtures / "open-reproducible.md").read_text(encoding="utf-8")
+    proc = readme_hook({"README.md": good, "docs/CHANGELOG.md": POOR_CARD})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Passed" in proc.stdout

@@ -66,7 +66,8 @@ def sample_report() -> Report:
     weak = FileResult(
         path="models/acme-7b/README.md",
         score=50.0,
-        tier=Tier.CLOSED,
+        tier=Tier.WEIGHTS_AVAILABLE,
+        tier_reasons=["weights are documented in part", "not open weights: weights are partial (missing download location)"],
         criteria={
             "architecture": _criterion("architecture", Level.COMPLETE, 1.0, (Evidence(12, "| Layers | 32 |", "dimensions"),)),
             "weights": _criterion("weights", Level.PARTIAL, 0.5, (Evidence(2, "license: apache-2.0", "license"),), ("download location",)),
@@ -82,11 +83,14 @@ def sample_report() -> Report:
         ],
         gate_failed=True,
         gate_reasons=["1 error finding", "score 50 is under 60"],
+        gate_summary="failed — 1 error finding; score 50 is under 60",
     )
     strong = FileResult(
         path="cards/model_card.md",
         score=100.0,
         tier=Tier.OPEN_WEIGHTS,
+        tier_reasons=["architecture and weights are complete"],
+        gate_summary="passed (no error findings)",
         criteria={
             "architecture": _criterion("architecture", Level.COMPLETE, 1.0, (Evidence(5, "A decoder-only transformer, 7B parameters.", "model type"),)),
             "weights": _criterion("weights", Level.COMPLETE, 1.0, (Evidence(9, "Download: https://huggingface.co/acme/acme-7b", "download location"),)),
@@ -141,7 +145,9 @@ def test_github_annotation_line_shape():
 def test_github_severity_maps_to_command(pinned_version):
     lines = reporters.render(sample_report(), "github").splitlines()
     commands = [line.split(" ", 1)[0] for line in lines if line.startswith("::")]
-    assert commands == ["::warning", "::warning", "::error"]  # the suppressed finding is not annotated
+    # the suppressed finding is not annotated; the failed gate is, with its reasons
+    assert commands == ["::warning", "::warning", "::error", "::error"]
+    assert lines[6].startswith("::error ") and lines[6].endswith("Gate: failed — 1 error finding; score 50 is under 60")
 
 
 @given(st.text())
@@ -174,7 +180,7 @@ def test_markdown_escapes_card_text_that_would_break_a_table():
 def test_markdown_lists_every_card_and_criterion(pinned_version):
     text = reporters.render(sample_report(), "markdown")
     assert text.startswith(markdown.MARKER)
-    assert "| models/acme-7b/README.md | 50/100 | closed | ❌ failed | 3 |" in text
+    assert "| models/acme-7b/README.md | 50/100 | weights available | ❌ failed | 3 |" in text
     assert "| cards/model\\_card.md | 100/100 | open weights | ✅ passed | 0 |" in text
     assert text.count("| training\\_data |") == 2
 

@@ -8,7 +8,7 @@ from repro_lint.model import Level
 
 def test_a_card_that_is_not_a_derivative_has_nothing_to_declare():
     crit = lint("# M\n\nA decoder-only model trained from scratch.\n").criteria["lineage"]
-    assert (crit.level, crit.evidence) == (Level.COMPLETE, [])
+    assert (crit.level, crit.evidence) == (Level.NOT_APPLICABLE, [])  # n/a: not scored
 
 
 def test_a_finetune_without_a_named_base_is_absent():

@@ -91,8 +91,24 @@ def test_suppressed_findings_carry_an_in_source_suppression():
 def test_score_and_tier_per_file_in_properties():
     (run,) = _sarif()["runs"]
     assert run["properties"]["files"] == [
-        {"uri": "models/acme-7b/README.md", "score": 50.0, "tier": "closed", "gatePassed": False},
-        {"uri": "cards/model_card.md", "score": 100.0, "tier": "open weights", "gatePassed": True},
+        {
+            "uri": "models/acme-7b/README.md",
+            "score": 50.0,
+            "tier": "weights available",
+            "tierReasons": ["weights are documented in part", "not open weights: weights are partial (missing download location)"],
+            "gatePassed": False,
+            "gateReasons": ["1 error finding", "score 50 is under 60"],
+            "gateSummary": "failed — 1 error finding; score 50 is under 60",
+        },
+        {
+            "uri": "cards/model_card.md",
+            "score": 100.0,
+            "tier": "open weights",
+            "tierReasons": ["architecture and weights are complete"],
+            "gatePassed": True,
+            "gateReasons": [],
+            "gateSummary": "passed (no error findings)",
+        },
     ]
     first = run["artifacts"][0]["properties"]
     assert first["criteria"]["training_data"] == {"level": "closed", "score": 0.0}

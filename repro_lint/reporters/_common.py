@@ -56,6 +56,19 @@ def code_catalog(rules: Sequence[Rule]) -> list[CodeInfo]:
     return out
 
 
+def gate_text(result: FileResult) -> str:
+    """The engine's one-line gate outcome (for a hand-made result without one: failed/passed and the reasons)."""
+    if result.gate_summary:
+        return result.gate_summary
+    return "failed — " + "; ".join(result.gate_reasons) if result.gate_failed else "passed"
+
+
+def tier_text(result: FileResult) -> str:
+    """``<tier> — <reasons>``, the tier with the engine's reasons for it."""
+    why = "; ".join(result.tier_reasons)
+    return f"{result.tier.value} — {why}" if why else result.tier.value
+
+
 def findings_by_criterion(result: FileResult) -> tuple[dict[str, list[Finding]], list[Finding]]:
     """Active findings grouped by the criterion whose rule emitted them, and those of no criterion."""
     rule_to_criterion = {c.rule: name for name, c in result.criteria.items()}

@@ -11,7 +11,7 @@ score is printed as a plain line: the log holds the whole report.
 from __future__ import annotations
 
 from ..model import Report, Severity
-from ._common import relative_path
+from ._common import gate_text, relative_path, tier_text
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -37,8 +37,11 @@ def render(report: Report, **_: object) -> str:
             title = f"repro-lint {f.code} ({f.slug})"
             message = f"{path}:{f.line}:{f.column}: {f.code} {f.message}"
             lines.append(annotation(_COMMAND[f.severity], message, file=path, line=f.line, col=f.column, title=title))
-        gate = "gate failed: " + "; ".join(result.gate_reasons) if result.gate_failed else "gate passed"
-        lines.append(f"{path}: Score: {result.score:g}/100 ({result.tier.value}); {gate}")
+        lines.append(f"{path}: Score: {result.score:g}/100 ({result.tier.value})")
+        lines.append(f"{path}: Tier: {tier_text(result)}")
+        lines.append(f"{path}: Gate: {gate_text(result)}")
+        if result.gate_failed:  # an annotation, so that the reasons are shown with the step's failure
+            lines.append(annotation("error", f"{path}: Gate: {gate_text(result)}", file=path, title="repro-lint gate"))
     for error in report.errors:
         lines.append(annotation("error", error, title="repro-lint"))
     return "\n".join(lines) + ("\n" if lines else "")

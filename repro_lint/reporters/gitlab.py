@@ -1,4 +1,5 @@
-"""GitLab Code Quality report: a JSON array of issues, one per active finding.
+"""GitLab Code Quality report: a JSON array of issues, one per active finding, plus one
+``repro-lint/gate`` issue per card that failed the gate, naming the reasons.
 
 Severity: error → ``major``, warning → ``minor``, info → ``info``. GitLab shows only the first issue
 with a given fingerprint, so the fingerprint hashes the path, code, line, column and message (plus a
@@ -12,7 +13,7 @@ import json
 from typing import Any
 
 from ..model import Report, Severity
-from ._common import relative_path
+from ._common import gate_text, relative_path, tier_text
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -36,6 +37,20 @@ def issues(report: Report) -> list[dict[str, Any]]:
                     "severity": _SEVERITY[f.severity],
                     "fingerprint": fingerprint,
                     "location": {"path": path, "lines": {"begin": f.line, "end": f.line}},
+                }
+            )
+        if result.gate_failed:  # one issue per card that failed the gate, with the reasons
+            description = f"Gate: {gate_text(result)} (tier: {tier_text(result)})"
+            key = "\0".join((path, "gate", description))
+            out.append(
+                {
+                    "type": "issue",
+                    "check_name": "repro-lint/gate",
+                    "description": description,
+                    "categories": ["Documentation"],
+                    "severity": "major",
+                    "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+                    "location": {"path": path, "lines": {"begin": 1, "end": 1}},
                 }
             )
     return out

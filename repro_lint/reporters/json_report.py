@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..model import JSON_SCHEMA_VERSION, Evidence, FileResult, Finding, Report
+from ._common import gate_text
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:
@@ -36,7 +37,8 @@ def file_dict(result: FileResult) -> dict[str, Any]:
         "path": result.path,
         "score": result.score,
         "tier": result.tier.value,
-        "gate": {"passed": not result.gate_failed, "reasons": list(result.gate_reasons)},
+        "tier_reasons": list(result.tier_reasons),
+        "gate": {"passed": not result.gate_failed, "reasons": list(result.gate_reasons), "summary": gate_text(result)},
         "criteria": {
             name: {
                 "level": c.level.value,

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from typing import Optional
 
 from ..model import FileResult, Finding, Report, Severity
-from ._common import findings_by_criterion, relative_path
+from ._common import findings_by_criterion, gate_text, relative_path, tier_text
 
 #: Characters XML 1.0 cannot hold, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -45,8 +45,15 @@ def _suite(root: ET.Element, result: FileResult) -> tuple[int, int]:
     path = relative_path(result.path)
     suite = ET.SubElement(root, "testsuite", {"name": _x(path)})
     props = ET.SubElement(suite, "properties")
-    for key, value in (("score", f"{result.score:g}"), ("tier", result.tier.value), ("gate", "failed" if result.gate_failed else "passed")):
-        ET.SubElement(props, "property", {"name": key, "value": value})
+    for key, value in (
+        ("score", f"{result.score:g}"),
+        ("tier", result.tier.value),
+        ("tier_reasons", "; ".join(result.tier_reasons)),
+        ("gate", "failed" if result.gate_failed else "passed"),
+        ("gate_reasons", "; ".join(result.gate_reasons)),
+        ("gate_summary", gate_text(result)),
+    ):
+        ET.SubElement(props, "property", {"name": key, "value": _x(value)})
     grouped, other = findings_by_criterion(result)
     failures = errors = 0
     for name, crit in result.criteria.items():
@@ -68,7 +75,8 @@ def _suite(root: ET.Element, result: FileResult) -> tuple[int, int]:
     elif result.gate_failed:
         _fail(gate, "failure", [], "; ".join(result.gate_reasons), "gate")
         failures += 1
-    out = [f"Score: {result.score:g}/100 ({result.tier.value})"] + [_finding_line(f) for f in other if f.code != _RULE_ERROR]
+    out = [f"Score: {result.score:g}/100 ({result.tier.value})", f"Tier: {tier_text(result)}"]
+    out += [f"Gate: {gate_text(result)}"] + [_finding_line(f) for f in other if f.code != _RULE_ERROR]
     ET.SubElement(gate, "system-out").text = _x("\n".join(out))
     tests = len(result.criteria) + 1
     suite.attrib.update({"tests": str(tests), "failures": str(failures), "errors": str(errors), "skipped": "0"})

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 from ..model import FileResult, Level, Report
-from ._common import relative_path
+from ._common import gate_text, relative_path, tier_text
 
 MARKER = "<!-- repro-lint report -->"
 
-_LEVEL_ICON = {Level.COMPLETE: "✅", Level.PARTIAL: "⚠️", Level.ABSENT: "❌", Level.CLOSED: "🔒"}
+_LEVEL_ICON = {Level.COMPLETE: "✅", Level.PARTIAL: "⚠️", Level.ABSENT: "❌", Level.CLOSED: "🔒", Level.NOT_APPLICABLE: "➖"}
 #: ASCII punctuation that could start markup, a mention or end a table cell; CommonMark lets us backslash-escape it.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#@])")
 _SPACE = re.compile(r"\s+")
@@ -41,6 +41,7 @@ def _file_section(result: FileResult) -> list[str]:
     lines = [f"### {path}", "", f"**Score: {result.score:g}/100** ({result.tier.value}) · gate {_gate(result)}"]
     if result.gate_reasons:
         lines[-1] += ": " + escape("; ".join(result.gate_reasons))
+    lines += ["", f"Tier: {escape(tier_text(result))}", "", f"Gate: {escape(gate_text(result))}"]
     if result.criteria:
         lines += ["", "| criterion | level | score | evidence |", "|---|---|---:|---|"]
         for name, c in result.criteria.items():
@@ -48,7 +49,8 @@ def _file_section(result: FileResult) -> list[str]:
             where = f"{escape(first.where)}: “{_quote(first.text)}”" if first else "no evidence"
             if c.missing:
                 where += " · missing: " + escape(", ".join(c.missing))
-            lines.append(f"| {escape(name)} | {_LEVEL_ICON[c.level]} {c.level.value} | {c.score:.2f} | {where} |")
+            score = "–" if c.level == Level.NOT_APPLICABLE else f"{c.score:.2f}"
+            lines.append(f"| {escape(name)} | {_LEVEL_ICON[c.level]} {c.level.value} | {score} | {where} |")
     findings = result.active_findings
     if findings:
         lines += ["", "| line | code | severity | message |", "|---:|---|---|---|"]

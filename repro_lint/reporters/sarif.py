@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..model import FileResult, Finding, Report, Severity
-from ._common import CodeInfo, code_catalog, relative_path
+from ._common import CodeInfo, code_catalog, gate_text, relative_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -93,8 +93,10 @@ def _file_properties(result: FileResult) -> dict[str, Any]:
     return {
         "score": result.score,
         "tier": result.tier.value,
+        "tierReasons": list(result.tier_reasons),
         "gatePassed": not result.gate_failed,
         "gateReasons": list(result.gate_reasons),
+        "gateSummary": gate_text(result),
         "criteria": {name: {"level": c.level.value, "score": c.score} for name, c in result.criteria.items()},
     }
 
@@ -131,7 +133,15 @@ def sarif_log(report: Report) -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "properties": {
             "files": [
-                {"uri": a["location"]["uri"], "score": f.score, "tier": f.tier.value, "gatePassed": not f.gate_failed}
+                {
+                    "uri": a["location"]["uri"],
+                    "score": f.score,
+                    "tier": f.tier.value,
+                    "tierReasons": list(f.tier_reasons),
+                    "gatePassed": not f.gate_failed,
+                    "gateReasons": list(f.gate_reasons),
+                    "gateSummary": gate_text(f),
+                }
                 for a, f in zip(artifacts, report.files)
             ]
         },

@@ -1,13 +1,15 @@
-"""Human output: ``path:line:col: CODE message`` lines, a per-criterion table, then the score."""
+"""Human output: ``path:line:col: CODE message`` lines; then, under the card's path, a per-criterion table,
+the score, the tier with the reasons for it, and the gate's outcome with its reasons."""
 
 from __future__ import annotations
 
 import re
 
 from ..model import FileResult, Level, Report, Severity
+from ._common import gate_text, tier_text
 
 _COLORS = {"red": "31", "yellow": "33", "green": "32", "cyan": "36", "bold": "1", "dim": "2"}
-_LEVEL_COLOR = {Level.COMPLETE: "green", Level.PARTIAL: "yellow", Level.ABSENT: "red", Level.CLOSED: "red"}
+_LEVEL_COLOR = {Level.COMPLETE: "green", Level.PARTIAL: "yellow", Level.ABSENT: "red", Level.CLOSED: "red", Level.NOT_APPLICABLE: "dim"}
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
@@ -33,14 +35,18 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
     for f in result.active_findings:
         code = _paint(f.code, _SEVERITY_COLOR[f.severity], color)
         lines.append(f"{_safe(result.path)}:{f.line}:{f.column}: {code} {_safe(f.message)} [{f.slug}]")
+    if lines:
+        lines.append("")
+    lines.append(_paint(_safe(result.path), "bold", color))  # every card's block names its file
     if result.criteria:
-        if lines:
-            lines.append("")
         width = max(len(n) for n in result.criteria)
         for name, c in result.criteria.items():
             level = _paint(f"{c.level.value:<8}", _LEVEL_COLOR[c.level], color)
             first = c.evidence[0] if c.evidence else None
             where = f'{_safe(first.where)}: "{_quote(first.text)}"' if first else "no evidence"
+            if c.level == Level.NOT_APPLICABLE:
+                lines.append(f"  {name:<{width}}  {level}  {'-':>4}  does not apply to this card; not scored")
+                continue
             lines.append(f"  {name:<{width}}  {level}  {c.score:4.2f}  {where}")
     if result.files_examined:
         lines.append(f"Release files examined: {_safe(', '.join(result.files_examined))}")
@@ -50,6 +56,9 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
     tail = f", {suppressed} suppressed" if suppressed else ""
     score = _paint(f"{result.score:g}/100", "bold", color)
     lines.append(f"Score: {score} ({result.tier.value}){tail}")
+    lines.append(f"Tier: {_safe(tier_text(result))}")
+    outcome, _, rest = _safe(gate_text(result)).partition(" ")
+    lines.append(f"Gate: {_paint(outcome, 'red' if result.gate_failed else 'green', color)} {rest}".rstrip())
     return lines
 
 

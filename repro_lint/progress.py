@@ -1,0 +1,66 @@
+"""Progress on standard error for work that takes more than a couple of seconds.
+
+Shown only when standard error is a terminal (never in CI logs, pipes or files) and only once the
+work has run for :data:`DELAY` seconds, so that ordinary runs print nothing. The bar is drawn by
+tqdm, imported only when a bar can be shown: a run without a terminal never pays for the import.
+``REPRO_LINT_NO_PROGRESS=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, Optional, TextIO
+
+#: Seconds of work before the bar appears.
+DELAY = 2.0
+
+
+def wanted(stream: Optional[TextIO] = None) -> bool:
+    """True when progress may be shown on ``stream`` (default: standard error)."""
+    stream = stream if stream is not None else sys.stderr
+    if os.environ.get("REPRO_LINT_NO_PROGRESS"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):  # a closed or detached stream
+        return False
+
+
+class Progress:
+    """A progress bar over ``total`` steps (cards, or the rules of one large card); silent when not wanted."""
+
+    def __init__(self, total: int, unit: str, stream: Optional[TextIO] = None) -> None:
+        self._bar: Any = None
+        stream = stream if stream is not None else sys.stderr
+        if total > 0 and wanted(stream):
+            from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
+
+            self._bar = tqdm(total=total, unit=unit, file=stream, delay=DELAY, leave=False, dynamic_ncols=True)
+
+    @property
+    def shown(self) -> bool:
+        return self._bar is not None
+
+    def describe(self, text: str) -> None:
+        if self._bar is not None:
+            self._bar.set_description_str(text[:40], refresh=False)
+
+    def advance(self, steps: int = 1) -> None:
+        if self._bar is not None:
+            self._bar.update(steps)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ = ["DELAY", "Progress", "wanted"]

@@ -1,0 +1,52 @@
+"""Progress on standard error: shown on a terminal for long work, never in logs or pipes, and tqdm is
+imported only when a bar can be shown (cold start does not pay for it)."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+from repro_lint import progress
+from repro_lint.cli import main
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_drawn_on_a_terminal_once_work_runs_long(monkeypatch, capsys, fixtures):
+    monkeypatch.setattr(progress, "DELAY", 0.0)  # "long" from the first step on
+    monkeypatch.delenv("REPRO_LINT_NO_PROGRESS", raising=False)
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    code = main([str(fixtures / "open-weights.md"), str(fixtures / "recipe-only.md"), "--isolated", "-j", "1"])
+    assert code == 1
+    assert "/2 [" in terminal.getvalue() and "card/s" in terminal.getvalue()  # a bar over the two cards
+    assert "Gate: failed" in capsys.readouterr().out  # the report itself still goes to stdout
+
+
+def test_one_large_card_shows_a_step_per_rule(monkeypatch, fixtures):
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.delenv("REPRO_LINT_NO_PROGRESS", raising=False)
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    main([str(fixtures / "open-weights.md"), "--isolated"])
+    assert "step/s" in terminal.getvalue()
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(monkeypatch, capsys, fixtures):
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    main([str(fixtures / "open-weights.md"), str(fixtures / "recipe-only.md"), "--isolated"])
+    assert capsys.readouterr().err == ""
+
+
+def test_tqdm_is_not_imported_without_a_terminal(fixtures):
+    code = (
+        "import sys; from repro_lint.cli import main; "
+        f"main([{str(fixtures / 'open-weights.md')!r}, '--isolated']); "
+        "sys.stdout.flush(); print('TQDM' if 'tqdm' in sys.modules else 'NO-TQDM', file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stderr.strip().splitlines()[-1] == "NO-TQDM"
