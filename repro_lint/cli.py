@@ -111,7 +111,7 @@ def _echo_err(message: str) -> None:
 @click.option("--max-bytes", type=click.IntRange(1), help="Refuse cards larger than this many bytes (default 8 MiB).")
 @click.option("-j", "--jobs", type=click.IntRange(1), help=f"Worker processes (default: all CPUs for {PARALLEL_THRESHOLD}+ cards, else 1).")
 @click.option("-p", "plugin_opts", multiple=True, metavar="no:NAME", help="Disable the plugin NAME (repeatable; also REPRO_LINT_DISABLE_PLUGINS).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the compiled-pattern cache (also REPRO_LINT_NO_CACHE=1).")
+@click.option("--no-cache", is_flag=True, hidden=True, help="Accepted for compatibility; repro-lint keeps no pattern cache.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text output.")
 @click.option("--list-rules", is_flag=True, help="List every rule and finding code, then exit.")
 @click.option("--list-plugins", is_flag=True, help="List installed plugins with their versions and rules (-f json for JSON), then exit.")
@@ -132,10 +132,6 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
 
     Exit codes: 0 gate passed, 1 gate failed, 2 usage, configuration, input or internal error.
     """
-    if no_cache:
-        from . import regex_cache
-
-        regex_cache.configure(None)
     from .plugins import load_rules
     from .runner import RunOptions, exit_code, run
 

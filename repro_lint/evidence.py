@@ -18,11 +18,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence, cast
+from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence
 
 from . import regex_cache
 from .document import Block, Card, Section
-from .prefilter import TextIndex, fold, may_match, plan
+from .prefilter import TextIndex, any_of, fold, may_match, plan
 from .model import Code, Evidence, Finding, Level, Verdict
 
 I = re.IGNORECASE
@@ -497,66 +497,8 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def words(*alternatives: str, flags: int = I) -> "re.Pattern[str]":
-    """Compile a list of alternatives into one pattern (readable pattern tables in rules).
-
-    The pattern is compiled on first use (see :class:`LazyPattern`): a rule that does not run in
-    this invocation, such as an opt-in rule outside the active profile, costs no start-up time.
-    """
-    return cast("re.Pattern[str]", LazyPattern("|".join(f"(?:{a})" for a in alternatives), flags, alternatives))
-
-
-class LazyPattern:
-    """A regular expression compiled the first time it is used; otherwise it behaves as ``re.Pattern``.
-
-    ``pattern`` and ``flags`` are the source and the flags it was given, available without compiling
-    (rules build larger patterns from ``.pattern`` at import time); ``alternatives`` the sources it
-    was joined from, when it came from :func:`words` (see :class:`repro_lint.prefilter.Plan`).
-    """
-
-    __slots__ = ("pattern", "flags", "alternatives", "_compiled")
-
-    def __init__(self, pattern: str, flags: int = 0, alternatives: Sequence[str] = ()) -> None:
-        self.pattern = pattern
-        self.flags = flags
-        self.alternatives = tuple(alternatives)
-        self._compiled: Optional["re.Pattern[str]"] = None
-
-    @property
-    def compiled(self) -> "re.Pattern[str]":
-        if self._compiled is None:
-            self._compiled = regex_cache.compile(self.pattern, self.flags)
-        return self._compiled
-
-    def search(self, string: str, *args: int) -> Optional["re.Match[str]"]:
-        return self.compiled.search(string, *args)
-
-    def match(self, string: str, *args: int) -> Optional["re.Match[str]"]:
-        return self.compiled.match(string, *args)
-
-    def fullmatch(self, string: str, *args: int) -> Optional["re.Match[str]"]:
-        return self.compiled.fullmatch(string, *args)
-
-    def finditer(self, string: str, *args: int) -> Iterator["re.Match[str]"]:
-        return self.compiled.finditer(string, *args)
-
-    def findall(self, string: str, *args: int) -> list[Any]:
-        return self.compiled.findall(string, *args)
-
-    def sub(self, repl: Any, string: str, count: int = 0) -> str:
-        return self.compiled.sub(repl, string, count)
-
-    def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
-        return self.compiled.subn(repl, string, count)
-
-    def split(self, string: str, maxsplit: int = 0) -> list[Any]:
-        return self.compiled.split(string, maxsplit)
-
-    def __getattr__(self, name: str) -> Any:  # groups, groupindex, scanner …
-        return getattr(self.compiled, name)
-
-    def __repr__(self) -> str:
-        return f"words({self.pattern[:60]!r}…)"
+#: ``words`` is the former name of :func:`any_of`.
+words = any_of
 
 
 # --- Where a training fact belongs to the release: training sections versus instructions to users ---

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Optional, Sequence
 
-from . import regex_cache
 from .config import ConfigCache, ConfigError, Settings, check_criteria
 from .engine import lint_card
 from .inputs import InputError, read_card
@@ -71,7 +70,6 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
             report.files.append(lint_one(path, rules, settings, display, stdin))
         except InputError as exc:
             report.errors.append(str(exc))
-    regex_cache.save()  # patterns compiled for these cards start the next run ready-made
     return report
 
 
