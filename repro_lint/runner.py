@@ -58,7 +58,7 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
     if options.jobs > 1 and len(work) > 1 and not any(p == "-" for p, _, _ in work):
         from .parallel import lint_parallel
 
-        results = lint_parallel(work, options.jobs, rules)
+        results = lint_parallel(work, options.jobs, rules, lint_one)
         for item in results:
             if isinstance(item, str):
                 report.errors.append(item)
