@@ -265,7 +265,7 @@ def _build_parser() -> Any:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).use(front_matter_plugin).enable("table")
-    md.block.tokenize = _skip_too_deep(md.block.tokenize)
+    md.block.tokenize = _skip_too_deep(md.block.tokenize)  # type: ignore[method-assign]  # wraps markdown-it's block tokenizer on this instance
     return md
 
 

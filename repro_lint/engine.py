@@ -16,7 +16,7 @@ import math
 import signal
 import threading
 from pathlib import PurePath
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from . import profiles, suppress
 from .config import Settings
@@ -80,14 +80,14 @@ class RuleUnavailable(Exception):
 
 
 @contextlib.contextmanager
-def _time_budget(seconds: float):  # type: ignore[no-untyped-def]
+def _time_budget(seconds: float) -> Iterator[None]:
     """Interrupt a rule that runs longer than ``seconds`` (main thread on POSIX; elsewhere no limit)."""
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable or seconds <= 0:
         yield
         return
 
-    def _expired(signum, frame):  # type: ignore[no-untyped-def]
+    def _expired(signum: int, frame: object) -> None:
         raise RuleTimeout()
 
     previous = signal.signal(signal.SIGALRM, _expired)

@@ -17,8 +17,8 @@ mapping tables. The MOF class estimate is the rule in ``rules/mof_class.py``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any, Protocol, Sequence, TypeVar
+from dataclasses import Field, dataclass, replace
+from typing import Any, ClassVar, Protocol, Sequence, TypeVar
 
 from .model import CORE_CRITERIA, Rule
 
@@ -26,10 +26,16 @@ from .model import CORE_CRITERIA, Rule
 class _Thresholds(Protocol):
     """What :func:`resolve` reads of :class:`repro_lint.config.Settings` (config imports this module, not back)."""
 
-    __dataclass_fields__: dict[str, Any]
-    profile: str
-    require: tuple[str, ...]
-    fail_under: float
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+    @property
+    def profile(self) -> str: ...
+
+    @property
+    def require(self) -> tuple[str, ...]: ...
+
+    @property
+    def fail_under(self) -> float: ...
 
 
 _SettingsT = TypeVar("_SettingsT", bound=_Thresholds)

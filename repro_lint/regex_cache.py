@@ -7,6 +7,6 @@ a card first needs them (see :mod:`repro_lint.prefilter`). New code uses
 
 from __future__ import annotations
 
-from .prefilter import lazy as compile  # noqa: A004 - mirrors re.compile
+from .prefilter import lazy as compile
 
 __all__ = ["compile"]
