@@ -8,9 +8,9 @@ next to the alternative (``any_of((r"\\blearning rate\\b", "learning rate"))``) 
 declared, read off the alternative's plain literal text by :func:`keywords_of`; an alternative with
 neither is confirmed in every sentence, so verdicts never depend on the keywords being selective.
 
-One Aho–Corasick automaton (:mod:`ahocorasick`, built once over the keywords of every pattern
-created so far) makes one pass over a card's folded sentences and tells which keywords each sentence
-holds (:class:`TextIndex`). A pattern is then searched with the standard :mod:`re` module, in each
+One Aho–Corasick automaton (:mod:`ahocorasick`, over the keywords of every pattern used so far)
+makes one pass over a card's folded sentences and tells which keywords each sentence holds
+(:class:`TextIndex`). A pattern is then searched with the standard :mod:`re` module, in each
 sentence only with the alternatives whose keywords it holds, in their original order: the leftmost
 of their matches, the first alternative's where several start at the same place, which is what the
 whole alternation finds (:class:`Plan`). Alternatives are compiled on first use, so a run compiles
@@ -313,7 +313,6 @@ class LazyPattern:
         self.alternatives = tuple(alternatives)
         self.keywords = tuple(keywords)
         self._compiled: Optional[re.Pattern[str]] = None
-        register(self)
 
     @property
     def compiled(self) -> "re.Pattern[str]":
@@ -474,47 +473,49 @@ class Plan:
 
 
 class _KeywordTable:
-    """Every keyword of every plan made so far, numbered, and one automaton over them.
+    """Every keyword of every plan made so far, numbered, and the automata that find them.
 
-    The automaton is built when a card is first indexed and again only when plans made since then
-    brought new keywords (at start-up, as rule modules are imported; not per card).
+    A plan's keywords are numbered when the plan is made (the first time a card needs its pattern).
+    Keywords numbered since the last automaton get a small automaton of their own (a *segment*);
+    when a new card is indexed, the segments are merged into one automaton over all keywords, so
+    once the rules' patterns have all been used, every card is read in one pass.
     """
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
-        self._automaton: Optional[Any] = None
+        self.segments: list[tuple[int, int, Any]] = []  # (first keyword number, end, automaton)
 
     def id(self, keyword: str) -> int:
         found = self.ids.get(keyword)
         if found is None:
             found = self.ids[keyword] = len(self.ids)
-            self._automaton = None
         return found
 
-    def automaton(self) -> Any:
-        if self._automaton is None:
-            automaton = ahocorasick.Automaton()
-            for keyword, kid in self.ids.items():
+    @property
+    def covered(self) -> int:
+        return self.segments[-1][1] if self.segments else 0
+
+    def extend(self) -> None:
+        """Give the keywords numbered since the last automaton one of their own."""
+        start, end = self.covered, len(self.ids)
+        if end > start:
+            self.segments.append((start, end, self._automaton(start, end)))
+
+    def merge(self) -> None:
+        """One automaton over every keyword (a no-op when there is one already)."""
+        if len(self.segments) > 1 or self.covered < len(self.ids):
+            self.segments = [(0, len(self.ids), self._automaton(0, len(self.ids)))]
+
+    def _automaton(self, start: int, end: int) -> Any:
+        automaton = ahocorasick.Automaton()
+        for keyword, kid in self.ids.items():
+            if start <= kid < end:
                 automaton.add_word(keyword, kid)
-            automaton.make_automaton()
-            self._automaton = automaton
-        return self._automaton
+        automaton.make_automaton()
+        return automaton
 
 
 _KEYWORDS = _KeywordTable()
-
-#: Patterns created so far whose plans are made before the first card is indexed (see :func:`register`).
-_PENDING: list[Any] = []
-
-
-def register(pattern: Any) -> None:
-    """Note a pattern made at import time: its keywords join the automaton before the first card is read."""
-    _PENDING.append(pattern)
-
-
-def _make_pending_plans() -> None:
-    while _PENDING:
-        plan(_PENDING.pop())._keyword_ids()
 
 
 #: pattern → its :class:`Plan`. A cache: results never depend on it.
@@ -548,31 +549,34 @@ class TextIndex:
             parts.append(part)
             position += len(part) + 1
         self._folded = _SEPARATOR.join(parts)
-        self._texts_by_keyword: Optional[dict[int, list[int]]] = None
+        self._texts_by_keyword: dict[int, list[int]] = {}
+        self._covered = 0  # keywords numbered below this have been looked for
 
     def texts_with(self, keyword_id: int) -> list[int]:
         """Numbers, in order, of the texts that contain keyword ``keyword_id``."""
-        found = self._texts_by_keyword
-        if found is None or keyword_id >= self._indexed:
-            found = self._texts_by_keyword = self._scan()
-        return found.get(keyword_id, [])
+        if keyword_id >= self._covered:
+            self._scan()
+        return self._texts_by_keyword.get(keyword_id, [])
 
-    def _scan(self) -> dict[int, list[int]]:
-        _make_pending_plans()
-        automaton = _KEYWORDS.automaton()
-        self._indexed = len(_KEYWORDS.ids)
-        starts = self._starts
-        by_keyword: dict[int, list[int]] = {}
-        if not self._indexed:
-            return by_keyword
-        for end, kid in automaton.iter(self._folded):
-            k = bisect_right(starts, end) - 1
-            texts = by_keyword.get(kid)
-            if texts is None:
-                by_keyword[kid] = [k]
-            elif texts[-1] != k:
-                texts.append(k)
-        return by_keyword
+    def _scan(self) -> None:
+        """Look for the keywords not looked for yet: one pass per automaton that holds some of them."""
+        if self._covered == 0:
+            _KEYWORDS.merge()
+        _KEYWORDS.extend()
+        starts, covered, by_keyword = self._starts, self._covered, self._texts_by_keyword
+        for start, end, automaton in _KEYWORDS.segments:
+            if end <= covered:
+                continue
+            for at, kid in automaton.iter(self._folded):
+                if kid < covered:
+                    continue
+                k = bisect_right(starts, at) - 1
+                texts = by_keyword.get(kid)
+                if texts is None:
+                    by_keyword[kid] = [k]
+                elif texts[-1] != k:
+                    texts.append(k)
+        self._covered = _KEYWORDS.covered
 
 
-__all__ = ["LazyPattern", "any_of", "lazy", "Plan", "TextIndex", "fold", "keywords_of", "may_match", "plan", "register", "top_level_alternatives"]
+__all__ = ["LazyPattern", "any_of", "lazy", "Plan", "TextIndex", "fold", "keywords_of", "may_match", "plan", "top_level_alternatives"]
