@@ -224,6 +224,13 @@ class _Reader:
         return item
 
 
+#: Constructs :func:`keywords_of` does not read: global inline flags, verbose mode, backreferences, conditionals, comments.
+_UNREAD = re.compile(r"\(\?[aiLmsux]+\)|\(\?x|\\[1-9]|\(\?P=|\(\?\(|\(\?#")
+
+#: An alternative that is literal text, optionally between word boundaries.
+_PLAIN = re.compile(r"(?:\\b)?([^\\\[\]()|?*+{}.^$]+)(?:\\b)?")
+
+
 def _class_chars(text: str) -> Optional[set[str]]:
     """The characters of a plain set such as ``[- ]`` or ``[_.]`` (no ranges, classes or negation); else None."""
     if not text.startswith("[") or text.startswith("[^") or len(text) < 3:
@@ -254,8 +261,12 @@ def keywords_of(source: str, flags: int = 0) -> Keywords:
     Only plain literal text is read: a character class, a backreference, verbose mode or an
     unfamiliar construct contributes nothing, which only makes the pre-check less selective.
     """
-    if flags & re.VERBOSE or "(?x" in source or re.search(r"\(\?[aiLmsux]+\)|\\[1-9]|\(\?P=|\(\?\(|\(\?#", source):
+    if flags & re.VERBOSE or _UNREAD.search(source):
         return None
+    plain = _PLAIN.fullmatch(source)
+    if plain is not None:  # most alternatives: a word or phrase between word boundaries
+        text = plain.group(1)
+        return _folded(_usable([text])) if text.isascii() or all(_usable_char(c) for c in text) else None
     try:
         reader = _Reader(source)
         item = reader.alternation()
