@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import atexit
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
-
-# The compiled-pattern cache of the test run (and of the commands it starts) lives in a temporary
-# directory, never in the user's cache directory.
-os.environ["REPRO_LINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="repro-lint-test-cache-")
-atexit.register(shutil.rmtree, os.environ["REPRO_LINT_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
