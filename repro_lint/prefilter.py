@@ -575,7 +575,7 @@ class TextIndex:
             _KEYWORDS.merge()
         _KEYWORDS.extend()
         starts, covered, by_keyword = self._starts, self._covered, self._texts_by_keyword
-        for start, end, automaton in _KEYWORDS.segments:
+        for _first, end, automaton in _KEYWORDS.segments:
             if end <= covered:
                 continue
             for at, kid in automaton.iter(self._folded):
