@@ -325,7 +325,7 @@ def pattern_hits(card: Card, pattern: "re.Pattern[str]", *, urls: bool = True) -
     """(sentence index, offset in the sentence, matched text) of the first match in every sentence of the card.
 
     Computed once per card and pattern, whichever rules ask: only the sentences that contain one of the
-    pattern's literal needles are searched, each with the alternatives that can match in it.
+    pattern's keywords are searched, each with the alternatives whose keywords it holds.
     """
     key = ("hits", pattern, urls)
     hits = card.memo.get(key)
