@@ -356,7 +356,13 @@ class LazyPattern:
         return self.compiled.split(string, maxsplit)
 
     def __getattr__(self, name: str) -> Any:  # groups, groupindex, scanner …
+        if name.startswith("__") or name == "_compiled":  # pickle and copy probe for these before the slots are set
+            raise AttributeError(name)
         return getattr(self.compiled, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its source (sent to worker processes that are started, not forked)."""
+        return (LazyPattern, (self.pattern, self.flags, self.alternatives, self.keywords))
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern[:60]!r}…)"

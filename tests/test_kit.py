@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import types
 
 import pytest
@@ -70,3 +71,12 @@ def test_the_kit_builds_the_rule_and_its_hook():
 def test_a_required_element_that_is_not_declared_is_refused():
     with pytest.raises(ValueError, match="required elements"):
         criterion_rule("bad", CODES, elements={"size": [r"\bsize\b"]}, required=("colour",))
+
+
+def test_a_declared_rule_can_be_sent_to_a_worker_process():
+    from repro_lint.rules import evaluation
+
+    text = "# W\n\n## Evaluation\n\nMMLU 63.4. Evaluated with lm-evaluation-harness.\n"
+    copy = pickle.loads(pickle.dumps(evaluation.RULE))  # as for workers that are spawned, not forked
+    assert copy.name == "evaluation"
+    assert verdict(copy, text) == verdict(evaluation.RULE, text)
