@@ -101,7 +101,9 @@ def _selector_problem(rules: Sequence[Any], **flags: tuple[str, ...]) -> Optiona
     """The first --select / --extend-select / --ignore value that names no installed code, as a message."""
     from .selectors import KnownCodes
 
-    known = KnownCodes.of(rules)
+    from .engine import ENGINE_CODES
+
+    known = KnownCodes.of(rules, ENGINE_CODES)
     for flag, values in flags.items():
         problem = known.first_problem(_codes(values) or ())
         if problem:
@@ -152,7 +154,7 @@ def _echo_err(message: str) -> None:
 @click.option("--max-bytes", type=click.IntRange(1), help="Refuse cards larger than this many bytes (default 8 MiB).")
 @click.option("-j", "--jobs", type=click.IntRange(1), help=f"Worker processes (default: all CPUs for {PARALLEL_THRESHOLD}+ cards, else 1).")
 @click.option("-p", "plugin_opts", multiple=True, metavar="no:NAME", help="Disable the plugin NAME (repeatable; also REPRO_LINT_DISABLE_PLUGINS).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the compiled-pattern cache (also REPRO_LINT_NO_CACHE=1).")
+@click.option("--no-cache", is_flag=True, hidden=True, help="Accepted for compatibility; repro-lint keeps no pattern cache.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text output.")
 @click.option("--list-rules", is_flag=True, help="List every rule and finding code, then exit.")
 @click.option("--list-plugins", is_flag=True, help="List installed plugins with their versions and rules (-f json for JSON), then exit.")
@@ -173,10 +175,6 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
 
     Exit codes: 0 gate passed, 1 gate failed, 2 usage, configuration, input or internal error.
     """
-    if no_cache:
-        from . import regex_cache
-
-        regex_cache.configure(None)
     from .plugins import load_rules
     from .runner import RunOptions, exit_code, run
 
@@ -200,9 +198,10 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
         if explain:
             text = catalog.explain(loaded.rules, explain)
             if text is None:
+                from .engine import ENGINE_CODES
                 from .selectors import KnownCodes
 
-                hint = KnownCodes.of(loaded.rules).closest(explain)
+                hint = KnownCodes.of(loaded.rules, ENGINE_CODES).closest(explain)
                 _echo_err(f"unknown rule or code '{explain}'" + (f"; did you mean {hint}?" if hint else " (see --list-rules)"))
                 sys.exit(2)
             click.echo(text)
@@ -219,7 +218,7 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
         _echo_err(selector_problem)
         sys.exit(2)
 
-    from .inputs import resolve_paths
+    from .targets import resolve_paths
 
     card_paths, path_errors = resolve_paths(paths)
     if output_file and any(_same_file(output_file, card) for card in card_paths if card != "-"):

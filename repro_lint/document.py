@@ -265,7 +265,7 @@ def _build_parser() -> Any:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).use(front_matter_plugin).enable("table")
-    md.block.tokenize = _skip_too_deep(md.block.tokenize)
+    md.block.tokenize = _skip_too_deep(md.block.tokenize)  # type: ignore[method-assign]  # wraps markdown-it's block tokenizer on this instance
     return md
 
 
@@ -399,7 +399,8 @@ def parse(text: str, path: str = "<card>") -> Card:
         elif ttype == "table_close":
             table = None
         elif ttype in ("fence", "code_block"):
-            card.blocks.append(Block("code", _norm(tok.content), start + (ttype == "fence"), end, section, info=tok.info.strip()))
+            first = min(start + (ttype == "fence"), max(start, end))  # a fence's content starts after it; an empty one at the end has none
+            card.blocks.append(Block("code", _norm(tok.content), first, end, section, info=tok.info.strip()))
         elif ttype == "html_block":
             content = tok.content
             _html_comments(content, start, card)

@@ -18,7 +18,7 @@ import math
 import signal
 import threading
 from pathlib import PurePath
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from . import profiles, suppress
 from .config import Settings
@@ -84,14 +84,14 @@ class RuleUnavailable(Exception):
 
 
 @contextlib.contextmanager
-def _time_budget(seconds: float):  # type: ignore[no-untyped-def]
+def _time_budget(seconds: float) -> Iterator[None]:
     """Interrupt a rule that runs longer than ``seconds`` (main thread on POSIX; elsewhere no limit)."""
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable or seconds <= 0:
         yield
         return
 
-    def _expired(signum, frame):  # type: ignore[no-untyped-def]
+    def _expired(signum: int, frame: object) -> None:
         raise RuleTimeout()
 
     previous = signal.signal(signal.SIGALRM, _expired)
@@ -321,7 +321,7 @@ def _unknown_directive_selectors(directives: Sequence[suppress.Directive], rules
     """An error for every directive selector that names no installed code: it would silence nothing."""
     from .selectors import KnownCodes
 
-    known = KnownCodes.of(rules)
+    known = KnownCodes.of(rules, ENGINE_CODES)
     out = []
     for d in directives:
         for selector in d.selectors:

@@ -18,12 +18,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence, cast
+from typing import Callable, Iterable, Iterator, Mapping, Optional, Sequence
 
 from . import regex_cache
 from .document import Block, Card, Section
-from .prefilter import TextIndex, fold, may_match, plan
 from .model import Code, Evidence, Finding, Level, Verdict
+from .prefilter import TextIndex, any_of, fold, may_match, plan
 
 I = re.IGNORECASE
 
@@ -401,21 +401,21 @@ def _units(card: Card, urls: bool = True) -> _Units:
         else:
             units = _units(card, True).without_urls()
         card.memo[key] = units
-    return units  # type: ignore[no-any-return]
+    return units
 
 
 def pattern_hits(card: Card, pattern: "re.Pattern[str]", *, urls: bool = True) -> list[tuple[int, int, str]]:
     """(sentence index, offset in the sentence, matched text) of the first match in every sentence of the card.
 
     Computed once per card and pattern, whichever rules ask: only the sentences that contain one of the
-    pattern's literal needles are searched, each with the alternatives that can match in it.
+    pattern's keywords are searched, each with the alternatives whose keywords it holds.
     """
     key = ("hits", pattern, urls)
     hits = card.memo.get(key)
     if hits is None:
         units = _units(card, urls)
         hits = card.memo[key] = plan(pattern).first_matches(units.index, units.texts)
-    return hits  # type: ignore[no-any-return]
+    return hits
 
 
 def _cleaned(card: Card, block: Block) -> str:
@@ -424,7 +424,7 @@ def _cleaned(card: Card, block: Block) -> str:
     text = card.memo.get(key)
     if text is None:
         text = card.memo[key] = clean(block.text) if _may_hold_placeholders(card) else _unemphasised(block.text)
-    return text  # type: ignore[no-any-return]
+    return text
 
 
 def _may_hold_placeholders(card: Card) -> bool:
@@ -434,7 +434,7 @@ def _may_hold_placeholders(card: Card) -> bool:
         whole = _unemphasised(card.text)  # as clean() sees each block
         folded = fold(whole)
         gate = card.memo["placeholders"] = may_match(PLACEHOLDER, whole, folded) or may_match(TEMPLATE_SENTENCE, whole, folded)
-    return gate  # type: ignore[no-any-return]
+    return gate
 
 
 def link_hits(card: Card, url: "re.Pattern[str]", element: str, *, text: Optional["re.Pattern[str]"] = None, skip_usage: bool = False) -> list[Hit]:
@@ -581,7 +581,7 @@ def judge(
         if not present:  # settings read from a file document the criterion in part, even beside the required ones
             present = [name for name, hits in found.items() if any(h.file is not None for h in hits)]
     evidence: list[Evidence] = []
-    for name, hits in found.items():
+    for hits in found.values():
         # A heading ("# Acme-7B") is shown only when nothing in the body supports the element,
         # and each line is quoted once per element.
         body = [h for h in hits if h.block is None or h.block.kind != "heading"] or list(hits)
@@ -658,66 +658,8 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def words(*alternatives: str, flags: int = I) -> "re.Pattern[str]":
-    """Compile a list of alternatives into one pattern (readable pattern tables in rules).
-
-    The pattern is compiled on first use (see :class:`LazyPattern`): a rule that does not run in
-    this invocation, such as an opt-in rule outside the active profile, costs no start-up time.
-    """
-    return cast("re.Pattern[str]", LazyPattern("|".join(f"(?:{a})" for a in alternatives), flags, alternatives))
-
-
-class LazyPattern:
-    """A regular expression compiled the first time it is used; otherwise it behaves as ``re.Pattern``.
-
-    ``pattern`` and ``flags`` are the source and the flags it was given, available without compiling
-    (rules build larger patterns from ``.pattern`` at import time); ``alternatives`` the sources it
-    was joined from, when it came from :func:`words` (see :class:`repro_lint.prefilter.Plan`).
-    """
-
-    __slots__ = ("pattern", "flags", "alternatives", "_compiled")
-
-    def __init__(self, pattern: str, flags: int = 0, alternatives: Sequence[str] = ()) -> None:
-        self.pattern = pattern
-        self.flags = flags
-        self.alternatives = tuple(alternatives)
-        self._compiled: Optional["re.Pattern[str]"] = None
-
-    @property
-    def compiled(self) -> "re.Pattern[str]":
-        if self._compiled is None:
-            self._compiled = regex_cache.compile(self.pattern, self.flags)
-        return self._compiled
-
-    def search(self, string: str, *args: int) -> Optional["re.Match[str]"]:
-        return self.compiled.search(string, *args)
-
-    def match(self, string: str, *args: int) -> Optional["re.Match[str]"]:
-        return self.compiled.match(string, *args)
-
-    def fullmatch(self, string: str, *args: int) -> Optional["re.Match[str]"]:
-        return self.compiled.fullmatch(string, *args)
-
-    def finditer(self, string: str, *args: int) -> Iterator["re.Match[str]"]:
-        return self.compiled.finditer(string, *args)
-
-    def findall(self, string: str, *args: int) -> list[Any]:
-        return self.compiled.findall(string, *args)
-
-    def sub(self, repl: Any, string: str, count: int = 0) -> str:
-        return self.compiled.sub(repl, string, count)
-
-    def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
-        return self.compiled.subn(repl, string, count)
-
-    def split(self, string: str, maxsplit: int = 0) -> list[Any]:
-        return self.compiled.split(string, maxsplit)
-
-    def __getattr__(self, name: str) -> Any:  # groups, groupindex, scanner …
-        return getattr(self.compiled, name)
-
-    def __repr__(self) -> str:
-        return f"words({self.pattern[:60]!r}…)"
+#: ``words`` is the former name of :func:`any_of`.
+words = any_of
 
 
 # --- Where a training fact belongs to the release: training sections versus instructions to users ---
@@ -770,7 +712,7 @@ def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
     """
     memo = card.memo.get("release sections")
     if memo is not None:
-        return memo  # type: ignore[no-any-return]
+        return memo  # type: ignore[no-any-return]  # card.memo holds Any; this is the function stored below
     for_users: set[int] = set()
     title = card.sections[0] if card.sections and card.sections[0].level == 1 else None
     for section in card.sections:

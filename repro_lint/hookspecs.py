@@ -65,7 +65,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 
 @hookspec
-def repro_lint_rules() -> "Sequence[Rule]":
+def repro_lint_rules() -> "Sequence[Rule]":  # type: ignore[empty-body]  # a hook specification has no body
     """Return the rules this plugin provides, as a list of :class:`repro_lint.Rule` objects.
 
     Contract:

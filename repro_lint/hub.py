@@ -176,7 +176,7 @@ def _first_line(text: str) -> str:
 
 
 def _snapshot_path(ref: HubRef) -> Optional[Path]:
-    from .regex_cache import cache_dir
+    from .user_cache import cache_dir
 
     root = cache_dir()
     if root is None:

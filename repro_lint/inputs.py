@@ -60,58 +60,7 @@ def find_cards(directory: Path) -> list[Path]:
     return found
 
 
-def resolve_paths(args: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """Expand arguments into card paths (``-`` is stdin); return (paths, errors)."""
-    paths: list[str] = []
-    errors: list[str] = []
-    if not args:
-        cards = find_cards(Path.cwd())
-        if not cards:
-            errors.append(f"no model card ({', '.join(CARD_NAMES[:3])}) in the current directory; pass a path")
-        paths.extend(str(c.relative_to(Path.cwd())) for c in cards[:1])
-        return paths, errors
-    for arg in args:
-        if arg == "-":
-            paths.append("-")
-            continue
-        if arg.startswith(("hf://", "http://", "https://")):  # a Hub model, never a path
-            from .hub import parse_ref
-
-            if parse_ref(arg, forced_only=True) is None:
-                errors.append(f"{shown(arg)}: not a Hugging Face model id (expected hf://org/name[@revision] or https://huggingface.co/org/name)")
-            else:
-                paths.append(arg)
-            continue
-        p = Path(arg)
-        try:
-            is_dir = p.is_dir()
-            exists = p.exists() or p.is_symlink()
-        except OSError as exc:
-            errors.append(f"{shown(arg)}: {_os_reason(exc)}")
-            continue
-        if is_dir:
-            from .release import is_release_folder
-
-            cards = find_cards(p)
-            if not cards:
-                errors.append(f"{shown(arg)}: no model card ({', '.join(CARD_NAMES[:3])}) in this directory")
-            elif is_release_folder(p):
-                paths.append(arg)  # a release folder: its card and the files beside it
-            else:
-                paths.extend(str(c) for c in cards[:1])
-        elif not exists:
-            from .hub import parse_ref
-
-            if parse_ref(arg) is not None:
-                paths.append(arg)  # not a path: a model id on the Hub (org/name[@revision])
-            else:
-                errors.append(f"{shown(arg)}: no such file or directory")
-        else:
-            paths.append(arg)
-    return paths, errors
-
-
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "symbolic link loop"
     if exc.errno in (errno.EACCES, errno.EPERM):
@@ -177,5 +126,5 @@ def read_card(path: str, max_bytes: int, stdin: Optional[BinaryIO] = None) -> st
             _check_stat(os.fstat(fh.fileno()), name, max_bytes)  # the file actually opened
             data = _read_limited(fh, path, max_bytes)
     except OSError as exc:
-        raise InputError(f"{name}: {_os_reason(exc)}") from None
+        raise InputError(f"{name}: {os_reason(exc)}") from None
     return decode(data, path)

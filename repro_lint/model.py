@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Callable, Optional
 
 #: The five core criteria, in report order. Plugins may add criteria of their own.
 CORE_CRITERIA: tuple[str, ...] = (
@@ -148,7 +148,7 @@ class Rule:
     name: str
     criterion: str
     codes: tuple[Code, ...]
-    check: Callable[[Any], Verdict]
+    check: Callable[..., Verdict]  # check(card), or check(card, verdicts) with needs_verdicts
     doc: str = ""
     weight: float = 1.0
     api_version: int = RULE_API_VERSION

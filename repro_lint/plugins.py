@@ -34,7 +34,6 @@ from typing import Any, Iterable, Optional
 import pluggy
 
 from . import hookspecs
-from .entrypoints import Distribution, normalize as _normalize
 from .model import RULE_API_VERSION, Rule
 
 ENTRY_POINT_GROUP = "repro_lint"
@@ -96,10 +95,16 @@ class LoadedRules:
         return len(self.errors) > len(self.stand_ins)
 
 
-def _entry_points() -> list[Any]:
-    from .entrypoints import entry_points
+def _normalize(name: str) -> str:
+    """A distribution or plugin name compared the packaging way: ``Acme_Plugin`` = ``acme-plugin``."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
-    return entry_points(ENTRY_POINT_GROUP)
+
+def _entry_points() -> list[Any]:
+    """The ``repro_lint`` entry points of the installed distributions (the first distribution of a name wins)."""
+    from importlib.metadata import entry_points
+
+    return list(entry_points(group=ENTRY_POINT_GROUP))
 
 
 def _names_from_env(variable: str) -> Optional[set[str]]:
@@ -124,9 +129,7 @@ def _dist_info(ep: Any, seen: dict[int, tuple[str, str]]) -> tuple[str, str]:
     if dist is None:
         return "?", "?"
     key = id(dist)
-    if key not in seen and isinstance(dist, Distribution):
-        seen[key] = (dist.name, dist.version)
-    if key not in seen:  # an importlib.metadata distribution
+    if key not in seen:
         meta = dist.metadata
         seen[key] = (str(meta["Name"]), str(getattr(dist, "version", None) or meta["Version"]))
     return seen[key]

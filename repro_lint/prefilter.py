@@ -1,53 +1,43 @@
-"""Quick-reject for evidence patterns: literal *needles* that every match of a pattern must contain.
+"""Keyword pre-check for evidence patterns: which sentences can a pattern match at all?
 
 Matching dozens of case-insensitive alternations against every sentence of a card is the linter's
 main cost: Python's ``re`` tries every alternative at every position. Most sentences cannot match a
-given pattern at all, and a plain substring search proves it far faster. :func:`needles` reads a
-compiled pattern's syntax tree once and returns a set of strings such that *every* match contains at
-least one of them (compared case-folded); a text that contains none of them is skipped without
-running the regular expression. The derivation is conservative: a construct it does not understand
-yields no needles, and the pattern is then searched everywhere as before, so verdicts never change.
+given alternative at all, and a keyword search proves it far faster. Each alternative of a pattern
+has *keywords*: strings of which every match contains one (compared case-folded). They are declared
+next to the alternative (``any_of((r"\\blearning rate\\b", "learning rate"))``) or, when not
+declared, read off the alternative's plain literal text by :func:`keywords_of`; an alternative with
+neither is confirmed in every sentence, so verdicts never depend on the keywords being selective.
 
-:class:`TextIndex` holds many texts (all sentences of a card) folded and joined once.
-:class:`Plan` finds a pattern's first match in each of them: the pattern is split into its
-alternatives, one pass of a trie-shaped finder over the joined text tells which alternatives' needles
-each text holds, and only those alternatives are searched there (alternatives without needles only
-in texts with the digits or punctuation they need). Needles, alternatives and plans are derived once
-per machine and kept in the compiled-pattern cache (:mod:`repro_lint.regex_cache`).
+One Aho–Corasick automaton (:mod:`ahocorasick`, over the keywords of every pattern used so far)
+makes one pass over a card's folded sentences and tells which keywords each sentence holds
+(:class:`TextIndex`). A pattern is then searched with the standard :mod:`re` module, in each
+sentence only with the alternatives whose keywords it holds, in their original order: the leftmost
+of their matches, the first alternative's where several start at the same place, which is what the
+whole alternation finds (:class:`Plan`). Alternatives are compiled on first use, so a run compiles
+only what the cards in front of it need.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union, cast
 
-from . import regex_cache
-
-try:  # Python 3.11+
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+import ahocorasick
 
 #: Characters that ``re.IGNORECASE`` equates with an ASCII letter but ``str.lower()`` does not map to it.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
-#: Bounds on the derivation: variants of one literal run, needles of one pattern.
-_MAX_VARIANTS = 64
-_MAX_NEEDLES = 256
-
 #: Joins texts in a :class:`TextIndex`; input text never contains NUL (binary files are refused).
 _SEPARATOR = "\x00"
 
-#: ASCII characters too frequent in prose to be selective on their own.
-_COMMON = frozenset(" \t\n.,;:-_'\"/()")
-
-_ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
-_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+#: Bounds on the derivation: variants of one literal run, keywords of one alternative.
+_MAX_VARIANTS = 64
+_MAX_KEYWORDS = 256
 
 
 def fold(text: str) -> str:
-    """Case-fold ``text`` so that a needle found in it is found whatever the case of the original."""
+    """Case-fold ``text`` so that a keyword found in it is found whatever the case of the original."""
     if text.isascii():
         return text.lower()
     if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:  # rare: translate is slow
@@ -55,267 +45,400 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+# --- Keywords read off a pattern's source ---------------------------------------------------------
+
+#: One token of a regular expression's source. Unknown constructs make the derivation give up.
+_TOKEN = re.compile(
+    r"(?P<run>[^\\\[\]()|?*+{}.^$]+)"  # plain characters
+    r"|(?P<zero>\\[AbBZ]|[\^$])"  # zero-width anchors
+    r"|(?P<escaped>\\[^A-Za-z0-9])"  # an escaped punctuation character: \. \( \-
+    r"|(?P<cls>\\[dDsSwWnrtfv]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\.|\[\^?\]?(?:\\.|[^\]\\])*\])"  # one character of a class
+    r"|(?P<look>\(\?<?[=!])"  # lookaround: zero width, says nothing
+    r"|(?P<group>\((?:\?:|\?P<\w+>|\?<\w+>|\?>|\?[imsuL-]+:)?)"  # a group opens
+    r"|(?P<close>\))|(?P<bar>\|)"
+    r"|(?P<repeat>(?:[?*+]|\{(?:\d+(?:,\d*)?|,\d+)\})[?+]?)"
+)
+
+#: A keyword set or None (no keyword set is known: the alternative is confirmed everywhere).
+Keywords = Optional[frozenset[str]]
+
+
+class _GiveUp(Exception):
+    """The source holds a construct the derivation does not read."""
+
+
 def _usable_char(c: str) -> bool:
-    """A needle character whose case-insensitive matches all fold to the same character."""
-    if c == _SEPARATOR:
-        return False
-    return c.isascii() or (c.lower() == c and c.upper() == c)
+    """A keyword character whose case-insensitive matches all fold to the same character."""
+    return c != _SEPARATOR and (c.isascii() or (c.lower() == c and c.upper() == c))
 
 
-def _op(item: Any) -> str:
-    op = item[0]
-    return getattr(op, "name", str(op))
+class _Item:
+    """What one atom of a pattern can match: a small set of strings (``finite``), or strings of which
+    every match contains one (``required``), or nothing known (both None)."""
+
+    __slots__ = ("finite", "required")
+
+    def __init__(self, finite: Optional[set[str]] = None, required: Keywords = None) -> None:
+        self.finite, self.required = finite, required
 
 
-def _finite(item: Any) -> Optional[set[str]]:
-    """Every string the item can match, when that is a small set of literal strings; else None."""
-    name, av = _op(item), item[1]
-    if name == "LITERAL":
-        c = chr(av)
-        return {c} if _usable_char(c) else None
-    if name in _ZERO_WIDTH:
-        return {""}
-    if name == "IN":
-        chars: set[str] = set()
-        for sub in av:
-            if _op(sub) != "LITERAL" or not _usable_char(chr(sub[1])):
-                return None
-            chars.add(chr(sub[1]))
-        return chars
-    if name == "SUBPATTERN":
-        return _finite_seq(av[-1])
-    if name == "BRANCH":
-        out: set[str] = set()
-        for alternative in av[1]:
-            variants = _finite_seq(alternative)
-            if variants is None:
-                return None
-            out |= variants
-        return out if len(out) <= _MAX_VARIANTS else None
-    if name in _REPEATS and av[1] == 1:
-        body = _finite_seq(av[2])
-        if body is None:
-            return None
-        return body | {""} if av[0] == 0 else body
-    return None
+def _strength(strings: Iterable[str]) -> int:
+    """How selective the weakest of ``strings`` is: its length in UTF-8 bytes (a CJK character counts 3)."""
+    return min(len(k.encode()) for k in strings)
 
 
-def _finite_seq(seq: Any) -> Optional[set[str]]:
-    variants = {""}
-    for item in seq:
-        part = _finite(item)
-        if part is None or len(variants) * len(part) > _MAX_VARIANTS:
-            return None
-        variants = {a + b for a in variants for b in part}
-    return variants
+def _score(keywords: frozenset[str]) -> tuple[int, int]:
+    """Prefer the set whose shortest keyword is most selective, then fewer keywords."""
+    return _strength(keywords), -len(keywords)
 
 
-def _required(item: Any) -> Optional[frozenset[str]]:
-    """Needles for an item that is not a finite literal (a group, an alternation, a repeat)."""
-    name, av = _op(item), item[1]
-    if name in ("SUBPATTERN", "ATOMIC_GROUP"):
-        return _required_seq(av[-1] if name == "SUBPATTERN" else av)
-    if name == "BRANCH":
-        out: set[str] = set()
-        for alternative in av[1]:
-            needles = _required_seq(alternative)
-            if needles is None:
-                return None
-            out |= needles
-        kept = _minimal(out)
-        return kept if len(kept) <= _MAX_NEEDLES else None
-    if name in _REPEATS and av[0] >= 1:
-        return _required_seq(av[2])
-    return None
+def _usable(strings: Optional[Iterable[str]]) -> Keywords:
+    """``strings`` as a keyword set, or None when it is empty, too large or too weak to select anything."""
+    if strings is None:
+        return None
+    found = frozenset(strings)
+    if not found or len(found) > _MAX_KEYWORDS or _strength(found) < 2:
+        return None
+    return found
 
 
-def _prefixes(item: Any) -> Optional[set[str]]:
-    """Strings one of which starts every match of a non-finite item (``e(?:xact match|m\\b.*)`` → ``xact match``, ``m``)."""
-    name, av = _op(item), item[1]
-    if name in ("SUBPATTERN", "ATOMIC_GROUP"):
-        return _prefixes_seq(av[-1] if name == "SUBPATTERN" else av)
-    if name == "BRANCH":
-        out: set[str] = set()
-        for alternative in av[1]:
-            starts = _prefixes_seq(alternative)
-            if starts is None:
-                return None
-            out |= starts
-        return out if len(out) <= _MAX_VARIANTS else None
-    if name in _REPEATS and av[0] >= 1:
-        return _prefixes_seq(av[2])
-    return None
-
-
-def _prefixes_seq(seq: Any) -> Optional[set[str]]:
-    variants = {""}
-    for item in seq:
-        part = _finite(item)
-        if part is None:
-            part = _prefixes(item)
-            if part is not None and len(variants) * len(part) <= _MAX_VARIANTS:
-                variants = {a + b for a in variants for b in part}
-            break
-        if len(variants) * len(part) > _MAX_VARIANTS:
-            break
-        variants = {a + b for a in variants for b in part}
-    return None if "" in variants else variants
-
-
-def _weight(c: str) -> int:
-    """How selective a needle character is: a CJK character or a rare symbol counts for more than a letter."""
-    if not c.isascii():
-        return 3
-    return 1 if c.isalnum() or c in _COMMON else 2
-
-
-def _score(needles: frozenset[str]) -> tuple[int, int]:
-    """Longer needles are rarer; prefer the set whose shortest needle is most selective, then fewer needles."""
-    shortest = min(sum(_weight(c) for c in n) for n in needles)
-    return shortest, -len(needles)
-
-
-def _minimal(needles: Iterable[str]) -> frozenset[str]:
-    """Drop needles that contain another needle: finding the shorter one is enough."""
-    ordered = sorted(set(needles), key=len)
+def _minimal(keywords: Iterable[str]) -> frozenset[str]:
+    """Drop keywords that contain another keyword: finding the shorter one is enough."""
     kept: list[str] = []
-    for n in ordered:
-        if not any(k in n for k in kept):
-            kept.append(n)
+    for k in sorted(set(keywords), key=len):
+        if not any(short in k for short in kept):
+            kept.append(k)
     return frozenset(kept)
 
 
-def _usable(needles: Optional[Iterable[str]]) -> Optional[frozenset[str]]:
-    if needles is None:
-        return None
-    folded = _minimal(fold(n) for n in needles)
-    if not folded or _score(folded)[0] < 2:
-        return None
-    return folded
+def _folded(keywords: Keywords) -> Keywords:
+    """A derived or declared keyword set as the automaton holds it: folded, without redundant keywords."""
+    return _usable(_minimal(fold(k) for k in keywords)) if keywords else None
 
 
-def _required_seq(seq: Any) -> Optional[frozenset[str]]:
-    """The best needle set of a sequence: one of its literal runs or one of its required items."""
-    candidates: list[frozenset[str]] = []
-    run = {""}
+class _Reader:
+    """Reads a pattern source token by token into :class:`_Item` values (a tiny recursive descent)."""
 
-    def close() -> None:
-        usable = _usable(run)
-        if usable is not None:
-            candidates.append(usable)
+    def __init__(self, source: str) -> None:
+        self.tokens: list[tuple[str, str]] = []
+        at = 0
+        while at < len(source):
+            m = _TOKEN.match(source, at)
+            if m is None:
+                raise _GiveUp
+            kind = m.lastgroup or ""
+            self.tokens.append((kind, m.group(0)))
+            at = m.end()
+        self.at = 0
 
-    for item in seq:
-        part = _finite(item)
-        if part is not None and len(run) * len(part) <= _MAX_VARIANTS:
-            run = {a + b for a in run for b in part}
-            continue
-        if part is None and run != {""}:
-            starts = _prefixes(item)  # the run and the start of what follows it: "e" + "xact match" / "m"
-            if starts is not None and len(run) * len(starts) <= _MAX_VARIANTS:
-                usable = _usable({a + b for a in run for b in starts})
+    def peek(self) -> str:
+        return self.tokens[self.at][0] if self.at < len(self.tokens) else ""
+
+    def alternation(self) -> _Item:
+        branches = [self.sequence()]
+        while self.peek() == "bar":
+            self.at += 1
+            branches.append(self.sequence())
+        if len(branches) == 1:
+            return branches[0]
+        if all(b.finite is not None for b in branches):
+            union = set().union(*(b.finite or () for b in branches))
+            if len(union) <= _MAX_VARIANTS:
+                return _Item(finite=union)
+        required: set[str] = set()
+        for b in branches:
+            keywords = b.required if b.finite is None else _usable(b.finite)
+            if keywords is None:
+                return _Item()
+            required |= keywords
+        return _Item(required=_usable(required))
+
+    def sequence(self) -> _Item:
+        candidates: list[frozenset[str]] = []
+        run: Optional[set[str]] = {""}
+        whole: Optional[set[str]] = {""}  # the whole sequence, while it is a finite set
+
+        def close() -> None:
+            if run is not None and run != {""}:
+                usable = _usable(run)
                 if usable is not None:
                     candidates.append(usable)
+
+        while self.peek() not in ("", "bar", "close"):
+            item = self.atom()
+            if item.finite is not None and run is not None and len(run) * len(item.finite) <= _MAX_VARIANTS:
+                run = {a + b for a in run for b in item.finite}
+            else:
+                close()
+                run = set(item.finite) if item.finite is not None else {""}
+                if item.required is not None:
+                    candidates.append(item.required)
+            if whole is not None:
+                whole = {a + b for a in whole for b in item.finite} if item.finite is not None else None
+                if whole is not None and len(whole) > _MAX_VARIANTS:
+                    whole = None
         close()
-        if part is not None:
-            run = part
-            continue
-        run = {""}
-        usable = _usable(_required(item))
-        if usable is not None:
-            candidates.append(usable)
-    close()
-    return max(candidates, key=_score) if candidates else None
+        if whole is not None:
+            return _Item(finite=whole)
+        return _Item(required=max(candidates, key=_score) if candidates else None)
+
+    def atom(self) -> _Item:
+        kind, text = self.tokens[self.at]
+        self.at += 1
+        if kind == "run":  # a quantifier after a run binds its last character only
+            if self.peek() == "repeat" and len(text) > 1:
+                self.at -= 1
+                self.tokens[self.at] = ("run", text[-1])
+                self.tokens.insert(self.at, ("run", text[:-1]))
+                kind, text = self.tokens[self.at]
+                self.at += 1
+            item = _Item(finite={text}) if (text.isascii() and _SEPARATOR not in text) or all(_usable_char(c) for c in text) else _Item()
+        elif kind == "escaped":
+            item = _Item(finite={text[1]}) if _usable_char(text[1]) else _Item()
+        elif kind == "zero":
+            item = _Item(finite={""})
+        elif kind == "cls":
+            chars = _class_chars(text)
+            item = _Item(finite=chars) if chars else _Item()
+        elif kind in ("group", "look"):
+            inner = self.alternation()
+            if self.peek() != "close":
+                raise _GiveUp
+            self.at += 1
+            item = _Item(finite={""}) if kind == "look" else inner
+        else:
+            raise _GiveUp  # a stray quantifier, bar or parenthesis
+        if self.peek() == "repeat":
+            _, repeat = self.tokens[self.at]
+            self.at += 1
+            least = repeat[0] == "+" or (repeat[0] == "{" and repeat[1] != "," and int(re.split(r"[,}]", repeat[1:])[0]) >= 1)
+            exactly_once = repeat.rstrip("?+") in ("{1}", "{1,1}")
+            if exactly_once:
+                return item
+            if not least:  # ?, *, {0,n}: the atom may be absent
+                if repeat.startswith("?") and item.finite is not None:
+                    return _Item(finite=item.finite | {""})
+                return _Item()
+            keywords = item.required if item.finite is None else _usable(item.finite)
+            return _Item(required=keywords)
+        return item
 
 
-def needles(pattern: "re.Pattern[str]") -> Optional[frozenset[str]]:
-    """Folded strings of which every match of ``pattern`` contains one; None when none can be derived."""
-    return _cached_needles(pattern.pattern, pattern.flags)
+#: Constructs :func:`keywords_of` does not read: global inline flags, verbose mode, backreferences, conditionals, comments.
+_UNREAD = re.compile(r"\(\?[aiLmsux]+\)|\(\?x|\\[1-9]|\(\?P=|\(\?\(|\(\?#")
+
+#: An alternative that is literal text, optionally between word boundaries.
+_PLAIN = re.compile(r"(?:\\b)?([^\\\[\]()|?*+{}.^$]+)(?:\\b)?")
 
 
-def _cached_needles(source: Any, flags: int) -> Optional[frozenset[str]]:
-    """:func:`_needles_of`, stored in the compiled-pattern cache (derived once per machine, not per run)."""
-    if not isinstance(source, str):
+def _class_chars(text: str) -> Optional[set[str]]:
+    """The characters of a plain set such as ``[- ]`` or ``[_.]`` (no ranges, classes or negation); else None."""
+    if not text.startswith("[") or text.startswith("[^") or len(text) < 3:
         return None
-    return regex_cache.active().derived("needles", source, flags, lambda: _needles_of(source, flags), _valid_needles)  # type: ignore[no-any-return]
+    inner, chars = text[1:-1], set()
+    at = 0
+    while at < len(inner):
+        c = inner[at]
+        if c == "\\":
+            c = inner[at + 1 : at + 2]
+            if not c or c.isalnum():
+                return None
+            at += 1
+        elif c == "-" and 0 < at < len(inner) - 1:
+            return None  # a range
+        elif c == "[":
+            return None
+        if not _usable_char(c):
+            return None
+        chars.add(c)
+        at += 1
+    return chars if len(chars) <= 8 else None
 
 
-def _valid_needles(value: Any) -> bool:
-    return value is None or (isinstance(value, frozenset) and all(isinstance(n, str) and n for n in value))
+def keywords_of(source: str, flags: int = 0) -> Keywords:
+    """Folded strings of which every match of ``source`` contains one; None when none can be read off.
 
-
-def _valid_alternatives(value: Any) -> bool:
-    return isinstance(value, tuple) and all(isinstance(a, str) for a in value)
-
-
-def _valid_plan(value: Any) -> bool:
-    count, always, masks, finder, gates = value
-    return (
-        isinstance(count, int) and count >= 1 and isinstance(always, int) and isinstance(finder, str)
-        and isinstance(masks, dict) and all(isinstance(n, str) and n and isinstance(m, int) for n, m in masks.items())
-        and isinstance(gates, dict) and all(isinstance(i, int) and _valid_alternatives(g) for i, g in gates.items())
-    )
-
-
-def _needles_of(source: Any, flags: int) -> Optional[frozenset[str]]:
-    if not isinstance(source, str):
-        return None
-    try:
-        tree = _sre_parse.parse(source, flags)
-        return _required_seq(tree)
-    except Exception:  # an unfamiliar syntax tree: no quick-reject, the pattern is always searched
-        return None
-
-
-def may_match(pattern: "re.Pattern[str]", text: str, folded: Optional[str] = None) -> bool:
-    """False only when ``pattern`` cannot match anywhere in ``text`` (``folded``: ``fold(text)``, if known).
-
-    One pass of the pattern's needle finder (see :class:`Plan`); a pattern with an alternative that has
-    no needles may match anywhere.
+    Only plain literal text is read: a character class, a backreference, verbose mode or an
+    unfamiliar construct contributes nothing, which only makes the pre-check less selective.
     """
-    found = plan(pattern)
-    if found.always or found.finder is None:
-        return True
-    return found.finder.search(fold(text) if folded is None else folded) is not None
+    if flags & re.VERBOSE or _UNREAD.search(source):
+        return None
+    plain = _PLAIN.fullmatch(source)
+    if plain is not None:  # most alternatives: a word or phrase between word boundaries
+        text = plain.group(1)
+        return _folded(_usable([text])) if text.isascii() or all(_usable_char(c) for c in text) else None
+    try:
+        reader = _Reader(source)
+        item = reader.alternation()
+        if reader.at != len(reader.tokens):
+            return None
+    except (_GiveUp, IndexError, ValueError):
+        return None
+    return _folded(_usable(item.finite) if item.finite is not None else item.required)
+
+
+def top_level_alternatives(source: str) -> tuple[str, ...]:
+    """The alternatives of a pattern written ``A|B|C`` at its top level (empty when it is not one).
+
+    ``a(?:b|c)|[|]d`` → ``("a(?:b|c)", "[|]d")``. A pattern with global inline flags or
+    backreferences is not split, so every alternative compiled on its own means what it meant
+    inside the whole.
+    """
+    if "|" not in source or re.search(r"\(\?[aiLmsux]+\)|\\[1-9]|\(\?P=|\(\?\(", source):
+        return ()
+    parts: list[str] = []
+    depth, start = 0, 0
+    at = 0
+    while at < len(source):
+        m = _TOKEN.match(source, at)
+        if m is None:
+            return ()
+        kind = m.lastgroup
+        if kind in ("group", "look"):
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        elif kind == "bar" and depth == 0:
+            parts.append(source[start:at])
+            start = m.end()
+        at = m.end()
+    parts.append(source[start:])
+    return tuple(parts) if len(parts) > 1 and depth == 0 else ()
+
+
+
+class LazyPattern:
+    """A regular expression compiled the first time it is used; otherwise it behaves as ``re.Pattern``.
+
+    ``pattern`` and ``flags`` are the source and the flags it was given, available without compiling
+    (rules build larger patterns from ``.pattern`` at import time); ``alternatives`` the sources it
+    was joined from, when it came from a list of alternatives, and ``keywords`` the keywords declared
+    for each of them (None: read off its source; see :class:`Plan`).
+    """
+
+    __slots__ = ("pattern", "flags", "alternatives", "keywords", "_compiled", "__weakref__")
+
+    def __init__(self, pattern: str, flags: int = 0, alternatives: Sequence[str] = (), keywords: Sequence[Keywords] = ()) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self.alternatives = tuple(alternatives)
+        self.keywords = tuple(keywords)
+        self._compiled: Optional[re.Pattern[str]] = None
+
+    @property
+    def compiled(self) -> "re.Pattern[str]":
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, string: str, *args: int) -> "Optional[re.Match[str]]":
+        return self.compiled.search(string, *args)
+
+    def match(self, string: str, *args: int) -> "Optional[re.Match[str]]":
+        return self.compiled.match(string, *args)
+
+    def fullmatch(self, string: str, *args: int) -> "Optional[re.Match[str]]":
+        return self.compiled.fullmatch(string, *args)
+
+    def finditer(self, string: str, *args: int) -> "Iterator[re.Match[str]]":
+        return self.compiled.finditer(string, *args)
+
+    def findall(self, string: str, *args: int) -> list[Any]:
+        return self.compiled.findall(string, *args)
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, string, count)
+
+    def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
+        return self.compiled.subn(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[Any]:
+        return self.compiled.split(string, maxsplit)
+
+    def __getattr__(self, name: str) -> Any:  # groups, groupindex, scanner …
+        if name.startswith("__") or name == "_compiled":  # pickle and copy probe for these before the slots are set
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its source (sent to worker processes that are started, not forked)."""
+        return (LazyPattern, (self.pattern, self.flags, self.alternatives, self.keywords))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern[:60]!r}…)"
+
+
+def lazy(pattern: str, flags: int = 0) -> "re.Pattern[str]":
+    """``re.compile(pattern, flags)``, compiled on first use (a rule that does not run costs nothing)."""
+    return cast("re.Pattern[str]", LazyPattern(pattern, flags))
+
+
+Alternative = Union[str, tuple[str, Union[str, Iterable[str]]]]
+
+
+def any_of(*alternatives: Alternative, flags: int = re.IGNORECASE) -> "re.Pattern[str]":
+    """One pattern matching any of ``alternatives`` (readable pattern tables in rules).
+
+    Each alternative is a regular expression, or a pair ``(regex, keywords)`` where ``keywords`` (a
+    string or several) are literal strings of which every match of ``regex`` contains one: they let
+    the keyword pre-check skip sentences that cannot match. Without declared keywords they are read
+    off the expression's plain text, or the alternative is confirmed in every sentence.
+    """
+    sources: list[str] = []
+    declared: list[Keywords] = []
+    for alternative in alternatives:
+        if isinstance(alternative, tuple):
+            source, given = alternative
+            sources.append(source)
+            declared.append(frozenset([given] if isinstance(given, str) else given))
+        else:
+            sources.append(alternative)
+            declared.append(None)
+    joined = "|".join(f"(?:{a})" for a in sources)
+    return cast("re.Pattern[str]", LazyPattern(joined, flags, sources, declared))
+
+
+# --- Patterns, plans and the shared automaton -----------------------------------------------------
 
 
 class Plan:
-    """How to find the first match of a pattern in each of many texts, searching few of them.
+    """How to find the first match of a pattern in each sentence of a card, searching few of them.
 
     The pattern is split into its alternatives (one, when it did not come from a list of
-    alternatives). Each alternative has a needle set, or none (it is tried everywhere). One pass of
-    the needle finder over the joined, folded texts tells, for each text, which alternatives' needles
-    it contains; the text is then searched with those alternatives only, in their original order,
-    which gives the same leftmost match as the whole pattern: the leftmost of their matches, the
-    first alternative's where several start at the same place. Compiled alternatives are few and
-    bounded (unlike every combination of them), so they are what the compiled-pattern cache keeps.
+    alternatives and has no top-level ``|``), each with its keywords (declared or read off its
+    source) or none (confirmed in every sentence). Alternatives are compiled on first use.
     """
 
-    __slots__ = ("pattern", "alternatives", "flags", "finder", "always", "full", "masks", "gates", "_compiled")
+    __slots__ = ("pattern", "flags", "sources", "keywords", "always", "_compiled", "_ids")
 
     def __init__(self, pattern: Any) -> None:
         self.pattern = pattern
-        self.flags = pattern.flags
+        self.flags: int = pattern.flags
         source = pattern.pattern if isinstance(pattern.pattern, str) else ""
-        self.alternatives: tuple[str, ...] = tuple(getattr(pattern, "alternatives", ()) or ()) or regex_cache.active().derived(
-            "alternatives", source, self.flags, lambda: top_level_alternatives(source, self.flags), _valid_alternatives
-        )
-        count, self.always, self.masks, finder, self.gates = regex_cache.active().derived(
-            "plan of alternatives" if self.alternatives else "plan", source, self.flags, lambda: _plan_data(self.alternatives, pattern), _valid_plan
-        )
-        if count != max(len(self.alternatives), 1):  # a stored plan of another shape: make it again
-            count, self.always, self.masks, finder, self.gates = _plan_data(self.alternatives, pattern)
-        self.full = (1 << count) - 1
-        self.finder = regex_cache.compile(finder) if finder else None
-        self._compiled: list[Any] = [None] * count
+        declared: Sequence[Keywords] = getattr(pattern, "keywords", ()) or ()
+        alternatives = tuple(getattr(pattern, "alternatives", ()) or ()) or top_level_alternatives(source)
+        self.sources: tuple[str, ...] = alternatives or (source,)
+        keywords: list[Keywords] = []
+        for i, alternative in enumerate(self.sources):
+            given = declared[i] if i < len(declared) else None
+            keywords.append(_folded(given) if given else keywords_of(alternative, self.flags))
+        self.keywords: tuple[Keywords, ...] = tuple(keywords)
+        self.always = sum(1 << i for i, k in enumerate(self.keywords) if k is None)
+        self._compiled: list[Optional[re.Pattern[str]]] = [None] * len(self.sources)
+        self._ids: Optional[list[tuple[int, ...]]] = None
 
-    def alternative(self, i: int) -> Any:
+    def alternative(self, i: int) -> "re.Pattern[str]":
         """Alternative ``i`` compiled on its own (the whole pattern when it has a single one)."""
         found = self._compiled[i]
         if found is None:
-            found = self._compiled[i] = regex_cache.compile(f"(?:{self.alternatives[i]})", self.flags) if self.alternatives else self.pattern
+            if len(self.sources) == 1:
+                found = self.pattern if isinstance(self.pattern, re.Pattern) else re.compile(self.sources[0], self.flags)
+            else:
+                found = re.compile(f"(?:{self.sources[i]})", self.flags)
+            self._compiled[i] = found
         return found
 
-    def search(self, text: str, mask: int) -> Any:
+    def search(self, text: str, mask: int) -> "Optional[re.Match[str]]":
         """The leftmost match in ``text`` among the alternatives in ``mask``; where several start at the
         same place, the first alternative's, as the whole pattern's alternation would choose."""
         best = None
@@ -329,32 +452,28 @@ class Plan:
             i += 1
         return best
 
-    def first_matches(self, index: "TextIndex", texts: Sequence[str]) -> list[tuple[int, int, str]]:
-        """(text index, start, matched text) of the first match in each of ``texts`` (indexed by ``index``)."""
-        folded, starts, count = index._folded, index._starts, index._count
+    def candidates(self, index: "TextIndex") -> dict[int, int]:
+        """Text number → mask of the alternatives whose keywords that text holds (or that have none)."""
         masks: dict[int, int] = {}
         if self.always:
-            gated = 0
-            for i, classes in self.gates.items():
-                gated |= 1 << i
-                for k in index.having(classes):
-                    masks[k] = masks.get(k, 0) | 1 << i
-            ungated = self.always & ~gated
-            if ungated:
-                for k in range(count):
-                    masks[k] = masks.get(k, 0) | ungated
-        finder, own = self.finder, self.masks
-        if finder is not None:
-            single = self.full == 1
-            m = finder.search(folded)
-            while m is not None:
-                at = m.start()
-                k = bisect_right(starts, at) - 1
-                masks[k] = masks.get(k, 0) | own[m.group(0)]
-                if single:  # one alternative: the text is a candidate, go on with the next one
-                    m = finder.search(folded, starts[k + 1]) if k + 1 < count else None
-                else:  # every needle start counts, also inside another needle
-                    m = finder.search(folded, at + 1)
+            for k in range(index.count):
+                masks[k] = self.always
+        ids = self._keyword_ids()
+        for i, keyword_ids in enumerate(ids):
+            bit = 1 << i
+            for kid in keyword_ids:
+                for k in index.texts_with(kid):
+                    masks[k] = masks.get(k, 0) | bit
+        return masks
+
+    def _keyword_ids(self) -> list[tuple[int, ...]]:
+        if self._ids is None:
+            self._ids = [tuple(_KEYWORDS.id(k) for k in sorted(keywords)) if keywords else () for keywords in self.keywords]
+        return self._ids
+
+    def first_matches(self, index: "TextIndex", texts: Sequence[str]) -> list[tuple[int, int, str]]:
+        """(text index, start, matched text) of the first match in each of ``texts`` (indexed by ``index``)."""
+        masks = self.candidates(index)
         hits: list[tuple[int, int, str]] = []
         search = self.search
         for k in sorted(masks):
@@ -363,147 +482,57 @@ class Plan:
                 hits.append((k, found.start(), found.group(0)))
         return hits
 
+    def may_match(self, folded: str) -> bool:
+        """False only when no alternative can match a text whose :func:`fold` is ``folded``."""
+        if self.always:
+            return True
+        return any(k in folded for keywords in self.keywords for k in keywords or ())
 
-def top_level_alternatives(source: str, flags: int = 0) -> tuple[str, ...]:
-    """The alternatives of a pattern written ``A|B|C`` at its top level (empty when it is not one).
 
-    ``a(?:b|c)|[|]d`` → ``("a(?:b|c)", "[|]d")``. The split is checked against the parser's own
-    reading (the same number of top-level branches), and a pattern with global inline flags is not
-    split, so every alternative compiled on its own means what it meant inside the whole.
+class _KeywordTable:
+    """Every keyword of every plan made so far, numbered, and the automata that find them.
+
+    A plan's keywords are numbered when the plan is made (the first time a card needs its pattern).
+    Keywords numbered since the last automaton get a small automaton of their own (a *segment*);
+    when a new card is indexed, the segments are merged into one automaton over all keywords, so
+    once the rules' patterns have all been used, every card is read in one pass.
     """
-    if "|" not in source or re.match(r"\(\?[aiLmsux]+\)", source):
-        return ()
-    parts: list[str] = []
-    depth, start, i, in_class = 0, 0, 0, False
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            if c == "]" and not (source[i - 1] == "[" or source[i - 2 : i] == "[^"):
-                in_class = False
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-        i += 1
-    parts.append(source[start:])
-    if len(parts) < 2:
-        return ()
-    try:
-        tree = _sre_parse.parse(source, flags)
-        branch = list(tree)
-        if len(branch) != 1 or _op(branch[0]) != "BRANCH" or len(branch[0][1][1]) != len(parts):
-            return ()
-    except Exception:
-        return ()
-    return tuple(parts)
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.segments: list[tuple[int, int, Any]] = []  # (first keyword number, end, automaton)
+
+    def id(self, keyword: str) -> int:
+        found = self.ids.get(keyword)
+        if found is None:
+            found = self.ids[keyword] = len(self.ids)
+        return found
+
+    @property
+    def covered(self) -> int:
+        return self.segments[-1][1] if self.segments else 0
+
+    def extend(self) -> None:
+        """Give the keywords numbered since the last automaton one of their own."""
+        start, end = self.covered, len(self.ids)
+        if end > start:
+            self.segments.append((start, end, self._automaton(start, end)))
+
+    def merge(self) -> None:
+        """One automaton over every keyword (a no-op when there is one already)."""
+        if len(self.segments) > 1 or self.covered < len(self.ids):
+            self.segments = [(0, len(self.ids), self._automaton(0, len(self.ids)))]
+
+    def _automaton(self, start: int, end: int) -> Any:
+        automaton = ahocorasick.Automaton()
+        for keyword, kid in self.ids.items():
+            if start <= kid < end:
+                automaton.add_word(keyword, kid)
+        automaton.make_automaton()
+        return automaton
 
 
-def _plan_data(alternatives: Sequence[str], pattern: Any) -> tuple[int, int, dict[str, int], str, dict[int, tuple[str, ...]]]:
-    """(number of alternatives, mask of those without needles, needle → mask, finder source, gates) of a :class:`Plan`.
-
-    ``gates`` maps an alternative without needles to the character classes every one of its matches
-    contains (``\\d``, ``\\(``): only the texts with all of them are searched.
-    """
-    flags = pattern.flags
-    sources = [f"(?:{a})" for a in alternatives] if alternatives else [pattern.pattern]
-    parts = [_cached_needles(f"(?:{a})", flags) for a in alternatives] if alternatives else [needles(pattern)]
-    always = sum(1 << i for i, required in enumerate(parts) if required is None)
-    gates = {i: _required_classes(sources[i], flags) for i, required in enumerate(parts) if required is None}
-    own: dict[str, int] = {}
-    for i, required in enumerate(parts):
-        for n in required or ():
-            own[n] = own.get(n, 0) | (1 << i)
-    # At one position the finder reports the longest needle only: the needles that are its prefixes are present too.
-    masks = {n: m | _prefix_masks(n, own) for n, m in own.items()}
-    return len(parts), always, masks, trie_pattern(own) if own else "", {i: g for i, g in gates.items() if g}
-
-
-def _required_classes(source: Any, flags: int) -> tuple[str, ...]:
-    """Character classes (as regular expressions) of which every match of ``source`` contains a character.
-
-    Only characters that case folding leaves alone count: digits and punctuation, not letters.
-    """
-    if not isinstance(source, str):
-        return ()
-    try:
-        tree = _sre_parse.parse(source, flags)
-    except Exception:
-        return ()
-    found: list[str] = []
-
-    def single(item: Any) -> Optional[str]:
-        name, av = _op(item), item[1]
-        if name == "LITERAL":
-            c = chr(av)
-            return re.escape(c) if not c.isalpha() and _usable_char(c) and c not in " \t\n" else None
-        if name == "IN":
-            parts = []
-            for sub in av:
-                sub_name = _op(sub)
-                if sub_name == "LITERAL" and not chr(sub[1]).isalpha() and _usable_char(chr(sub[1])):
-                    parts.append(re.escape(chr(sub[1])))
-                elif sub_name == "CATEGORY" and str(sub[1]).endswith("CATEGORY_DIGIT"):
-                    parts.append("\\d")
-                else:
-                    return None
-            return parts[0] if len(parts) == 1 else "[" + "".join(parts) + "]"
-        return None
-
-    def walk(seq: Any) -> None:
-        for item in seq:
-            name, av = _op(item), item[1]
-            cls = single(item)
-            if cls is not None:
-                found.append(cls)
-            elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
-                walk(av[-1] if name == "SUBPATTERN" else av)
-            elif name in _REPEATS and av[0] >= 1:
-                walk(av[2])
-
-    walk(tree)
-    return tuple(dict.fromkeys(found))
-
-
-def trie_pattern(strings: Iterable[str]) -> str:
-    """A regular expression that matches any of ``strings``, the longest one where several start.
-
-    Written as a trie (``l(?:earning rate|r)``) rather than a flat alternation: ``re`` then tests one
-    character per branch point instead of every string at every position, several times faster for
-    the hundreds of needles of a large pattern.
-    """
-    root: dict[str, Any] = {}
-    for s in strings:
-        node = root
-        for c in s:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:  # a needle ends here and longer ones go on: try the longer ones first (greedy)
-            body = f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else body + "?"
-        return body
-
-    return build(root)
-
-
-def _prefix_masks(needle: str, own: dict[str, int]) -> int:
-    mask = 0
-    for i in range(1, len(needle)):
-        mask |= own.get(needle[:i], 0)
-    return mask
+_KEYWORDS = _KeywordTable()
 
 
 #: pattern → its :class:`Plan`. A cache: results never depend on it.
@@ -517,12 +546,17 @@ def plan(pattern: Any) -> Plan:
     return found
 
 
+def may_match(pattern: Any, text: str, folded: Optional[str] = None) -> bool:
+    """False only when ``pattern`` cannot match anywhere in ``text`` (``folded``: ``fold(text)``, if known)."""
+    return plan(pattern).may_match(fold(text) if folded is None else folded)
+
+
 class TextIndex:
-    """Many texts folded and joined once, to find which of them may match a pattern."""
+    """Many texts folded and joined once, with the keywords each of them holds (one automaton pass)."""
 
     def __init__(self, texts: Sequence[str], *, folded: bool = False) -> None:
         """``folded=True``: the texts are already folded with :func:`fold`."""
-        self._count = len(texts)
+        self.count = len(texts)
         self._starts: list[int] = []
         position = 0
         parts = []
@@ -532,24 +566,34 @@ class TextIndex:
             parts.append(part)
             position += len(part) + 1
         self._folded = _SEPARATOR.join(parts)
-        self._with_class: dict[str, list[int]] = {}
+        self._texts_by_keyword: dict[int, list[int]] = {}
+        self._covered = 0  # keywords numbered below this have been looked for
 
-    def having(self, classes: Sequence[str]) -> list[int]:
-        """Indices, in order, of the texts that contain a character of every one of ``classes``."""
-        found: Optional[set[int]] = None
-        for cls in classes:
-            units = self._with_class.get(cls)
-            if units is None:
-                units = self._with_class[cls] = self._texts_matching(regex_cache.compile(cls))
-            found = set(units) if found is None else found & set(units)
-        return sorted(found) if found is not None else list(range(self._count))
+    def texts_with(self, keyword_id: int) -> list[int]:
+        """Numbers, in order, of the texts that contain keyword ``keyword_id``."""
+        if keyword_id >= self._covered:
+            self._scan()
+        return self._texts_by_keyword.get(keyword_id, [])
 
-    def _texts_matching(self, pattern: "re.Pattern[str]") -> list[int]:
-        folded, starts, count = self._folded, self._starts, self._count
-        found: list[int] = []
-        m = pattern.search(folded)
-        while m is not None:
-            k = bisect_right(starts, m.start()) - 1
-            found.append(k)
-            m = pattern.search(folded, starts[k + 1]) if k + 1 < count else None
-        return found
+    def _scan(self) -> None:
+        """Look for the keywords not looked for yet: one pass per automaton that holds some of them."""
+        if self._covered == 0:
+            _KEYWORDS.merge()
+        _KEYWORDS.extend()
+        starts, covered, by_keyword = self._starts, self._covered, self._texts_by_keyword
+        for _first, end, automaton in _KEYWORDS.segments:
+            if end <= covered:
+                continue
+            for at, kid in automaton.iter(self._folded):
+                if kid < covered:
+                    continue
+                k = bisect_right(starts, at) - 1
+                texts = by_keyword.get(kid)
+                if texts is None:
+                    by_keyword[kid] = [k]
+                elif texts[-1] != k:
+                    texts.append(k)
+        self._covered = _KEYWORDS.covered
+
+
+__all__ = ["LazyPattern", "any_of", "lazy", "Plan", "TextIndex", "fold", "keywords_of", "may_match", "plan", "top_level_alternatives"]

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Optional, Sequence
 
-from . import regex_cache
 from .config import ConfigCache, ConfigError, Settings, check_criteria, check_selectors
-from .engine import lint_card
+from .engine import ENGINE_CODES, lint_card
 from .inputs import InputError, read_card
 from .model import FileResult, Report, Rule
 from .selectors import KnownCodes
@@ -66,7 +65,7 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
     """Lint every path; unreadable cards and config problems go to ``report.errors`` (one line each)."""
     report = Report(rules=list(rules))
     known = {r.criterion for r in rules}
-    codes = KnownCodes.of(rules)
+    codes = KnownCodes.of(rules, ENGINE_CODES)
     try:
         cache = ConfigCache(options.config, options.isolated)
     except ConfigError as exc:
@@ -87,7 +86,7 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
         from .parallel import lint_parallel
 
         with _progress(len(work), "card") as bar:
-            results = lint_parallel(work, options.jobs, rules, on_done=bar.advance if bar.shown else None)
+            results = lint_parallel(work, options.jobs, rules, lint_one, on_done=bar.advance if bar.shown else None)
         for item in results:
             if isinstance(item, str):
                 report.errors.append(item)
@@ -111,7 +110,6 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
                 report.errors.append(str(exc))
             if len(work) > 1:
                 bar.advance()
-    regex_cache.save()  # patterns compiled for these cards start the next run ready-made
     return report
 
 

@@ -24,11 +24,10 @@ class KnownCodes:
     slugs: tuple[str, ...]
 
     @classmethod
-    def of(cls, rules: Sequence[Rule]) -> "KnownCodes":
-        from .catalog import all_codes
-
-        pairs: list[tuple[Code, str]] = all_codes(rules)
-        return cls(tuple(c.code.upper() for c, _ in pairs), tuple(c.slug.lower() for c, _ in pairs))
+    def of(cls, rules: Sequence[Rule], engine_codes: Iterable[Code] = ()) -> "KnownCodes":
+        """The codes of ``rules`` and ``engine_codes`` (the engine's own RL0xx codes)."""
+        codes = [*engine_codes, *(c for rule in rules for c in rule.codes)]
+        return cls(tuple(c.code.upper() for c in codes), tuple(c.slug.lower() for c in codes))
 
     def matches(self, selector: str) -> bool:
         """True when ``selector`` is ALL, a slug, or a prefix of at least one code (any case)."""

@@ -26,9 +26,10 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import CriterionCodes, Hit, judge, link_hits, placeholder_sections, release_facts, scan, withheld, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Code, Rule, Severity, Verdict
+from repro_lint.document import Block, Card
+from repro_lint.evidence import CriterionCodes, Hit, link_hits, release_facts, words
+from repro_lint.kit import criterion_rule
+from repro_lint.model import Code, Severity
 
 CODES = CriterionCodes(
     Code("RL641", "evaluation-missing", "The card reports no evaluation results.", Severity.ERROR),
@@ -53,25 +54,29 @@ BENCHMARKS = (
 
 BENCHMARK = words(*BENCHMARKS)
 
-ELEMENTS = {
-    "results": words(*(rf"{b}[^\n]{{0,40}}?(?<![\w.]){NUMBER}" for b in BENCHMARKS)),
-    "evaluation code": words(
-        r"\bevaluation (?:code|scripts?|harness|pipeline|configs?)\b", r"\blm[- ]evaluation[- ]harness\b|\blm[- ]eval\b", r"\bopencompass\b",
-        r"\bbigcode[- ]evaluation[- ]harness\b|\bhelm\b|\blighteval\b|\bevalplus\b", r"\beval(?:uate)?\.py\b", r"评测代码|评估代码|评测脚本|评测框架",
-    ),
-}
+#: A benchmark or metric followed by a number.
+RESULTS = [rf"{b}[^\n]{{0,40}}?(?<![\w.]){NUMBER}" for b in BENCHMARKS]
+
+EVALUATION_CODE = [
+    r"\bevaluation (?:code|scripts?|harness|pipeline|configs?)\b",  # "evaluation code", "evaluation harness"
+    r"\blm[- ]evaluation[- ]harness\b|\blm[- ]eval\b",  # EleutherAI's harness
+    r"\bopencompass\b",
+    r"\bbigcode[- ]evaluation[- ]harness\b|\bhelm\b|\blighteval\b|\bevalplus\b",  # other harnesses
+    r"\beval(?:uate)?\.py\b",  # an evaluation script
+    r"评测代码|评估代码|评测脚本|评测框架",
+]
 
 #: Links to evaluation code.
 EVAL_URL = words(r"github\.com/[\w.-]+/[\w.-]*eval[\w.-]*", r"github\.com/.+/(?:blob|tree)/.+eval", r"opencompass")
 
 HINTS = {"results": "results on named benchmarks with numbers", "evaluation code": "a link to the evaluation code"}
 
-SUBJECT = words(r"\b(?:evaluation|benchmark) (?:results?|scores?)\b", r"评测结果|评估结果")
+SUBJECT = [r"\b(?:evaluation|benchmark) (?:results?|scores?)\b", r"评测结果|评估结果"]
 
-SECTION = words(r"\bevaluation\b|\bresults\b|\bbenchmarks?\b", r"评测|评估|测评")
+SECTION = [r"\bevaluation\b|\bresults\b|\bbenchmarks?\b", r"评测|评估|测评"]
 
 
-def _model_index(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _model_index(card: Card) -> list[Hit]:
     """Results declared in front-matter ``model-index`` (metrics with a value)."""
     index = card.fm("model-index")
     if not isinstance(index, list):
@@ -85,7 +90,7 @@ def _model_index(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     return []
 
 
-def _tables(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _tables(card: Card) -> list[Hit]:
     """Rows of a table with a benchmark or metric in its header or first cell and a number."""
     hits = []
     for table in card.tables:
@@ -98,24 +103,27 @@ def _tables(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     return hits
 
 
-def check(card) -> Verdict:  # type: ignore[no-untyped-def]
-    found = scan(card, ELEMENTS, where=lambda b: release_facts(b) and b.kind not in ("front_matter", "table_row"))
-    found["results"] += _model_index(card) + _tables(card)
-    found["evaluation code"] += link_hits(card, EVAL_URL, "evaluation code")
-    return judge(
-        card,
-        CODES,
-        found,
-        tuple(ELEMENTS),
-        closed=withheld(card, SUBJECT),
-        placeholders=placeholder_sections(card, SECTION),
-        hints=HINTS,
-    )
+def _more_hits(card: Card) -> dict[str, list[Hit]]:
+    """Results from the front matter and from tables; evaluation code from links."""
+    return {"results": _model_index(card) + _tables(card), "evaluation code": link_hits(card, EVAL_URL, "evaluation code")}
 
 
-RULE = Rule(name="evaluation", criterion="evaluation", codes=CODES.all(), check=check, doc=__doc__ or "", weight=0.0, opt_in=True)
+def _prose(block: Block) -> bool:
+    """Release facts outside the front matter and tables (those are read by ``_more_hits``)."""
+    return release_facts(block) and block.kind not in ("front_matter", "table_row")
 
 
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+EVALUATION = criterion_rule(
+    "evaluation",
+    CODES,
+    doc=__doc__,
+    elements={"results": RESULTS, "evaluation code": EVALUATION_CODE},
+    hints=HINTS,
+    subject=SUBJECT,
+    sections=SECTION,
+    where=_prose,
+    extra=_more_hits,
+    weight=0.0,
+    opt_in=True,
+)
+check, RULE, repro_lint_rules = EVALUATION.check, EVALUATION.rule, EVALUATION.hook

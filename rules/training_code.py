@@ -28,9 +28,10 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import CriterionCodes, Hit, judge, link_hits, placeholder_sections, release_facts, scan, withheld, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Code, Rule, Severity, Verdict
+from repro_lint.document import Card
+from repro_lint.evidence import CriterionCodes, Hit, link_hits, words
+from repro_lint.kit import criterion_rule
+from repro_lint.model import Code, Severity
 
 CODES = CriterionCodes(
     Code("RL651", "training-code-missing", "The card links no training code and reports no compute.", Severity.ERROR),
@@ -43,22 +44,30 @@ CODES = CriterionCodes(
 NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic time
 ACCELERATOR = r"(?:[AHLV]100|H20|H800|A800|A6000|A10G?|L40S?|B200|GB200|RTX ?\d{4}|TPU ?v?\d\w*|MI\d{3}X?|Ascend ?910\w?|Gaudi ?\d?|昇腾 ?910\w?)"
 
-ELEMENTS = {
-    "training code": words(
-        r"\btraining (?:code|scripts?|codebase|repository|repo)\b", r"\b(?:pre-?training|fine-?tuning) (?:code|scripts?|codebase)\b",
-        r"\bcode (?:used )?(?:to|for) train\w*\b", r"训练代码|训练脚本|训练仓库",
-    ),
-    "compute": words(
-        rf"\b{NUM}\s*[KM]?\s*(?:gpu|tpu|npu|accelerator|device|core)[- ]?(?:hours?|days?)\b", rf"{NUM}\s*[KM]?\s*(?:卡时|GPU\s*小时|GPU时)",
-        rf"\b{NUM}\s*(?:[x×]\s*)?(?:nvidia )?{ACCELERATOR}", rf"\b{ACCELERATOR}\b[^\n]{{0,40}}?\b{NUM}\s*(?:gpus?|cards?|chips?|nodes?|hours?|days?|weeks?)\b",
-        rf"\b{NUM}\s*(?:[eE][+]?\d+\s*)?(?:peta|exa|zetta)?flops\b", rf"\b(?:hours used|training time|compute budget)\s*[:：]\s*{NUM}",
-        rf"{NUM}\s*(?:张|块|台)\s*{ACCELERATOR}|{ACCELERATOR}[^\n]{{0,20}}?{NUM}\s*(?:张|块|卡|天|小时)",
-    ),
-    "energy": words(
-        rf"\b{NUM}\s*(?:k|M|G)Wh\b", rf"\b{NUM}\s*(?:t|kg|tons?(?: of)?)\s*CO2(?:e|eq)?\b", r"\bcarbon (?:emitted|emissions?|footprint)\s*[:：]?\s*\d",
-        r"碳排放\s*[:：]?\s*\d|能耗\s*[:：]?\s*\d",
-    ),
-}
+TRAINING_CODE = [
+    r"\btraining (?:code|scripts?|codebase|repository|repo)\b",  # "the training code is at …"
+    r"\b(?:pre-?training|fine-?tuning) (?:code|scripts?|codebase)\b",
+    r"\bcode (?:used )?(?:to|for) train\w*\b",  # "the code used to train the model"
+    r"训练代码|训练脚本|训练仓库",
+]
+
+COMPUTE = [
+    rf"\b{NUM}\s*[KM]?\s*(?:gpu|tpu|npu|accelerator|device|core)[- ]?(?:hours?|days?)\b",  # "258K GPU hours"
+    rf"{NUM}\s*[KM]?\s*(?:卡时|GPU\s*小时|GPU时)",
+    rf"\b{NUM}\s*(?:[x×]\s*)?(?:nvidia )?{ACCELERATOR}",  # "512 H100", "8x A100"
+    rf"\b{ACCELERATOR}\b[^\n]{{0,40}}?\b{NUM}\s*(?:gpus?|cards?|chips?|nodes?|hours?|days?|weeks?)\b",  # "H100 GPUs for 21 days"
+    rf"\b{NUM}\s*(?:[eE][+]?\d+\s*)?(?:peta|exa|zetta)?flops\b",  # "1.2e23 FLOPs"
+    rf"\b(?:hours used|training time|compute budget)\s*[:：]\s*{NUM}",  # template keys with a value
+    rf"{NUM}\s*(?:张|块|台)\s*{ACCELERATOR}|{ACCELERATOR}[^\n]{{0,20}}?{NUM}\s*(?:张|块|卡|天|小时)",
+]
+
+#: Reported when given, never required.
+ENERGY = [
+    rf"\b{NUM}\s*(?:k|M|G)Wh\b",
+    rf"\b{NUM}\s*(?:t|kg|tons?(?: of)?)\s*CO2(?:e|eq)?\b",
+    r"\bcarbon (?:emitted|emissions?|footprint)\s*[:：]?\s*\d",
+    r"碳排放\s*[:：]?\s*\d|能耗\s*[:：]?\s*\d",
+]
 
 REQUIRED = ("training code", "compute")
 
@@ -70,36 +79,34 @@ CODE_URL = words(
     r"(?:github\.com|gitlab\.com|gitee\.com)/.+/(?:blob|tree)/.+(?:train|finetune|pretrain|sft|recipe)",
 )
 
-SUBJECT = words(r"\btraining (?:code|scripts?|codebase)\b", r"训练代码|训练脚本")
+SUBJECT = [r"\btraining (?:code|scripts?|codebase)\b", r"训练代码|训练脚本"]
 
-SECTION = words(r"\bcompute (?:infrastructure|resources)\b|\benvironmental impact\b|\bhardware\b|\btraining code\b", r"算力|硬件|训练代码|碳排放")
+SECTION = [r"\bcompute (?:infrastructure|resources)\b|\benvironmental impact\b|\bhardware\b|\btraining code\b", r"算力|硬件|训练代码|碳排放"]
 
 
-def _co2(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _co2(card: Card) -> list[Hit]:
     value = card.fm("co2_eq_emissions")
     if value in (None, "", {}):
         return []
     return [Hit("energy", card.fm_line("co2_eq_emissions"), f"co2_eq_emissions: {value}")]
 
 
-def check(card) -> Verdict:  # type: ignore[no-untyped-def]
-    found = scan(card, ELEMENTS, where=release_facts)
-    found["training code"] += link_hits(card, CODE_URL, "training code", skip_usage=True)
-    found["energy"] += _co2(card)
-    return judge(
-        card,
-        CODES,
-        found,
-        REQUIRED,
-        closed=withheld(card, SUBJECT),
-        placeholders=placeholder_sections(card, SECTION),
-        hints=HINTS,
-    )
+def _more_hits(card: Card) -> dict[str, list[Hit]]:
+    """Training code from repository links outside usage sections; energy from the front matter."""
+    return {"training code": link_hits(card, CODE_URL, "training code", skip_usage=True), "energy": _co2(card)}
 
 
-RULE = Rule(name="training_code", criterion="training_code", codes=CODES.all(), check=check, doc=__doc__ or "", weight=0.0, opt_in=True)
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+TRAINING_CODE_RULE = criterion_rule(
+    "training_code",
+    CODES,
+    doc=__doc__,
+    elements={"training code": TRAINING_CODE, "compute": COMPUTE, "energy": ENERGY},
+    required=REQUIRED,
+    hints=HINTS,
+    subject=SUBJECT,
+    sections=SECTION,
+    extra=_more_hits,
+    weight=0.0,
+    opt_in=True,
+)
+check, RULE, repro_lint_rules = TRAINING_CODE_RULE.check, TRAINING_CODE_RULE.rule, TRAINING_CODE_RULE.hook

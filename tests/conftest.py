@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-# The compiled-pattern cache of the test run (and of the commands it starts) lives in a temporary
-# directory, never in the user's cache directory.
+# repro-lint's user cache (Hub model-info snapshots) of the test run, and of the commands it starts,
+# lives in a temporary directory, never in the user's cache directory.
 os.environ["REPRO_LINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="repro-lint-test-cache-")
 atexit.register(shutil.rmtree, os.environ["REPRO_LINT_CACHE_DIR"], ignore_errors=True)
 

@@ -109,3 +109,10 @@ def test_multi_line_paragraph_maps_offsets_to_lines():
     card = parse("# A\n\nfirst line\nsecond line with 7B\n")
     para = card.blocks[-1]
     assert para.line_at(para.text.index("7B")) == 4
+
+
+def test_an_empty_unclosed_fence_at_the_end_stays_within_the_card():
+    card = parse("# Title\n\n```")  # found by the fuzz test: the block used to start on line 4 of 3
+    (code,) = [b for b in card.blocks if b.kind == "code"]
+    assert code.line == 3 and code.end_line == 3
+    assert parse("```").first_content_line == 1

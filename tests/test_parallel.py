@@ -13,6 +13,7 @@ from repro_lint.cli import main
 from repro_lint.config import Settings
 from repro_lint.model import Evidence, Level, Rule, Verdict
 from repro_lint.parallel import chunk_size, lint_parallel
+from repro_lint.runner import lint_one
 
 SAMPLES = ("open-reproducible.md", "open-weights.md", "recipe-only.md", "api-only.md", "template.md", "open-reproducible-zh.md")
 
@@ -69,7 +70,7 @@ PID_RULE = Rule(name="pid", criterion="pid", codes=(), check=_pid_rule)
 
 def test_jobs_2_lints_in_other_processes_and_keeps_the_input_order(cards):
     work = [(path, Settings(), path) for path in cards]
-    outcomes = lint_parallel(work, 2, [PID_RULE])
+    outcomes = lint_parallel(work, 2, [PID_RULE], lint_one)
     assert [o.path for o in outcomes] == cards  # type: ignore[union-attr]
     pids = {o.criteria["pid"].evidence[0].text for o in outcomes}  # type: ignore[union-attr]
     assert f"pid {os.getpid()}" not in pids
@@ -85,7 +86,7 @@ def _closure_rule() -> Rule:
 def test_rules_that_cannot_reach_workers_are_run_here_with_the_same_result(cards, monkeypatch):
     monkeypatch.setattr("repro_lint.parallel._context", lambda: None)  # as on a platform that spawns workers
     work = [(path, Settings(), path) for path in cards[:4]]
-    outcomes = lint_parallel(work, 2, [_closure_rule()])
+    outcomes = lint_parallel(work, 2, [_closure_rule()], lint_one)
     assert [o.path for o in outcomes] == cards[:4]  # type: ignore[union-attr]
     assert all(o.criteria["local"].level == Level.COMPLETE for o in outcomes)  # type: ignore[union-attr]
 

@@ -1,4 +1,4 @@
-"""The quick-reject never changes a result: it only skips texts a pattern cannot match."""
+"""The keyword pre-check never changes a result: it only skips texts a pattern cannot match."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from repro_lint import prefilter
 from repro_lint.config import Settings
 from repro_lint.document import parse
 from repro_lint.engine import lint_card
-from repro_lint.evidence import LazyPattern, clean, sentences, words
+from repro_lint.evidence import any_of, clean, sentences, words
 from repro_lint.plugins import load_rules
-from repro_lint.prefilter import TextIndex, fold, may_match, needles
+from repro_lint.prefilter import LazyPattern, TextIndex, fold, keywords_of, may_match
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -53,26 +53,37 @@ def test_fold_maps_every_character_that_ignorecase_equates_with_an_ascii_letter(
             assert fold(m.group(0)) == letter, f"U+{ord(m.group(0)):04X} matches {letter!r} but folds to {fold(m.group(0))!r}"
 
 
-def test_needles_of_simple_patterns():
+def needles(pattern: Any) -> Any:
+    return keywords_of(pattern.pattern, pattern.flags)
+
+
+def test_keywords_of_simple_patterns():
     assert needles(re.compile(r"\bdecoder[- ]only\b", re.I)) == {"decoder-only", "decoder only"}
     assert needles(re.compile(r"pre-?train(?:ed|ing)", re.I)) == {"pretrained", "pretraining", "pre-trained", "pre-training"}
     assert needles(re.compile(r"\be(?:xact match|m\b)", re.I)) == {"exact match", "em"}
     assert needles(re.compile(r"\d+\s*[BM]\b")) is None  # nothing literal to look for: always searched
     assert needles(re.compile(r"学习率|learning rate", re.I)) == {"学习率", "learning rate"}
+    assert needles(re.compile(r"(?:ab)+cd?", re.I)) == {"ab"}  # "c" alone is too weak
+    assert needles(re.compile(r"Learning[_ ]rates?\b", re.I)) == {"learning_rate", "learning rate"}
+    assert needles(re.compile(r"(?x) learning rate")) is None  # verbose mode: spaces mean nothing
+    assert needles(re.compile(r"(a)b\1")) is None  # a backreference is not read
+    assert needles(re.compile(r"x{2,3}yz")) == {"yz"}
 
 
-def test_every_match_of_every_rule_pattern_contains_one_of_its_needles(fixtures):
+def test_every_match_of_every_rule_alternative_contains_one_of_its_keywords(fixtures):
     texts = fixture_sentences(fixtures)
     checked = 0
     for pattern in rule_patterns():
-        required = needles(pattern)
-        if required is None:
-            continue
-        for text in texts:
-            m = pattern.search(text)
-            if m:
-                checked += 1
-                assert any(n in fold(m.group(0)) for n in required), (pattern.pattern[:80], m.group(0))
+        plan = prefilter.plan(pattern)
+        for i, keywords in enumerate(plan.keywords):
+            if keywords is None:
+                continue
+            alternative = plan.alternative(i)
+            for text in texts:
+                m = alternative.search(text)
+                if m:
+                    checked += 1
+                    assert any(k in fold(m.group(0)) for k in keywords), (plan.sources[i][:80], m.group(0))
     assert checked > 100  # the fixtures exercise the patterns
 
 
@@ -97,18 +108,6 @@ def test_a_plan_finds_the_first_match_of_every_text_that_the_whole_pattern_finds
         assert plan.first_matches(index, texts) == search_every_text(plan, index, texts), pattern.pattern[:80]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["learning rate", "lr", "learning", "rate", "a", "ab", "abc", "bc", "学习率", "学习"]), min_size=1, max_size=6, unique=True),
-       st.lists(st.sampled_from(["learning", " rate", "lr", "a", "b", "c", "学习率", "学", "x", " "]), max_size=14))
-def test_a_trie_pattern_finds_the_longest_needle_wherever_a_flat_alternation_does(strings, parts):
-    text = "".join(parts)
-    trie = re.compile(prefilter.trie_pattern(strings))
-    flat = re.compile("|".join(re.escape(s) for s in sorted(strings, key=lambda s: (-len(s), s))))
-    for at in range(len(text) + 1):
-        a, b = trie.match(text, at), flat.match(text, at)
-        assert (a and a.group(0)) == (b and b.group(0)), (strings, text, at)
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["learning rate", "lr", "batch size", "rate", "3e-4", ": ", "\n", "x", "学习率", "ab", "abc", " ", "A7",
                                             "٣", "７", "B", "(", "'", "/", "Model", "-"]), max_size=10), min_size=1, max_size=6))
@@ -121,14 +120,21 @@ def test_a_plan_over_overlapping_needles_finds_what_the_pattern_finds(sentences)
     assert plan.first_matches(index, texts) == search_every_text(plan, index, texts)
 
 
-def test_alternatives_without_needles_are_gated_by_the_characters_every_match_needs():
-    assert prefilter._required_classes(r"(?<![\w.])\d[\d,.]{0,30}\s?(?:[BM]|billion)", re.I) == ("\\d",)
-    assert prefilter._required_classes(r"""\b[A-Z]\w+\(\s*["'][\w.-]+/""", re.I) == ("\\(", "[\"']", "/")
-    assert prefilter._required_classes(r"(?:abc)?\d?[^,]x", re.I) == ()  # optional parts, negated sets and letters say nothing
+def test_alternatives_without_keywords_are_confirmed_in_every_text():
     plan = prefilter.Plan(words(r"\d+\s*[BM]\b", r"\bmodel\b"))
     texts = ["a 7B model", "no digits here", "model", "٣B"]
-    assert plan.gates == {0: ("\\d",)}
+    assert plan.keywords == (None, frozenset({"model"}))
     assert plan.first_matches(TextIndex(texts), texts) == [(0, 2, "7B"), (2, 0, "model"), (3, 0, "٣B")]
+
+
+def test_declared_keywords_decide_which_texts_are_searched():
+    pattern = any_of((r"\blearning rate\b", "learning rate"), (r"\blr\b", ["lr"]), r"\d+[eE]\d")
+    plan = prefilter.Plan(pattern)
+    assert plan.keywords == (frozenset({"learning rate"}), frozenset({"lr"}), None)
+    texts = ["The LR is 3e4.", "learning rate", "no match"]
+    assert plan.first_matches(TextIndex(texts), texts) == [(0, 4, "LR"), (1, 0, "learning rate")]
+    wrong = prefilter.Plan(any_of((r"\bbatch size\b", "unrelated")))  # a wrong declaration hides matches: declare with care
+    assert wrong.first_matches(TextIndex(["batch size"]), ["batch size"]) == []
 
 
 def test_a_pattern_is_split_into_its_top_level_alternatives_only_where_that_is_exact():
@@ -138,17 +144,18 @@ def test_a_pattern_is_split_into_its_top_level_alternatives_only_where_that_is_e
     assert split(r"[^]|]|q") == ("[^]|]", "q")
     assert split(r"abc") == ()
     assert split(r"(?i)foo|bar") == ()  # global inline flags belong to the whole pattern
-    assert split(r"ab|ac") == ()  # the parser reads a shared prefix: no top-level branch to split
+    assert split(r"(a)|\1b") == ()  # group numbers would change
     pattern = re.compile(r"\bnot\s+released\b|\bproprietary\b|不公开", re.I)
     texts = ["This is proprietary and not released.", "不公开", "open"]
     plan = prefilter.Plan(pattern)
-    assert len(plan.alternatives) == 3
+    assert len(plan.sources) == 3
     assert plan.first_matches(TextIndex(texts), texts) == [(0, 8, "proprietary"), (1, 0, "不公开")]
 
 
-def test_words_compiles_on_first_use_and_then_behaves_as_a_pattern():
-    pattern = words(r"\bfoo\b", r"ba[rz]")
-    assert pattern._compiled is None  # type: ignore[attr-defined]
+def test_any_of_compiles_on_first_use_and_then_behaves_as_a_pattern():
+    assert words is any_of
+    pattern = any_of(r"\bfoo\b", (r"ba[rz]", "ba"))
+    assert isinstance(pattern, LazyPattern) and pattern._compiled is None
     assert pattern.pattern == r"(?:\bfoo\b)|(?:ba[rz])"
     assert pattern.search("a baz").group(0) == "baz"
     assert [m.group(0) for m in pattern.finditer("foo bar")] == ["foo", "bar"]
@@ -160,7 +167,7 @@ def cards_in(directory: Path) -> Iterator[Path]:
 
 
 def search_every_text(plan: prefilter.Plan, index: TextIndex, texts: list[str]) -> list[tuple[int, int, str]]:
-    """The reference :meth:`Plan.first_matches`: the whole pattern on every text, no needles."""
+    """The reference :meth:`Plan.first_matches`: the whole pattern on every text, no keywords."""
     found = []
     for k, text in enumerate(texts):
         m = plan.pattern.search(text)
@@ -169,8 +176,8 @@ def search_every_text(plan: prefilter.Plan, index: TextIndex, texts: list[str]) 
     return found
 
 
-def report(paths: list[Path], monkeypatch: pytest.MonkeyPatch, *, quick_reject: bool) -> str:
-    if not quick_reject:
+def report(paths: list[Path], monkeypatch: pytest.MonkeyPatch, *, pre_check: bool) -> str:
+    if not pre_check:
         monkeypatch.setattr("repro_lint.evidence.may_match", lambda pattern, text, folded=None: True)
         monkeypatch.setattr(prefilter.Plan, "first_matches", search_every_text)
     rules = load_rules().rules
@@ -182,14 +189,14 @@ def report(paths: list[Path], monkeypatch: pytest.MonkeyPatch, *, quick_reject: 
     return "\n".join(out)
 
 
-def test_every_fixture_gets_the_same_verdicts_evidence_and_findings_with_and_without_quick_reject(fixtures, monkeypatch):
+def test_every_fixture_gets_the_same_verdicts_evidence_and_findings_with_and_without_pre_check(fixtures, monkeypatch):
     paths = list(cards_in(fixtures))
-    assert report(paths, monkeypatch, quick_reject=True) == report(paths, monkeypatch, quick_reject=False)
+    assert report(paths, monkeypatch, pre_check=True) == report(paths, monkeypatch, pre_check=False)
 
 
-def test_every_corpus_card_gets_the_same_result_with_and_without_quick_reject(monkeypatch):
+def test_every_corpus_card_gets_the_same_result_with_and_without_pre_check(monkeypatch):
     corpus = SHARED / "corpus" / "cards"
     if not corpus.is_dir():
         pytest.skip(f"{corpus} is absent (../shared is only present beside the repository in development)")
     paths = list(cards_in(corpus))
-    assert report(paths, monkeypatch, quick_reject=True) == report(paths, monkeypatch, quick_reject=False)
+    assert report(paths, monkeypatch, pre_check=True) == report(paths, monkeypatch, pre_check=False)

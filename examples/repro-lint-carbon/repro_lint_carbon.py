@@ -32,40 +32,45 @@ Score
 
 from __future__ import annotations
 
-from repro_lint import Rule, Verdict, hookimpl
-from repro_lint.evidence import Hit, criterion_codes, judge, placeholder_sections, release_facts, scan, withheld, words
+from repro_lint import Card
+from repro_lint.document import Block
+from repro_lint.evidence import Hit, criterion_codes, release_facts
+from repro_lint.kit import criterion_rule
 
 CODES = criterion_codes("CFP0", "carbon-footprint", "carbon footprint")
 
 NUM = r"\d[\d,.]*"
 
-#: Evidence patterns per required element (English and Chinese); each needs a value.
-ELEMENTS = {
-    "emissions": words(
-        rf"\b{NUM}\s*(?:kg|g|t|tonnes?|tons?|metric tons?|kilograms?|grams?)\s*(?:of\s+)?(?:CO2|CO₂|carbon)(?:eq|e)?",
-        rf"\b(?:carbon emitted|co2 emitted|co2 emissions?|carbon emissions?|emissions?)\s*[:=|]\s*~?{NUM}",
-        rf"\b(?:emitted|emits|emitting)\s+(?:about\s+|roughly\s+|approximately\s+|~)?{NUM}",
-        rf"碳排放量?\s*[:：|]?\s*约?\s*{NUM}", rf"{NUM}\s*(?:吨|千克|公斤)\s*(?:二氧化碳|CO2)",
-    ),
-    "compute": words(
-        rf"\b{NUM}\s*[kKM]?\b[^.\n]{{0,30}}?\b(?:GPU|TPU|accelerator|chip|node|device)[- ]?(?:hours?|hrs|days)\b",
-        rf"\bhours used\s*[:=|]\s*~?{NUM}", rf"\b{NUM}\s*(?:k|M|G)?Wh\b",
-        rf"\b(?:energy|power) (?:consumption|use|used)\s*[:=|]?\s*(?:of\s+)?~?{NUM}",
-        rf"(?:GPU|TPU)\s*小时\s*[:：]?\s*{NUM}|{NUM}\s*(?:GPU|TPU)\s*小时|{NUM}\s*(?:千瓦时|度电)",
-    ),
-}
+#: Each needs a value: "12.5 tCO2eq", not "carbon emissions".
+EMISSIONS = [
+    rf"\b{NUM}\s*(?:kg|g|t|tonnes?|tons?|metric tons?|kilograms?|grams?)\s*(?:of\s+)?(?:CO2|CO₂|carbon)(?:eq|e)?",  # "12.5 tCO2eq"
+    rf"\b(?:carbon emitted|co2 emitted|co2 emissions?|carbon emissions?|emissions?)\s*[:=|]\s*~?{NUM}",  # "Carbon emitted: 1,200"
+    rf"\b(?:emitted|emits|emitting)\s+(?:about\s+|roughly\s+|approximately\s+|~)?{NUM}",  # "emitted about 12"
+    rf"碳排放量?\s*[:：|]?\s*约?\s*{NUM}",  # 碳排放 3 吨
+    rf"{NUM}\s*(?:吨|千克|公斤)\s*(?:二氧化碳|CO2)",
+]
+
+COMPUTE = [
+    rf"\b{NUM}\s*[kKM]?\b[^.\n]{{0,30}}?\b(?:GPU|TPU|accelerator|chip|node|device)[- ]?(?:hours?|hrs|days)\b",  # "184k A100 GPU hours"
+    rf"\bhours used\s*[:=|]\s*~?{NUM}",  # the Hugging Face template's "Hours used: 120"
+    rf"\b{NUM}\s*(?:k|M|G)?Wh\b",  # "52 MWh"
+    rf"\b(?:energy|power) (?:consumption|use|used)\s*[:=|]?\s*(?:of\s+)?~?{NUM}",
+    rf"(?:GPU|TPU)\s*小时\s*[:：]?\s*{NUM}|{NUM}\s*(?:GPU|TPU)\s*小时|{NUM}\s*(?:千瓦时|度电)",
+]
 
 HINTS = {
     "emissions": "the CO2-equivalent emitted (e.g. 12.5 tCO2eq)",
     "compute": "the compute behind it (accelerator hours or energy)",
 }
 
-SUBJECT = words(r"\bcarbon\b", r"\bemissions?\b", r"\bCO2", r"\benergy\b", r"\bfootprint\b", r"碳排放|能耗")
+#: A withholding sentence ("we do not disclose our energy use") about these makes the verdict closed.
+SUBJECT = [r"\bcarbon\b", r"\bemissions?\b", r"\bCO2", r"\benergy\b", r"\bfootprint\b", r"碳排放|能耗"]
 
-SECTION = words(r"\benvironmental impact\b", r"\bcarbon\b", r"\bemissions?\b", r"碳排放|环境影响")
+#: Headings of sections about the footprint (reported when they hold only placeholder text).
+SECTION = [r"\benvironmental impact\b", r"\bcarbon\b", r"\bemissions?\b", r"碳排放|环境影响"]
 
 
-def _front_matter(card) -> dict[str, list[Hit]]:  # type: ignore[no-untyped-def]
+def _front_matter(card: Card) -> dict[str, list[Hit]]:
     """``co2_eq_emissions: 149200`` or ``co2_eq_emissions: {emissions: …, hardware_used: …}``."""
     value = card.fm("co2_eq_emissions")
     line = card.fm_line("co2_eq_emissions")
@@ -80,31 +85,21 @@ def _front_matter(card) -> dict[str, list[Hit]]:  # type: ignore[no-untyped-def]
     return found
 
 
-def check(card) -> Verdict:  # type: ignore[no-untyped-def]
-    found = scan(card, ELEMENTS, where=lambda b: release_facts(b) and b.kind != "front_matter")
-    for element, hits in _front_matter(card).items():
-        found[element] += hits
-    return judge(
-        card,
-        CODES,
-        found,
-        tuple(ELEMENTS),
-        closed=withheld(card, SUBJECT),
-        placeholders=placeholder_sections(card, SECTION),
-        hints=HINTS,
-    )
+def _outside_front_matter(block: Block) -> bool:
+    """Facts about the release in the card's text; the front matter is read by ``_front_matter``."""
+    return release_facts(block) and block.kind != "front_matter"
 
 
-RULE = Rule(
-    name="carbon_footprint",
-    criterion="carbon_footprint",
+CARBON = criterion_rule(
+    "carbon_footprint",
+    CODES,
+    doc=__doc__,
+    elements={"emissions": EMISSIONS, "compute": COMPUTE},
+    hints=HINTS,
+    subject=SUBJECT,
+    sections=SECTION,
+    where=_outside_front_matter,
+    extra=_front_matter,
     weight=0.5,
-    codes=CODES.all(),
-    check=check,
-    doc=__doc__ or "",
 )
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+check, RULE, repro_lint_rules = CARBON.check, CARBON.rule, CARBON.hook

@@ -73,5 +73,6 @@ def render(report: Report, *, color: bool = False, **_: object) -> str:
         failed = sum(1 for r in report.files if r.gate_failed)
         mean = sum(r.score for r in report.files) / len(report.files)
         out.append("")
-        out.append(f"Found {n_findings} finding{'s' if n_findings != 1 else ''} in {len(report.files)} cards; {failed} failed the gate; mean score {mean:.1f}/100.")
+        plural = "s" if n_findings != 1 else ""
+        out.append(f"Found {n_findings} finding{plural} in {len(report.files)} cards; {failed} failed the gate; mean score {mean:.1f}/100.")
     return "\n".join(out) + ("\n" if out else "")

@@ -1,0 +1,148 @@
+"""A criterion rule, declared rather than wired by hand.
+
+A criterion rule finds a few *elements* in a card (for the carbon footprint: the emissions and the
+compute behind them), each described by a list of patterns, and judges the criterion from which of
+the required elements it found: complete, partial, absent, or closed when the card withholds the
+subject. :func:`criterion_rule` turns that description into the ``check`` function, the
+:class:`~repro_lint.model.Rule` and the ``repro_lint_rules`` hook implementation::
+
+    from repro_lint.evidence import criterion_codes, release_facts
+    from repro_lint.kit import criterion_rule
+
+    CARBON = criterion_rule(
+        "carbon_footprint",
+        criterion_codes("CFP0", "carbon-footprint", "carbon footprint"),
+        doc=__doc__,
+        elements={
+            "emissions": [r"\\b\\d[\\d,.]*\\s*t\\s*CO2(?:eq|e)?"],
+            "compute": [(r"\\bhours used\\s*:\\s*\\d", "hours used")],
+        },
+        hints={"emissions": "the CO2-equivalent emitted", "compute": "accelerator hours or energy"},
+        subject=[r"\\bcarbon\\b", r"\\bemissions?\\b"],
+        sections=[r"\\benvironmental impact\\b"],
+    )
+    check, RULE, repro_lint_rules = CARBON.check, CARBON.rule, CARBON.hook
+
+Each pattern is a regular expression or a pair ``(regex, keywords)`` (see
+:func:`repro_lint.evidence.any_of`). Facts that are not sentences (front matter, links, tables)
+come from ``extra``, a plain function of the card that returns more hits per element.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Optional, Sequence, Union
+
+from .document import Card
+from .evidence import BlockFilter, CriterionCodes, Hit, judge, placeholder_sections, release_facts, scan, withheld
+from .hookspecs import hookimpl
+from .model import Rule, Verdict
+from .prefilter import Alternative, any_of
+
+#: A pattern given as a list of alternatives, or one already built (``any_of(...)``, ``re.compile(...)``).
+Patterns = Union["re.Pattern[str]", Sequence[Alternative]]
+
+#: More hits per element, found by the rule's own logic (front matter, links, tables).
+ExtraHits = Callable[[Card], Mapping[str, Sequence[Hit]]]
+
+
+def as_pattern(patterns: Patterns) -> "re.Pattern[str]":
+    """``patterns`` as one case-insensitive pattern (a list of alternatives goes through ``any_of``)."""
+    if isinstance(patterns, (list, tuple)):
+        return any_of(*patterns)
+    return patterns  # type: ignore[return-value]  # a pattern object: re.Pattern or any_of's lazy pattern
+
+
+@dataclass(frozen=True)
+class CriterionRule:
+    """A declared criterion rule: what :func:`criterion_rule` builds. ``check``, ``rule`` and ``hook``
+    are what a rule module exports (``check, RULE, repro_lint_rules = X.check, X.rule, X.hook``)."""
+
+    name: str
+    codes: CriterionCodes
+    elements: Mapping[str, "re.Pattern[str]"]
+    required: tuple[str, ...]
+    hints: Mapping[str, str]
+    subject: Optional["re.Pattern[str]"]
+    sections: Optional["re.Pattern[str]"]
+    where: BlockFilter
+    extra: Optional[ExtraHits]
+    rule: Rule = field(init=False, repr=False, compare=False)  # set by criterion_rule
+
+    def check(self, card: Card) -> Verdict:
+        """Hits per element in the sentences ``where`` accepts, plus ``extra``'s; judged against ``required``."""
+        found = scan(card, self.elements, where=self.where)
+        if self.extra is not None:
+            for element, hits in self.extra(card).items():
+                found.setdefault(element, []).extend(hits)
+        return judge(
+            card,
+            self.codes,
+            found,
+            self.required,
+            closed=withheld(card, self.subject) if self.subject is not None else (),
+            placeholders=placeholder_sections(card, self.sections) if self.sections is not None else (),
+            hints=self.hints,
+        )
+
+    @property
+    def hook(self) -> Callable[[], list[Rule]]:
+        """The ``repro_lint_rules`` hook implementation that contributes this rule."""
+        rule = self.rule
+
+        @hookimpl
+        def repro_lint_rules() -> list[Rule]:
+            return [rule]
+
+        return repro_lint_rules
+
+
+def criterion_rule(
+    name: str,
+    codes: CriterionCodes,
+    *,
+    elements: Mapping[str, Patterns],
+    doc: Optional[str] = "",
+    required: Optional[Sequence[str]] = None,
+    hints: Optional[Mapping[str, str]] = None,
+    subject: Optional[Patterns] = None,
+    sections: Optional[Patterns] = None,
+    where: BlockFilter = release_facts,
+    extra: Optional[ExtraHits] = None,
+    weight: float = 1.0,
+    opt_in: bool = False,
+) -> CriterionRule:
+    """Declare a criterion rule (its rule name and criterion are both ``name``).
+
+    ``elements``: element name → patterns; ``required``: the elements a complete verdict needs (by
+    default all); ``hints``: how to name a missing element in a finding; ``subject``: the words that
+    make a withholding sentence ("not released", "proprietary") about this criterion (a closed
+    verdict); ``sections``: headings of sections about the criterion, reported when they hold only
+    placeholder text; ``where``: which blocks count (by default facts about the release, not usage
+    sections or code); ``extra``: more hits from the rule's own logic; ``weight`` and ``opt_in`` as
+    in :class:`~repro_lint.model.Rule`.
+    """
+    declared = CriterionRule(
+        name=name,
+        codes=codes,
+        elements={element: as_pattern(patterns) for element, patterns in elements.items()},
+        required=tuple(elements) if required is None else tuple(required),
+        hints=dict(hints or {}),
+        subject=as_pattern(subject) if subject is not None else None,
+        sections=as_pattern(sections) if sections is not None else None,
+        where=where,
+        extra=extra,
+    )
+    unknown = [e for e in declared.required if e not in declared.elements]
+    if unknown:
+        raise ValueError(f"rule {name!r}: required elements {unknown} are not among its elements {list(declared.elements)}")
+    object.__setattr__(
+        declared,
+        "rule",
+        Rule(name=name, criterion=name, codes=codes.all(), check=declared.check, doc=doc or "", weight=weight, opt_in=opt_in),
+    )
+    return declared
+
+
+__all__ = ["CriterionRule", "ExtraHits", "Patterns", "as_pattern", "criterion_rule"]
