@@ -642,7 +642,7 @@ def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         while section is not None:
             path.append(section)
             section = section.parent
-        if any(id(s) in for_users for s in path):
+        if any(id(s) in for_users or s.instructs for s in path):
             return False
         for s in path:
             if heading_matches(TRAINING_HEADING, s.title) or heading_matches(FINETUNE_HEADING, s.title):

@@ -109,3 +109,44 @@ def test_multi_line_paragraph_maps_offsets_to_lines():
     card = parse("# A\n\nfirst line\nsecond line with 7B\n")
     para = card.blocks[-1]
     assert para.line_at(para.text.index("7B")) == 4
+
+
+def test_section_roles_come_from_headings_and_inherit():
+    from repro_lint.document import Role
+
+    card = parse(
+        "# Acme\n\n## Model details\n\n### Heads\n\nText.\n\n## Quick start\n\n### On a laptop\n\nText.\n\n"
+        "## News\n\nText.\n\n## Evaluation\n\nText.\n\n## Citation\n\nText.\n\n## 快速开始\n\n文本。\n"
+    )
+    roles = {s.title: s.role for s in card.sections}
+    assert roles == {
+        "Acme": Role.RELEASE,
+        "Model details": Role.RELEASE,
+        "Heads": Role.RELEASE,
+        "Quick start": Role.USE,
+        "On a laptop": Role.USE,  # no role of its own: the parent's
+        "News": Role.NEWS,
+        "Evaluation": Role.EVALUATION,
+        "Citation": Role.REFERENCE,
+        "快速开始": Role.USE,
+    }
+
+
+def test_training_section_that_instructs_the_reader_to_fine_tune_is_use():
+    from repro_lint.document import Role
+
+    card = parse(
+        "# Acme\n\n## Training\n\nLoRA fine-tuning requires at least 2 GPUs.\n\nRun `bash lora.sh` from the root folder.\n\n"
+        "### Single node\n\nText.\n\n## Pre-training\n\nRun `bash pretrain.sh` to reproduce the release.\n\nSet the node count first.\n"
+    )
+    roles = {s.title: (s.role, s.instructs) for s in card.sections}
+    assert roles["Training"] == (Role.USE, True)
+    assert roles["Single node"] == (Role.USE, True)  # below a reader's how-to, a training heading stays the reader's
+    assert roles["Pre-training"] == (Role.RELEASE, False)  # reproducing the release's own training
+
+
+def test_we_trained_keeps_a_training_section_the_release():
+    from repro_lint.document import Role
+
+    card = parse("# Acme\n\n## Fine-tuning\n\nWe fine-tuned the base with LoRA on 8 GPUs.\n\nRun `bash lora.sh` to see it.\n\nUse your own data.\n")
+    assert card.sections[1].role is Role.RELEASE
