@@ -470,8 +470,15 @@ RELEASE_VOICE = (
 )
 
 
+#: Headings that describe the release itself; they keep the release role even under a misplaced "Usage".
+DESCRIPTION_HEADING = (
+    r"\bmodel (?:description|details|summary|overview|architecture|card|specs?|specifications?)\b|\barchitecture\b|\btraining data\b"
+    r"|模型(?:介绍|描述|简介|结构|架构|细节)|训练数据"
+)
+
+
 def _role_of_heading(title: str) -> Optional[Role]:
-    if _ROLE_RE[Role.RELEASE].search(title):
+    if _ROLE_RE[Role.RELEASE].search(title) or _DESCRIPTION_RE.search(title):
         return Role.RELEASE
     for role, pattern in _ROLE_RE.items():
         if role is not Role.RELEASE and pattern.search(title):
@@ -483,6 +490,7 @@ _ROLE_RE: dict[Role, "re.Pattern[str]"] = {Role.RELEASE: regex_cache.compile(TRA
 _ROLE_RE.update({role: regex_cache.compile(pattern, re.I) for role, pattern in ROLE_HEADINGS.items()})
 _INSTRUCTION_RE = regex_cache.compile(INSTRUCTION, re.I)
 _FURTHER_RE = regex_cache.compile(FURTHER_TRAINING, re.I)
+_DESCRIPTION_RE = regex_cache.compile(DESCRIPTION_HEADING, re.I)
 _REPRODUCTION_RE = regex_cache.compile(REPRODUCTION, re.I)
 _RELEASE_VOICE_RE = regex_cache.compile(RELEASE_VOICE, re.I)
 _SENTENCE_END = regex_cache.compile(r"(?<=[.!?。！？；:：])\s*|\n")
@@ -544,7 +552,8 @@ def _reader_fine_tuning(section: Section, own: Optional[Role], texts: list[str])
     heading without a role ("Adapting X") only when it names fine-tuning itself.
     """
     said = section.title + "\n" + "\n".join(texts)
-    about = _FURTHER_RE.search(said) if own is Role.RELEASE else _FURTHER_RE.search(section.title)
+    training = own is Role.RELEASE and _ROLE_RE[Role.RELEASE].search(section.title)
+    about = _FURTHER_RE.search(said) if training else _FURTHER_RE.search(section.title)
     return bool(about) and not _REPRODUCTION_RE.search(said) and instructional(texts)
 
 

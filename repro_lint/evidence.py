@@ -196,7 +196,25 @@ def block_sentences(block: Block, text: str, cleaner: Callable[[str], str] = cle
         for name, cell in zip(block.header, block.cells):
             name, cell = cleaner(name).strip(), cleaner(cell).strip()
             if name and cell:
-                yield 0, f"{name}: {cell}"
+                yield 0, header_value(name, cell)
+
+
+#: A unit in a table header: ``Params (M)``, ``Tokens [B]``, ``Size (GB)``, ``参数量（亿）``.
+_HEADER_UNIT = regex_cache.compile(r"^(?P<name>[^()\[\]]{1,80}?)\s*[(\[]\s*(?P<unit>[^()\[\]\d]{1,12}?)\s*[)\]]\s*$")
+_BARE_NUMBER = regex_cache.compile(r"^[~≈]?\d[\d,]{0,20}(?:\.\d{1,12})?$")
+
+
+def header_value(name: str, cell: str) -> str:
+    """The ``name: value`` reading of a table cell under its column header.
+
+    A unit given once in the header applies to every bare number below it: under ``Params (M)`` the
+    cell ``4.7`` reads ``Params: 4.7 M``, so a value pattern sees the quantity with its unit.
+    """
+    name = " ".join(name.split())
+    unit = _HEADER_UNIT.match(name)
+    if unit and _BARE_NUMBER.match(cell):
+        return f"{unit.group('name')}: {cell} {unit.group('unit').strip()}"
+    return f"{name}: {cell}"
 
 
 def scan(
