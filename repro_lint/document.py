@@ -324,7 +324,9 @@ def _inline_links(token: Any, line: int, section: Optional[Section], out: list[L
             parts: list[str] = []
             i += 1
             while i < len(children) and children[i].type != "link_close":
-                if children[i].content:
+                if children[i].type == "image":  # a badge inside a link: the picture's own address is an image
+                    out.append(Link(children[i].content or "", str(children[i].attrGet("src") or ""), line, section, image=True))
+                elif children[i].content:
                     parts.append(children[i].content)
                 i += 1
             out.append(Link("".join(parts), str(href), line, section))
@@ -475,6 +477,11 @@ DESCRIPTION_HEADING = (
     r"\bmodel (?:description|details|summary|overview|architecture|card|specs?|specifications?)\b|\barchitecture\b|\btraining data\b"
     r"|模型(?:介绍|描述|简介|结构|架构|细节)|训练数据"
 )
+
+
+def heading_role(title: str) -> Optional[Role]:
+    """The role a heading names by itself, or None ("Acme-7B", "Details" name none)."""
+    return _role_of_heading(title)
 
 
 def _role_of_heading(title: str) -> Optional[Role]:
@@ -631,12 +638,17 @@ def _html_comments(content: str, line: int, card: Card) -> None:
 def _bare_links(card: Card) -> None:
     """URLs written as plain text (not Markdown links) in prose, tables and code."""
     seen = {(link.url, link.line) for link in card.links}
+    on_line: dict[int, list[str]] = {}
+    for link in card.links:
+        on_line.setdefault(link.line, []).append(link.url)
     for block in card.blocks:
         if "://" not in block.text:
             continue
         for m in _BARE_URL_RE.finditer(block.text):
             url = m.group(0).rstrip(".,;:")
             line = block.line_at(m.start())
+            if any(known.startswith(url) for known in on_line.get(line, ())):
+                continue  # the address of a Markdown link or image already read (cut short by its markup)
             if (url, line) not in seen:
                 seen.add((url, line))
                 card.links.append(Link("", url, line, block.section))

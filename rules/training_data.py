@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from repro_lint import regex_cache
+from repro_lint.document import Role, heading_role
 from repro_lint.evidence import (
     Hit,
     clean,
@@ -84,15 +85,29 @@ NAMED = words(
     r"\bdatasets?\s*:\s*\[?\s*(?!v?\d+(?:\.\d+)+\b)\w",
 )
 
+#: Units that count data, for every kind of model: text, images, audio, video, molecules, episodes.
+DATA_UNIT = (
+    r"\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words|prompts|links|turns|preferences"
+    r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences|trajectories|episodes|demonstrations"
+    r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations)\b"
+)
+#: Up to three words between a number and its unit ("1.2B text-image pairs", "209M molecular 3D conformations"),
+#: none of them a verb or article: "16B is our instruction-tuned model" is a model size, not data.
+QUALIFIERS = r"(?:(?!(?:is|are|was|were|be|our|the|an?|can|runs?|on|in|with|per|of|and|or|to|for|at|model|models|parameters?)\b)[A-Za-z0-9-]{1,20}\s){0,3}"
+
 #: Data size: tokens, examples, hours or bytes with a number.
 SIZE = words(
-    rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*[a-zA-Z -]{{0,24}}?\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words|prompts|links|turns|preferences)\b",
+    rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*{QUALIFIERS}{DATA_UNIT}",
     rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB|gigabytes|terabytes|petabytes)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))", rf"\b{NUM}\s*[GT]\s+(?:of\s+)?(?:[A-Za-z-]{{1,20}}\s+){{0,2}}(?:corpus|corpora|data|text)\b", rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
     rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个?样本|小时|词元|词|字|标识符|token)", rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
     r"(?:数据量|语料规模|token\s*数)\s*[:：]?\s*\d",
 )
 #: Numbers with tokens that are not data size: context windows, throughput, compute.
 NOT_SIZE = words(r"\bunconditional\b|\b(?:generated|model|output) samples\b", r"\bcontext\b", r"\bsequence length\b", r"\bwindow\b", r"tokens?\s*/\s*s\b", r"\bper second\b", r"\bmemory\b|\bVRAM\b", r"\blatency\b", r"上下文|每秒|显存")
+
+#: A byte size is the size of a machine, not of data, in a sentence about hardware ("runs on a 16GB GPU").
+BYTES = words(r"\d\s*(?:GB|TB|GiB|TiB)\b")
+HARDWARE = words(r"\bGPUs?\b|\bCPUs?\b|\b(?:A|H|V)100\b|\bRTX\b|\bArc\b|\bcan run\b|\bruns? on\b|\bmemory\b|\bVRAM\b|\bRAM\b", r"显卡|显存|内存")
 
 #: Composition or documentation: proportions, processing, or a datasheet.
 COMPOSITION = words(
@@ -130,6 +145,9 @@ STRONG_TOPIC = words(
     r"\bwe (?:created|used|collected|built|curated)\b[^.\n]{0,40}\bfor (?:unsupervised )?(?:pre-?)?training",
     r"(?:预训练|训练)(?:数据|语料)(?:包括|包含|来自|为)|(?:在|基于)[^。\n]{0,30}(?:上|中)(?:进行)?(?:预训练|训练)",
 )
+
+#: Sentences addressed to the reader: data they may use, not data the release was trained on.
+READER = words(r"\byou(?:r)?\b", r"您|你")
 
 #: Sentences about evaluation: datasets and percentages there are benchmarks and scores.
 EVALUATION = words(r"\bevaluat", r"\bbench(?:mark)?", r"\bleaderboard", r"\bpass@", r"\baccuracy\b", r"\bwin ?rate", r"\bscores?\b", r"\bperformance\b", r"评测|测评|评估|性能|准确率|得分|榜")
@@ -194,12 +212,20 @@ def _aside(section) -> bool:  # type: ignore[no-untyped-def]
 
     The nearest heading decides: "Evaluation > Training data" is about data, "Data > Usage" is not.
     """
+    below_release_heading = False
     while section is not None:
         title = section.title
+        if section.instructs:
+            return True  # a how-to for fine-tuning the model on the reader's data
         if heading_matches(USAGE_HEADING, title) or heading_matches(NOT_TRAINING_HEADING, title) or heading_matches(USER_FINETUNE_HEADING, title):
             return True
         if heading_matches(TOPIC_HEADING, title):
             return False
+        role = heading_role(title)
+        if role is Role.RELEASE:
+            below_release_heading = True  # "Training" keeps its release role under a misplaced "# Uses"
+        elif role is not None and not below_release_heading:
+            return True  # comparisons, news, usage, citation
         section = section.parent
     return False
 
@@ -221,13 +247,22 @@ def _sentence_at(hit: Hit) -> str:
 
 
 def _evidence(card) -> dict[str, list[Hit]]:  # type: ignore[no-untyped-def]
-    """Element hits in sentences about the training data; sizes and shares that are not about data dropped."""
+    """Element hits in sentences about the training data; sizes and shares that are not about data dropped.
+
+    A sentence addressed to the reader ("you can fine-tune it on the X dataset") names the reader's
+    data, not the release's, unless it says what the release was trained on.
+    """
     found = scan(card, ELEMENTS, where=_main_place, skip_withheld=False, topic=TOPIC, topic_heading=TOPIC_HEADING, urls=False)
     aside = scan(card, ELEMENTS, where=_aside_place, skip_withheld=False, topic=STRONG_TOPIC, urls=False)
     for name in found:
         found[name] += aside[name]
-        found[name] = [h for h in found[name] if not EVALUATION.search(_sentence_at(h)) or STRONG_TOPIC.search(_sentence_at(h))]
-    found["size"] = [h for h in found["size"] if not NOT_SIZE.search(_sentence_at(h))]
+        found[name] = [
+            h for h in found[name]
+            if (not EVALUATION.search(_sentence_at(h)) and not READER.search(_sentence_at(h))) or STRONG_TOPIC.search(_sentence_at(h))
+        ]
+    found["size"] = [
+        h for h in found["size"] if not NOT_SIZE.search(_sentence_at(h)) and not (BYTES.search(h.quote) and HARDWARE.search(_sentence_at(h)))
+    ]
     found["composition"] = [h for h in found["composition"] if not (PROCESSING.search(h.quote) and NOT_PROCESSED.search(_sentence_at(h)))]
     return found
 
@@ -245,6 +280,8 @@ def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     """Links to a dataset's own page, unless given as a benchmark or in a usage/evaluation section."""
     hits = []
     for link in card.links:
+        if link.image:
+            continue  # a badge or figure hosted on a dataset page is a picture, not the dataset
         line = _line(card, link.line)
         dataset_url = DATASET_URL.search(link.url)
         page = dataset_url or DATASHEET_LINK.search(link.text) or (
@@ -255,10 +292,19 @@ def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
         outputs = OUTPUTS_LINK.search(link.text) or (not dataset_url and OUTPUTS_FILE.search(link.url))
         if EVAL_LINK.search(line) or outputs:
             continue
-        if _aside(link.section) and not STRONG_TOPIC.search(line):
-            continue
+        if (_aside(link.section) or READER.search(_link_sentence(line, link.url))) and not STRONG_TOPIC.search(line):
+            continue  # in usage or evaluation, or offered to the reader ("you can fine-tune it on [X](…)")
         hits.append(Hit("named sources", link.line, link.url))
     return hits
+
+
+def _link_sentence(line: str, url: str) -> str:
+    """The sentence of ``line`` that holds the link to ``url`` (the whole line when not found)."""
+    at = line.find(url)
+    for offset, sentence in sentences(line) if at >= 0 else ():
+        if offset <= at < offset + len(sentence):
+            return sentence
+    return line
 
 
 def _data_key_lines(card) -> list[Hit]:  # type: ignore[no-untyped-def]

@@ -60,6 +60,11 @@ EXPECTED = {
     # documented in part, and said to be proprietary
     "closed-proprietary.md": ("closed", ["RL303"]),
     "closed-zh-not-public.md": ("closed", ["RL303"]),
+    # "42M simulated 3D lattice structures": a size with qualifiers between number and unit, beyond text data;
+    # "900M is our largest model" is a model size, and a badge picture hosted on a dataset host is no dataset
+    "partial-science-size-qualified-units.md": ("partial", ["RL302"]),
+    # another model's data in a comparison table, and a dataset the reader may fine-tune on ("You can …")
+    "absent-reader-dataset-and-comparison.md": ("absent", ["RL301"]),
 }
 
 
