@@ -186,7 +186,10 @@ VAGUE = {
         r"\bweb data\b", r"\bhigh[- ]quality (?:data|corpus|corpora|dataset)", r"\bcurated (?:data|dataset)", r"\btraining data\b",
         r"\bsynthetic data\b",
         r"\b(?:instruction|math|reasoning|code|comparison|preference|mixed-quality|dialogue|conversation|alignment)[\w-]*(?: [\w-]+)? data\b",
-        r"\b(?:trillions|billions|millions) of\b[^.\n]{0,30}\btokens\b", r"instruction\s*数据|指令数据|对齐数据|偏好数据", r"公开数据|互联网数据|高质量数据|海量数据|训练数据|预训练数据|语料",
+        r"\b(?:trillions|billions|millions) of\b[^.\n]{0,30}\btokens\b",
+        # "trained on large amounts of audio", "trains on synthetic datasets": material named only by its kind
+        r"\b(?:pre-?)?train(?:ed|s)? (?:on|using) (?!\d|(?:an? |the )?(?:single |multiple |\d+ )?(?:GPUs?|TPUs?|nodes?|machines?|clusters?)\b)(?:[\w-]{1,20} ){0,4}"
+        r"(?:data|datasets?|corpus|corpora|text|images|audio|videos|speech|recordings|reports|logs|documents|conversations|code|pairs|molecules|structures|samples|examples)\b", r"instruction\s*数据|指令数据|对齐数据|偏好数据", r"公开数据|互联网数据|高质量数据|海量数据|训练数据|预训练数据|语料",
     )
 }
 
@@ -363,7 +366,7 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
         CODES,
         found,
         REQUIRED + (("vague description",) if "vague description" in found else ()),
-        closed=withheld(card, SUBJECT),
+        closed=withheld(card, SUBJECT, heading=SECTION),
         placeholders=placeholder_sections(card, SECTION),
         complete=all(found[name] for name in REQUIRED),
         hints=HINTS,

@@ -65,6 +65,10 @@ EXPECTED = {
     "partial-science-size-qualified-units.md": ("partial", ["RL302"]),
     # another model's data in a comparison table, and a dataset the reader may fine-tune on ("You can …")
     "absent-reader-dataset-and-comparison.md": ("absent", ["RL301"]),
+    # "we will not be able to release …", "are not permitted to share": modal withholding of the data
+    "closed-modal-will-not-be-able.md": ("closed", ["RL303"]),
+    # a limitation sentence ("due to the data it was trained on, the model may …") withholds nothing
+    "partial-limitation-is-not-withholding.md": ("partial", ["RL302"]),
 }
 
 

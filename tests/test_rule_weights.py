@@ -54,6 +54,8 @@ EXPECTED = {
     "closed-not-open-source-zh.md": ("closed", ["RL203"]),
     # "we only support controlled access to … the model via the X API"
     "closed-controlled-api-access.md": ("closed", ["RL203"]),
+    # "trained on proprietary … logs that we do not share": the data is withheld, not the weights
+    "partial-data-withheld-not-weights.md": ("partial", ["RL202"]),
 }
 
 
