@@ -449,7 +449,7 @@ def parse(text: str, path: str = "<card>") -> Card:
 ROLE_HEADINGS: dict[Role, str] = {
     Role.NEWS: r"\bnews\b|\bupdates?\b|\bchangelog\b|\bchange log\b|\brelease notes?\b|\bwhat'?s new\b|新闻|动态|更新|日志",
     Role.EVALUATION: r"\bevaluat|\bbenchmark|\bresults?\b|\bleaderboard|\bcomparisons?\b|\bperformance\b|评测|评估|测评|效果|性能",
-    Role.REFERENCE: r"\bcitation\b|\bcite\b|\bbibtex\b|\backnowledg|\bcontact\b|\breferences?\b|\brelated (?:work|projects?)\b|\bstar history\b|引用|致谢|联系",
+    Role.REFERENCE: r"\bcitations?\b|\bcite\b|\bbibtex\b|\backnowledg|\bcontact\b|^\W*references?\W*$|\brelated (?:work|projects?)\b|\bstar history\b|引用|致谢|联系",
     Role.USE: r"\busage\b|\bhow to\b|\bget(?:ting)? started|quick ?start|\binference\b|\binstall|\bsetup\b|\bset up\b|\bdeploy|\bdemo\b|\bserving\b"
     r"|\bquantiz|\bexamples?\b|\btutorials?\b|\bfaq\b|\btroubleshoot|\brequirements?\b|\bout of memory\b|\bdownstream\b|\bintended uses?\b"
     r"|\bdirect use\b|\buses\b|\brun(?:ning)? (?:the|locally|on)\b|\bapi\b|使用|快速|推理|部署|安装|示例|常见问题|教程|环境|下游|硬件需求",

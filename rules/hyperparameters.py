@@ -40,7 +40,7 @@ from __future__ import annotations
 from typing import Optional
 
 from repro_lint import regex_cache
-from repro_lint.document import Block, Card, Section
+from repro_lint.document import Block, Card, Role, Section
 from repro_lint.evidence import (
     TRAINING_HEADING,
     BlockFilter,
@@ -74,7 +74,9 @@ SEP = r"[-_ ]"
 #: Token counts: "2T tokens", "1.5 trillion tokens", "4万亿词元", "1T 标识符".
 #: Only millions and more: "16K tokens" or "2048 tokens" is a sequence length, not a training duration.
 BIG = r"(?:\s?(?:[MBT]\b|million\b|billion\b|trillion\b|万亿|亿))"
-TOKENS = rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s{{0,2}}(?:(?:high-quality|multilingual|additional)\s)?(?:tokens?\b|词元|标识符)"
+#: Up to three qualifying words between the count and "tokens" ("4.5T English and Chinese tokens"), none a verb.
+QUALIFIERS = r"(?:(?!(?:is|are|was|were|be|of|per|in|to|for|with|at|context|window|sequence)\b)[A-Za-z-]{1,20},?\s){0,4}"
+TOKENS = rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s{{0,2}}{QUALIFIERS}(?:tokens?\b|词元|标识符)"
 #: A sentence is about training when it names it; token counts elsewhere are data or context sizes.
 TRAINING_WORD = r"(?:\b(?:pre-?|post-?|re-?)?train(?:ed|ing)?\b|\bfine[- ]?tun\w*|\bsees?\b|\bseen\b|训练)"
 
@@ -101,7 +103,7 @@ CORE = {
         rf"(?<!every )\b{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
         rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{GAP}{VALUE}",
         rf"(?<!every )(?<!every)\b{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
-        rf"{TRAINING_WORD}[^\n]{{0,120}}?{TOKENS}",
+        rf"{TRAINING_WORD}[^\n]{{0,200}}?{TOKENS}",
         rf"{TOKENS}[^\n]{{0,60}}?{TRAINING_WORD}",
         rf"\b(?:training{SEP})?tokens?(?:{SEP}count)?\s*:\s*(?:up to|~|about|over)?\s*{VALUE}\s*(?:[KMBT]|tokens)",
         rf"\b(?:training{SEP})?tokens?\s*\((?:billions?|B|trillions?|T|millions?|M)\)\s*:\s*{VALUE}",
@@ -191,16 +193,29 @@ def config_hits(card: Card, where: BlockFilter) -> list[Hit]:
     return hits + found
 
 
+#: Sections whose values are never the release's settings: news items, citations, comparisons with other models.
+NOT_SETTINGS = frozenset({Role.NEWS, Role.REFERENCE, Role.EVALUATION})
+
+
 def release_settings(card: Card) -> BlockFilter:
-    """Blocks that may hold the release's settings: release sections, minus code that only runs the model."""
+    """Blocks that may hold the release's settings: release sections, minus code that only runs the model.
+
+    News, citation and evaluation sections are left out whatever their headings say: "Adam" in a
+    BibTeX author list is a name, a token count in a comparison table belongs to another model.
+    """
     release = release_blocks(card)
 
     def where(block: Block) -> bool:
-        if not release(block):
+        if not release(block) or _in_role(block.section, NOT_SETTINGS):
             return False
         return block.kind != "code" or not INFERENCE_CODE.search(block.text) or bool(TRAINING_CODE_HINT.search(block.text))
 
     return where
+
+
+def _in_role(section: Optional[Section], roles: frozenset[Role]) -> bool:
+    """True when the nearest heading that names a role (or the section's inherited role) is one of ``roles``."""
+    return section is not None and section.role in roles and not section.instructs
 
 
 def core_values(card: Card) -> dict[str, list[Hit]]:
