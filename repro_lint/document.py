@@ -498,6 +498,7 @@ _ROLE_RE.update({role: regex_cache.compile(pattern, re.I) for role, pattern in R
 _INSTRUCTION_RE = regex_cache.compile(INSTRUCTION, re.I)
 _FURTHER_RE = regex_cache.compile(FURTHER_TRAINING, re.I)
 _DESCRIPTION_RE = regex_cache.compile(DESCRIPTION_HEADING, re.I)
+_BOTH_RE = regex_cache.compile(r"\b(?:pre-?)?train(?:ing)?\b[^\n]{0,40}\bfine-?tun|\bfine-?tun\w*\b[^\n]{0,40}\b(?:pre-?)?train(?:ing)?\b|训练[^\n]{0,10}微调|微调[^\n]{0,10}训练", re.I)
 _REPRODUCTION_RE = regex_cache.compile(REPRODUCTION, re.I)
 _RELEASE_VOICE_RE = regex_cache.compile(RELEASE_VOICE, re.I)
 _SENTENCE_END = regex_cache.compile(r"(?<=[.!?。！？；:：])\s*|\n")
@@ -558,6 +559,8 @@ def _reader_fine_tuning(section: Section, own: Optional[Role], texts: list[str])
     A training heading ("Training", "Fine-tuning") qualifies when its text speaks of fine-tuning; a
     heading without a role ("Adapting X") only when it names fine-tuning itself.
     """
+    if _BOTH_RE.search(section.title):
+        return False  # "Training and Fine-tuning": the release's own training is covered too
     said = section.title + "\n" + "\n".join(texts)
     training = own is Role.RELEASE and _ROLE_RE[Role.RELEASE].search(section.title)
     about = _FURTHER_RE.search(said) if training else _FURTHER_RE.search(section.title)

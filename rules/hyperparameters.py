@@ -193,6 +193,40 @@ def config_hits(card: Card, where: BlockFilter) -> list[Hit]:
     return hits + found
 
 
+#: A config or script named for training: by its path ("train", "pretrain", "recipes/…", "hparams") or its section.
+TRAINING_NAMED = words(r"train|fine-?tun|\bsft\b|\bdpo\b|\borpo\b|recipes?|hparams|hyper-?param|训练|微调")
+
+
+#: A config the text ties to the release: "the configuration file for this model", "the config we used to train".
+RELEASE_CONFIG = words(r"\b(?:for|of) (?:this|the|our) (?:model|release)\b", r"\bused (?:to|for|in) (?:train|pre-?train)", r"\bwe used\b", r"本模型|我们使用")
+
+
+def named_for_training(card: Card, hit: Hit) -> bool:
+    """True when the config hit says it is for training: its path or text, or a training heading above it."""
+    said = hit.block.text if hit.block is not None else (card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else "")
+    if TRAINING_NAMED.search(hit.quote) or RELEASE_CONFIG.search(said):
+        return True
+    if hit.block is not None:
+        section = hit.block.section
+    else:  # a link: the section of the link on that line
+        section = next((link.section for link in card.links if link.line == hit.line), None)
+    while section is not None:
+        if TRAINING_HEADING.search(section.title):
+            return True
+        section = section.parent
+    return False
+
+
+def readers_section(card: Card) -> BlockFilter:
+    """Blocks of usage sections (quick start, how to train …) other than a reader's own fine-tuning."""
+
+    def where(block: Block) -> bool:
+        section = block.section
+        return section is not None and section.role is Role.USE and not section.instructs and block.kind != "front_matter"
+
+    return where
+
+
 #: Sections whose values are never the release's settings: news items, citations, comparisons with other models.
 NOT_SETTINGS = frozenset({Role.NEWS, Role.REFERENCE, Role.EVALUATION})
 
@@ -227,11 +261,21 @@ def check(card: Card) -> Verdict:
     where = release_settings(card)
     found = scan(card, {**CORE, **EXTRA}, where=where)
     core_found = sum(1 for name in CORE if found[name])
-    configs = config_hits(card, where)
+    configs, unconfirmed = [], []
+    for hit in config_hits(card, where):
+        (configs if named_for_training(card, hit) else unconfirmed).append(hit)
+    for hit in training_files(card, readers_section(card)):
+        if hit.line not in {h.line for h in configs}:
+            (configs if RELEASE_CONFIG.search(hit.block.text if hit.block is not None else card.lines[hit.line - 1]) else unconfirmed).append(hit)
     if configs:
         found["training config"] = configs
     complete = core_found >= 4 or bool(configs)
     required: tuple[str, ...] = tuple(CORE)
+    if not complete and unconfirmed:
+        # a config that may or may not be the release's (a model config in a checkpoint table, a run
+        # script in a usage section): documented in part, never complete, never absent
+        found["config, not named as the training config"] = unconfirmed
+        required += ("config, not named as the training config",)
     if not complete and not core_found:
         # Extra settings or a pointer to the paper alone document the hyperparameters in part.
         pointers = scan(card, {"pointer to details": POINTER}, where=release_blocks(card, code=False))

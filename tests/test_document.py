@@ -150,3 +150,10 @@ def test_we_trained_keeps_a_training_section_the_release():
 
     card = parse("# Acme\n\n## Fine-tuning\n\nWe fine-tuned the base with LoRA on 8 GPUs.\n\nRun `bash lora.sh` to see it.\n\nUse your own data.\n")
     assert card.sections[1].role is Role.RELEASE
+
+
+def test_training_and_fine_tuning_heading_stays_the_release():
+    from repro_lint.document import Role
+
+    card = parse("# Acme\n\n## Training and Fine-tuning\n\nRun `launch.py` with your configs.\n\nYou can pass several LoRA configs.\n")
+    assert card.sections[1].role is Role.RELEASE and not card.sections[1].instructs

@@ -53,6 +53,10 @@ EXPECTED = {
     # "3.2T Korean, English and Python tokens": a token count with qualifiers is the training duration;
     # another model's values in a comparison table and "Adam" in a BibTeX author list are not settings
     "partial-qualified-token-count.md": ("partial", ["RL502"]),
+    # config links beside checkpoints, not named for training: may be the model's, may be the run's — partial
+    "partial-config-in-checkpoint-table.md": ("partial", ["RL502"]),
+    # a config in a usage section that the text calls the config "for this model" is the release's own
+    "complete-config-for-this-model-in-usage.md": ("complete", []),
 }
 
 
