@@ -94,6 +94,28 @@ class Block:
     def heading_path(self) -> str:
         return self.section.path_text if self.section else ""
 
+    @property
+    def states_settings(self) -> bool:
+        """A code block that states settings rather than running code: a YAML/JSON/TOML/INI config, a block
+        whose lines are mostly ``key: value`` / ``key = value``, or a command with three or more
+        ``--key=value`` / ``key=value`` arguments (``--epochs=100 --lr=1e-4 …``, ``depth=24, num_heads=16``).
+        """
+        if self.kind != "code":
+            return False
+        if self.info.split()[:1] and self.info.split()[0].lower() in CONFIG_LANGUAGES:
+            return True
+        lines = [line for line in self.text.split("\n")[:400] if line.strip() and not line.lstrip().startswith(("#", "//"))]
+        if not lines:
+            return False
+        pairs = sum(1 for line in lines if _KEY_VALUE_LINE.match(line))
+        return pairs * 2 >= len(lines) and pairs >= 2 or len(_ASSIGNMENT.findall(self.text[:20000])) >= 3
+
+
+#: Code-fence languages of configuration files.
+CONFIG_LANGUAGES = frozenset({"yaml", "yml", "json", "jsonc", "toml", "ini", "cfg", "conf", "properties", "gin"})
+_KEY_VALUE_LINE = regex_cache.compile(r"^\s{0,40}[-\"']?[\w.-]{1,60}[\"']?\s{0,4}[:=]\s{0,4}[^\s({][^\n]{0,200}$")
+_ASSIGNMENT = regex_cache.compile(r"(?:--|\b)[a-z][\w-]{1,40}=[\d.'\"-]")
+
 
 @dataclass
 class Table:

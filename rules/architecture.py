@@ -61,8 +61,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"参数量|参数规模|总参数", rf"{NUM}\s*(?:billion|million) parameters",
         ),
         "dimensions": (
-            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b", rf"\b(?:embedding|hidden|ffn|model)[_ ]?(?:size|dim(?:ension)?s?)\b[^.\n]{{0,24}}?\d", rf"{NUM}\s*层",
-            rf"\b(?:hidden|model|embedding)[_ ](?:size|dim(?:ension)?)\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\bd_?model\s*[:=|]?\s*{NUM}",
+            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b", rf"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{{0,24}}?\d", rf"{NUM}\s*层",
+            rf"\b(?:(?:hidden|embedding)[_ ](?:size|dim(?:ension)?)|model[_ ]dim(?:ension)?)\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\bd_?model\s*[:=|]?\s*{NUM}",
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:attention\s+)?heads\b",
             rf"\bn_(?:layers?|heads?|embd|ctx)\s*[:=|]?\s*{NUM}", rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数)\s*[:=|]?\s*{NUM}",
             r"\blayers?\s*;\s*\w", r"\bd_model\b.{0,40}\d", r"(?-i:\bL\d{1,3}-D\d{2,5}\b)",
@@ -182,9 +182,11 @@ def describes_release(block: Block) -> bool:
     """Text that describes the release: not code, and not news, usage or citation sections.
 
     Model sizes in a news item ("we released X-30B") or a quick-start command say nothing about
-    this model's architecture.
+    this model's architecture. A code block that states settings (a config, ``depth=24, num_heads=16``)
+    in a release section does.
     """
-    return block.kind != "code" and (block.section is None or block.section.role in DESCRIBING_ROLES)
+    role_ok = block.section is None or block.section.role in DESCRIBING_ROLES
+    return role_ok and (block.kind != "code" or (block.states_settings and block.section is not None and block.section.role is Role.RELEASE))
 
 
 def check(card) -> Verdict:  # type: ignore[no-untyped-def]

@@ -45,6 +45,10 @@ EXPECTED = {
     "partial-table-header-unit.md": ("partial", ["RL102"]),
     # sizes, context and layers given only in news items are announcements, not the architecture
     "absent-sizes-only-in-news.md": ("absent", ["RL101"]),
+    # a YAML config block in the model-details section states the dimensions and context
+    "complete-config-block.md": ("complete", []),
+    # "Model size: 7 billion parameters" is the parameter count, not a key dimension
+    "partial-model-size-is-not-a-dimension.md": ("partial", ["RL102"]),
 }
 
 
