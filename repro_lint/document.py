@@ -336,6 +336,16 @@ def _parser() -> Any:
     return _build_parser()
 
 
+def _place_links(card: Card, first: int, start: int, end: int) -> None:
+    """Give each link read from a multi-line paragraph the line its address is on (not the paragraph's first)."""
+    at = start
+    for link in card.links[first:]:
+        for line in range(at, end + 1):
+            if link.url and link.url in card.lines[line - 1] if 0 < line <= len(card.lines) else False:
+                link.line = at = line
+                break
+
+
 def _inline_links(token: Any, line: int, section: Optional[Section], out: list[Link]) -> None:
     children = token.children or []
     i = 0
@@ -413,7 +423,10 @@ def parse(text: str, path: str = "<card>") -> Card:
             kind = "list_item" if "list" in containers else ("blockquote" if containers else "paragraph")
             content = inline.content
             card.blocks.append(Block(kind, _norm(_strip_tags(content)), start, end, section))
+            first = len(card.links)
             _inline_links(inline, start, section, card.links)
+            if end > start:
+                _place_links(card, first, start, end)
             _html_comments(content, start, card)
             i += 3
             continue
@@ -669,10 +682,12 @@ def _bare_links(card: Card) -> None:
     for block in card.blocks:
         if "://" not in block.text:
             continue
+        # inline links carry the line their paragraph starts on: compare with every line of the block
+        known_here = [url for at in range(block.line, block.end_line + 1) for url in on_line.get(at, ())]
         for m in _BARE_URL_RE.finditer(block.text):
             url = m.group(0).rstrip(".,;:")
             line = block.line_at(m.start())
-            if any(known.startswith(url) for known in on_line.get(line, ())):
+            if any(known.startswith(url) for known in known_here):
                 continue  # the address of a Markdown link or image already read (cut short by its markup)
             if (url, line) not in seen:
                 seen.add((url, line))

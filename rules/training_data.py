@@ -105,8 +105,9 @@ SIZE = words(
 #: Numbers with tokens that are not data size: context windows, throughput, compute.
 NOT_SIZE = words(r"\bunconditional\b|\b(?:generated|model|output) samples\b", r"\bcontext\b", r"\bsequence length\b", r"\bwindow\b", r"tokens?\s*/\s*s\b", r"\bper second\b", r"\bmemory\b|\bVRAM\b", r"\blatency\b", r"上下文|每秒|显存")
 
-#: A byte size is the size of a machine, not of data, in a sentence about hardware ("runs on a 16GB GPU").
-BYTES = words(r"\d\s*(?:GB|TB|GiB|TiB)\b")
+#: A byte size or a duration is the size of a machine or a run time, not of data, in a sentence about
+#: hardware ("runs on a 16GB GPU", "takes 12 hours on an 8-core CPU").
+BYTES_OR_TIME = words(r"\d\s*(?:GB|TB|GiB|TiB)\b", r"\bhours\b|小时")
 HARDWARE = words(r"\bGPUs?\b|\bCPUs?\b|\b(?:A|H|V)100\b|\bRTX\b|\bArc\b|\bcan run\b|\bruns? on\b|\bmemory\b|\bVRAM\b|\bRAM\b", r"显卡|显存|内存")
 
 #: Composition or documentation: proportions, processing, or a datasheet.
@@ -264,7 +265,7 @@ def _evidence(card) -> dict[str, list[Hit]]:  # type: ignore[no-untyped-def]
             if (not EVALUATION.search(_sentence_at(h)) and not READER.search(_sentence_at(h))) or STRONG_TOPIC.search(_sentence_at(h))
         ]
     found["size"] = [
-        h for h in found["size"] if not NOT_SIZE.search(_sentence_at(h)) and not (BYTES.search(h.quote) and HARDWARE.search(_sentence_at(h)))
+        h for h in found["size"] if not NOT_SIZE.search(_sentence_at(h)) and not (BYTES_OR_TIME.search(h.quote) and HARDWARE.search(_sentence_at(h)))
     ]
     found["composition"] = [h for h in found["composition"] if not (PROCESSING.search(h.quote) and NOT_PROCESSED.search(_sentence_at(h)))]
     return found
@@ -282,10 +283,17 @@ def _documented_corpora(found: dict[str, list[Hit]]) -> list[Hit]:
 def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     """Links to a dataset's own page, unless given as a benchmark or in a usage/evaluation section."""
     hits = []
+    prose_at: dict[int, str] = {}  # line → the text of the prose block around it (hard-wrapped sentences)
+    for block in card.blocks:
+        if block.kind in ("paragraph", "list_item", "blockquote") and block.end_line > block.line:
+            for at in range(block.line, block.end_line + 1):
+                prose_at[at] = block.text
     for link in card.links:
         if link.image:
             continue  # a badge or figure hosted on a dataset page is a picture, not the dataset
         line = _line(card, link.line)
+        if link.line in prose_at:
+            line = _link_sentence(prose_at[link.line].replace("\n", " "), link.url)
         dataset_url = DATASET_URL.search(link.url)
         page = dataset_url or DATASHEET_LINK.search(link.text) or (
             PUBLISHED.search(line) and (STRONG_TOPIC.search(line) or (TOPIC.search(line) and DATA_LINK.search(link.text + " " + link.url)))
@@ -297,6 +305,9 @@ def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
             continue
         if (_aside(link.section) or READER.search(_link_sentence(line, link.url))) and not STRONG_TOPIC.search(line):
             continue  # in usage or evaluation, or offered to the reader ("you can fine-tune it on [X](…)")
+        if not dataset_url and DATASHEET_LINK.search(link.text) and not DATA_LINK.search(link.url.rsplit("/", 1)[-1].replace("data_card", "").replace("datasheet", "")):
+            hits.append(Hit("composition", link.line, link.url))  # a datasheet of our own: the composition, not a named dataset
+            continue
         hits.append(Hit("named sources", link.line, link.url))
     return hits
 
@@ -351,6 +362,8 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
     found["named sources"] += [Hit("named sources", h.line, h.quote, h.block) for h in tables]
     found["named sources"] += _front_matter_datasets(card)
     pages = _dataset_pages(card) + _data_key_lines(card)
+    found["composition"] += [h for h in pages if h.element == "composition"]
+    pages = [h for h in pages if h.element != "composition"]
     if pages:
         found["named sources"] += pages
         found["size"] += [Hit("size", h.line, h.quote) for h in pages[:1]]

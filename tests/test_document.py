@@ -157,3 +157,11 @@ def test_training_and_fine_tuning_heading_stays_the_release():
 
     card = parse("# Acme\n\n## Training and Fine-tuning\n\nRun `launch.py` with your configs.\n\nYou can pass several LoRA configs.\n")
     assert card.sections[1].role is Role.RELEASE and not card.sections[1].instructs
+
+
+def test_links_of_a_wrapped_paragraph_carry_their_own_line_and_badges_are_images():
+    card = parse("Intro text that wraps\nonto a second line with [the data](https://example.org/data)\nand [![badge](https://img.example.org/b.svg)](https://example.org/x).\n")
+    lines = {link.url: (link.line, link.image) for link in card.links}
+    assert lines["https://example.org/data"] == (2, False)
+    assert lines["https://img.example.org/b.svg"] == (3, True)
+    assert [link.url for link in card.links].count("https://img.example.org/b.svg") == 1  # not read again as a bare URL

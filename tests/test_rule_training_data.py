@@ -69,6 +69,9 @@ EXPECTED = {
     "closed-modal-will-not-be-able.md": ("closed", ["RL303"]),
     # a limitation sentence ("due to the data it was trained on, the model may …") withholds nothing
     "partial-limitation-is-not-withholding.md": ("partial", ["RL302"]),
+    # a link to the release's own data card documents the composition, not names or sizes;
+    # "12 hours on an 8-core CPU" is a run time, not hours of audio
+    "partial-own-datasheet-link.md": ("partial", ["RL302"]),
 }
 
 
