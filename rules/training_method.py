@@ -100,6 +100,8 @@ MENTION = words(
     r"\bwe (?:pre-?)?train(?:ed)? (?:with|using|on)\b", r"\b(?:library|framework|codebase) for\b[^\n]{0,60}?\btraining\b",
     r"(?:基于|在)[^。\n]{0,60}(?:微调|训练)(?:而成|得到)|微调(?:而成|得到|版本)|预训练(?:而成|得到)|训练(?:策略|方法|步数)",
     r"进行[^。；\n]{0,30}?(?:预训练|训练|微调)|(?:单向|双向|自回归)语言模型", r"\btrained\b[^.\n]{0,80}?\bfrom scratch\b",
+    r"\b(?:commands?|scripts?|settings?|configs?) (?:that )?we used (?:for|to) (?:pre-?)?train", r"\b(?:pre-?)?trains? (?:on|with)\b",
+    r"\b(?:aims?|set out) to (?:pre-?)?train\b",
 )
 
 #: Front-matter tags that name a training stage of the release (``tags: [sft, lora]``): partial evidence only.

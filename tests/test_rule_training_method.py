@@ -71,6 +71,10 @@ EXPECTED = {
     "complete-named-loss-and-training-doc.md": ("complete", []),
     # a link to the repository's training folder alone is partial; "Loss: 0.39" is a metric, not an objective
     "partial-training-folder-link-only.md": ("partial", ["RL402"]),
+    # "the commands we used for training the released models" with the launch command: procedure and code
+    "complete-commands-we-used.md": ("complete", []),
+    # "aims to pretrain a 2B model on …": training mentioned, no stage or code — partial
+    "partial-aims-to-pretrain.md": ("partial", ["RL402"]),
 }
 
 
