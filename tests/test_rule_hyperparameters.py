@@ -57,6 +57,8 @@ EXPECTED = {
     "partial-config-in-checkpoint-table.md": ("partial", ["RL502"]),
     # a config in a usage section that the text calls the config "for this model" is the release's own
     "complete-config-for-this-model-in-usage.md": ("complete", []),
+    # a hard-wrapped sentence: "trained on … range\nof sources, totalling 3 trillion tokens" is still one duration
+    "partial-wrapped-token-count.md": ("partial", ["RL502"]),
 }
 
 
