@@ -8,7 +8,11 @@ What it checks
   - key dimensions: number of layers, hidden size, attention heads (with their values);
   - context length or tokenizer / vocabulary size.
   A size seen only in a heading or a badge/license link ("# Acme-7B") is the model's name: it
-  counts beside other facts, never alone.
+  counts beside other facts, never alone. The vocabulary is organised by model kind (language,
+  vision, speech/audio, diffusion, embedding, time series: ViT/Conformer/U-Net/DiT, depth, patch
+  size, channels, sample rate, input resolution, prediction length). Table columns name quantities
+  (a unit in the header, "Params (M)", applies to the numbers below); config code blocks in
+  release sections count; news, usage and citation sections do not.
   All four → complete; some → partial (RL102); none → absent (RL101); "the architecture is not
   disclosed" → closed (RL103). A heading with only placeholder text under it is RL104.
 

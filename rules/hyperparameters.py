@@ -16,6 +16,10 @@ What it checks
   settings") counts as the full set, unless its training section calls it a simplified demonstration
   (简化的示范流程); a pointer to the paper for training details counts as partial. Keras and PyTorch
   schedule classes (``'class_name': 'PolynomialDecay'``, ``CosineAnnealingLR``) name the schedule.
+  A config not named for training (beside checkpoints, in a usage section) is partial evidence unless
+  the text ties it to this model ("the configuration file for this model"). Token counts may carry
+  qualifiers ("3.2T Korean and English tokens"). News, citation and evaluation sections hold no
+  settings of the release, nor does a training section that instructs the reader to fine-tune.
   Not counted: a name without a value ("we tuned the learning rate"), placeholders, checkpoint
   intervals ("every 10k steps"), and values from user-facing sections (usage, evaluation, quick
   start) or from fine-tuning examples offered to users (``--lr 1e-5`` in "fine-tune on your data").

@@ -12,6 +12,11 @@ What it checks
   composition too, but not inside "a combination of synthetic data and …". Kinds of text ("books,
   code, math"), library versions ("Datasets: 4.5.0"), the model's own samples and filtering that was
   *not* done are no evidence.
+  Sizes are quantities with units for any kind of data (tokens, images, hours, clips, molecules,
+  trajectories …), with up to three qualifying words between number and unit but no verb ("16B is
+  our model" is not data). Sentences addressed to the reader ("you can fine-tune it on X"),
+  comparison tables, news and badge images are not the release's data; a link to the release's own
+  data card documents the composition only; "we will not be able to release the data" is closed.
   All three → complete; some, or only vague wording ("publicly available data") → partial (RL302);
   none → absent (RL301); "we do not disclose the training data", 数据不公开 → closed (RL303).
 

@@ -11,6 +11,9 @@ What it checks
     training command in a training section, a code repository the text says the model was trained
     with ("trained using the [X library](github…)", not a general-purpose library such as TRL),
     or the core hyperparameters given as values.
+  Objectives beyond language modelling count (contrastive / triplet / CTC / denoising losses,
+  self-distillation, masked image modelling, a named ``…Loss`` class), as do training docs
+  (``TRAINING.md``, "training guidance", a relative ``train/`` folder) as the recipe.
   Both → complete; one → partial (RL402); none → absent (RL401); "we do not disclose our training
   recipe", 训练细节暂不公开 → closed (RL403). A bare statement of the procedure ("a fine-tuned
   version of X", "fine-tuned using X data", "an autoregressive language model", 进行…训练) names

@@ -9,6 +9,11 @@ What it checks
     license statement in the text. A license stated only for the code or data (a License section
     that says "this code is licensed …") or for the base model ("X is Apache 2.0 licensed", X being
     the model the release fine-tunes) does not count; neither does the base model's hub page.
+  Weights reach users through hubs, URLs, release assets, model catalogues or listed checkpoint
+  files with their links. A repository's license badge, a bare link to its LICENSE file and a
+  table-of-contents entry ("[License](#license)") license the code, not the weights. "The models are
+  released here" without a location is partial; a service reachable only through its API or SDK,
+  with no download and no license, is closed.
   Both → complete; one → partial (RL202); none → absent (RL201). "Available only through our API",
   "we do not release the weights", 暂不开源 → closed (RL203).
 
