@@ -2,6 +2,12 @@
 
 Usage:
     python benchmarks/accuracy.py --corpus ../shared/corpus [--worst 15] [--json out.json]
+    python benchmarks/accuracy.py --corpus ../shared/corpus --folds 5 --exclude-fold 3
+
+With ``--folds N`` the cards are split by model family into N folds (see :func:`family_folds`): a
+family never spans two folds, so one fold can be kept aside while rules are tuned on the others.
+Per-fold figures are printed; ``--exclude-fold K`` lists disagreements only of the other folds (the
+kept-aside fold's figure is still printed, its cards are never shown) and ``--fold K`` scores only fold K.
 
 The corpus directory holds ``cards/*.md`` and ``labels.yaml`` (see ../shared/corpus/RUBRIC.md). The real
 linter runs on every card exactly as the CLI would; labels are read only to score the result, and no
@@ -15,7 +21,9 @@ disagreements with the evidence the linter used.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -64,6 +72,60 @@ def normalise(level: str) -> str:
     return "closed" if level.startswith("closed") else level
 
 
+def _stem(card: str) -> str:
+    """The family word of a card file name: ``chatglm2-6b-zh`` → ``chatglm``, ``llama-3.1`` → ``llama``."""
+    return re.sub(r"[\d.]+$", "", card.split("-")[0]) or card
+
+
+def _owner(entry: dict[str, Any]) -> str:
+    source = str(entry.get("source") or "")
+    return source.split("/", 1)[0].lower() if "/" in source else ""
+
+
+def family_folds(labels: dict[str, dict[str, Any]], folds: int) -> dict[str, int]:
+    """Card name → fold, so that one model family never spans two folds.
+
+    A family joins cards with the same name stem and cards from the same source-repository owner;
+    an owner whose cards carry three or more different stems is a collection (a mirror of many
+    models), not a family, and joins nothing. Families are dealt largest first (ties by a hash of
+    their first card name, so the split does not depend on dictionary order) to the fold with the
+    fewest cards so far: deterministic and balanced.
+    """
+    stems_of_owner: dict[str, set[str]] = defaultdict(set)
+    for name, entry in labels.items():
+        stems_of_owner[_owner(entry)].add(_stem(name))
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for name, entry in labels.items():
+        stem, owner = "stem:" + _stem(name), _owner(entry)
+        find(stem)
+        if owner and len(stems_of_owner[owner]) < 3:
+            parent[find("owner:" + owner)] = find(stem)
+    families: dict[str, list[str]] = defaultdict(list)
+    for name in labels:
+        families[find("stem:" + _stem(name))].append(name)
+
+    def digest(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    order = sorted(families.values(), key=lambda members: (-len(members), digest(min(members))))
+    sizes = [0] * folds
+    fold_of: dict[str, int] = {}
+    for members in order:
+        k = min(range(folds), key=lambda i: (sizes[i], i))
+        sizes[k] += len(members)
+        for name in members:
+            fold_of[name] = k
+    return fold_of
+
+
 def evaluate(corpus: Path) -> dict[str, Any]:
     import yaml
 
@@ -88,6 +150,7 @@ def evaluate(corpus: Path) -> dict[str, Any]:
         if result.internal_error:
             crashes.append(f"{name}: " + "; ".join(f.message for f in result.findings if f.code == "RL001"))
         lang = "zh" if str(entry.get("language", "en")).startswith("zh") else "en"
+        kind = str(entry.get("kind") or "")
         for crit in CORE_CRITERIA:
             c = result.criteria.get(crit)
             got = c.level.value if c else "absent"
@@ -95,6 +158,7 @@ def evaluate(corpus: Path) -> dict[str, Any]:
                 {
                     "card": name,
                     "language": lang,
+                    "kind": kind,
                     "criterion": crit,
                     "label": normalise(str(entry[crit])),
                     "got": got,
@@ -102,7 +166,7 @@ def evaluate(corpus: Path) -> dict[str, Any]:
                     "evidence": [f"{e.line}: [{e.element}] {e.text}" for e in (c.evidence if c else [])][:4],
                 }
             )
-    return {"rows": rows, "crashes": crashes}
+    return {"rows": rows, "crashes": crashes, "labels": labels}
 
 
 def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -132,12 +196,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=15, help="how many disagreements to list")
     parser.add_argument("--json", type=Path, help="also write all rows and figures to this file")
     parser.add_argument("--criterion", help="only list disagreements for this criterion")
+    parser.add_argument("--folds", type=int, default=0, help="split the cards by model family into this many folds")
+    parser.add_argument("--fold", type=int, help="with --folds: score only this fold")
+    parser.add_argument("--exclude-fold", type=int, help="with --folds: keep this fold aside (never list its disagreements)")
     args = parser.parse_args(argv)
+    if (args.fold is not None or args.exclude_fold is not None) and args.folds < 2:
+        print("--fold and --exclude-fold need --folds N (N >= 2)", file=sys.stderr)
+        return 2
+    for k in (args.fold, args.exclude_fold):
+        if k is not None and not 0 <= k < args.folds:
+            print(f"fold {k} is not in 0..{args.folds - 1}", file=sys.stderr)
+            return 2
     if not (args.corpus / "labels.yaml").is_file():
         print(f"no labels.yaml under {args.corpus}", file=sys.stderr)
         return 2
     data = evaluate(args.corpus)
     rows = data["rows"]
+    fold_rows: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if args.folds >= 2:
+        fold_of = family_folds(data["labels"], args.folds)
+        for r in rows:
+            r["fold"] = fold_of[r["card"]]
+            fold_rows[r["fold"]].append(r)
+        if args.fold is not None:
+            rows = [r for r in rows if r["fold"] == args.fold]
     by_crit: dict[str, list[dict[str, Any]]] = defaultdict(list)
     by_lang: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
@@ -163,11 +245,32 @@ def main(argv: list[str] | None = None) -> int:
         per = "  ".join(f"{c}={summarise([r for r in lrows if r['criterion'] == c])['exact']:.2f}" for c in CORE_CRITERIA)
         print(f"language {lang:<3} n={s['n']:<4} exact={s['exact']:.3f} qwk={s['qwk']:.3f} 2-level={s['two_level_count']}   {per}")
     print()
+    if fold_rows:
+        print(f"folds (by model family){'' if args.exclude_fold is None else f'; fold {args.exclude_fold} kept aside'}:")
+        print(f"{'fold':<14}{'cards':>6}{'overall':>9}" + "".join(f"{c[:12]:>14}" for c in CORE_CRITERIA) + f"{'2-level':>9}")
+
+        def fold_line(label: str, frows: list[dict[str, Any]]) -> None:
+            s = summarise(frows)
+            per = "".join(f"{summarise([r for r in frows if r['criterion'] == c])['exact']:>14.3f}" for c in CORE_CRITERIA)
+            print(f"{label:<14}{s['n'] // len(CORE_CRITERIA):>6}{s['exact']:>9.3f}{per}{s['two_level_count']:>9}")
+
+        for k in sorted(fold_rows):
+            fold_line(f"fold {k}" + (" (aside)" if k == args.exclude_fold else ""), fold_rows[k])
+            figures[f"fold:{k}"] = summarise(fold_rows[k])
+        if args.exclude_fold is not None:
+            tuned = [r for k, frs in fold_rows.items() if k != args.exclude_fold for r in frs]
+            fold_line("tuned folds", tuned)
+            fold_line("held-out fold", fold_rows[args.exclude_fold])
+        print()
     for name in CORE_CRITERIA:
         print(f"confusion: {name}")
         print(confusion(by_crit[name]))
         print()
-    wrong = [r for r in rows if r["label"] != r["got"] and (not args.criterion or r["criterion"] == args.criterion)]
+    wrong = [
+        r for r in rows
+        if r["label"] != r["got"] and (not args.criterion or r["criterion"] == args.criterion)
+        and (args.exclude_fold is None or r.get("fold") != args.exclude_fold)
+    ]
     wrong.sort(key=lambda r: (-abs(ORD[r["label"]] - ORD[r["got"]]), r["criterion"], r["card"]))
     print(f"worst disagreements ({len(wrong)} in all):")
     for r in wrong[: args.worst]:

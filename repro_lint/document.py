@@ -15,6 +15,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Iterator, Optional
 
 from . import regex_cache
@@ -33,9 +34,23 @@ _HREF_RE = regex_cache.compile(r"""(?:href|src)\s*=\s*["']([^"'\s>]{1,2000})["']
 _BARE_URL_RE = regex_cache.compile(r"""https?://[^\s<>()\[\]"'`|]{1,2000}""")
 
 
+class Role(str, Enum):
+    """What a section is for: describing the release, or something else the reader may need."""
+
+    RELEASE = "release"  # model details, architecture, training, data, license …
+    USE = "use"  # quick start, inference, deployment, install, fine-tune-it-yourself, FAQ
+    NEWS = "news"  # news, updates, changelog
+    EVALUATION = "evaluation"  # evaluation, benchmarks, results, comparisons
+    REFERENCE = "reference"  # citation, acknowledgements, contact, related work
+
+
 @dataclass
 class Section:
-    """A heading and everything under it until the next heading of the same or a higher level."""
+    """A heading and everything under it until the next heading of the same or a higher level.
+
+    ``role`` (see :class:`Role` and :func:`assign_roles`) says whether the section describes the
+    release or serves the reader; it is decided once, when the card is parsed.
+    """
 
     title: str
     level: int
@@ -43,6 +58,8 @@ class Section:
     end_line: int
     path: tuple[str, ...]
     parent: Optional["Section"] = None
+    role: Role = Role.RELEASE
+    instructs: bool = False  # a training section whose prose instructs the reader (its role is then USE)
 
     @property
     def path_text(self) -> str:
@@ -77,6 +94,28 @@ class Block:
     def heading_path(self) -> str:
         return self.section.path_text if self.section else ""
 
+    @property
+    def states_settings(self) -> bool:
+        """A code block that states settings rather than running code: a YAML/JSON/TOML/INI config, a block
+        whose lines are mostly ``key: value`` / ``key = value``, or a command with three or more
+        ``--key=value`` / ``key=value`` arguments (``--epochs=100 --lr=1e-4 …``, ``depth=24, num_heads=16``).
+        """
+        if self.kind != "code":
+            return False
+        if self.info.split()[:1] and self.info.split()[0].lower() in CONFIG_LANGUAGES:
+            return True
+        lines = [line for line in self.text.split("\n")[:400] if line.strip() and not line.lstrip().startswith(("#", "//"))]
+        if not lines:
+            return False
+        pairs = sum(1 for line in lines if _KEY_VALUE_LINE.match(line))
+        return pairs * 2 >= len(lines) and pairs >= 2 or len(_ASSIGNMENT.findall(self.text[:20000])) >= 3
+
+
+#: Code-fence languages of configuration files.
+CONFIG_LANGUAGES = frozenset({"yaml", "yml", "json", "jsonc", "toml", "ini", "cfg", "conf", "properties", "gin"})
+_KEY_VALUE_LINE = regex_cache.compile(r"^\s{0,40}[-\"']?[\w.-]{1,60}[\"']?\s{0,4}[:=]\s{0,4}[^\s({][^\n]{0,200}$")
+_ASSIGNMENT = regex_cache.compile(r"(?:--|\b)[a-z][\w-]{1,40}=[\d.'\"-]")
+
 
 @dataclass
 class Table:
@@ -92,6 +131,7 @@ class Link:
     url: str
     line: int
     section: Optional[Section] = None
+    image: bool = False  # an image (badge, figure): its URL is what it shows, not a page it points to
 
 
 @dataclass
@@ -296,6 +336,16 @@ def _parser() -> Any:
     return _build_parser()
 
 
+def _place_links(card: Card, first: int, start: int, end: int) -> None:
+    """Give each link read from a multi-line paragraph the line its address is on (not the paragraph's first)."""
+    at = start
+    for link in card.links[first:]:
+        for line in range(at, end + 1):
+            if link.url and link.url in card.lines[line - 1] if 0 < line <= len(card.lines) else False:
+                link.line = at = line
+                break
+
+
 def _inline_links(token: Any, line: int, section: Optional[Section], out: list[Link]) -> None:
     children = token.children or []
     i = 0
@@ -306,12 +356,14 @@ def _inline_links(token: Any, line: int, section: Optional[Section], out: list[L
             parts: list[str] = []
             i += 1
             while i < len(children) and children[i].type != "link_close":
-                if children[i].content:
+                if children[i].type == "image":  # a badge inside a link: the picture's own address is an image
+                    out.append(Link(children[i].content or "", str(children[i].attrGet("src") or ""), line, section, image=True))
+                elif children[i].content:
                     parts.append(children[i].content)
                 i += 1
             out.append(Link("".join(parts), str(href), line, section))
         elif child.type == "image":
-            out.append(Link(child.content or "", str(child.attrGet("src") or ""), line, section))
+            out.append(Link(child.content or "", str(child.attrGet("src") or ""), line, section, image=True))
         i += 1
 
 
@@ -371,7 +423,10 @@ def parse(text: str, path: str = "<card>") -> Card:
             kind = "list_item" if "list" in containers else ("blockquote" if containers else "paragraph")
             content = inline.content
             card.blocks.append(Block(kind, _norm(_strip_tags(content)), start, end, section))
+            first = len(card.links)
             _inline_links(inline, start, section, card.links)
+            if end > start:
+                _place_links(card, first, start, end)
             _html_comments(content, start, card)
             i += 3
             continue
@@ -406,7 +461,8 @@ def parse(text: str, path: str = "<card>") -> Card:
             _html_comments(content, start, card)
             block_lines = _newline_offsets(content)
             for m in _HREF_RE.finditer(content):
-                card.links.append(Link("", m.group(1), start + bisect.bisect_left(block_lines, m.start()), section))
+                is_image = content[max(0, m.start() - 4) : m.start()].lower().endswith("src") or m.group(0).lower().startswith("src")
+                card.links.append(Link("", m.group(1), start + bisect.bisect_left(block_lines, m.start()), section, image=is_image))
             stripped = _norm(_without_comments(content))
             stripped = _strip_tags(stripped)
             if stripped.strip():
@@ -417,7 +473,134 @@ def parse(text: str, path: str = "<card>") -> Card:
     for open_section in stack:
         open_section.end_line = last
     _bare_links(card)
+    assign_roles(card)
     return card
+
+
+# --- Section roles: the release, or the reader's use of it ---------------------------------------
+
+#: Headings by role (English and Chinese). The nearest heading with a role decides; a heading with
+#: none (a model name, "Details") takes its parent's role. Training headings are the release's own,
+#: even under "Usage", unless their text instructs the reader (see :data:`INSTRUCTION`).
+ROLE_HEADINGS: dict[Role, str] = {
+    Role.NEWS: r"\bnews\b|\bupdates?\b|\bchangelog\b|\bchange log\b|\brelease notes?\b|\bwhat'?s new\b|新闻|动态|更新|日志",
+    Role.EVALUATION: r"\bevaluat|\bbenchmark|\bresults?\b|\bleaderboard|\bcomparisons?\b|\bperformance\b|评测|评估|测评|效果|性能",
+    Role.REFERENCE: r"\bcitations?\b|\bcite\b|\bbibtex\b|\backnowledg|\bcontact\b|^\W*references?\W*$|\brelated (?:work|projects?)\b|\bstar history\b|引用|致谢|联系",
+    Role.USE: r"\busage\b|\bhow to\b|\bget(?:ting)? started|quick ?start|\binference\b|\binstall|\bsetup\b|\bset up\b|\bdeploy|\bdemo\b|\bserving\b"
+    r"|\bquantiz|\bexamples?\b|\btutorials?\b|\bfaq\b|\btroubleshoot|\brequirements?\b|\bout of memory\b|\bdownstream\b|\bintended uses?\b"
+    r"|\bdirect use\b|\buses\b|\brun(?:ning)? (?:the|locally|on)\b|\bapi\b|使用|快速|推理|部署|安装|示例|常见问题|教程|环境|下游|硬件需求",
+}
+TRAINING_ROLE_HEADING = r"\btrain|\bpre-?train|\bfine-?tun|\brecipes?\b|\breproduc|训练|微调|复现"
+#: Training the reader does on top of the release (fine-tuning, adapters), as against re-running its own training.
+FURTHER_TRAINING = r"\bfine-?tun|\blora\b|\bqlora\b|\badapters?\b|微调|精调"
+REPRODUCTION = r"\breproduc|\bpre-?train|\bfrom scratch\b|\breplicat|复现|预训练|从头"
+
+#: Sentences that instruct the reader: imperative openings, second person, requirements on the reader's hardware.
+INSTRUCTION = (
+    r"^\W{0,4}(?:please\s+)?(?:run|execute|install|clone|download|launch|start|set|prepare|follow|ensure|make sure|configure|modify|edit|replace|add|use|refer to|see|copy|create|put|change|specify|pass|select|open|check)\b"
+    r"|\byou(?:r)?\b|\brequires? at least\b|\bminimum (?:configuration|requirements?)\b|\bfollow the steps\b|\bpre-?built (?:docker )?image\b"
+    r"|请|您|你的|你可以|执行|最低配置|至少需要"
+)
+#: Sentences in the release's own voice: what we did, how the model was made.
+RELEASE_VOICE = (
+    r"\bwe (?:pre-?)?(?:train|trained|fine-?tuned?|used|use|adopt|adopted|apply|applied|follow(?:ed)?|collect(?:ed)?|optimi[sz]ed?)\b"
+    r"|\b(?:was|were|is|are|been) (?:\w+ )?(?:pre-?trained|trained|fine-?tuned|created|optimi[sz]ed)\b|我们(?:使用|采用|在|对|基于)|(?:经过|进行了)[^。\n]{0,20}训练"
+)
+
+
+#: Headings that describe the release itself; they keep the release role even under a misplaced "Usage".
+DESCRIPTION_HEADING = (
+    r"\bmodel (?:description|details|summary|overview|architecture|card|specs?|specifications?)\b|\barchitecture\b|\btraining data\b"
+    r"|模型(?:介绍|描述|简介|结构|架构|细节)|训练数据"
+)
+
+
+def heading_role(title: str) -> Optional[Role]:
+    """The role a heading names by itself, or None ("Acme-7B", "Details" name none)."""
+    return _role_of_heading(title)
+
+
+def _role_of_heading(title: str) -> Optional[Role]:
+    if _ROLE_RE[Role.RELEASE].search(title) or _DESCRIPTION_RE.search(title):
+        return Role.RELEASE
+    for role, pattern in _ROLE_RE.items():
+        if role is not Role.RELEASE and pattern.search(title):
+            return role
+    return None
+
+
+_ROLE_RE: dict[Role, "re.Pattern[str]"] = {Role.RELEASE: regex_cache.compile(TRAINING_ROLE_HEADING, re.I)}
+_ROLE_RE.update({role: regex_cache.compile(pattern, re.I) for role, pattern in ROLE_HEADINGS.items()})
+_INSTRUCTION_RE = regex_cache.compile(INSTRUCTION, re.I)
+_FURTHER_RE = regex_cache.compile(FURTHER_TRAINING, re.I)
+_DESCRIPTION_RE = regex_cache.compile(DESCRIPTION_HEADING, re.I)
+_BOTH_RE = regex_cache.compile(r"\b(?:pre-?)?train(?:ing)?\b[^\n]{0,40}\bfine-?tun|\bfine-?tun\w*\b[^\n]{0,40}\b(?:pre-?)?train(?:ing)?\b|训练[^\n]{0,10}微调|微调[^\n]{0,10}训练", re.I)
+_REPRODUCTION_RE = regex_cache.compile(REPRODUCTION, re.I)
+_RELEASE_VOICE_RE = regex_cache.compile(RELEASE_VOICE, re.I)
+_SENTENCE_END = regex_cache.compile(r"(?<=[.!?。！？；:：])\s*|\n")
+
+
+def instructional(texts: list[str]) -> bool:
+    """True when prose instructs the reader (two or more instructions) and never speaks of what was done."""
+    instructions = 0
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text):
+            sentence = sentence.strip()
+            if not sentence:
+                continue
+            if _RELEASE_VOICE_RE.search(sentence):
+                return False
+            if _INSTRUCTION_RE.search(sentence):
+                instructions += 1
+    return instructions >= 2
+
+
+def assign_roles(card: Card) -> None:
+    """Give every section its :class:`Role`, parents first (sections are in card order).
+
+    A section whose heading names no role inherits its parent's; a card without headings is all
+    release. A training section (and its subsections) whose prose instructs the reader — imperative
+    steps, "you", hardware the reader needs — to fine-tune the model (LoRA, adapters, 微调), and never
+    says what was done or how to reproduce the release's own training, is the reader's use:
+    fine-tune-it-yourself, not the release's recipe. The card's title (a level-1 heading over the
+    whole card) names the project and keeps the release role.
+    """
+    prose: dict[int, list[str]] = {}
+    for block in card.blocks:
+        if block.section is not None and block.kind in ("paragraph", "list_item", "blockquote"):
+            section: Optional[Section] = block.section
+            while section is not None:
+                prose.setdefault(id(section), []).append(block.text)
+                section = section.parent
+    spans_card = len(card.sections) > 1 and card.sections[0].level == 1 and card.sections[0].end_line >= card.sections[-1].line
+    for index, section in enumerate(card.sections):
+        own = _role_of_heading(section.title)
+        if index == 0 and spans_card:
+            section.role = Role.RELEASE
+            continue
+        parent = section.parent
+        if own is None:
+            section.role = parent.role if parent is not None else Role.RELEASE
+        else:
+            section.role = own
+        if own in (None, Role.RELEASE) and (
+            (parent is not None and parent.instructs) or _reader_fine_tuning(section, own, prose.get(id(section), [])[:12])
+        ):
+            section.role, section.instructs = Role.USE, True
+
+
+def _reader_fine_tuning(section: Section, own: Optional[Role], texts: list[str]) -> bool:
+    """Instructions for the reader to fine-tune the released model, not to re-run its training.
+
+    A training heading ("Training", "Fine-tuning") qualifies when its text speaks of fine-tuning; a
+    heading without a role ("Adapting X") only when it names fine-tuning itself.
+    """
+    if _BOTH_RE.search(section.title):
+        return False  # "Training and Fine-tuning": the release's own training is covered too
+    said = section.title + "\n" + "\n".join(texts)
+    training = own is Role.RELEASE and _ROLE_RE[Role.RELEASE].search(section.title)
+    about = _FURTHER_RE.search(said) if training else _FURTHER_RE.search(section.title)
+    return bool(about) and not _REPRODUCTION_RE.search(said) and instructional(texts)
 
 
 def _front_matter_blocks(card: Card, source: str) -> None:
@@ -494,12 +677,19 @@ def _html_comments(content: str, line: int, card: Card) -> None:
 def _bare_links(card: Card) -> None:
     """URLs written as plain text (not Markdown links) in prose, tables and code."""
     seen = {(link.url, link.line) for link in card.links}
+    on_line: dict[int, list[str]] = {}
+    for link in card.links:
+        on_line.setdefault(link.line, []).append(link.url)
     for block in card.blocks:
         if "://" not in block.text:
             continue
+        # inline links carry the line their paragraph starts on: compare with every line of the block
+        known_here = [url for at in range(block.line, block.end_line + 1) for url in on_line.get(at, ())]
         for m in _BARE_URL_RE.finditer(block.text):
             url = m.group(0).rstrip(".,;:")
             line = block.line_at(m.start())
+            if any(known.startswith(url) for known in known_here):
+                continue  # the address of a Markdown link or image already read (cut short by its markup)
             if (url, line) not in seen:
                 seen.add((url, line))
                 card.links.append(Link("", url, line, block.section))

@@ -52,12 +52,14 @@ WITHHELD = regex_cache.compile(
     r"(?:released|disclosed|shared|published|open[- ]?sourced?|made (?:public|available)|available|provided|public)\b"
     r"|\b(?:do|does|did|will|can|could|cannot|can't|won't|don't|doesn't)\s*(?:not\s+)?(?:publicly\s+)?(?:release|disclose|share|publish|provide|open[- ]?source)\b(?!d)"
     r"|\bcannot be (?:released|shared|disclosed|made public)|\bunable to (?:release|share|disclose)"
+    r"|\b(?:not|n't) (?:be )?(?:able|allowed|permitted|authori[sz]ed) to (?:publicly |openly )?(?:release|share|disclose|publish|distribute|open[- ]?source|provide|make)\b"
+    r"|\bclosed[- ](?:weights?|models?)\b"
     r"|\bproprietary\b|\bclosed[- ]source\b|\bin[- ]house\b|\binternal (?:data|dataset|corpus|corpora)\b"
     r"|\bconfidential\b|\bwithheld\b|\bundisclosed\b|\bnot open\b"
     r"|\b(?:only|exclusively) (?:available |accessible )?(?:through|via|by|from|on) (?:our |the )?(?:api|platform|chat|web|cloud|service)"
     r"|\bapi[- ]only\b|\bavailable (?:only )?(?:through|via) (?:our |an? |the )?(?:paid )?api\b"
     r"|\bonly (?:support|offer|provide|allow)s? (?:controlled |limited )?(?:access|use)\b[^.\n]{0,40}\b(?:through|via) (?:our |the )?(?:\w+ )?api\b"
-    r"|不公开|未公开|暂不公开|不开源|暂不开源|暂未开源|未开源|闭源|不对外|私有数据|内部数据|专有数据|自有数据|无法公开|不予公开|仅(?:通过|提供)\s*api",
+    r"|不公开|未公开|暂不公开|不开源|暂不开源|暂未开源|未开源|闭源|不对外|私有数据|内部数据|专有数据|自有数据|无法公开|不予公开|仅(?:通过|提供)\s*api|暂不(?:提供|开放|发布|对外)|不(?:提供|开放)(?:下载|权重|数据)",
     I,
 )
 
@@ -279,7 +281,25 @@ def block_sentences(block: Block, text: str, cleaner: Callable[[str], str] = cle
         for name, cell in zip(block.header, block.cells):
             name, cell = cleaner(name).strip(), cleaner(cell).strip()
             if name and cell:
-                yield 0, f"{name}: {cell}"
+                yield 0, header_value(name, cell)
+
+
+#: A unit in a table header: ``Params (M)``, ``Tokens [B]``, ``Size (GB)``, ``参数量（亿）``.
+_HEADER_UNIT = regex_cache.compile(r"^(?P<name>[^()\[\]]{1,80}?)\s*[(\[]\s*(?P<unit>[^()\[\]\d]{1,12}?)\s*[)\]]\s*$")
+_BARE_NUMBER = regex_cache.compile(r"^[~≈]?\d[\d,]{0,20}(?:\.\d{1,12})?$")
+
+
+def header_value(name: str, cell: str) -> str:
+    """The ``name: value`` reading of a table cell under its column header.
+
+    A unit given once in the header applies to every bare number below it: under ``Params (M)`` the
+    cell ``4.7`` reads ``Params: 4.7 M``, so a value pattern sees the quantity with its unit.
+    """
+    name = " ".join(name.split())
+    unit = _HEADER_UNIT.match(name)
+    if unit and _BARE_NUMBER.match(cell):
+        return f"{unit.group('name')}: {cell} {unit.group('unit').strip()}"
+    return f"{name}: {cell}"
 
 
 def scan(
@@ -448,16 +468,83 @@ def link_hits(card: Card, url: "re.Pattern[str]", element: str, *, text: Optiona
     return hits
 
 
-def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everywhere) -> list[Hit]:
-    """Sentences that state the criterion's subject is withheld ("the training data is proprietary")."""
+#: How far (characters) from the withholding words the withheld artifact may be named: "we will not
+#: release the X dataset", "the training data is proprietary"; a subject further away in a long
+#: sentence is some other thing than what is withheld.
+WITHHELD_SCOPE = 80
+
+
+#: What a release may withhold. The artifact named nearest to the withholding words is the one withheld.
+ARTIFACT = regex_cache.compile(
+    r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\bweights?\b|\bcheckpoints?\b|\bmodels?\b|\bcode(?:base)?\b|\bscripts?\b|\bapi\b"
+    r"|\barchitecture\b|\bhyper-?parameters?\b|\brecipe\b|\btraining (?:details|procedure|method)\b"
+    r"|数据|语料|权重|模型|参数|代码|架构|结构|超参数|训练细节",
+    I,
+)
+
+
+#: "trained on proprietary X": whatever X is, it is the training material that is withheld.
+TRAINED_ON = regex_cache.compile(r"\b(?:pre-?trained|trained|fine-?tuned|built|learned)\s+(?:\w+\s+){0,2}(?:on|from)\s+(?:\w+\s+){0,2}$|(?:基于|在)\S{0,6}$", I)
+
+
+def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool = False) -> bool:
+    """True when the artifact withheld at offset ``at`` of ``sentence`` is the criterion's ``subject``.
+
+    The artifact named nearest to the withholding words ("we will not release the X dataset", "the
+    training data is proprietary") is what is withheld, within :data:`WITHHELD_SCOPE` characters: in
+    "the model was trained on proprietary data" it is the data, not the model. With ``implied``
+    (the sentence sits under the criterion's own heading) a sentence that names no artifact at all
+    ("we will not be able to release the pre-processed logs") withholds the criterion's subject.
+    """
+    if TRAINED_ON.search(sentence[max(0, at - 40) : at]):
+        return bool(subject.search("training data"))
+    lo, hi = max(0, at - WITHHELD_SCOPE), at + WITHHELD_SCOPE
+    window = sentence[lo:hi]
+    mine = [(m.start() + lo, m.end() + lo) for m in subject.finditer(window)]
+    if not mine:
+        # under the criterion's own heading ("Training data") the subject goes without saying
+        return implied and not ARTIFACT.search(window)
+
+    def distance(span: tuple[int, int]) -> int:
+        start, end = span
+        return 0 if start <= at < end else (at - end + 1 if end <= at else start - at)
+
+    nearest_mine = min(distance(span) for span in mine)
+    # another artifact counts against the subject unless it overlaps it or modifies it ("model architecture", 模型权重)
+    others = [
+        (m.start() + lo, m.end() + lo)
+        for m in ARTIFACT.finditer(window)
+        if not any(a < m.end() + lo + 2 and m.start() + lo < b for a, b in mine)
+    ]
+    return not others or nearest_mine <= min(distance(span) for span in others)
+
+
+def withheld(
+    card: Card, subject: "re.Pattern[str]", where: BlockFilter = everywhere, heading: Optional["re.Pattern[str]"] = None
+) -> list[Hit]:
+    """Sentences that state the criterion's subject is withheld ("the training data is proprietary").
+
+    The subject must be named near the withholding words (:data:`WITHHELD_SCOPE`), so "the model was
+    trained on proprietary data" withholds data, and the model only when it is the model that is withheld.
+    """
     units = _units(card)
     hits: list[Hit] = []
     for k, w in enumerate(units.withheld):
         if w < 0 or k in units.pairs:
             continue
         block, sentence = units.blocks[k], units.texts[k]
-        if block.kind != "code" and where(block) and subject.search(sentence):
-            hits.append(Hit("withheld", block.line_at(units.offsets[k] + w), sentence.strip(), block))
+        if block.kind == "code" or not where(block):
+            continue
+        implied = heading is not None and in_section(block.section, heading)
+        # every withholding phrase of the sentence: "the weights are not released and the data is proprietary"
+        places = [w] + [m.start() for m in WITHHELD.finditer(sentence, w + 1)]
+        material = next((at for at in places if TRAINED_ON.search(sentence[max(0, at - 40) : at])), None)
+        if material is not None:
+            places = [material]  # "trained on proprietary X that we do not share": the sentence withholds training material
+        for at in places:
+            if withholds(subject, sentence, at, implied):
+                hits.append(Hit("withheld", block.line_at(units.offsets[k] + at), sentence.strip(), block))
+                break
     return hits
 
 
@@ -745,7 +832,7 @@ def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         while section is not None:
             path.append(section)
             section = section.parent
-        if any(id(s) in for_users for s in path):
+        if any(id(s) in for_users or s.instructs for s in path):
             return False
         for s in path:
             if heading_matches(TRAINING_HEADING, s.title) or heading_matches(FINETUNE_HEADING, s.title):

@@ -16,6 +16,10 @@ What it checks
   settings") counts as the full set, unless its training section calls it a simplified demonstration
   (简化的示范流程); a pointer to the paper for training details counts as partial. Keras and PyTorch
   schedule classes (``'class_name': 'PolynomialDecay'``, ``CosineAnnealingLR``) name the schedule.
+  A config not named for training (beside checkpoints, in a usage section) is partial evidence unless
+  the text ties it to this model ("the configuration file for this model"). Token counts may carry
+  qualifiers ("3.2T Korean and English tokens"). News, citation and evaluation sections hold no
+  settings of the release, nor does a training section that instructs the reader to fine-tune.
   Not counted: a name without a value ("we tuned the learning rate"), placeholders, checkpoint
   intervals ("every 10k steps"), and values from user-facing sections (usage, evaluation, quick
   start) or from fine-tuning examples offered to users (``--lr 1e-5`` in "fine-tune on your data").
@@ -40,7 +44,7 @@ from __future__ import annotations
 from typing import Optional
 
 from repro_lint import regex_cache
-from repro_lint.document import Block, Card, Section
+from repro_lint.document import Block, Card, Role, Section
 from repro_lint.evidence import (
     TRAINING_HEADING,
     BlockFilter,
@@ -75,7 +79,9 @@ SEP = r"[-_ ]"
 #: Token counts: "2T tokens", "1.5 trillion tokens", "4万亿词元", "1T 标识符".
 #: Only millions and more: "16K tokens" or "2048 tokens" is a sequence length, not a training duration.
 BIG = r"(?:\s?(?:[MBT]\b|million\b|billion\b|trillion\b|万亿|亿))"
-TOKENS = rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s{{0,2}}(?:(?:high-quality|multilingual|additional)\s)?(?:tokens?\b|词元|标识符)"
+#: Up to three qualifying words between the count and "tokens" ("4.5T English and Chinese tokens"), none a verb.
+QUALIFIERS = r"(?:(?!(?:is|are|was|were|be|of|per|in|to|for|with|at|context|window|sequence)\b)[A-Za-z-]{1,20},?\s){0,4}"
+TOKENS = rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s{{0,2}}{QUALIFIERS}(?:tokens?\b|词元|标识符)"
 #: A sentence is about training when it names it; token counts elsewhere are data or context sizes.
 TRAINING_WORD = r"(?:\b(?:pre-?|post-?|re-?)?train(?:ed|ing)?\b|\bfine[- ]?tun\w*|\bsees?\b|\bseen\b|训练)"
 
@@ -102,8 +108,8 @@ CORE = {
         rf"(?<!every )\b{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
         rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{GAP}{VALUE}",
         rf"(?<!every )(?<!every)\b{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
-        rf"{TRAINING_WORD}[^\n]{{0,120}}?{TOKENS}",
-        rf"{TOKENS}[^\n]{{0,60}}?{TRAINING_WORD}",
+        rf"{TRAINING_WORD}(?:[^\n]|\n(?=[a-z])){{0,200}}?{TOKENS}",
+        rf"{TOKENS}(?:[^\n]|\n(?=[a-z])){{0,60}}?{TRAINING_WORD}",
         rf"\b(?:training{SEP})?tokens?(?:{SEP}count)?\s*:\s*(?:up to|~|about|over)?\s*{VALUE}\s*(?:[KMBT]|tokens)",
         rf"\b(?:training{SEP})?tokens?\s*\((?:billions?|B|trillions?|T|millions?|M)\)\s*:\s*{VALUE}",
         rf"训练[^。；\n]{{0,30}}?(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s*(?:个)?\s*(?:token|词元|标识符)",
@@ -201,16 +207,63 @@ def config_hits(card: Card, where: BlockFilter) -> list[Hit]:
     return hits + found
 
 
+#: A config or script named for training: by its path ("train", "pretrain", "recipes/…", "hparams") or its section.
+TRAINING_NAMED = words(r"train|fine-?tun|\bsft\b|\bdpo\b|\borpo\b|recipes?|hparams|hyper-?param|训练|微调")
+
+
+#: A config the text ties to the release: "the configuration file for this model", "the config we used to train".
+RELEASE_CONFIG = words(r"\b(?:for|of) (?:this|the|our) (?:model|release)\b", r"\bused (?:to|for|in) (?:train|pre-?train)", r"\bwe used\b", r"本模型|我们使用")
+
+
+def named_for_training(card: Card, hit: Hit) -> bool:
+    """True when the config hit says it is for training: its path or text, or a training heading above it."""
+    said = hit.block.text if hit.block is not None else (card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else "")
+    if TRAINING_NAMED.search(hit.quote) or RELEASE_CONFIG.search(said):
+        return True
+    if hit.block is not None:
+        section = hit.block.section
+    else:  # a link: the section of the link on that line
+        section = next((link.section for link in card.links if link.line == hit.line), None)
+    while section is not None:
+        if TRAINING_HEADING.search(section.title):
+            return True
+        section = section.parent
+    return False
+
+
+def readers_section(card: Card) -> BlockFilter:
+    """Blocks of usage sections (quick start, how to train …) other than a reader's own fine-tuning."""
+
+    def where(block: Block) -> bool:
+        section = block.section
+        return section is not None and section.role is Role.USE and not section.instructs and block.kind != "front_matter"
+
+    return where
+
+
+#: Sections whose values are never the release's settings: news items, citations, comparisons with other models.
+NOT_SETTINGS = frozenset({Role.NEWS, Role.REFERENCE, Role.EVALUATION})
+
+
 def release_settings(card: Card) -> BlockFilter:
-    """Blocks that may hold the release's settings: release sections, minus code that only runs the model."""
+    """Blocks that may hold the release's settings: release sections, minus code that only runs the model.
+
+    News, citation and evaluation sections are left out whatever their headings say: "Adam" in a
+    BibTeX author list is a name, a token count in a comparison table belongs to another model.
+    """
     release = release_blocks(card)
 
     def where(block: Block) -> bool:
-        if not release(block):
+        if not release(block) or _in_role(block.section, NOT_SETTINGS):
             return False
         return block.kind != "code" or not INFERENCE_CODE.search(block.text) or bool(TRAINING_CODE_HINT.search(block.text))
 
     return where
+
+
+def _in_role(section: Optional[Section], roles: frozenset[Role]) -> bool:
+    """True when the nearest heading that names a role (or the section's inherited role) is one of ``roles``."""
+    return section is not None and section.role in roles and not section.instructs
 
 
 def core_values(card: Card) -> dict[str, list[Hit]]:
@@ -222,11 +275,21 @@ def check(card: Card) -> Verdict:
     where = release_settings(card)
     found = scan(card, {**CORE, **EXTRA}, where=where)
     core_found = sum(1 for name in CORE if found[name])
-    configs = config_hits(card, where)
+    configs, unconfirmed = [], []
+    for hit in config_hits(card, where):
+        (configs if named_for_training(card, hit) else unconfirmed).append(hit)
+    for hit in training_files(card, readers_section(card)):
+        if hit.line not in {h.line for h in configs}:
+            (configs if RELEASE_CONFIG.search(hit.block.text if hit.block is not None else card.lines[hit.line - 1]) else unconfirmed).append(hit)
     if configs:
         found["training config"] = configs
     complete = core_found >= 4 or bool(configs)
     required: tuple[str, ...] = tuple(CORE)
+    if not complete and unconfirmed:
+        # a config that may or may not be the release's (a model config in a checkpoint table, a run
+        # script in a usage section): documented in part, never complete, never absent
+        found["config, not named as the training config"] = unconfirmed
+        required += ("config, not named as the training config",)
     if not complete and not core_found:
         # Extra settings or a pointer to the paper alone document the hyperparameters in part.
         pointers = scan(card, {"pointer to details": POINTER}, where=release_blocks(card, code=False))

@@ -12,6 +12,11 @@ What it checks
   composition too, but not inside "a combination of synthetic data and …". Kinds of text ("books,
   code, math"), library versions ("Datasets: 4.5.0"), the model's own samples and filtering that was
   *not* done are no evidence.
+  Sizes are quantities with units for any kind of data (tokens, images, hours, clips, molecules,
+  trajectories …), with up to three qualifying words between number and unit but no verb ("16B is
+  our model" is not data). Sentences addressed to the reader ("you can fine-tune it on X"),
+  comparison tables, news and badge images are not the release's data; a link to the release's own
+  data card documents the composition only; "we will not be able to release the data" is closed.
   All three → complete; some, or only vague wording ("publicly available data") → partial (RL302);
   none → absent (RL301); "we do not disclose the training data", 数据不公开 → closed (RL303).
 
@@ -33,6 +38,7 @@ from __future__ import annotations
 import re
 
 from repro_lint import regex_cache
+from repro_lint.document import Role, heading_role
 from repro_lint.evidence import (
     Hit,
     clean,
@@ -85,15 +91,30 @@ NAMED = words(
     r"\bdatasets?\s*:\s*\[?\s*(?!v?\d+(?:\.\d+)+\b)\w",
 )
 
+#: Units that count data, for every kind of model: text, images, audio, video, molecules, episodes.
+DATA_UNIT = (
+    r"\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words|prompts|links|turns|preferences"
+    r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences|trajectories|episodes|demonstrations"
+    r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations)\b"
+)
+#: Up to three words between a number and its unit ("1.2B text-image pairs", "209M molecular 3D conformations"),
+#: none of them a verb or article: "16B is our instruction-tuned model" is a model size, not data.
+QUALIFIERS = r"(?:(?!(?:is|are|was|were|be|our|the|an?|can|runs?|on|in|with|per|of|and|or|to|for|at|model|models|parameters?)\b)[A-Za-z0-9-]{1,20}\s){0,3}"
+
 #: Data size: tokens, examples, hours or bytes with a number.
 SIZE = words(
-    rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*[a-zA-Z -]{{0,24}}?\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words|prompts|links|turns|preferences)\b",
+    rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*{QUALIFIERS}{DATA_UNIT}",
     rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB|gigabytes|terabytes|petabytes)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))", rf"\b{NUM}\s*[GT]\s+(?:of\s+)?(?:[A-Za-z-]{{1,20}}\s+){{0,2}}(?:corpus|corpora|data|text)\b", rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
     rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个?样本|小时|词元|词|字|标识符|token)", rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
     r"(?:数据量|语料规模|token\s*数)\s*[:：]?\s*\d",
 )
 #: Numbers with tokens that are not data size: context windows, throughput, compute.
 NOT_SIZE = words(r"\bunconditional\b|\b(?:generated|model|output) samples\b", r"\bcontext\b", r"\bsequence length\b", r"\bwindow\b", r"tokens?\s*/\s*s\b", r"\bper second\b", r"\bmemory\b|\bVRAM\b", r"\blatency\b", r"上下文|每秒|显存")
+
+#: A byte size or a duration is the size of a machine or a run time, not of data, in a sentence about
+#: hardware ("runs on a 16GB GPU", "takes 12 hours on an 8-core CPU").
+BYTES_OR_TIME = words(r"\d\s*(?:GB|TB|GiB|TiB)\b", r"\bhours\b|小时")
+HARDWARE = words(r"\bGPUs?\b|\bCPUs?\b|\b(?:A|H|V)100\b|\bRTX\b|\bArc\b|\bcan run\b|\bruns? on\b|\bmemory\b|\bVRAM\b|\bRAM\b", r"显卡|显存|内存")
 
 #: Composition or documentation: proportions, processing, or a datasheet.
 COMPOSITION = words(
@@ -132,6 +153,9 @@ STRONG_TOPIC = words(
     r"(?:预训练|训练)(?:数据|语料)(?:包括|包含|来自|为)|(?:在|基于)[^。\n]{0,30}(?:上|中)(?:进行)?(?:预训练|训练)",
 )
 
+#: Sentences addressed to the reader: data they may use, not data the release was trained on.
+READER = words(r"\byou(?:r)?\b", r"您|你")
+
 #: Sentences about evaluation: datasets and percentages there are benchmarks and scores.
 EVALUATION = words(r"\bevaluat", r"\bbench(?:mark)?", r"\bleaderboard", r"\bpass@", r"\baccuracy\b", r"\bwin ?rate", r"\bscores?\b", r"\bperformance\b", r"评测|测评|评估|性能|准确率|得分|榜")
 REQUIRED = tuple(ELEMENTS)
@@ -169,7 +193,10 @@ VAGUE = {
         r"\bweb data\b", r"\bhigh[- ]quality (?:data|corpus|corpora|dataset)", r"\bcurated (?:data|dataset)", r"\btraining data\b",
         r"\bsynthetic data\b",
         r"\b(?:instruction|math|reasoning|code|comparison|preference|mixed-quality|dialogue|conversation|alignment)[\w-]*(?: [\w-]+)? data\b",
-        r"\b(?:trillions|billions|millions) of\b[^.\n]{0,30}\btokens\b", r"instruction\s*数据|指令数据|对齐数据|偏好数据", r"公开数据|互联网数据|高质量数据|海量数据|训练数据|预训练数据|语料",
+        r"\b(?:trillions|billions|millions) of\b[^.\n]{0,30}\btokens\b",
+        # "trained on large amounts of audio", "trains on synthetic datasets": material named only by its kind
+        r"\b(?:pre-?)?train(?:ed|s)? (?:on|using) (?!\d|(?:an? |the )?(?:single |multiple |\d+ )?(?:GPUs?|TPUs?|nodes?|machines?|clusters?)\b)(?:[\w-]{1,20} ){0,4}"
+        r"(?:data|datasets?|corpus|corpora|text|images|audio|videos|speech|recordings|reports|logs|documents|conversations|code|pairs|molecules|structures|samples|examples)\b", r"instruction\s*数据|指令数据|对齐数据|偏好数据", r"公开数据|互联网数据|高质量数据|海量数据|训练数据|预训练数据|语料",
     )
 }
 
@@ -197,12 +224,20 @@ def _aside(section) -> bool:  # type: ignore[no-untyped-def]
 
     The nearest heading decides: "Evaluation > Training data" is about data, "Data > Usage" is not.
     """
+    below_release_heading = False
     while section is not None:
         title = section.title
+        if section.instructs:
+            return True  # a how-to for fine-tuning the model on the reader's data
         if heading_matches(USAGE_HEADING, title) or heading_matches(NOT_TRAINING_HEADING, title) or heading_matches(USER_FINETUNE_HEADING, title):
             return True
         if heading_matches(TOPIC_HEADING, title):
             return False
+        role = heading_role(title)
+        if role is Role.RELEASE:
+            below_release_heading = True  # "Training" keeps its release role under a misplaced "# Uses"
+        elif role is not None and not below_release_heading:
+            return True  # comparisons, news, usage, citation
         section = section.parent
     return False
 
@@ -224,13 +259,22 @@ def _sentence_at(hit: Hit) -> str:
 
 
 def _evidence(card) -> dict[str, list[Hit]]:  # type: ignore[no-untyped-def]
-    """Element hits in sentences about the training data; sizes and shares that are not about data dropped."""
+    """Element hits in sentences about the training data; sizes and shares that are not about data dropped.
+
+    A sentence addressed to the reader ("you can fine-tune it on the X dataset") names the reader's
+    data, not the release's, unless it says what the release was trained on.
+    """
     found = scan(card, ELEMENTS, where=_main_place, skip_withheld=False, topic=TOPIC, topic_heading=TOPIC_HEADING, urls=False)
     aside = scan(card, ELEMENTS, where=_aside_place, skip_withheld=False, topic=STRONG_TOPIC, urls=False)
     for name in found:
         found[name] += aside[name]
-        found[name] = [h for h in found[name] if not EVALUATION.search(_sentence_at(h)) or STRONG_TOPIC.search(_sentence_at(h))]
-    found["size"] = [h for h in found["size"] if not NOT_SIZE.search(_sentence_at(h))]
+        found[name] = [
+            h for h in found[name]
+            if (not EVALUATION.search(_sentence_at(h)) and not READER.search(_sentence_at(h))) or STRONG_TOPIC.search(_sentence_at(h))
+        ]
+    found["size"] = [
+        h for h in found["size"] if not NOT_SIZE.search(_sentence_at(h)) and not (BYTES_OR_TIME.search(h.quote) and HARDWARE.search(_sentence_at(h)))
+    ]
     found["composition"] = [h for h in found["composition"] if not (PROCESSING.search(h.quote) and NOT_PROCESSED.search(_sentence_at(h)))]
     return found
 
@@ -247,8 +291,17 @@ def _documented_corpora(found: dict[str, list[Hit]]) -> list[Hit]:
 def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     """Links to a dataset's own page, unless given as a benchmark or in a usage/evaluation section."""
     hits = []
+    prose_at: dict[int, str] = {}  # line → the text of the prose block around it (hard-wrapped sentences)
+    for block in card.blocks:
+        if block.kind in ("paragraph", "list_item", "blockquote") and block.end_line > block.line:
+            for at in range(block.line, block.end_line + 1):
+                prose_at[at] = block.text
     for link in card.links:
+        if link.image:
+            continue  # a badge or figure hosted on a dataset page is a picture, not the dataset
         line = _line(card, link.line)
+        if link.line in prose_at:
+            line = _link_sentence(prose_at[link.line].replace("\n", " "), link.url)
         dataset_url = DATASET_URL.search(link.url)
         page = dataset_url or DATASHEET_LINK.search(link.text) or (
             PUBLISHED.search(line) and (STRONG_TOPIC.search(line) or (TOPIC.search(line) and DATA_LINK.search(link.text + " " + link.url)))
@@ -258,10 +311,22 @@ def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
         outputs = OUTPUTS_LINK.search(link.text) or (not dataset_url and OUTPUTS_FILE.search(link.url))
         if EVAL_LINK.search(line) or outputs:
             continue
-        if _aside(link.section) and not STRONG_TOPIC.search(line):
+        if (_aside(link.section) or READER.search(_link_sentence(line, link.url))) and not STRONG_TOPIC.search(line):
+            continue  # in usage or evaluation, or offered to the reader ("you can fine-tune it on [X](…)")
+        if not dataset_url and DATASHEET_LINK.search(link.text) and not DATA_LINK.search(link.url.rsplit("/", 1)[-1].replace("data_card", "").replace("datasheet", "")):
+            hits.append(Hit("composition", link.line, link.url))  # a datasheet of our own: the composition, not a named dataset
             continue
         hits.append(Hit("named sources", link.line, link.url))
     return hits
+
+
+def _link_sentence(line: str, url: str) -> str:
+    """The sentence of ``line`` that holds the link to ``url`` (the whole line when not found)."""
+    at = line.find(url)
+    for offset, sentence in sentences(line) if at >= 0 else ():
+        if offset <= at < offset + len(sentence):
+            return sentence
+    return line
 
 
 def _data_key_lines(card) -> list[Hit]:  # type: ignore[no-untyped-def]
@@ -305,6 +370,8 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
     found["named sources"] += [Hit("named sources", h.line, h.quote, h.block) for h in tables]
     found["named sources"] += _front_matter_datasets(card)
     pages = _dataset_pages(card) + _data_key_lines(card)
+    found["composition"] += [h for h in pages if h.element == "composition"]
+    pages = [h for h in pages if h.element != "composition"]
     if pages:
         found["named sources"] += pages
         found["size"] += [Hit("size", h.line, h.quote) for h in pages[:1]]
@@ -320,7 +387,7 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
         CODES,
         found,
         REQUIRED + (("vague description",) if "vague description" in found else ()),
-        closed=withheld(card, SUBJECT),
+        closed=withheld(card, SUBJECT, heading=SECTION),
         placeholders=placeholder_sections(card, SECTION),
         placeholder_settings=placeholder_values(card, DATA_NAME),
         complete=all(found[name] for name in REQUIRED),

@@ -11,6 +11,9 @@ What it checks
     training command in a training section, a code repository the text says the model was trained
     with ("trained using the [X library](github…)", not a general-purpose library such as TRL),
     or the core hyperparameters given as values.
+  Objectives beyond language modelling count (contrastive / triplet / CTC / denoising losses,
+  self-distillation, masked image modelling, a named ``…Loss`` class), as do training docs
+  (``TRAINING.md``, "training guidance", a relative ``train/`` folder) as the recipe.
   Both → complete; one → partial (RL402); none → absent (RL401); "we do not disclose our training
   recipe", 训练细节暂不公开 → closed (RL403). A bare statement of the procedure ("a fine-tuned
   version of X", "fine-tuned using X data", "an autoregressive language model", 进行…训练) names
@@ -39,8 +42,10 @@ Fix
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from repro_lint import regex_cache
 from repro_lint.document import Card
 from repro_lint.evidence import (
     EXAMPLE_PATH,
@@ -76,6 +81,12 @@ OBJECTIVE = words(
     r"\bmulti-?task (?:prompted )?fine-?tun\w*", r"\bcurriculum learning\b", r"\bcontext (?:length )?extension\b", r"\b(?:Q?LoRA)\b",
     r"\b(?:masked|causal|autoregressive|permutation) language modell?ing\b", r"\bused as (?:the |our )?(?:pre-?)?training (?:tasks?|objectives?)\b",
     r"\btrained as an? (?:autoregressive|causal|masked|bidirectional|unidirectional|denoising) (?:language )?model\b",
+    # objectives and losses beyond language models, and loss classes named in training logs
+    r"\b(?:contrastive|triplet|InfoNCE|CTC|ranking|hinge|focal|perceptual|adversarial|distillation|diffusion|denoising|reconstruction|KL)[- ]loss\b",
+    r"\b(?-i:[A-Z][A-Za-z]{2,60})Loss\b", r"\bloss\s*[:=]\s*\[?`?(?:<code>)?(?-i:[A-Z])[A-Za-z]", r"\bself[- ]distill\w*", r"\bmasked (?:image|autoencoder|audio|signal) model(?:l?ing)?\b",
+    r"\b(?:pre-?)?trained to (?:reconstruct|predict|denoise|match|contrast)\b", r"\bhard[- ]negative mining\b", r"\bflow[- ]matching (?:objective|loss)\b",
+    r"\b(?:noise|epsilon|v-)[- ]?prediction (?:objective|loss)\b", r"\bscore matching\b", r"\bconnectionist temporal classification\b",
+    r"对比学习|对比损失|自蒸馏|损失函数|去噪目标|"
     r"(?:预)?训练目标|预训练任务|掩码语言模型|掩码语言建模|"
     r"监督微调|有监督微调|指令微调|人类反馈强化学习|强化学习|奖励模型|偏好优化|拒绝采样|蒸馏|继续预训练|增量预训练|持续(?:预)?训练|二次预训练"
     r"|两阶段|多阶段|第[一二三]阶段|课程学习|目标函数|损失函数|下一个词预测|人类偏好对齐|对齐训练",
@@ -92,6 +103,8 @@ MENTION = words(
     r"\bwe (?:pre-?)?train(?:ed)? (?:with|using|on)\b", r"\b(?:library|framework|codebase) for\b[^\n]{0,60}?\btraining\b",
     r"(?:基于|在)[^。\n]{0,60}(?:微调|训练)(?:而成|得到)|微调(?:而成|得到|版本)|预训练(?:而成|得到)|训练(?:策略|方法|步数)",
     r"进行[^。；\n]{0,30}?(?:预训练|训练|微调)|(?:单向|双向|自回归)语言模型", r"\btrained\b[^.\n]{0,80}?\bfrom scratch\b",
+    r"\b(?:commands?|scripts?|settings?|configs?) (?:that )?we used (?:for|to) (?:pre-?)?train", r"\b(?:pre-?)?trains? (?:on|with)\b",
+    r"\b(?:aims?|set out) to (?:pre-?)?train\b",
 )
 
 #: Front-matter tags that name a training stage of the release (``tags: [sft, lora]``): partial evidence only.
@@ -112,7 +125,8 @@ CODE_STATEMENT = words(
     r"\b(?:code|scripts?|instructions) (?:for|to) (?:pre-?train|train|reproduce)\w*\b", r"\breproduce (?:our|the) (?:fine-?tuning |training |pre-?training )?runs\b",
     r"\b(?:used|using|with) (?:the )?code (?:available )?(?:from|on|at)\b", r"\bto (?:launch|start|run) (?:the )?(?:pre-?)?training\b",
     r"\b(?:the|our|this) `?(?:pre-?)?train(?:ing)?(?:[_-]\w{1,40})?`? notebooks?\b",
-    r"(?:提供|开源|发布|更新)了?[^。\n]{0,50}(?:训练代码|训练脚本|训练方案|预训练代码)", r"(?:训练代码|训练脚本|训练方案)[^。\n]{0,10}(?:已|均)?(?:开源|发布|提供)",
+    r"(?:提供|开源|发布|更新)了?[^。\n]{0,50}(?:训练代码|训练脚本|训练方案|预训练代码)",
+    r"\b(?:core |main |code )?repo(?:sitory)?\b[^\n]{0,10}\((?:[^()\n]{0,20}\b)?training\b[^()\n]{0,60}\)\s*:", r"(?:训练代码|训练脚本|训练方案)[^。\n]{0,10}(?:已|均)?(?:开源|发布|提供)",
 )
 
 #: "trained using [Library](github.com/…)", "we used the code available on [Repo](…)": the code the release was trained with.
@@ -136,7 +150,12 @@ GENERAL_LIBRARY = words(
 )
 
 #: Links to the training code: by their text ("[Training code](…)") or a repository named for training.
-CODE_LINK_TEXT = words(r"\b(?:pre-?)?training (?:code|scripts?|recipes?)\b", r"训练代码|训练脚本")
+CODE_LINK_TEXT = words(
+    r"\b(?:pre-?)?training (?:code|scripts?|recipes?)\b", r"\b(?:steps|instructions|guide|guidance|docs?) (?:for|to) (?:pre-?)?train", r"\btraining (?:&|and) fine-?tuning (?:guid|instruct|doc)",
+    r"\btraining (?:guide|guidance|instructions|docs?|tutorial)\b", r"训练代码|训练脚本|训练教程",
+)
+#: A link to the repository's own training instructions or training folder: ``TRAINING.md``, ``src/x/train``.
+CODE_DOC = regex_cache.compile(r"(?:^|/)(?:TRAIN(?:ING)?|PRE-?TRAIN(?:ING)?|FINE-?TUN(?:E|ING)|REPRODUC\w*)\.md$|^(?!https?:)(?:\./)?[\w./-]{0,200}/(?:train|training|pretrain|finetune)/?$", re.I)
 CODE_REPO = words(r"github\.com/[\w.-]{1,100}/[\w.-]{0,100}train[\w.-]{0,100}(?:/|$)")
 
 #: Commands that launch training, in code blocks of release sections.
@@ -183,7 +202,7 @@ def code_links(card: Card) -> list[Hit]:
     return [
         Hit("code or recipe", link.line, link.url)
         for link in card.links
-        if is_release(link.section) and (CODE_LINK_TEXT.search(link.text) or CODE_REPO.search(link.url))
+        if is_release(link.section) and (CODE_LINK_TEXT.search(link.text) or CODE_REPO.search(link.url) or CODE_DOC.search(link.url))
     ]
 
 

@@ -9,6 +9,11 @@ What it checks
     license statement in the text. A license stated only for the code or data (a License section
     that says "this code is licensed …") or for the base model ("X is Apache 2.0 licensed", X being
     the model the release fine-tunes) does not count; neither does the base model's hub page.
+  Weights reach users through hubs, URLs, release assets, model catalogues or listed checkpoint
+  files with their links. A repository's license badge, a bare link to its LICENSE file and a
+  table-of-contents entry ("[License](#license)") license the code, not the weights. "The models are
+  released here" without a location is partial; a service reachable only through its API or SDK,
+  with no download and no license, is closed.
   Both → complete; one → partial (RL202); none → absent (RL201). "Available only through our API",
   "we do not release the weights", 暂不开源 → closed (RL203).
 
@@ -60,13 +65,24 @@ DOWNLOAD_TEXT = {
         r"\b(?:request|apply for) (?:access|the (?:model )?weights)\b", r"\bfor access,? (?:please )?(?:apply|request|register|sign up)\b",
         r"\bPeftModel\.from_pretrained\(\s*\w+\s*,\s*[\"'][\w./-]+[\"']",
         r"\b[\w.-]+\.(?:safetensors|gguf|ckpt|pth|bin)`?\s*[:：—–-]\s*[^\n]{0,60}?\b(?:weights|checkpoint|adapter)\b",
-        r"\bdownload\w*\b[^.\n]{0,40}\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:from|at|on|here|via|link)\b",
+        r"\bdownload\w*\b(?:[^.\n]|\.\d){0,40}\b(?:weights|checkpoints?|models?)\b(?:[^.\n]|\.\d){0,40}\b(?:from|at|on|here|via|link)\b",
+        # a listed checkpoint file with its link: "The 6-hour model (m_6.onnx): [mirror](…)"
+        r"\b[\w.-]{1,80}\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|h5|tflite|msgpack)\b`?\)?\s*[:：—–-]?\s*\[[^\]\n]{1,40}\]\(",
+        # container images that ship the weights
+        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:baked|bundled|included|packaged|shipped) (?:in|into|with)\b[^.\n]{0,30}\b(?:image|container)\b",
         r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:are|is) (?:all )?(?:publicly |now )?(?:available|uploaded|hosted|open-?sourced?)\b[^.\n]{0,20}\b(?:on|at|from|in|via|to)\b",
         r"\b(?:we|have|has)\s+(?:also\s+)?(?:publicly\s+)?(?:released|open-?sourced|uploaded)\b[^.\n]{0,80}\b(?:models?|weights|checkpoints)\b",
         r"\b(?:released|uploaded) (?:to|on) (?:the )?(?:hugging ?face|hf hub|modelscope|model hub)\b", r"\bopen[- ]weights?\b",
         r"模型下载|权重下载|下载地址|下载链接|开源权重|开放下载|已开源|开源了|(?:权重|模型)(?:已|均已)?(?:上传|发布)(?:至|到|在)",
     ),
 }
+
+#: The card says the weights are released, without a location: partial evidence.
+RELEASED_HERE = words(
+    r"\b(?:we|this repo(?:sitory)?)\s+(?:\w+\s+)?(?:provide|release|share|open-?source)[sd]?\s+(?:the\s+|our\s+|all\s+)?(?:\w+\s+){0,2}(?:models?|weights|checkpoints)\b",
+    r"\b(?:pre-?trained\s+)?(?:models?|weights|checkpoints)\b[^.\n]{0,40}\b(?:are|were|is|was)\s+(?:\w+\s+)?released\b",
+    r"\b(?:trained|developed) and released by\b", r"\breleased here\b", r"(?:开源|发布)了?(?:模型|权重)",
+)
 
 #: Hub and release URLs that host model weights (not datasets, not Spaces, not papers).
 WEIGHT_URL = words(
@@ -75,6 +91,7 @@ WEIGHT_URL = words(
     r"^https?://(?:www\.)?modelscope\.cn/models/", r"^https?://(?:www\.)?ollama\.com/library/", r"^https?://(?:www\.)?kaggle\.com/models/",
     r"/releases/download/", r"^https?://[^?#\s]*/[\w-]*downloads?\b", r"\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|tar\.gz|zip)(?:\?|$)", r"^https?://wisemodel\.cn/models/",
     r"^https?://(?:www\.)?openxlab\.org\.cn/models/", r"^https?://(?:dl\.fbaipublicfiles\.com|storage\.googleapis\.com)/",
+    r"^https?://(?:catalog\.)?ngc\.nvidia\.com/(?:catalog/|orgs/[\w-]+/(?:teams/[\w-]+/)?)models/",
 )
 
 #: A sentence that names another model the release was built from: its link is not the release's download.
@@ -98,6 +115,17 @@ LICENSE = {
 #: A license sentence about the code or the data only does not license the weights.
 OTHER_SUBJECT = words(r"\b(?:code|codebase|source code|repository|scripts?|datasets?|data)\b", r"代码|数据")
 WEIGHTS_SUBJECT = words(r"\bweights?\b", r"\bmodels?\b", r"\bcheckpoints?\b", r"\bparameters\b", r"权重|模型")
+
+#: A table-of-contents entry: a link to an anchor of the same page.
+TOC_ENTRY = regex_cache.compile(r"^\s*(?:[-*+]|\d{1,3}\.)?\s*\[[^\]\n]{0,120}\]\(#[^)\s]{0,200}\)\s*$")
+#: Badge markup (an image, possibly inside a link), removed to see whether a line says anything else.
+BADGES = regex_cache.compile(r"\[!\[[^\]\n]{0,200}\]\([^)\s]{0,1000}\)\]\([^)\s]{0,1000}\)|!\[[^\]\n]{0,200}\]\([^)\s]{0,1000}\)")
+
+#: A source repository's LICENSE file (``…/blob/main/LICENSE``, ``LICENSE.md``).
+REPO_LICENSE_FILE = regex_cache.compile(r"(?:^|/)(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt|rst))?$", re.I)
+
+#: Badges that show the license of a source repository (GitHub's license field): the code's license.
+REPO_BADGE = words(r"shields\.io/github/license/", r"shields\.io/badge/licen[cs]e", r"badgen\.net/github/license/", r"choosealicense\.com")
 
 LICENSE_KEYS = ("license", "license_name", "license_link")
 NO_LICENSE = {"", "unknown", "none", "null", "other", "no", "n/a"}
@@ -204,9 +232,15 @@ def _license_text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     hits = []
     for h in scan(card, LICENSE, where=lambda b: b.kind not in ("code", "front_matter", "heading"))["license"]:
         line = _line(card, h.line)
+        if TOC_ENTRY.search(line) or (REPO_BADGE.search(line) and not LICENSE_WORD.search(BADGES.sub(" ", line))):
+            continue  # "- [License](#license)" in a table of contents; a line of repository badges
         if counts(_sentence_of(line, line.find(h.quote)), h.block.section if h.block else None, line):
             hits.append(h)
     for link in card.links:
+        if link.url.startswith("#") or (link.image and REPO_BADGE.search(link.url)):
+            continue  # a table-of-contents anchor, or a repository's license badge (the code's license)
+        if not clean(link.text).strip() and (REPO_BADGE.search(link.url) or REPO_LICENSE_FILE.search(link.url)):
+            continue  # the target of a badge or a bare link to the repository's LICENSE file: the code's license
         if (LICENSE_LINK.search(link.text) or LICENSE_LINK.search(link.url)) and link.url not in base_urls:
             if counts(link.text + " " + _link_sentence(card, link), link.section, link.text + " " + _line(card, link.line)):
                 hits.append(Hit("license", link.line, link.text or link.url))
@@ -225,19 +259,42 @@ def _downloads(card) -> list[Hit]:  # type: ignore[no-untyped-def]
         if not BASE_MODEL.search(h.block.line_text(h.block.text.find(h.quote)) if h.block else "")
     ]
     for link in card.links:
+        if link.image:
+            continue  # a badge ("downloads: 1M") is a picture, not the weights
         if WEIGHT_URL.search(link.url) and not BASE_MODEL.search(_line(card, link.line)):
             hits.append(Hit("download location", link.line, link.url))
     return hits
 
 
+#: Access through a hosted API (an HTTP/REST API, API keys, a client SDK for a service): with no download
+#: location anywhere in the card, the model is reachable only as a service — closed by the rubric.
+API_ACCESS = words(
+    r"\b(?:HTTP|REST(?:ful)?|web) API\b", r"\bAPI[_ -]?keys?\b", r"\bAPI (?:reference|documentation|docs|endpoints?)\b",
+    r"\b(?:client|official) (?:\w+ )?SDK\b", r"\bcloud (?:service|API)\b", r"API\s*密钥|接口调用|云服务",
+)
+
+
+def _service_only(card, found: dict[str, list[Hit]]) -> list[Hit]:  # type: ignore[no-untyped-def]
+    """API-access statements, when the card offers neither a download location nor a license for weights."""
+    if found["download location"] or found["license"]:
+        return []  # a license or a download: documented (in part), not a service
+    hits = scan(card, {"withheld": API_ACCESS}, where=lambda b: b.kind not in ("code", "front_matter"))["withheld"]
+    return hits[:1]
+
+
 def check(card) -> Verdict:  # type: ignore[no-untyped-def]
     found = {"download location": _downloads(card), "license": _front_matter_license(card) + _license_text(card)}
+    if not found["download location"]:
+        # "the models are released here" without saying where: documented in part
+        released = scan(card, {"release statement": RELEASED_HERE}, where=lambda b: b.kind not in ("code", "front_matter"))["release statement"]
+        if released:
+            found["release statement"] = released
     return judge(
         card,
         CODES,
         found,
-        ("download location", "license"),
-        closed=withheld(card, SUBJECT),
+        ("download location", "license") + (("release statement",) if found.get("release statement") else ()),
+        closed=withheld(card, SUBJECT) + _service_only(card, found),
         placeholders=placeholder_sections(card, SECTION),
         hints={"download location": "a download location for the weights", "license": "the weights' license"},
     )

@@ -116,3 +116,59 @@ def test_an_empty_unclosed_fence_at_the_end_stays_within_the_card():
     (code,) = [b for b in card.blocks if b.kind == "code"]
     assert code.line == 3 and code.end_line == 3
     assert parse("```").first_content_line == 1
+
+
+def test_section_roles_come_from_headings_and_inherit():
+    from repro_lint.document import Role
+
+    card = parse(
+        "# Acme\n\n## Model details\n\n### Heads\n\nText.\n\n## Quick start\n\n### On a laptop\n\nText.\n\n"
+        "## News\n\nText.\n\n## Evaluation\n\nText.\n\n## Citation\n\nText.\n\n## 快速开始\n\n文本。\n"
+    )
+    roles = {s.title: s.role for s in card.sections}
+    assert roles == {
+        "Acme": Role.RELEASE,
+        "Model details": Role.RELEASE,
+        "Heads": Role.RELEASE,
+        "Quick start": Role.USE,
+        "On a laptop": Role.USE,  # no role of its own: the parent's
+        "News": Role.NEWS,
+        "Evaluation": Role.EVALUATION,
+        "Citation": Role.REFERENCE,
+        "快速开始": Role.USE,
+    }
+
+
+def test_training_section_that_instructs_the_reader_to_fine_tune_is_use():
+    from repro_lint.document import Role
+
+    card = parse(
+        "# Acme\n\n## Training\n\nLoRA fine-tuning requires at least 2 GPUs.\n\nRun `bash lora.sh` from the root folder.\n\n"
+        "### Single node\n\nText.\n\n## Pre-training\n\nRun `bash pretrain.sh` to reproduce the release.\n\nSet the node count first.\n"
+    )
+    roles = {s.title: (s.role, s.instructs) for s in card.sections}
+    assert roles["Training"] == (Role.USE, True)
+    assert roles["Single node"] == (Role.USE, True)  # below a reader's how-to, a training heading stays the reader's
+    assert roles["Pre-training"] == (Role.RELEASE, False)  # reproducing the release's own training
+
+
+def test_we_trained_keeps_a_training_section_the_release():
+    from repro_lint.document import Role
+
+    card = parse("# Acme\n\n## Fine-tuning\n\nWe fine-tuned the base with LoRA on 8 GPUs.\n\nRun `bash lora.sh` to see it.\n\nUse your own data.\n")
+    assert card.sections[1].role is Role.RELEASE
+
+
+def test_training_and_fine_tuning_heading_stays_the_release():
+    from repro_lint.document import Role
+
+    card = parse("# Acme\n\n## Training and Fine-tuning\n\nRun `launch.py` with your configs.\n\nYou can pass several LoRA configs.\n")
+    assert card.sections[1].role is Role.RELEASE and not card.sections[1].instructs
+
+
+def test_links_of_a_wrapped_paragraph_carry_their_own_line_and_badges_are_images():
+    card = parse("Intro text that wraps\nonto a second line with [the data](https://example.org/data)\nand [![badge](https://img.example.org/b.svg)](https://example.org/x).\n")
+    lines = {link.url: (link.line, link.image) for link in card.links}
+    assert lines["https://example.org/data"] == (2, False)
+    assert lines["https://img.example.org/b.svg"] == (3, True)
+    assert [link.url for link in card.links].count("https://img.example.org/b.svg") == 1  # not read again as a bare URL

@@ -37,6 +37,18 @@ EXPECTED = {
     "absent-size-in-heading-and-badge.md": ("absent", ["RL101"]),
     "closed-not-disclosed.md": ("closed", ["RL103"]),
     "closed-zh-not-public.md": ("closed", ["RL103"]),
+    # vision vocabulary: ViT type, depth / embedding dim / patch size, input resolution as the input size
+    "complete-vision-spec.md": ("complete", []),
+    # speech vocabulary: Conformer type, conformer layers and channels, sample rate as the input spec
+    "complete-speech-spec.md": ("complete", []),
+    # a unit stated once in a table header ("Params (M)") applies to the bare numbers under it
+    "partial-table-header-unit.md": ("partial", ["RL102"]),
+    # sizes, context and layers given only in news items are announcements, not the architecture
+    "absent-sizes-only-in-news.md": ("absent", ["RL101"]),
+    # a YAML config block in the model-details section states the dimensions and context
+    "complete-config-block.md": ("complete", []),
+    # "Model size: 7 billion parameters" is the parameter count, not a key dimension
+    "partial-model-size-is-not-a-dimension.md": ("partial", ["RL102"]),
 }
 
 

@@ -45,6 +45,20 @@ EXPECTED = {
     "complete-adapter-setup-list.md": ("complete", []),
     # "How to Fine-tune X … for users to fine-tune our models on downstream tasks": a command for users
     "absent-how-to-fine-tune-section.md": ("absent", ["RL501"]),
+    # a training section that instructs the reader (hardware you need, "Run the launcher") to fine-tune with
+    # LoRA: its values and script are the reader's settings, even without "your data" in the text
+    "absent-reader-lora-how-to.md": ("absent", ["RL501"]),
+    # instructions to re-run the release's own pre-training: the launcher is the release's exact config
+    "complete-reproduce-own-training.md": ("complete", []),
+    # "3.2T Korean, English and Python tokens": a token count with qualifiers is the training duration;
+    # another model's values in a comparison table and "Adam" in a BibTeX author list are not settings
+    "partial-qualified-token-count.md": ("partial", ["RL502"]),
+    # config links beside checkpoints, not named for training: may be the model's, may be the run's — partial
+    "partial-config-in-checkpoint-table.md": ("partial", ["RL502"]),
+    # a config in a usage section that the text calls the config "for this model" is the release's own
+    "complete-config-for-this-model-in-usage.md": ("complete", []),
+    # a hard-wrapped sentence: "trained on … range\nof sources, totalling 3 trillion tokens" is still one duration
+    "partial-wrapped-token-count.md": ("partial", ["RL502"]),
 }
 
 

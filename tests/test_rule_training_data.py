@@ -60,6 +60,18 @@ EXPECTED = {
     # documented in part, and said to be proprietary
     "closed-proprietary.md": ("closed", ["RL303"]),
     "closed-zh-not-public.md": ("closed", ["RL303"]),
+    # "42M simulated 3D lattice structures": a size with qualifiers between number and unit, beyond text data;
+    # "900M is our largest model" is a model size, and a badge picture hosted on a dataset host is no dataset
+    "partial-science-size-qualified-units.md": ("partial", ["RL302"]),
+    # another model's data in a comparison table, and a dataset the reader may fine-tune on ("You can …")
+    "absent-reader-dataset-and-comparison.md": ("absent", ["RL301"]),
+    # "we will not be able to release …", "are not permitted to share": modal withholding of the data
+    "closed-modal-will-not-be-able.md": ("closed", ["RL303"]),
+    # a limitation sentence ("due to the data it was trained on, the model may …") withholds nothing
+    "partial-limitation-is-not-withholding.md": ("partial", ["RL302"]),
+    # a link to the release's own data card documents the composition, not names or sizes;
+    # "12 hours on an 8-core CPU" is a run time, not hours of audio
+    "partial-own-datasheet-link.md": ("partial", ["RL302"]),
 }
 
 

@@ -67,6 +67,14 @@ EXPECTED = {
     "absent-docs-index-for-reader.md": ("absent", ["RL401"]),
     # SFT named; "we also provided the code … for fine-tuning the base model" is an offer, not the recipe
     "partial-offered-finetuning-code.md": ("partial", ["RL402"]),
+    # a named loss ("contrastive loss", a `…Loss` class) is the objective; TRAINING.md is the recipe
+    "complete-named-loss-and-training-doc.md": ("complete", []),
+    # a link to the repository's training folder alone is partial; "Loss: 0.39" is a metric, not an objective
+    "partial-training-folder-link-only.md": ("partial", ["RL402"]),
+    # "the commands we used for training the released models" with the launch command: procedure and code
+    "complete-commands-we-used.md": ("complete", []),
+    # "aims to pretrain a 2B model on …": training mentioned, no stage or code — partial
+    "partial-aims-to-pretrain.md": ("partial", ["RL402"]),
 }
 
 

@@ -54,6 +54,18 @@ EXPECTED = {
     "closed-not-open-source-zh.md": ("closed", ["RL203"]),
     # "we only support controlled access to … the model via the X API"
     "closed-controlled-api-access.md": ("closed", ["RL203"]),
+    # "trained on proprietary … logs that we do not share": the data is withheld, not the weights
+    "partial-data-withheld-not-weights.md": ("partial", ["RL202"]),
+    # a client SDK for a hosted service (API key, HTTP API), no download, no license: API-only is closed
+    "closed-service-sdk-only.md": ("closed", ["RL203"]),
+    # "models … are released here" without a location is partial, not absent
+    "partial-released-here-no-location.md": ("partial", ["RL202"]),
+    # "[License](#license)" is a table-of-contents entry, not a license
+    "partial-toc-license-entry.md": ("partial", ["RL202"]),
+    # checkpoint files listed by name, each with a link (a cloud drive), and a license for the parameters
+    "complete-listed-checkpoint-files.md": ("complete", []),
+    # a repository's license badge licenses the code: the hub location alone is partial
+    "partial-repository-license-badge.md": ("partial", ["RL202"]),
 }
 
 
