@@ -159,6 +159,12 @@ class FileResult:
     def active_findings(self) -> list[Finding]:
         return [f for f in self.findings if not f.suppressed]
 
+    def to_dict(self) -> dict[str, Any]:
+        """This result as one entry of the JSON report's ``files`` array (docs/json-schema.md)."""
+        from .reporters.json_report import file_dict  # the JSON reporter owns the schema
+
+        return file_dict(self)
+
 
 @dataclass
 class Report:
