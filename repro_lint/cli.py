@@ -182,7 +182,8 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
 
     from .sources import is_dump
 
-    if fmt in SINKS or from_files or recursive or resume or baseline or any(is_dump(p) for p in paths):
+    if (fmt in SINKS or from_files or recursive or resume or baseline or fail_on_regression or id_column or text_column
+            or any(is_dump(p) for p in paths)):
         many = ManyOptions(from_files, recursive, id_column, text_column, resume, baseline, fail_on_regression)
         sys.exit(_run_many(paths, many, fmt, output_file, loaded, stdin_filename, jobs, exit_zero, color,
                            RunOptions(Path(config_path) if config_path else None, isolated, _overrides(
