@@ -14,18 +14,18 @@ from __future__ import annotations
 
 from dataclasses import fields
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from .config import ConfigCache, ConfigError, Settings, check_criteria
 from .model import FileResult, Rule
 
-__all__ = ["LintError", "lint", "lint_text", "lint_card_text", "make_settings", "rules"]
+__all__ = ["LintError", "lint", "lint_card_text", "lint_text", "make_settings", "rules"]
 
 #: Settings a caller may pass as keyword arguments (the configuration keys, with underscores).
 SETTING_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Settings) if f.name != "source")
 _TUPLE_SETTINGS = {"select", "extend_select", "ignore", "require"}
 
-_RULES: Optional[list[Rule]] = None  # per process, loaded on first use
+_RULES: list[Rule] | None = None  # per process, loaded on first use
 
 
 class LintError(ValueError):
@@ -45,7 +45,7 @@ def rules() -> list[Rule]:
     return _RULES
 
 
-def make_settings(profile: Optional[str] = None, base: Optional[Settings] = None, **settings: Any) -> Settings:
+def make_settings(profile: str | None = None, base: Settings | None = None, **settings: Any) -> Settings:
     """Validated :class:`Settings` from keyword arguments (``select=["RL3"]``, ``fail_under=60`` …)."""
     unknown = sorted(set(settings) - set(SETTING_NAMES))
     if unknown:
@@ -72,14 +72,14 @@ def lint_card_text(name: str, text: str, settings: Settings) -> FileResult:
     return engine_lint_text(text, name, rules(), settings)
 
 
-def lint_text(text: str, name: str = "card.md", profile: Optional[str] = None, **settings: Any) -> FileResult:
+def lint_text(text: str, name: str = "card.md", profile: str | None = None, **settings: Any) -> FileResult:
     """Lint a card given as text. ``settings`` are :class:`Settings` fields (no configuration file is read)."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     return lint_card_text(name, text, make_settings(profile, **settings))
 
 
-def lint(target: str, profile: Optional[str] = None, *, config: Optional[str] = None, isolated: bool = False, **settings: Any) -> FileResult:
+def lint(target: str, profile: str | None = None, *, config: str | None = None, isolated: bool = False, **settings: Any) -> FileResult:
     """Lint one card: a file, a directory holding a model card, or anything else the command line accepts.
 
     The closest configuration file applies as on the command line (``config=`` names one,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from .model import FileResult, Level
 
@@ -56,14 +56,14 @@ class Baseline:
     cards: dict[str, OldCard] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, path: str) -> "Baseline":
+    def load(cls, path: str) -> Baseline:
         """Read a JSON or JSON Lines report; raises ``ValueError`` with one line when it is not one."""
         try:
             with open(path, encoding="utf-8") as fh:
                 text = fh.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise ValueError(f"{path}: cannot read the baseline: {getattr(exc, 'strerror', None) or exc}") from None
-        entries: list[Any]
+        entries: Any
         try:
             document = json.loads(text)
             entries = document.get("files") if isinstance(document, dict) and "files" in document else [document]
@@ -133,6 +133,3 @@ def render_section(fmt: str, changes: list[Change], source: str) -> str:
     lines = ["", f"Changes since {source}: {head}"] + [f"  {c.path}: {c.status.value}: {c.summary}" for c in listed]
     return "\n".join(lines) + "\n"
 
-
-def find(changes: list[Change], path: str) -> Optional[Change]:
-    return next((c for c in changes if c.path == path), None)

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Callable, Iterator, Optional
+from collections.abc import Callable, Iterator
 
 
 @contextlib.contextmanager
-def progress_bar(total: Optional[int], stream: Optional[object] = None) -> Iterator[Optional[Callable[[int], None]]]:
+def progress_bar(total: int | None, stream: object | None = None) -> Iterator[Callable[[int], None] | None]:
     """Yield ``advance(n)`` for a bar of ``total`` cards (None: unknown), or None when not on a terminal."""
     err = stream if stream is not None else sys.stderr
     if not getattr(err, "isatty", lambda: False)():
         yield None
         return
     try:
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped]
     except ImportError:  # the bar is a convenience: without tqdm the run is the same, only silent
         yield None
         return

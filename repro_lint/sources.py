@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, Optional, Sequence, Union
+from typing import IO, Any
 
 #: Column names tried, in this order, when the dump's id / text column is not named.
 ID_COLUMNS: tuple[str, ...] = ("modelId", "model_id", "id")
@@ -50,27 +51,27 @@ class SourceError:
     message: str
 
 
-Item = Union[str, CardText, SourceError]
+Item = str | CardText | SourceError
 
 
 @dataclass(frozen=True)
 class DumpColumns:
     """Column names chosen by the user (None: find them by their usual names)."""
 
-    id_column: Optional[str] = None
-    text_column: Optional[str] = None
+    id_column: str | None = None
+    text_column: str | None = None
 
 
 def is_dump(path: str) -> bool:
     return path.lower().endswith(DUMP_SUFFIXES)
 
 
-def read_list(name: str, stdin: Optional[IO[str]] = None) -> Iterator[Item]:
+def read_list(name: str, stdin: IO[str] | None = None) -> Iterator[str | SourceError]:
     """The paths or ids of a ``--from`` file (``-``: standard input), one per line."""
     import sys
 
     try:
-        stream: IO[str] = (stdin or sys.stdin) if name == "-" else open(name, encoding="utf-8")
+        stream: IO[str] = (stdin or sys.stdin) if name == "-" else open(name, encoding="utf-8")  # noqa: SIM115 (closed below)
     except OSError as exc:
         yield SourceError(f"{name}: cannot read the list: {exc.strerror or exc}")
         return
@@ -96,7 +97,7 @@ def walk(directory: str) -> Iterator[str]:
                 yield os.path.join(root, name)
 
 
-def _pick(available: Sequence[str], wanted: Optional[str], usual: Sequence[str], what: str, path: str) -> str:
+def _pick(available: Sequence[str], wanted: str | None, usual: Sequence[str], what: str, path: str) -> str:
     if wanted is not None:
         if wanted not in available:
             raise ValueError(f"{path}: no column '{wanted}' (columns: {', '.join(available)})")
@@ -121,7 +122,7 @@ def read_jsonl(path: str, columns: DumpColumns = DumpColumns()) -> Iterator[Item
     """Cards of a JSON Lines dump, one object per line, read line by line."""
     id_col = text_col = None
     try:
-        fh = open(path, encoding="utf-8")
+        fh = open(path, encoding="utf-8")  # noqa: SIM115 (the with below closes it)
     except OSError as exc:
         yield SourceError(f"{path}: {exc.strerror or exc}")
         return
@@ -153,7 +154,7 @@ def read_jsonl(path: str, columns: DumpColumns = DumpColumns()) -> Iterator[Item
 def read_parquet(path: str, columns: DumpColumns = DumpColumns(), batch_rows: int = BATCH_ROWS) -> Iterator[Item]:
     """Cards of a Parquet dump, read in record batches of ``batch_rows`` (only the two columns are read)."""
     try:
-        import pyarrow.parquet as pq
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError:
         yield SourceError(f"{path}: reading Parquet needs pyarrow: pip install 'repro-lint[parquet]'")
         return
@@ -185,14 +186,14 @@ def read_dump(path: str, columns: DumpColumns = DumpColumns()) -> Iterator[Item]
     yield from (read_parquet(path, columns) if path.lower().endswith(".parquet") else read_jsonl(path, columns))
 
 
-def count(path: str) -> Optional[int]:
+def count(path: str) -> int | None:
     """How many cards a dump holds, when that is cheap to know (Parquet metadata), else None."""
     if path.lower().endswith(".parquet"):
         try:
             import pyarrow.parquet as pq
 
             return int(pq.ParquetFile(path).metadata.num_rows)
-        except Exception:  # an unreadable dump is reported when it is read
+        except (ImportError, OSError, ValueError):  # an unreadable dump is reported when it is read
             return None
     return None
 
@@ -202,7 +203,7 @@ def expand(
     from_files: Sequence[str] = (),
     recursive: bool = False,
     columns: DumpColumns = DumpColumns(),
-    stdin: Optional[IO[str]] = None,
+    stdin: IO[str] | None = None,
 ) -> Iterator[Item]:
     """Work items for ``args`` then the ``--from`` lists, lazily (see the module docstring)."""
 

@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import pickle
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from .config import ConfigCache, ConfigError, Settings
 from .model import FileResult, Rule
 from .sources import CardText, Item, SourceError
 
-Outcome = Union[FileResult, str]
+Outcome = FileResult | str
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ class Task:
 
     name: str
     settings: Settings
-    path: Optional[str] = None
-    text: Optional[str] = None
+    path: str | None = None
+    text: str | None = None
 
 
 def run_task(rules: Sequence[Rule], task: Task) -> Outcome:
@@ -63,15 +63,15 @@ def tasks(
     options_overrides: dict[str, object],
     cache: ConfigCache,
     known: set[str],
-    stdin_filename: Optional[str] = None,
+    stdin_filename: str | None = None,
     skip: frozenset[str] = frozenset(),
-) -> Iterator[Union[Task, str]]:
+) -> Iterator[Task | str]:
     """Turn work items into tasks (or one-line errors), resolving paths and settings per card."""
     from .config import check_criteria
     from .inputs import resolve_paths
 
-    def settings_at(where: Optional[str]) -> Settings:
-        base = cache.for_path(None if where in (None, "-") else Path(where))  # type: ignore[arg-type]
+    def settings_at(where: str | None) -> Settings:
+        base = cache.for_path(None if where is None or where == "-" else Path(where))
         settings = base.override(**options_overrides)
         check_criteria(settings, known)
         return settings
@@ -95,11 +95,11 @@ def tasks(
 
 
 def lint_stream(
-    work: Iterable[Union[Task, str]],
+    work: Iterable[Task | str],
     rules: Sequence[Rule],
     jobs: int = 1,
     batch_size: int = 16,
-    advance: Optional[Callable[[int], None]] = None,
+    advance: Callable[[int], None] | None = None,
 ) -> Iterator[Outcome]:
     """Lint the tasks of ``work`` (strings in it are errors passed through), yielding outcomes in order."""
     if jobs <= 1:
@@ -111,10 +111,10 @@ def lint_stream(
     if context is None or context.get_start_method() != "fork":
         try:
             pickle.dumps(list(rules))
-        except Exception:
+        except (pickle.PicklingError, TypeError, AttributeError):
             yield from _serial(work, rules, advance)
             return
-    pending: deque[Union[Future[list[Outcome]], list[Outcome]]] = deque()
+    pending: deque[Future[list[Outcome]] | list[Outcome]] = deque()
     limit = jobs * 4
     batch: list[Task] = []
     try:
@@ -147,7 +147,7 @@ def lint_stream(
         raise RuntimeError(f"a worker process died ({exc}); run again with --jobs 1") from None
 
 
-def _serial(work: Iterable[Union[Task, str]], rules: Sequence[Rule], advance: Optional[Callable[[int], None]]) -> Iterator[Outcome]:
+def _serial(work: Iterable[Task | str], rules: Sequence[Rule], advance: Callable[[int], None] | None) -> Iterator[Outcome]:
     from . import regex_cache
 
     for entry in work:

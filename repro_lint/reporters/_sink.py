@@ -13,7 +13,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import IO, Any, Optional, Protocol
+from typing import IO, Any, Protocol
 
 from ..model import FileResult
 
@@ -29,15 +29,15 @@ class Sink(Protocol):
 class Output:
     """Where a sink writes: standard output, a file written atomically, or (``direct``/``append``) the file itself."""
 
-    def __init__(self, target: Optional[str], binary: bool = False, append: bool = False, direct: bool = False) -> None:
+    def __init__(self, target: str | None, binary: bool = False, append: bool = False, direct: bool = False) -> None:
         self.target = target
-        self._tmp: Optional[str] = None
+        self._tmp: str | None = None
         self.stream: IO[Any]
         if target is None:
             self.stream = sys.stdout.buffer if binary else sys.stdout
         elif append or direct:
             mode = ("a" if append else "w") + ("b" if binary else "")
-            self.stream = open(target, mode, encoding=None if binary else "utf-8", newline=None if binary else "")
+            self.stream = open(target, mode, encoding=None if binary else "utf-8", newline=None if binary else "")  # noqa: SIM115
         else:
             directory = Path(target).parent
             fd, self._tmp = tempfile.mkstemp(prefix=f".{Path(target).name}.", suffix=".tmp", dir=str(directory) if str(directory) else ".")
@@ -47,7 +47,7 @@ class Output:
             self.stream = os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "")
 
     @property
-    def path(self) -> Optional[str]:
+    def path(self) -> str | None:
         """The file being written (the temporary one until :meth:`close`), None for standard output."""
         return self._tmp or self.target
 

@@ -7,11 +7,12 @@ then ``findings_<severity>`` for each severity (active findings) and ``findings_
 
 from __future__ import annotations
 
-from typing import Any, Sequence, Union
+from collections.abc import Sequence
+from typing import Any
 
 from ..model import FileResult, Severity
 
-Value = Union[str, float, int, bool, None]
+Value = str | float | int | bool | None
 
 BASE_COLUMNS: tuple[str, ...] = ("path", "score", "tier", "gate_passed", "gate_reasons")
 
@@ -45,7 +46,7 @@ def row(result: FileResult, criteria: Sequence[str]) -> dict[str, Value]:
 
 def arrow_type(column: str) -> Any:
     """The Arrow type of an audit column (for the Parquet schema)."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     if column == "gate_passed":
         return pa.bool_()

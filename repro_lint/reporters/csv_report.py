@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Optional
 
 from ..model import FileResult, Report
 from . import _table
@@ -13,10 +12,10 @@ from ._sink import Output
 
 
 class CsvSink:
-    def __init__(self, output: Optional[str], **_: object) -> None:
+    def __init__(self, output: str | None, **_: object) -> None:
         self._out = Output(output)
         self._writer = csv.writer(self._out.stream, lineterminator="\n")
-        self._criteria: Optional[list[str]] = None
+        self._criteria: list[str] | None = None
 
     def write(self, result: FileResult) -> None:
         if self._criteria is None:

@@ -22,7 +22,7 @@ import html
 import json
 import os
 import re
-from typing import Any, Optional
+from typing import Any
 from urllib.parse import quote
 
 from ..model import CORE_CRITERIA, FileResult, Level, Report, Severity, Tier
@@ -43,7 +43,7 @@ LEVEL_STYLE: dict[str, tuple[str, str, str]] = {
 _HUB_ID = re.compile(r"(?:hf://)?(?:models/)?([A-Za-z0-9][\w.-]*/[\w.-]+?)(?:/README\.md)?")
 
 
-def link_base(path: str, report_dir: str) -> Optional[str]:
+def link_base(path: str, report_dir: str) -> str | None:
     """Where a card's ``file:line`` links point: the local file (relative to the report) or the Hub blob."""
     if path.lower().endswith(".md") and not path.startswith("hf://"):
         if path.startswith("<"):
@@ -56,8 +56,8 @@ def link_base(path: str, report_dir: str) -> Optional[str]:
     return None
 
 
-def _row(result: FileResult, criteria: list[str], report_dir: str, change: Optional[Any]) -> dict[str, Any]:
-    cells = []
+def _row(result: FileResult, criteria: list[str], report_dir: str, change: Any | None) -> dict[str, Any]:
+    cells: list[list[Any] | None] = []
     for name in criteria:
         crit = result.criteria.get(name)
         if crit is None:
@@ -290,7 +290,7 @@ _SCRIPT = r"""
 class HtmlSink:
     """Keeps one compact row per card (evidence capped per criterion) and writes the page at the end."""
 
-    def __init__(self, output: Optional[str], baseline: Optional[Any] = None, **_: object) -> None:
+    def __init__(self, output: str | None, baseline: Any | None = None, **_: object) -> None:
         self._out = Output(output)
         self._report_dir = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
         self._baseline = baseline

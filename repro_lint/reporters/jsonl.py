@@ -8,7 +8,6 @@ reported on stderr), so a resumed run tries them again.
 from __future__ import annotations
 
 import json
-from typing import Optional
 
 from ..model import FileResult, Report
 from ._sink import Output
@@ -20,7 +19,7 @@ def dumps(result: FileResult) -> str:
 
 
 class JsonLinesSink:
-    def __init__(self, output: Optional[str], append: bool = False, **_: object) -> None:
+    def __init__(self, output: str | None, append: bool = False, **_: object) -> None:
         self._out = Output(output, append=append, direct=True)  # followable while it grows
 
     def write(self, result: FileResult) -> None:
@@ -57,7 +56,7 @@ def done_ids(path: str) -> frozenset[str]:
         except ValueError:
             raise ValueError(f"{path}:{number}: not a JSON Lines report of repro-lint (cannot resume from it)") from None
         if not isinstance(record, dict) or not isinstance(record.get("path"), str):
-            raise ValueError(f"{path}:{number}: not a JSON Lines report of repro-lint (cannot resume from it)")
+            raise ValueError(f"{path}:{number}: not a JSON Lines report of repro-lint (cannot resume from it)")  # noqa: TRY004
         ids.add(record["path"])
     return frozenset(ids)
 

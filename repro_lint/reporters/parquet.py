@@ -3,7 +3,7 @@ row groups of :data:`ROW_GROUP` cards (pyarrow, the ``[parquet]`` extra). Needs 
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from ..model import CORE_CRITERIA, FileResult
 from . import _table
@@ -13,20 +13,20 @@ ROW_GROUP = 2048
 
 
 class ParquetSink:
-    def __init__(self, output: Optional[str], **_: object) -> None:
-        import pyarrow  # noqa: F401  (fail early with the install hint)
+    def __init__(self, output: str | None, **_: object) -> None:
+        import pyarrow  # type: ignore[import-untyped]  # noqa: F401  (fail early with the install hint)
 
         if output is None:
             raise ValueError("-f parquet writes a file: name it with -o FILE")
         self._out = Output(output, binary=True)
-        self._criteria: Optional[list[str]] = None
+        self._criteria: list[str] | None = None
         self._rows: list[dict[str, _table.Value]] = []
         self._writer: Any = None
         self._schema: Any = None
 
     def _open(self, criteria: list[str]) -> None:
         import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
         self._criteria = criteria
         self._schema = pa.schema([(name, _table.arrow_type(name)) for name in _table.columns(criteria)])
