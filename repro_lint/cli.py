@@ -314,6 +314,9 @@ def _run_many(paths: tuple[str, ...], many: ManyOptions, fmt: str, output_file: 
         return 2
     if not paths and not many.from_files and many.recursive:
         paths = (".",)
+    # Arrow's default allocator keeps freed memory mapped; the system allocator returns it, which keeps
+    # the main process flat while it streams a dump (only matters before pyarrow is first imported).
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     items: Iterable[Item] = expand(paths, many.from_files, many.recursive, DumpColumns(many.id_column, many.text_column))
     if not paths and not many.from_files:  # the card in the current directory, as for a single card
         from .inputs import resolve_paths

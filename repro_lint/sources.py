@@ -159,7 +159,7 @@ def read_parquet(path: str, columns: DumpColumns = DumpColumns(), batch_rows: in
         yield SourceError(f"{path}: reading Parquet needs pyarrow: pip install 'repro-lint[parquet]'")
         return
     try:
-        dump = pq.ParquetFile(path)
+        dump = pq.ParquetFile(path, buffer_size=1 << 20, pre_buffer=False)  # stream the column chunks
     except (OSError, ValueError) as exc:  # pyarrow.ArrowInvalid is a ValueError
         yield SourceError(f"{path}: not a readable Parquet file: {str(exc).splitlines()[0] if str(exc) else exc}")
         return
@@ -171,7 +171,7 @@ def read_parquet(path: str, columns: DumpColumns = DumpColumns(), batch_rows: in
         yield SourceError(str(exc))
         return
     row = 0
-    for batch in dump.iter_batches(batch_size=batch_rows, columns=[id_col, text_col]):
+    for batch in dump.iter_batches(batch_size=batch_rows, columns=[id_col, text_col], use_threads=False):
         ids = batch.column(0).to_pylist()
         texts = batch.column(1).to_pylist()
         for ident, text in zip(ids, texts):

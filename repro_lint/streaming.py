@@ -119,6 +119,7 @@ def lint_stream(
     batch: list[Task] = []
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(list(rules),)) as pool:
+            pool.submit(int).result()  # start the workers now, before the main process holds any card data
 
             def drain(until: int) -> Iterator[Outcome]:
                 while len(pending) > until:
