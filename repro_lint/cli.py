@@ -122,6 +122,7 @@ def _echo_err(message: str) -> None:
 @click.option("-r", "--recursive", is_flag=True, help="Search directories for README.md / MODEL_CARD.md / model_card.md and model_cards/*.md.")
 @click.option("--id-column", metavar="NAME", help="The id column of a .parquet/.jsonl dump (default: modelId, model_id or id).")
 @click.option("--text-column", metavar="NAME", help="The card text column of a dump (default: card, text or readme).")
+@click.option("--hub-search", metavar="QUERY", help='Lint the models a Hub listing names, e.g. "author:ORG task:text-generation sort:downloads limit:100".')
 @click.option("--resume", metavar="FILE", help="-f jsonl: skip the cards already in FILE and append the others to it.")
 @click.option("--baseline", metavar="FILE", help="Compare with an earlier JSON or JSON Lines report: new, improved, regressed, unchanged.")
 @click.option("--fail-on-regression", is_flag=True, help="With --baseline: the gate fails only when a card regressed.")
@@ -135,7 +136,7 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
         jobs: Optional[int], plugin_opts: tuple[str, ...], color: str, list_rules: bool, list_plugins: bool, explain: Optional[str],
         profile: Optional[str] = None, no_cache: bool = False, from_files: tuple[str, ...] = (), recursive: bool = False,
         id_column: Optional[str] = None, text_column: Optional[str] = None, resume: Optional[str] = None,
-        baseline: Optional[str] = None, fail_on_regression: bool = False) -> None:
+        baseline: Optional[str] = None, fail_on_regression: bool = False, hub_search: Optional[str] = None) -> None:
     """Lint AI model cards for openness and reproducibility.
 
     Checks architecture, weights, training data, training method and hyperparameters, prints
@@ -183,8 +184,8 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
     from .sources import is_dump
 
     if (fmt in SINKS or from_files or recursive or resume or baseline or fail_on_regression or id_column or text_column
-            or any(is_dump(p) for p in paths)):
-        many = ManyOptions(from_files, recursive, id_column, text_column, resume, baseline, fail_on_regression)
+            or hub_search is not None or any(is_dump(p) for p in paths)):
+        many = ManyOptions(from_files, recursive, id_column, text_column, resume, baseline, fail_on_regression, hub_search)
         sys.exit(_run_many(paths, many, fmt, output_file, loaded, stdin_filename, jobs, exit_zero, color,
                            RunOptions(Path(config_path) if config_path else None, isolated, _overrides(
                                select, extend_select, ignore, require, fail_under, weights, max_bytes, no_inline_config, profile))))
@@ -260,6 +261,7 @@ class ManyOptions:
     resume: Optional[str] = None
     baseline: Optional[str] = None
     fail_on_regression: bool = False
+    hub_search: Optional[str] = None
 
 
 def _run_many(paths: tuple[str, ...], many: ManyOptions, fmt: str, output_file: Optional[str], loaded: Any,
@@ -312,13 +314,22 @@ def _run_many(paths: tuple[str, ...], many: ManyOptions, fmt: str, output_file: 
     except ConfigError as exc:
         _echo_err(str(exc))
         return 2
+    if many.hub_search is not None:  # a bad query is one line before anything runs
+        from .hub_search import HubSearchError, parse_query
+
+        try:
+            parse_query(many.hub_search)
+        except HubSearchError as exc:
+            _echo_err(str(exc))
+            return 2
     if not paths and not many.from_files and many.recursive:
         paths = (".",)
     # Arrow's default allocator keeps freed memory mapped; the system allocator returns it, which keeps
     # the main process flat while it streams a dump (only matters before pyarrow is first imported).
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
-    items: Iterable[Item] = expand(paths, many.from_files, many.recursive, DumpColumns(many.id_column, many.text_column))
-    if not paths and not many.from_files:  # the card in the current directory, as for a single card
+    items: Iterable[Item] = expand(paths, many.from_files, many.recursive, DumpColumns(many.id_column, many.text_column),
+                                   hub_search=many.hub_search)
+    if not paths and not many.from_files and many.hub_search is None:  # the card in the current directory, as for a single card
         from .inputs import resolve_paths
 
         found, missing = resolve_paths(())
@@ -331,7 +342,7 @@ def _run_many(paths: tuple[str, ...], many: ManyOptions, fmt: str, output_file: 
     if uses_stdin:
         jobs = 1
     total: Optional[int] = None
-    if not many.from_files and not many.recursive:
+    if not many.from_files and not many.recursive and many.hub_search is None:
         sizes = [count(p) if is_dump(p) else 1 for p in paths]
         total = None if any(n is None for n in sizes) else sum(n for n in sizes if n is not None) - len(skip)
     errors: list[str] = list(loaded.errors)

@@ -204,8 +204,9 @@ def expand(
     recursive: bool = False,
     columns: DumpColumns = DumpColumns(),
     stdin: IO[str] | None = None,
+    hub_search: str | None = None,
 ) -> Iterator[Item]:
-    """Work items for ``args`` then the ``--from`` lists, lazily (see the module docstring)."""
+    """Work items for ``args``, the ``--from`` lists, then the ids a Hub search lists, lazily."""
 
     def one(arg: str) -> Iterator[Item]:
         if is_dump(arg):
@@ -228,3 +229,10 @@ def expand(
                 yield entry
             else:
                 yield from one(entry)
+    if hub_search is not None:
+        from .hub_search import HubSearchError, model_ids, parse_query
+
+        try:
+            yield from model_ids(parse_query(hub_search))  # ids resolve like ids given on the command line
+        except HubSearchError as exc:
+            yield SourceError(str(exc))
