@@ -121,3 +121,36 @@ def test_text_filter_and_evidence_panel(report_page):  # type: ignore[no-untyped
     assert panel.is_hidden()
     page.fill("#q", "")
     assert problems == []
+
+
+def test_ten_thousand_rows_stay_paged(report_page, tmp_path):  # type: ignore[no-untyped-def]
+    """10 000 models: the page renders 100 rows at a time, and sorting and filtering still cover all rows."""
+    from repro_lint.api import lint_text
+    from repro_lint.model import Tier
+    from repro_lint.reporters import html
+
+    result = lint_text((FIXTURES / "open-weights.md").read_text(encoding="utf-8"), name="org/m.md")
+    tiers = [t.value for t in Tier]
+    rows = []
+    for i in range(10_000):
+        row = html._row(result, list(result.criteria), str(tmp_path), None)
+        row.update(p=f"org/model-{i:05d}", s=float(i % 101), t=tiers[i % len(tiers)])
+        rows.append(row)
+    out = tmp_path / "big.html"
+    out.write_text(html.page(rows, list(result.criteria), []), encoding="utf-8")
+    page = report_page[0].context.browser.new_page()  # the same browser, another page
+    try:
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(out.as_uri())
+        page.wait_for_selector("#rows tr")
+        assert page.locator("#rows tr").count() == html.PAGE_ROWS
+        assert page.inner_text("#count") == "10000 of 10000 shown"
+        assert _column(page, "score")[0] == "100"  # sorted by score, highest first, across every page
+        page.click("#next")
+        assert "page 2 of 100" in page.inner_text("#pageinfo")
+        page.select_option("#tier", tiers[0])
+        assert page.inner_text("#count") == f"{len([i for i in range(10_000) if i % len(tiers) == 0])} of 10000 shown"
+        assert errors == []
+    finally:
+        page.close()

@@ -4,9 +4,8 @@ spreadsheets read it as is). The header names the criteria of the first card lin
 from __future__ import annotations
 
 import csv
-import io
 
-from ..model import FileResult, Report
+from ..model import FileResult
 from . import _table
 from ._sink import Output
 
@@ -34,12 +33,3 @@ class CsvSink:
     def abort(self) -> None:
         self._out.abort()
 
-
-def render(report: Report, **_: object) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    criteria = list(report.files[0].criteria) if report.files else []
-    writer.writerow(_table.columns(criteria))
-    for result in report.files:
-        writer.writerow(["" if v is None else v for v in _table.row(result, criteria).values()])
-    return buffer.getvalue()

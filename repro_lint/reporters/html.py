@@ -25,7 +25,7 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from ..model import CORE_CRITERIA, FileResult, Level, Report, Severity, Tier
+from ..model import CORE_CRITERIA, FileResult, Level, Severity, Tier
 from ._sink import Output
 
 EVIDENCE_PER_CRITERION = 8
@@ -318,14 +318,3 @@ class HtmlSink:
     def abort(self) -> None:
         self._out.abort()
 
-
-def render(report: Report, **_: object) -> str:
-    """The page for a finished report (the command line streams through :class:`HtmlSink` instead)."""
-    criteria: list[str] = []
-    for result in report.files:
-        criteria += [name for name in result.criteria if name not in criteria]
-    rows = []
-    for result in report.files:
-        row = _row(result, criteria, os.getcwd(), None)
-        rows.append(row)
-    return page(rows, criteria or list(CORE_CRITERIA), list(report.errors))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import FileResult, Report
+from ..model import FileResult
 from ._sink import Output
 from .json_report import file_dict
 
@@ -60,6 +60,3 @@ def done_ids(path: str) -> frozenset[str]:
         ids.add(record["path"])
     return frozenset(ids)
 
-
-def render(report: Report, **_: object) -> str:
-    return "".join(dumps(r) + "\n" for r in report.files)
