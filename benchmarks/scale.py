@@ -38,7 +38,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -134,7 +134,7 @@ def tree_pss(pid: int) -> int:
     return total
 
 
-def run(args: list[str], expected_lines: Optional[int] = None, output: Optional[Path] = None) -> dict[str, Any]:
+def run(args: list[str], expected_lines: int | None = None, output: Path | None = None) -> dict[str, Any]:
     """Run the command line; sample the tree's memory; note the peak after 10 % of the output lines."""
     env = dict(os.environ, REPRO_LINT_CACHE_DIR=os.environ.get("REPRO_LINT_CACHE_DIR", tempfile.gettempdir() + "/repro-lint-bench-cache"))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
