@@ -188,8 +188,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--cards", type=int, default=100_000)
-    parser.add_argument("--parquet-cards", type=int, default=20_000)
-    parser.add_argument("--compare", type=int, default=10_000)
+    parser.add_argument("--parquet-cards", type=int, default=20_000, help="0 skips the Parquet run")
+    parser.add_argument("--compare", type=int, default=10_000, help="0 skips the files-vs-dump comparison")
     parser.add_argument("--runs", type=int, default=1, help="interleaved runs of the files-vs-dump comparison (median)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", type=Path)
@@ -207,43 +207,45 @@ def main() -> int:
         print(f"built {options.cards:,} cards ({dump.stat().st_size / 2**20:.0f} MB Parquet) in {time.perf_counter() - t0:.0f} s", flush=True)
 
         common = ["-f", "jsonl", "--jobs", jobs, "--isolated", "--exit-zero"]
-        # 3. files against the same cards from a dump, interleaved
-        small = work / "small.parquet"
-        first_rows(dump, options.compare, small)
-        listing = write_files(dump, options.compare, work / "files")
-        files_s, dump_s, files_cpu, dump_cpu = [], [], [], []
-        for i in range(options.runs):
-            order = ("files", "dump") if i % 2 == 0 else ("dump", "files")
-            for what in order:
-                if what == "files":
-                    r = run(["--from", str(listing), *common, "-o", str(work / "files.jsonl")])
-                    files_s.append(r["seconds"])
-                    files_cpu.append(r["cpu_seconds"])
-                else:
-                    r = run([str(small), *common, "-o", str(work / "small.jsonl")])
-                    dump_s.append(r["seconds"])
-                    dump_cpu.append(r["cpu_seconds"])
-        same = verdicts(work / "files.jsonl") == verdicts(work / "small.jsonl")
-        figures["compare"] = {
-            "cards": options.compare,
-            "files_cards_per_s_per_core": options.compare / statistics.median(files_s) / options.jobs,
-            "dump_cards_per_s_per_core": options.compare / statistics.median(dump_s) / options.jobs,
-            "dump_vs_files_wall": statistics.median(files_s) / statistics.median(dump_s),
-            "files_cards_per_cpu_s": options.compare / statistics.median(files_cpu),
-            "dump_cards_per_cpu_s": options.compare / statistics.median(dump_cpu),
-            "dump_vs_files_cpu": statistics.median(files_cpu) / statistics.median(dump_cpu),
-            "same_verdicts": same,
-        }
-        print(f"files vs dump ({options.compare:,} cards): {figures['compare']}", flush=True)
+        if options.compare > 0:
+            # 3. files against the same cards from a dump, interleaved
+            small = work / "small.parquet"
+            first_rows(dump, options.compare, small)
+            listing = write_files(dump, options.compare, work / "files")
+            files_s, dump_s, files_cpu, dump_cpu = [], [], [], []
+            for i in range(options.runs):
+                order = ("files", "dump") if i % 2 == 0 else ("dump", "files")
+                for what in order:
+                    if what == "files":
+                        r = run(["--from", str(listing), *common, "-o", str(work / "files.jsonl")])
+                        files_s.append(r["seconds"])
+                        files_cpu.append(r["cpu_seconds"])
+                    else:
+                        r = run([str(small), *common, "-o", str(work / "small.jsonl")])
+                        dump_s.append(r["seconds"])
+                        dump_cpu.append(r["cpu_seconds"])
+            same = verdicts(work / "files.jsonl") == verdicts(work / "small.jsonl")
+            figures["compare"] = {
+                "cards": options.compare,
+                "files_cards_per_s_per_core": options.compare / statistics.median(files_s) / options.jobs,
+                "dump_cards_per_s_per_core": options.compare / statistics.median(dump_s) / options.jobs,
+                "dump_vs_files_wall": statistics.median(files_s) / statistics.median(dump_s),
+                "files_cards_per_cpu_s": options.compare / statistics.median(files_cpu),
+                "dump_cards_per_cpu_s": options.compare / statistics.median(dump_cpu),
+                "dump_vs_files_cpu": statistics.median(files_cpu) / statistics.median(dump_cpu),
+                "same_verdicts": same,
+            }
+            print(f"files vs dump ({options.compare:,} cards): {figures['compare']}", flush=True)
 
-        # 2. dump -> Parquet
-        pq_dump = work / "pq.parquet"
-        first_rows(dump, options.parquet_cards, pq_dump)
-        result = run([str(pq_dump), "-f", "parquet", "-o", str(work / "out.parquet"), "--jobs", jobs, "--isolated", "--exit-zero"])
-        result["cards_per_s_per_core"] = options.parquet_cards / result["seconds"] / options.jobs
-        result["cards_per_cpu_s"] = options.parquet_cards / result["cpu_seconds"]
-        figures["dump_to_parquet"] = {"cards": options.parquet_cards, **result}
-        print(f"dump -> parquet ({options.parquet_cards:,} cards): {figures['dump_to_parquet']}", flush=True)
+        if options.parquet_cards > 0:
+            # 2. dump -> Parquet
+            pq_dump = work / "pq.parquet"
+            first_rows(dump, options.parquet_cards, pq_dump)
+            result = run([str(pq_dump), "-f", "parquet", "-o", str(work / "out.parquet"), "--jobs", jobs, "--isolated", "--exit-zero"])
+            result["cards_per_s_per_core"] = options.parquet_cards / result["seconds"] / options.jobs
+            result["cards_per_cpu_s"] = options.parquet_cards / result["cpu_seconds"]
+            figures["dump_to_parquet"] = {"cards": options.parquet_cards, **result}
+            print(f"dump -> parquet ({options.parquet_cards:,} cards): {figures['dump_to_parquet']}", flush=True)
 
         # 1. dump -> JSON Lines, every card
         out = work / "out.jsonl"
