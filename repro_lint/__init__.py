@@ -3,6 +3,7 @@
 Public API (stable within a major version, see docs/plugins.md)::
 
     from repro_lint import lint_string, Rule, Code, Verdict, Level, Card, hookimpl
+    from repro_lint import lint, lint_text, LintError      # lint a path or a text (repro_lint.api)
 
 plus :mod:`repro_lint.testing` (test helpers for rule authors), the evidence helpers of
 :mod:`repro_lint.evidence` listed in the plugin guide, and the hook specifications in
@@ -30,7 +31,10 @@ __all__ = [
     "Tier",
     "Verdict",
     "hookimpl",
+    "lint",
     "lint_string",
+    "lint_text",
+    "LintError",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,11 +42,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from .hookspecs import hookimpl
     from .model import RULE_API_VERSION, Code, CriterionResult, Evidence, FileResult, Finding, Level, Rule, Severity, Tier, Verdict
     from .testing import lint_string
+    from .api import LintError, lint, lint_text
 
 _LAZY = {
     "Card": ".document",
     "hookimpl": ".hookspecs",
     "lint_string": ".testing",
+    "lint": ".api",
+    "lint_text": ".api",
+    "LintError": ".api",
     **{
         name: ".model"
         for name in ("RULE_API_VERSION", "Code", "CriterionResult", "Evidence", "FileResult", "Finding", "Level", "Rule", "Severity", "Tier", "Verdict")

@@ -6,12 +6,17 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
+
+from dataclasses import dataclass
 
 import click
 
 from . import __version__
-from .reporters import FORMATS
+from .reporters import FORMATS, SINKS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .sources import Item
 
 #: Below this many cards the start-up cost of worker processes outweighs the gain.
 PARALLEL_THRESHOLD = 16
@@ -135,7 +140,7 @@ def _echo_err(message: str) -> None:
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.argument("paths", nargs=-1, type=str)
-@click.option("-f", "--format", "--output-format", "fmt", type=click.Choice(list(FORMATS)), envvar="REPRO_LINT_OUTPUT_FORMAT",
+@click.option("-f", "--format", "--output-format", "fmt", type=click.Choice(list(FORMATS) + list(SINKS)), envvar="REPRO_LINT_OUTPUT_FORMAT",
               default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file (atomically) instead of stdout.")
 @click.option("--select", multiple=True, help="Codes, prefixes or slugs to report (comma-separated; default ALL).")
@@ -156,6 +161,14 @@ def _echo_err(message: str) -> None:
 @click.option("-p", "plugin_opts", multiple=True, metavar="no:NAME", help="Disable the plugin NAME (repeatable; also REPRO_LINT_DISABLE_PLUGINS).")
 @click.option("--no-cache", is_flag=True, hidden=True, help="Accepted for compatibility; repro-lint keeps no pattern cache.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text output.")
+@click.option("--from", "from_files", multiple=True, metavar="FILE", help="Read paths or ids from FILE, one per line (- for stdin; repeatable).")
+@click.option("-r", "--recursive", is_flag=True, help="Search directories for README.md / MODEL_CARD.md / model_card.md and model_cards/*.md.")
+@click.option("--id-column", metavar="NAME", help="The id column of a .parquet/.jsonl dump (default: modelId, model_id or id).")
+@click.option("--text-column", metavar="NAME", help="The card text column of a dump (default: card, text or readme).")
+@click.option("--hub-search", metavar="QUERY", help='Lint the models a Hub listing names, e.g. "author:ORG task:text-generation sort:downloads limit:100".')
+@click.option("--resume", metavar="FILE", help="-f jsonl: skip the cards already in FILE and append the others to it.")
+@click.option("--baseline", metavar="FILE", help="Compare with an earlier JSON or JSON Lines report: new, improved, regressed, unchanged.")
+@click.option("--fail-on-regression", is_flag=True, help="With --baseline: the gate fails only when a card regressed.")
 @click.option("--list-rules", is_flag=True, help="List every rule and finding code, then exit.")
 @click.option("--list-plugins", is_flag=True, help="List installed plugins with their versions and rules (-f json for JSON), then exit.")
 @click.option("--explain", metavar="CODE", help="Explain a rule, code or prefix (RL301, training-data-missing, RL3), or 'tiers' / 'profiles', then exit.")
@@ -164,7 +177,9 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
         ignore: tuple[str, ...], require: tuple[str, ...], fail_under: Optional[float], weights: tuple[str, ...], exit_zero: bool,
         config_path: Optional[str], isolated: bool, no_inline_config: bool, stdin_filename: Optional[str], max_bytes: Optional[int],
         jobs: Optional[int], plugin_opts: tuple[str, ...], color: str, list_rules: bool, list_plugins: bool, explain: Optional[str],
-        profile: Optional[str] = None, no_cache: bool = False) -> None:
+        profile: Optional[str] = None, no_cache: bool = False, from_files: tuple[str, ...] = (), recursive: bool = False,
+        id_column: Optional[str] = None, text_column: Optional[str] = None, resume: Optional[str] = None,
+        baseline: Optional[str] = None, fail_on_regression: bool = False, hub_search: Optional[str] = None) -> None:
     """Lint AI model cards for openness and reproducibility.
 
     Checks architecture, weights, training data, training method and hyperparameters, prints
@@ -218,6 +233,15 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
         _echo_err(selector_problem)
         sys.exit(2)
 
+    from .sources import is_dump
+
+    if (fmt in SINKS or from_files or recursive or resume or baseline or fail_on_regression or id_column or text_column
+            or hub_search is not None or any(is_dump(p) for p in paths)):
+        many = ManyOptions(from_files, recursive, id_column, text_column, resume, baseline, fail_on_regression, hub_search)
+        sys.exit(_run_many(paths, many, fmt, output_file, loaded, stdin_filename, jobs, exit_zero, color,
+                           RunOptions(Path(config_path) if config_path else None, isolated, _overrides(
+                               select, extend_select, ignore, require, fail_under, weights, max_bytes, no_inline_config, profile))))
+
     from .targets import resolve_paths
 
     card_paths, path_errors = resolve_paths(paths)
@@ -260,6 +284,191 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
     if fmt == "github" and summary_path:
         _append_step_summary(summary_path, report)
     sys.exit(exit_code(report, exit_zero))
+
+
+def _overrides(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], require: tuple[str, ...],
+               fail_under: Optional[float], weights: tuple[str, ...], max_bytes: Optional[int], no_inline_config: bool,
+               profile: Optional[str]) -> dict[str, Any]:
+    return {
+        "select": _codes(select),
+        "extend_select": _codes(extend_select),
+        "ignore": _codes(ignore),
+        "require": _codes(require),
+        "fail_under": fail_under,
+        "weights": _weights(weights),
+        "max_bytes": max_bytes,
+        "inline_config": False if no_inline_config else None,
+        "profile": profile,
+    }
+
+
+@dataclass(frozen=True)
+class ManyOptions:
+    """The options for auditing many cards (inputs, resume, baseline)."""
+
+    from_files: tuple[str, ...] = ()
+    recursive: bool = False
+    id_column: Optional[str] = None
+    text_column: Optional[str] = None
+    resume: Optional[str] = None
+    baseline: Optional[str] = None
+    fail_on_regression: bool = False
+    hub_search: Optional[str] = None
+
+
+def _run_many(paths: tuple[str, ...], many: ManyOptions, fmt: str, output_file: Optional[str], loaded: Any,
+              stdin_filename: Optional[str], jobs: Optional[int], exit_zero: bool, color: str, options: Any) -> int:
+    """Audit many cards: stream the inputs through the linter into a sink (or a report for the other formats)."""
+    from . import reporters
+    from .baseline import Baseline, Change, Status, render_section
+    from .config import ConfigCache, ConfigError
+    from .model import Report
+    from .progress import progress_bar
+    from .sources import DumpColumns, Item, SourceError, count, expand, is_dump
+    from .streaming import lint_stream, tasks
+
+    if many.resume and fmt != "jsonl":
+        _echo_err("--resume needs -f jsonl (the report it resumes)")
+        return 2
+    if many.resume and output_file and not _same_path(output_file, many.resume):
+        _echo_err("--resume FILE appends to FILE: leave out -o or name the same file")
+        return 2
+    if many.fail_on_regression and not many.baseline:
+        _echo_err("--fail-on-regression needs --baseline OLD.json")
+        return 2
+    if "-" in many.from_files and "-" in paths:
+        _echo_err("stdin cannot be both a card (-) and a list (--from -)")
+        return 2
+    output = many.resume or output_file
+    if output and any(_same_file(output, p) for p in paths if p != "-"):
+        _echo_err(f"{output}: is one of the inputs; refusing to overwrite it with the report")
+        return 2
+    old: Optional[Baseline] = None
+    if many.baseline:
+        try:
+            old = Baseline.load(many.baseline)
+        except ValueError as exc:
+            _echo_err(str(exc))
+            return 2
+    skip: frozenset[str] = frozenset()
+    if many.resume:
+        from .reporters.jsonl import done_ids
+
+        try:
+            skip = done_ids(many.resume)
+        except (ValueError, OSError) as exc:
+            _echo_err(str(exc))
+            return 2
+        if skip:
+            _echo_err(f"resuming: {len(skip)} card(s) already in {many.resume} are skipped")
+    try:
+        cache = ConfigCache(options.config, options.isolated)
+    except ConfigError as exc:
+        _echo_err(str(exc))
+        return 2
+    if many.hub_search is not None:  # a bad query is one line before anything runs
+        from .hub_search import HubSearchError, parse_query
+
+        try:
+            parse_query(many.hub_search)
+        except HubSearchError as exc:
+            _echo_err(str(exc))
+            return 2
+    if not paths and not many.from_files and many.recursive:
+        paths = (".",)
+    # Arrow's default allocator keeps freed memory mapped; the system allocator returns it, which keeps
+    # the main process flat while it streams a dump (only matters before pyarrow is first imported).
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+    items: Iterable[Item] = expand(paths, many.from_files, many.recursive, DumpColumns(many.id_column, many.text_column),
+                                   hub_search=many.hub_search)
+    if not paths and not many.from_files and many.hub_search is None:  # the card in the current directory, as for a single card
+        from .targets import resolve_paths
+
+        found, missing = resolve_paths(())
+        items = [*found, *(SourceError(e) for e in missing)]
+    known = {r.criterion for r in loaded.rules + loaded.stand_ins}
+    work = tasks(items, options.overrides, cache, known, stdin_filename, skip)
+    uses_stdin = "-" in paths
+    if jobs is None:
+        jobs = 1 if uses_stdin else usable_cpus()
+    if uses_stdin:
+        jobs = 1
+    total: Optional[int] = None
+    if not many.from_files and not many.recursive and many.hub_search is None:
+        sizes = [count(p) if is_dump(p) else 1 for p in paths]
+        total = None if any(n is None for n in sizes) else sum(n for n in sizes if n is not None) - len(skip)
+    errors: list[str] = list(loaded.errors)
+    for error in loaded.errors:
+        _echo_err(error)
+    sink: Any = None
+    report: Optional[Report] = None
+    try:
+        if fmt in SINKS:
+            sink = reporters.open_sink(fmt, output, append=bool(many.resume), baseline=old)
+        else:
+            report = Report(rules=list(loaded.rules + loaded.stand_ins))
+    except (ValueError, ImportError, OSError) as exc:
+        hint = " (pip install 'repro-lint[parquet]')" if isinstance(exc, ImportError) else ""
+        _echo_err(f"cannot write {fmt}: {exc}{hint}")
+        return 2
+    changes: list[Change] = []
+    gate_failed = internal_error = False
+    try:
+        with progress_bar(total) as advance:
+            for outcome in lint_stream(work, loaded.rules + loaded.stand_ins, jobs, advance=advance):
+                if isinstance(outcome, str):
+                    errors.append(outcome)
+                    _echo_err(outcome)
+                    continue
+                gate_failed = gate_failed or outcome.gate_failed
+                internal_error = internal_error or outcome.internal_error
+                if old is not None:
+                    changes.append(old.compare(outcome))
+                if sink is not None:
+                    sink.write(outcome)
+                else:
+                    assert report is not None
+                    report.files.append(outcome)
+    except BaseException:
+        if sink is not None:
+            sink.abort()
+        raise
+    if sink is not None:
+        try:
+            sink.close(errors)
+        except OSError as exc:
+            _echo_err(f"{output}: cannot write the report: {exc.strerror or exc}")
+            return 2
+    else:
+        assert report is not None
+        report.errors = errors
+        colored = use_color(color, sys.stdout) and not output
+        rendered = reporters.render(report, fmt, color=colored)
+        if old is not None:
+            rendered += render_section(fmt, changes, many.baseline or "")
+        if output:
+            try:
+                write_atomic(output, rendered)
+            except OSError as exc:
+                _echo_err(f"{output}: cannot write the report: {exc.strerror or exc}")
+                return 2
+        elif rendered:
+            click.echo(rendered, nl=False, color=colored)
+    if old is not None and fmt in SINKS:
+        section = render_section("text", changes, many.baseline or "")
+        if section:
+            click.echo(section.strip("\n"), err=True)
+    if errors or internal_error:
+        return 2
+    if many.fail_on_regression:
+        failed = any(c.status == Status.REGRESSED for c in changes)
+    else:
+        failed = gate_failed
+    return 1 if failed and not exit_zero else 0
+
+
+def _same_path(a: str, b: str) -> bool:
+    return os.path.abspath(a) == os.path.abspath(b) or _same_file(a, b)
 
 
 def _append_step_summary(path: str, report: Any) -> None:

@@ -104,6 +104,12 @@ class Evidence:
             return f"line {self.line}"
         return f"{self.file}:{self.line}" if self.line > 0 else self.file
 
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"line": self.line, "text": self.text, "element": self.element}
+        if self.file is not None:
+            out["file"] = self.file  # a release file; absent for the card
+        return out
+
 
 @dataclass
 class Finding:
@@ -117,6 +123,21 @@ class Finding:
     suppressed: bool = False
     #: Other places the finding quotes, as (file, line): the release file a card claim disagrees with.
     related: tuple[tuple[str, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code,
+            "slug": self.slug,
+            "severity": self.severity.value,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "rule": self.rule,
+            "suppressed": self.suppressed,
+        }
+        if self.related:
+            out["related"] = [{"file": file, "line": line} for file, line in self.related]
+        return out
 
 
 @dataclass
@@ -196,6 +217,37 @@ class FileResult:
     @property
     def active_findings(self) -> list[Finding]:
         return [f for f in self.findings if not f.suppressed]
+
+    def gate_text(self) -> str:
+        """The engine's one-line gate outcome (for a hand-made result without one: failed/passed and the reasons)."""
+        if self.gate_summary:
+            return self.gate_summary
+        return "failed — " + "; ".join(self.gate_reasons) if self.gate_failed else "passed"
+
+    def to_dict(self) -> dict[str, Any]:
+        """This result as one entry of the JSON report's ``files`` array (docs/json-schema.md)."""
+        out: dict[str, Any] = {
+            "path": self.path,
+            "score": self.score,
+            "tier": self.tier.value,
+            "tier_reasons": list(self.tier_reasons),
+            "gate": {"passed": not self.gate_failed, "reasons": list(self.gate_reasons), "summary": self.gate_text()},
+            "criteria": {
+                name: {
+                    "level": c.level.value,
+                    "score": c.score,
+                    "weight": c.weight,
+                    "rule": c.rule,
+                    "missing": list(c.missing),
+                    "evidence": [e.to_dict() for e in c.evidence],
+                }
+                for name, c in self.criteria.items()
+            },
+            "findings": [f.to_dict() for f in self.findings],
+        }
+        if self.files_examined or self.not_read:  # a release (folder or Hub model), not a card alone
+            out["release"] = {"files_examined": list(self.files_examined), "not_read": list(self.not_read)}
+        return out
 
 
 @dataclass

@@ -8,8 +8,10 @@ tqdm, imported only when a bar can be shown: a run without a terminal never pays
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from typing import Any, Optional, TextIO
 
 #: Seconds of work before the bar appears.
@@ -29,12 +31,12 @@ def wanted(stream: Optional[TextIO] = None) -> bool:
 
 
 class Progress:
-    """A progress bar over ``total`` steps (cards, or the rules of one large card); silent when not wanted."""
+    """A progress bar over ``total`` steps (cards, or the rules of one large card; None: unknown); silent when not wanted."""
 
-    def __init__(self, total: int, unit: str, stream: Optional[TextIO] = None) -> None:
+    def __init__(self, total: Optional[int], unit: str, stream: Optional[TextIO] = None) -> None:
         self._bar: Any = None
         stream = stream if stream is not None else sys.stderr
-        if total > 0 and wanted(stream):
+        if (total is None or total > 0) and wanted(stream):
             from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
             self._bar = tqdm(total=total, unit=unit, file=stream, delay=DELAY, leave=False, dynamic_ncols=True)
@@ -63,4 +65,11 @@ class Progress:
         self.close()
 
 
-__all__ = ["DELAY", "Progress", "wanted"]
+@contextlib.contextmanager
+def progress_bar(total: Optional[int], stream: Optional[TextIO] = None) -> Iterator[Optional[Callable[[int], None]]]:
+    """Yield ``advance(n)`` for a bar over ``total`` cards (None: unknown), or None when no bar is shown."""
+    with Progress(total, "card", stream) as bar:
+        yield bar.advance if bar.shown else None
+
+
+__all__ = ["DELAY", "Progress", "progress_bar", "wanted"]

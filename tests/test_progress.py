@@ -4,6 +4,7 @@ imported only when a bar can be shown (cold start does not pay for it)."""
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 
@@ -50,3 +51,24 @@ def test_tqdm_is_not_imported_without_a_terminal(fixtures):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stderr.strip().splitlines()[-1] == "NO-TQDM"
+
+
+def test_a_terminal_gets_count_rate_and_eta(monkeypatch):
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.delenv("REPRO_LINT_NO_PROGRESS", raising=False)
+    screen = Terminal()
+    with progress.progress_bar(4, screen) as advance:
+        assert advance is not None
+        advance(1)
+        advance(3)
+    shown = screen.getvalue()
+    assert "/4 [" in shown and "card/s" in shown and "<" in shown  # count, rate, elapsed<remaining
+
+
+def test_a_pipe_gets_nothing(tmp_path, capsys, fixtures):
+    with progress.progress_bar(4, io.StringIO()) as advance:
+        assert advance is None
+    dump = tmp_path / "cards.jsonl"
+    dump.write_text(json.dumps({"id": "org/a", "text": (fixtures / "open-weights.md").read_text(encoding="utf-8")}) + "\n", encoding="utf-8")
+    main([str(dump), "-f", "jsonl", "-o", str(tmp_path / "out.jsonl"), "--isolated"])
+    assert capsys.readouterr().err == ""  # captured stderr is not a terminal: no bar, no extra line

@@ -6,7 +6,7 @@ Each format lives in its own module, imported only when that format is asked for
 from __future__ import annotations
 
 import importlib
-from typing import Callable
+from typing import Any, Callable, Optional
 
 from ..model import Report
 
@@ -20,6 +20,21 @@ FORMATS: dict[str, str] = {
     "junit": "junit",
     "gitlab": "gitlab",
 }
+
+
+#: audit formats written card by card as results arrive (see ``_sink``): format → (module, sink class).
+SINKS: dict[str, tuple[str, str]] = {
+    "jsonl": ("jsonl", "JsonLinesSink"),
+    "csv": ("csv_report", "CsvSink"),
+    "parquet": ("parquet", "ParquetSink"),
+    "html": ("html", "HtmlSink"),
+}
+
+
+def open_sink(name: str, output: Optional[str], **options: Any) -> Any:
+    """A sink of format ``name`` writing to ``output`` (None: standard output)."""
+    module, cls = SINKS[name]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), cls)(output, **options)
 
 
 def get(name: str) -> Callable[..., str]:

@@ -58,9 +58,7 @@ def code_catalog(rules: Sequence[Rule]) -> list[CodeInfo]:
 
 def gate_text(result: FileResult) -> str:
     """The engine's one-line gate outcome (for a hand-made result without one: failed/passed and the reasons)."""
-    if result.gate_summary:
-        return result.gate_summary
-    return "failed — " + "; ".join(result.gate_reasons) if result.gate_failed else "passed"
+    return result.gate_text()
 
 
 def tier_text(result: FileResult) -> str:
