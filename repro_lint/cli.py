@@ -248,17 +248,7 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
     if output_file and any(_same_file(output_file, card) for card in card_paths if card != "-"):
         _echo_err(f"{output_file}: is one of the linted cards; refusing to overwrite it with the report")
         sys.exit(2)
-    overrides: dict[str, Any] = {
-        "select": _codes(select),
-        "extend_select": _codes(extend_select),
-        "ignore": _codes(ignore),
-        "require": _codes(require),
-        "fail_under": fail_under,
-        "weights": _weights(weights),
-        "max_bytes": max_bytes,
-        "inline_config": False if no_inline_config else None,
-        "profile": profile,
-    }
+    overrides = _overrides(select, extend_select, ignore, require, fail_under, weights, max_bytes, no_inline_config, profile)
     if jobs is None:
         jobs = usable_cpus() if len(card_paths) >= PARALLEL_THRESHOLD else 1
     options = RunOptions(Path(config_path) if config_path else None, isolated, overrides, stdin_filename, jobs)
