@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 #: The five core criteria, in report order. Plugins may add criteria of their own.
 CORE_CRITERIA: tuple[str, ...] = (
