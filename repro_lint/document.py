@@ -367,6 +367,75 @@ def _inline_links(token: Any, line: int, section: Optional[Section], out: list[L
         i += 1
 
 
+def _top_level_blocks(text: str) -> Iterator[list[Any]]:
+    """markdown-it's tokens for ``text``, one top-level block at a time, each with its inline children.
+
+    The same tokens as ``MarkdownIt.parse`` gives, in the same order, but never all at once: a token
+    stream costs about 50 times the text it describes, so holding a large card's whole stream is what
+    used to dominate memory. This runs markdown-it's own core rules (normalise, then the block
+    tokenizer's top-level loop, then the inline rules on each block), handing over each top-level
+    block's tokens before the next is read. Nested blocks (list items, blockquotes) go through the
+    block tokenizer itself, unchanged. Link reference definitions apply to the whole document, also
+    before the place they are defined, so when the text may contain one (``]:``) the definitions are
+    collected by a first pass that keeps no tokens.
+    """
+    from markdown_it.rules_core import StateCore
+
+    md = _parser()
+    env: dict[str, Any] = {}
+    core = StateCore(text, md, env)
+    after_block: list[Any] = []
+    seen_block = False
+    for rule in md.core.ruler.getRules(""):
+        if seen_block:
+            after_block.append(rule)
+        elif rule.__name__ == "block":
+            seen_block = True
+        else:
+            rule(core)  # normalize: line endings and NUL characters, as the whole-document parse does
+    if not core.src:
+        return
+    if "]:" in core.src:
+        for _ in _block_tokens(md, core.src, env):
+            pass
+    for tokens in _block_tokens(md, core.src, env):
+        block_core = StateCore(core.src, md, env, tokens)
+        for rule in after_block:
+            rule(block_core)
+        yield block_core.tokens
+
+
+def _block_tokens(md: Any, src: str, env: dict[str, Any]) -> Iterator[list[Any]]:
+    """The top-level loop of markdown-it's ``ParserBlock.tokenize``, yielding each block's tokens."""
+    from markdown_it.rules_block import StateBlock
+
+    state = StateBlock(src, md, env, [])
+    rules = md.block.ruler.getRules("")
+    line, end_line = state.line, state.lineMax
+    has_empty_lines = False
+    while line < end_line:
+        state.line = line = state.skipEmptyLines(line)
+        if line >= end_line or state.sCount[line] < state.blkIndent:
+            break
+        for rule in rules:
+            if rule(state, line, end_line, False):
+                if state.line <= line:
+                    raise RuntimeError("block rule didn't increment state.line")
+                break
+        else:
+            raise RuntimeError("none of the block rules matched")
+        state.tight = not has_empty_lines
+        line = state.line
+        if (line - 1) < end_line and state.isEmpty(line - 1):
+            has_empty_lines = True
+        if line < end_line and state.isEmpty(line):
+            has_empty_lines = True
+            line += 1
+            state.line = line
+        tokens, state.tokens = state.tokens, []
+        yield tokens
+
+
 def parse(text: str, path: str = "<card>") -> Card:
     """Parse card text into a :class:`Card`. Never raises on any text input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -374,7 +443,6 @@ def parse(text: str, path: str = "<card>") -> Card:
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # the final newline ends the last line; it does not start another
     card = Card(path=path, text=text, lines=lines)
-    tokens = _parser().parse(text)
 
     stack: list[Section] = []
     section: Optional[Section] = None
@@ -384,90 +452,91 @@ def parse(text: str, path: str = "<card>") -> Card:
     row_cells: list[str] = []
     row_line = 0
     in_head = False
-    n = len(tokens)
-    i = 0
-    while i < n:
-        tok = tokens[i]
-        ttype = tok.type
-        start = tok.map[0] + 1 if tok.map else 0
-        end = tok.map[1] if tok.map else start
-        if ttype == "front_matter":
-            card.front_matter_end = end
-            card.front_matter, card.front_matter_error = load_front_matter(tok.content)
-            _front_matter_blocks(card, tok.content)
-        elif ttype == "heading_open":
-            inline = tokens[i + 1]
-            title = _norm(_strip_tags(inline.content)).strip().strip("#").strip()
-            level = int(tok.tag[1])
-            while stack and stack[-1].level >= level:
-                stack.pop().end_line = start - 1
-            parent = stack[-1] if stack else None
-            path_ = (parent.path if parent else ()) + (title,)
-            section = Section(title, level, start, len(card.lines), path_, parent)
-            stack.append(section)
-            card.sections.append(section)
-            card.blocks.append(Block("heading", title, start, end, section))
-            _inline_links(inline, start, section, card.links)
-            i += 3
-            continue
-        elif ttype in ("bullet_list_open", "ordered_list_open"):
-            containers.append("list")
-        elif ttype in ("bullet_list_close", "ordered_list_close"):
-            containers.pop() if containers else None
-        elif ttype == "blockquote_open":
-            containers.append("blockquote")
-        elif ttype == "blockquote_close":
-            containers.pop() if containers else None
-        elif ttype == "paragraph_open":
-            inline = tokens[i + 1]
-            kind = "list_item" if "list" in containers else ("blockquote" if containers else "paragraph")
-            content = inline.content
-            card.blocks.append(Block(kind, _norm(_strip_tags(content)), start, end, section))
-            first = len(card.links)
-            _inline_links(inline, start, section, card.links)
-            if end > start:
-                _place_links(card, first, start, end)
-            _html_comments(content, start, card)
-            i += 3
-            continue
-        elif ttype == "table_open":
-            table = Table((), [], start, section)
-            card.tables.append(table)
-        elif ttype == "thead_open":
-            in_head = True
-        elif ttype == "thead_close":
-            in_head = False
-            table_header = tuple(row_cells)
-            if table is not None:
-                table.header = table_header
-        elif ttype == "tr_open":
-            row_cells = []
-            row_line = start
-        elif ttype == "inline" and table is not None and tokens[i - 1].type in ("th_open", "td_open"):
-            row_cells.append(_norm(_strip_tags(tok.content)).strip())
-            _inline_links(tok, row_line, section, card.links)
-        elif ttype == "tr_close" and not in_head and table is not None:
-            cells = tuple(row_cells)
-            block = Block("table_row", " | ".join(cells), row_line, row_line, section, cells, table.header)
-            table.rows.append(block)
-            card.blocks.append(block)
-        elif ttype == "table_close":
-            table = None
-        elif ttype in ("fence", "code_block"):
-            first = min(start + (ttype == "fence"), max(start, end))  # a fence's content starts after it; an empty one at the end has none
-            card.blocks.append(Block("code", _norm(tok.content), first, end, section, info=tok.info.strip()))
-        elif ttype == "html_block":
-            content = tok.content
-            _html_comments(content, start, card)
-            block_lines = _newline_offsets(content)
-            for m in _HREF_RE.finditer(content):
-                is_image = content[max(0, m.start() - 4) : m.start()].lower().endswith("src") or m.group(0).lower().startswith("src")
-                card.links.append(Link("", m.group(1), start + bisect.bisect_left(block_lines, m.start()), section, image=is_image))
-            stripped = _norm(_without_comments(content))
-            stripped = _strip_tags(stripped)
-            if stripped.strip():
-                card.blocks.append(Block("html", stripped.rstrip("\n"), start, end, section))
-        i += 1
+    for tokens in _top_level_blocks(text):
+        n = len(tokens)
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            ttype = tok.type
+            start = tok.map[0] + 1 if tok.map else 0
+            end = tok.map[1] if tok.map else start
+            if ttype == "front_matter":
+                card.front_matter_end = end
+                card.front_matter, card.front_matter_error = load_front_matter(tok.content)
+                _front_matter_blocks(card, tok.content)
+            elif ttype == "heading_open":
+                inline = tokens[i + 1]
+                title = _norm(_strip_tags(inline.content)).strip().strip("#").strip()
+                level = int(tok.tag[1])
+                while stack and stack[-1].level >= level:
+                    stack.pop().end_line = start - 1
+                parent = stack[-1] if stack else None
+                path_ = (parent.path if parent else ()) + (title,)
+                section = Section(title, level, start, len(card.lines), path_, parent)
+                stack.append(section)
+                card.sections.append(section)
+                card.blocks.append(Block("heading", title, start, end, section))
+                _inline_links(inline, start, section, card.links)
+                i += 3
+                continue
+            elif ttype in ("bullet_list_open", "ordered_list_open"):
+                containers.append("list")
+            elif ttype in ("bullet_list_close", "ordered_list_close"):
+                containers.pop() if containers else None
+            elif ttype == "blockquote_open":
+                containers.append("blockquote")
+            elif ttype == "blockquote_close":
+                containers.pop() if containers else None
+            elif ttype == "paragraph_open":
+                inline = tokens[i + 1]
+                kind = "list_item" if "list" in containers else ("blockquote" if containers else "paragraph")
+                content = inline.content
+                card.blocks.append(Block(kind, _norm(_strip_tags(content)), start, end, section))
+                first = len(card.links)
+                _inline_links(inline, start, section, card.links)
+                if end > start:
+                    _place_links(card, first, start, end)
+                _html_comments(content, start, card)
+                i += 3
+                continue
+            elif ttype == "table_open":
+                table = Table((), [], start, section)
+                card.tables.append(table)
+            elif ttype == "thead_open":
+                in_head = True
+            elif ttype == "thead_close":
+                in_head = False
+                table_header = tuple(row_cells)
+                if table is not None:
+                    table.header = table_header
+            elif ttype == "tr_open":
+                row_cells = []
+                row_line = start
+            elif ttype == "inline" and table is not None and tokens[i - 1].type in ("th_open", "td_open"):
+                row_cells.append(_norm(_strip_tags(tok.content)).strip())
+                _inline_links(tok, row_line, section, card.links)
+            elif ttype == "tr_close" and not in_head and table is not None:
+                cells = tuple(row_cells)
+                block = Block("table_row", " | ".join(cells), row_line, row_line, section, cells, table.header)
+                table.rows.append(block)
+                card.blocks.append(block)
+            elif ttype == "table_close":
+                table = None
+            elif ttype in ("fence", "code_block"):
+                first = min(start + (ttype == "fence"), max(start, end))  # a fence's content starts after it; an empty one at the end has none
+                card.blocks.append(Block("code", _norm(tok.content), first, end, section, info=tok.info.strip()))
+            elif ttype == "html_block":
+                content = tok.content
+                _html_comments(content, start, card)
+                block_lines = _newline_offsets(content)
+                for m in _HREF_RE.finditer(content):
+                    is_image = content[max(0, m.start() - 4) : m.start()].lower().endswith("src") or m.group(0).lower().startswith("src")
+                    card.links.append(Link("", m.group(1), start + bisect.bisect_left(block_lines, m.start()), section, image=is_image))
+                stripped = _norm(_without_comments(content))
+                stripped = _strip_tags(stripped)
+                if stripped.strip():
+                    card.blocks.append(Block("html", stripped.rstrip("\n"), start, end, section))
+            i += 1
 
     last = len(card.lines)
     for open_section in stack:

@@ -1,0 +1,82 @@
+"""A card parsed one top-level block at a time is the card markdown-it's whole-document parse gives.
+
+``repro_lint.document.parse`` never holds a large card's whole token stream (it costs about 50 times
+the text); these tests pin that reading block by block changes nothing: every fixture, every
+generated hostile card and generated Markdown give a Card equal (sections, blocks, tables, links,
+comments, front matter, line numbers) to the one built from ``MarkdownIt.parse`` of the whole text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from repro_lint import document
+from test_hostile import HOSTILE
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _whole_document(text: str) -> Iterator[list[Any]]:
+    yield document._parser().parse(text)
+
+
+def _parsed_whole(text: str, monkeypatch: pytest.MonkeyPatch) -> document.Card:
+    with monkeypatch.context() as patch:
+        patch.setattr(document, "_top_level_blocks", _whole_document)
+        return document.parse(text, "card.md")
+
+
+def assert_same_card(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    streamed = document.parse(text, "card.md")
+    whole = _parsed_whole(text, monkeypatch)
+    assert streamed == whole
+    assert streamed.comments == whole.comments
+    assert [link.line for link in streamed.links] == [link.line for link in whole.links]
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.md")), ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_every_fixture_reads_the_same_block_by_block(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert_same_card(path.read_text(encoding="utf-8"), monkeypatch)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_every_hostile_card_reads_the_same_block_by_block(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert_same_card(HOSTILE[name](200), monkeypatch)
+
+
+def test_a_reference_defined_after_its_use_still_resolves(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The weights link is used in the first paragraph and defined at the very end of the card.
+    text = "# Acme\n\nWeights: [download][w].\n\n> quoted [data][d]\n\n- [d]: https://d.example/set\n\n[w]: https://huggingface.co/acme/m\n"
+    card = document.parse(text)
+    assert [(link.text, link.url, link.line) for link in card.links][:2] == [("download", "https://huggingface.co/acme/m", 3), ("data", "https://d.example/set", 5)]
+    assert_same_card(text, monkeypatch)
+
+
+def test_the_first_of_two_definitions_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "[w]\n\n[w]: https://first.example\n\n[w]: https://second.example\n"
+    assert [link.url for link in document.parse(text).links][0] == "https://first.example"
+    assert_same_card(text, monkeypatch)
+
+
+#: Lines that start, continue or end every kind of block, so that generated cards mix them freely.
+_LINES = [
+    "", "", "# Title", "## Training", "### Hyper <b>parameters</b>", "Setext", "===", "---", "***",
+    "- item with [link](https://a.example/x)", "  continued item", "1. first", "2) second", "   - nested",
+    "> quote", "> > deeper", ">", "```python", "```", "~~~", "    indented code", "\tlr = 1e-4",
+    "| a | b |", "|---|:-:|", "| 1 | 2 |", "<div>", "</div>", "<!-- repro-lint-disable RL1 -->", "<!--", "-->",
+    "<pre>", "</pre>", "[ref]: https://r.example/y", "see [ref] and [other][ref]", "[ref]", "]:",
+    "Trained on C4 with lr 3e-4 https://huggingface.co/acme/m.", "![badge](https://img.example/b.svg)",
+    "license: mit", "+++", "\\[escaped\\]", "*emph* and **strong** `code`", "\x00", "训练数据：C4。",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.sampled_from(_LINES), max_size=40), front=st.booleans())
+def test_generated_cards_read_the_same_block_by_block(lines: list[str], front: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("---\nlicense: mit\n---\n" if front else "") + "\n".join(lines) + "\n"
+    assert_same_card(text, monkeypatch)
