@@ -44,7 +44,7 @@ class Role(str, Enum):
     REFERENCE = "reference"  # citation, acknowledgements, contact, related work
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A heading and everything under it until the next heading of the same or a higher level.
 
@@ -66,7 +66,7 @@ class Section:
         return " > ".join(self.path)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     kind: str  # paragraph | list_item | heading | table_row | code | html | front_matter | blockquote
     text: str
@@ -117,7 +117,7 @@ _KEY_VALUE_LINE = regex_cache.compile(r"^\s{0,40}[-\"']?[\w.-]{1,60}[\"']?\s{0,4
 _ASSIGNMENT = regex_cache.compile(r"(?:--|\b)[a-z][\w-]{1,40}=[\d.'\"-]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     header: tuple[str, ...]
     rows: list[Block]
@@ -125,7 +125,7 @@ class Table:
     section: Optional[Section] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     text: str
     url: str
@@ -134,7 +134,7 @@ class Link:
     image: bool = False  # an image (badge, figure): its URL is what it shows, not a page it points to
 
 
-@dataclass
+@dataclass(slots=True)
 class Comment:
     """An HTML comment (used for inline suppression directives)."""
 
