@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Generator, Iterator, Optional
 
 from . import regex_cache
 
@@ -367,17 +367,24 @@ def _inline_links(token: Any, line: int, section: Optional[Section], out: list[L
         i += 1
 
 
-def _top_level_blocks(text: str) -> Iterator[list[Any]]:
-    """markdown-it's tokens for ``text``, one top-level block at a time, each with its inline children.
+#: A long top-level table is handed over every this many tokens (whole rows), not all at once.
+TABLE_PIECE_TOKENS = 4096
 
-    The same tokens as ``MarkdownIt.parse`` gives, in the same order, but never all at once: a token
-    stream costs about 50 times the text it describes, so holding a large card's whole stream is what
-    used to dominate memory. This runs markdown-it's own core rules (normalise, then the block
-    tokenizer's top-level loop, then the inline rules on each block), handing over each top-level
-    block's tokens before the next is read. Nested blocks (list items, blockquotes) go through the
-    block tokenizer itself, unchanged. Link reference definitions apply to the whole document, also
-    before the place they are defined, so when the text may contain one (``]:``) the definitions are
-    collected by a first pass that keeps no tokens.
+Consumer = Callable[[list[Any]], None]
+
+
+def _read_tokens(text: str, consume: Consumer) -> None:
+    """Hand markdown-it's tokens for ``text`` to ``consume``, in order, one top-level block at a time.
+
+    The same tokens as ``MarkdownIt.parse`` gives, each with its inline children, but never all at
+    once: a token stream costs about 50 times the text it describes, so holding a large card's whole
+    stream is what used to dominate memory. This runs markdown-it's own core rules (normalise, then
+    the block tokenizer's top-level loop, then the inline rules on each block), handing over each
+    top-level block's tokens before the next is read; a long top-level table is handed over a few
+    thousand tokens (whole rows) at a time while markdown-it reads it. Nested blocks (list items,
+    blockquotes) go through the block tokenizer itself, unchanged. Link reference definitions apply
+    to the whole document, also before the place they are defined, so when the text may contain one
+    (``]:``) the definitions are first collected by a pass that keeps no tokens.
     """
     from markdown_it.rules_core import StateCore
 
@@ -392,24 +399,59 @@ def _top_level_blocks(text: str) -> Iterator[list[Any]]:
         elif rule.__name__ == "block":
             seen_block = True
         else:
-            rule(core)  # normalize: line endings and NUL characters, as the whole-document parse does
-    if not core.src:
+            rule(core)  # normalize: NUL characters, as the whole-document parse does
+    if not seen_block:
+        raise RuntimeError("markdown-it has no block rule")
+    src = core.src
+    if not src:
         return
-    if "]:" in core.src:
-        for _ in _block_tokens(md, core.src, env):
-            pass
-    for tokens in _block_tokens(md, core.src, env):
-        block_core = StateCore(core.src, md, env, tokens)
+    if "]:" in src:
+        _block_tokens(md, src, env, lambda tokens: None)
+
+    def inline_then_consume(tokens: list[Any]) -> None:
+        block_core = StateCore(src, md, env, tokens)
         for rule in after_block:
             rule(block_core)
-        yield block_core.tokens
+        consume(block_core.tokens)
+
+    _block_tokens(md, src, env, inline_then_consume)
 
 
-def _block_tokens(md: Any, src: str, env: dict[str, Any]) -> Iterator[list[Any]]:
-    """The top-level loop of markdown-it's ``ParserBlock.tokenize``, yielding each block's tokens."""
+class _TokenSpout(list):  # type: ignore[type-arg]  # markdown-it appends Token objects to state.tokens
+    """``state.tokens`` of the top-level loop: hands the rows read so far of a top-level table to ``consume``.
+
+    markdown-it's table rule only appends to ``state.tokens`` (it never reads back), so the rows
+    already read can be handed over while it reads the next ones. Any other block (lists index
+    their own tokens) is kept whole until the top-level loop takes it.
+    """
+
+    def __init__(self, consume: Consumer) -> None:
+        super().__init__()
+        self.consume = consume
+        self.streaming = False
+
+    def append(self, token: Any) -> None:
+        if not self:
+            self.streaming = token.type == "table_open" and token.level == 0
+        elif self.streaming and token.type == "tr_open" and len(self) >= TABLE_PIECE_TOKENS:
+            self.consume(self.take())
+            self.streaming = True
+        super().append(token)
+
+    def take(self) -> list[Any]:
+        piece = list(self)
+        del self[:]
+        self.streaming = False
+        return piece
+
+
+def _block_tokens(md: Any, src: str, env: dict[str, Any], consume: Consumer) -> None:
+    """The top-level loop of markdown-it's ``ParserBlock.tokenize``, handing over each block's tokens."""
     from markdown_it.rules_block import StateBlock
 
-    state = StateBlock(src, md, env, [])
+    spout = _TokenSpout(consume)
+    state = StateBlock(src, md, env, spout)
+    state.tokens = spout
     rules = md.block.ruler.getRules("")
     line, end_line = state.line, state.lineMax
     has_empty_lines = False
@@ -432,18 +474,13 @@ def _block_tokens(md: Any, src: str, env: dict[str, Any]) -> Iterator[list[Any]]
             has_empty_lines = True
             line += 1
             state.line = line
-        tokens, state.tokens = state.tokens, []
-        yield tokens
+        if spout:
+            consume(spout.take())
 
 
-def parse(text: str, path: str = "<card>") -> Card:
-    """Parse card text into a :class:`Card`. Never raises on any text input."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if len(lines) > 1 and lines[-1] == "":
-        lines.pop()  # the final newline ends the last line; it does not start another
-    card = Card(path=path, text=text, lines=lines)
-
+def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
+    """Build ``card``'s sections, blocks, tables and links from markdown-it tokens sent in card order, a piece at a
+    time (each piece a whole top-level block, or whole rows of a long table); ``None`` ends the card."""
     stack: list[Section] = []
     section: Optional[Section] = None
     containers: list[str] = []
@@ -452,7 +489,10 @@ def parse(text: str, path: str = "<card>") -> Card:
     row_cells: list[str] = []
     row_line = 0
     in_head = False
-    for tokens in _top_level_blocks(text):
+    while True:
+        tokens = yield
+        if tokens is None:
+            break
         n = len(tokens)
         i = 0
         while i < n:
@@ -541,6 +581,22 @@ def parse(text: str, path: str = "<card>") -> Card:
     last = len(card.lines)
     for open_section in stack:
         open_section.end_line = last
+
+
+def parse(text: str, path: str = "<card>") -> Card:
+    """Parse card text into a :class:`Card`. Never raises on any text input."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()  # the final newline ends the last line; it does not start another
+    card = Card(path=path, text=text, lines=lines)
+    reader = _card_reader(card)
+    next(reader)
+    _read_tokens(text, reader.send)
+    try:
+        reader.send(None)
+    except StopIteration:
+        pass
     _bare_links(card)
     assign_roles(card)
     return card

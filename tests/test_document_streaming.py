@@ -9,7 +9,7 @@ comments, front matter, line numbers) to the one built from ``MarkdownIt.parse``
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,13 +21,13 @@ from test_hostile import HOSTILE
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-def _whole_document(text: str) -> Iterator[list[Any]]:
-    yield document._parser().parse(text)
+def _whole_document(text: str, consume: Callable[[list[Any]], None]) -> None:
+    consume(document._parser().parse(text))
 
 
 def _parsed_whole(text: str, monkeypatch: pytest.MonkeyPatch) -> document.Card:
     with monkeypatch.context() as patch:
-        patch.setattr(document, "_top_level_blocks", _whole_document)
+        patch.setattr(document, "_read_tokens", _whole_document)
         return document.parse(text, "card.md")
 
 
@@ -80,3 +80,32 @@ _LINES = [
 def test_generated_cards_read_the_same_block_by_block(lines: list[str], front: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     text = ("---\nlicense: mit\n---\n" if front else "") + "\n".join(lines) + "\n"
     assert_same_card(text, monkeypatch)
+
+
+def test_a_long_table_is_read_the_same_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 3,000 rows, two tables in a row, a short row, a table in a list: pieces cut inside the first table.
+    rows = "".join(f"| lr {i} | 3e-4 | [w](https://w.example/{i}) |\n" for i in range(3000))
+    text = "# T\n\n| a | b | c |\n|---|---|---|\n" + rows + "| short |\n\n| x | y |\n|--|--|\n| 1 | 2 |\n\n- | in | list |\n  |---|---|\n  | 1 | 2 |\n"
+    pieces: list[int] = []
+    real = document._TokenSpout.take
+
+    def counted(self: document._TokenSpout) -> list[Any]:
+        piece = real(self)
+        pieces.append(len(piece))
+        return piece
+
+    with monkeypatch.context() as patch:
+        patch.setattr(document._TokenSpout, "take", counted)
+        card = document.parse(text)
+    assert len(card.tables[0].rows) == 3001 and max(pieces) <= document.TABLE_PIECE_TOKENS + 16 and len(pieces) > 5
+    assert_same_card(text, monkeypatch)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.sampled_from(_LINES), max_size=40))
+def test_generated_cards_read_the_same_in_small_pieces(lines: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(document, "TABLE_PIECE_TOKENS", 3)
+        text = "\n".join(lines) + "\n"
+        streamed = document.parse(text, "card.md")
+    assert streamed == _parsed_whole(text, monkeypatch)
