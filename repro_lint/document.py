@@ -373,10 +373,17 @@ TABLE_PIECE_TOKENS = 4096
 Consumer = Callable[[list[Any]], None]
 
 
+def _MAY_LINK(content: str) -> bool:
+    """Whether inline text can hold a link or an image: every one (``[t](u)``, ``[t][r]``, ``![a](u)``,
+    ``<https://…>``) needs a ``[`` or a ``<``. The Card reads inline children only for links, so inline
+    text without either is not parsed into children (for a long paragraph, about 40x its size)."""
+    return "[" in content or "<" in content
+
+
 def _read_tokens(text: str, consume: Consumer) -> None:
     """Hand markdown-it's tokens for ``text`` to ``consume``, in order, one top-level block at a time.
 
-    The same tokens as ``MarkdownIt.parse`` gives, each with its inline children, but never all at
+    The same tokens as ``MarkdownIt.parse`` gives, with the inline children the Card reads, but never all at
     once: a token stream costs about 50 times the text it describes, so holding a large card's whole
     stream is what used to dominate memory. This runs markdown-it's own core rules (normalise, then
     the block tokenizer's top-level loop, then the inline rules on each block), handing over each
@@ -384,7 +391,8 @@ def _read_tokens(text: str, consume: Consumer) -> None:
     thousand tokens (whole rows) at a time while markdown-it reads it. Nested blocks (list items,
     blockquotes) go through the block tokenizer itself, unchanged. Link reference definitions apply
     to the whole document, also before the place they are defined, so when the text may contain one
-    (``]:``) the definitions are first collected by a pass that keeps no tokens.
+    (``]:``) the definitions are first collected by a pass that keeps no tokens. Inline text is
+    parsed into children only where it may hold a link (see :func:`_MAY_LINK`).
     """
     from markdown_it.rules_core import StateCore
 
@@ -409,10 +417,12 @@ def _read_tokens(text: str, consume: Consumer) -> None:
         _block_tokens(md, src, env, lambda tokens: None)
 
     def inline_then_consume(tokens: list[Any]) -> None:
-        block_core = StateCore(src, md, env, tokens)
-        for rule in after_block:
-            rule(block_core)
-        consume(block_core.tokens)
+        with_links = [token for token in tokens if token.type == "inline" and _MAY_LINK(token.content)]
+        if with_links:
+            block_core = StateCore(src, md, env, with_links)
+            for rule in after_block:
+                rule(block_core)
+        consume(tokens)
 
     _block_tokens(md, src, env, inline_then_consume)
 

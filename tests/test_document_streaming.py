@@ -71,7 +71,7 @@ _LINES = [
     "| a | b |", "|---|:-:|", "| 1 | 2 |", "<div>", "</div>", "<!-- repro-lint-disable RL1 -->", "<!--", "-->",
     "<pre>", "</pre>", "[ref]: https://r.example/y", "see [ref] and [other][ref]", "[ref]", "]:",
     "Trained on C4 with lr 3e-4 https://huggingface.co/acme/m.", "![badge](https://img.example/b.svg)",
-    "license: mit", "+++", "\\[escaped\\]", "*emph* and **strong** `code`", "\x00", "训练数据：C4。",
+    "license: mit", "+++", "<https://auto.example/z> and <b>bold</b>", "a\\\\[b] \\<c", "\\[escaped\\]", "*emph* and **strong** `code`", "\x00", "训练数据：C4。",
 ]
 
 
@@ -130,3 +130,8 @@ def test_parsing_a_large_card_never_holds_its_whole_token_stream() -> None:
         tracemalloc.stop()
     assert len(card.sections) > 1000
     assert peak <= 25 * len(text), f"parsing peaked at {peak / len(text):.1f}x the card's size"
+
+
+def test_an_autolink_without_brackets_is_still_read() -> None:
+    card = document.parse("Weights at <https://huggingface.co/acme/m> now.\n")
+    assert [(link.text, link.url, link.line) for link in card.links] == [("https://huggingface.co/acme/m", "https://huggingface.co/acme/m", 1)]
