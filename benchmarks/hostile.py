@@ -61,7 +61,8 @@ result = lint_card(card, rules)
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 codes = sorted({{f.code for f in result.findings if f.code in ("RL001", "RL002")}})
-print(json.dumps({{"bytes": len(text.encode("utf-8", "surrogatepass")), "seconds": seconds, "peak_kib": peak, "parsed_kib": parsed_kib, "before_kib": before, "codes": codes}}))
+n_bytes = len(text.encode("utf-8", "surrogatepass"))
+print(json.dumps({{"bytes": n_bytes, "seconds": seconds, "peak_kib": peak, "parsed_kib": parsed_kib, "before_kib": before, "codes": codes}}))
 """
 
 

@@ -14,9 +14,9 @@ from typing import Any, Callable
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_hostile import HOSTILE
 
 from repro_lint import document
-from test_hostile import HOSTILE
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -51,9 +51,13 @@ def test_every_hostile_card_reads_the_same_block_by_block(name: str, monkeypatch
 
 def test_a_reference_defined_after_its_use_still_resolves(monkeypatch: pytest.MonkeyPatch) -> None:
     # The weights link is used in the first paragraph and defined at the very end of the card.
-    text = "# Acme\n\nWeights: [download][w].\n\n> quoted [data][d]\n\n- [d]: https://d.example/set\n\n[w]: https://huggingface.co/acme/m\n"
+    text = (
+        "# Acme\n\nWeights: [download][w].\n\n> quoted [data][d]\n\n- [d]: https://d.example/set\n\n"
+        "[w]: https://huggingface.co/acme/m\n"
+    )
     card = document.parse(text)
-    assert [(link.text, link.url, link.line) for link in card.links][:2] == [("download", "https://huggingface.co/acme/m", 3), ("data", "https://d.example/set", 5)]
+    read = [(link.text, link.url, link.line) for link in card.links][:2]
+    assert read == [("download", "https://huggingface.co/acme/m", 3), ("data", "https://d.example/set", 5)]
     assert_same_card(text, monkeypatch)
 
 
@@ -71,7 +75,8 @@ _LINES = [
     "| a | b |", "|---|:-:|", "| 1 | 2 |", "<div>", "</div>", "<!-- repro-lint-disable RL1 -->", "<!--", "-->",
     "<pre>", "</pre>", "[ref]: https://r.example/y", "see [ref] and [other][ref]", "[ref]", "]:",
     "Trained on C4 with lr 3e-4 https://huggingface.co/acme/m.", "![badge](https://img.example/b.svg)",
-    "license: mit", "+++", "<https://auto.example/z> and <b>bold</b>", "a\\\\[b] \\<c", "\\[escaped\\]", "*emph* and **strong** `code`", "\x00", "训练数据：C4。",
+    "license: mit", "+++", "<https://auto.example/z> and <b>bold</b>", "a\\\\[b] \\<c",
+    "\\[escaped\\]", "*emph* and **strong** `code`", "\x00", "训练数据：C4。",
 ]
 
 
