@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Generator, Iterator, Optional
 
 from . import regex_cache
 
@@ -44,7 +44,7 @@ class Role(str, Enum):
     REFERENCE = "reference"  # citation, acknowledgements, contact, related work
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A heading and everything under it until the next heading of the same or a higher level.
 
@@ -66,7 +66,7 @@ class Section:
         return " > ".join(self.path)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     kind: str  # paragraph | list_item | heading | table_row | code | html | front_matter | blockquote
     text: str
@@ -117,7 +117,7 @@ _KEY_VALUE_LINE = regex_cache.compile(r"^\s{0,40}[-\"']?[\w.-]{1,60}[\"']?\s{0,4
 _ASSIGNMENT = regex_cache.compile(r"(?:--|\b)[a-z][\w-]{1,40}=[\d.'\"-]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     header: tuple[str, ...]
     rows: list[Block]
@@ -125,7 +125,7 @@ class Table:
     section: Optional[Section] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     text: str
     url: str
@@ -134,7 +134,7 @@ class Link:
     image: bool = False  # an image (badge, figure): its URL is what it shows, not a page it points to
 
 
-@dataclass
+@dataclass(slots=True)
 class Comment:
     """An HTML comment (used for inline suppression directives)."""
 
@@ -367,15 +367,130 @@ def _inline_links(token: Any, line: int, section: Optional[Section], out: list[L
         i += 1
 
 
-def parse(text: str, path: str = "<card>") -> Card:
-    """Parse card text into a :class:`Card`. Never raises on any text input."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if len(lines) > 1 and lines[-1] == "":
-        lines.pop()  # the final newline ends the last line; it does not start another
-    card = Card(path=path, text=text, lines=lines)
-    tokens = _parser().parse(text)
+#: A long top-level table is handed over every this many tokens (whole rows), not all at once.
+TABLE_PIECE_TOKENS = 4096
 
+Consumer = Callable[[list[Any]], None]
+
+
+def _MAY_LINK(content: str) -> bool:
+    """Whether inline text can hold a link or an image: every one (``[t](u)``, ``[t][r]``, ``![a](u)``,
+    ``<https://…>``) needs a ``[`` or a ``<``. The Card reads inline children only for links, so inline
+    text without either is not parsed into children (for a long paragraph, about 40x its size)."""
+    return "[" in content or "<" in content
+
+
+def _read_tokens(text: str, consume: Consumer) -> None:
+    """Hand markdown-it's tokens for ``text`` to ``consume``, in order, one top-level block at a time.
+
+    The same tokens as ``MarkdownIt.parse`` gives, with the inline children the Card reads, but never all at
+    once: a token stream costs about 50 times the text it describes, so holding a large card's whole
+    stream is what used to dominate memory. This runs markdown-it's own core rules (normalise, then
+    the block tokenizer's top-level loop, then the inline rules on each block), handing over each
+    top-level block's tokens before the next is read; a long top-level table is handed over a few
+    thousand tokens (whole rows) at a time while markdown-it reads it. Nested blocks (list items,
+    blockquotes) go through the block tokenizer itself, unchanged. Link reference definitions apply
+    to the whole document, also before the place they are defined, so when the text may contain one
+    (``]:``) the definitions are first collected by a pass that keeps no tokens. Inline text is
+    parsed into children only where it may hold a link (see :func:`_MAY_LINK`).
+    """
+    from markdown_it.rules_core import StateCore
+
+    md = _parser()
+    env: dict[str, Any] = {}
+    core = StateCore(text, md, env)
+    after_block: list[Any] = []
+    seen_block = False
+    for rule in md.core.ruler.getRules(""):
+        if seen_block:
+            after_block.append(rule)
+        elif rule.__name__ == "block":
+            seen_block = True
+        else:
+            rule(core)  # normalize: NUL characters, as the whole-document parse does
+    if not seen_block:
+        raise RuntimeError("markdown-it has no block rule")
+    src = core.src
+    if not src:
+        return
+    if "]:" in src:
+        _block_tokens(md, src, env, lambda tokens: None)
+
+    def inline_then_consume(tokens: list[Any]) -> None:
+        with_links = [token for token in tokens if token.type == "inline" and _MAY_LINK(token.content)]
+        if with_links:
+            block_core = StateCore(src, md, env, with_links)
+            for rule in after_block:
+                rule(block_core)
+        consume(tokens)
+
+    _block_tokens(md, src, env, inline_then_consume)
+
+
+class _TokenSpout(list):  # type: ignore[type-arg]  # markdown-it appends Token objects to state.tokens
+    """``state.tokens`` of the top-level loop: hands the rows read so far of a top-level table to ``consume``.
+
+    markdown-it's table rule only appends to ``state.tokens`` (it never reads back), so the rows
+    already read can be handed over while it reads the next ones. Any other block (lists index
+    their own tokens) is kept whole until the top-level loop takes it.
+    """
+
+    def __init__(self, consume: Consumer) -> None:
+        super().__init__()
+        self.consume = consume
+        self.streaming = False
+
+    def append(self, token: Any) -> None:
+        if not self:
+            self.streaming = token.type == "table_open" and token.level == 0
+        elif self.streaming and token.type == "tr_open" and len(self) >= TABLE_PIECE_TOKENS:
+            self.consume(self.take())
+            self.streaming = True
+        super().append(token)
+
+    def take(self) -> list[Any]:
+        piece = list(self)
+        del self[:]
+        self.streaming = False
+        return piece
+
+
+def _block_tokens(md: Any, src: str, env: dict[str, Any], consume: Consumer) -> None:
+    """The top-level loop of markdown-it's ``ParserBlock.tokenize``, handing over each block's tokens."""
+    from markdown_it.rules_block import StateBlock
+
+    spout = _TokenSpout(consume)
+    state = StateBlock(src, md, env, spout)
+    state.tokens = spout
+    rules = md.block.ruler.getRules("")
+    line, end_line = state.line, state.lineMax
+    has_empty_lines = False
+    while line < end_line:
+        state.line = line = state.skipEmptyLines(line)
+        if line >= end_line or state.sCount[line] < state.blkIndent:
+            break
+        for rule in rules:
+            if rule(state, line, end_line, False):
+                if state.line <= line:
+                    raise RuntimeError("block rule didn't increment state.line")
+                break
+        else:
+            raise RuntimeError("none of the block rules matched")
+        state.tight = not has_empty_lines
+        line = state.line
+        if (line - 1) < end_line and state.isEmpty(line - 1):
+            has_empty_lines = True
+        if line < end_line and state.isEmpty(line):
+            has_empty_lines = True
+            line += 1
+            state.line = line
+        if spout:
+            consume(spout.take())
+
+
+def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
+    """Build ``card``'s sections, blocks, tables and links from markdown-it tokens sent in card order, a piece at a
+    time (each piece a whole top-level block, or whole rows of a long table); ``None`` ends the card."""
     stack: list[Section] = []
     section: Optional[Section] = None
     containers: list[str] = []
@@ -384,94 +499,114 @@ def parse(text: str, path: str = "<card>") -> Card:
     row_cells: list[str] = []
     row_line = 0
     in_head = False
-    n = len(tokens)
-    i = 0
-    while i < n:
-        tok = tokens[i]
-        ttype = tok.type
-        start = tok.map[0] + 1 if tok.map else 0
-        end = tok.map[1] if tok.map else start
-        if ttype == "front_matter":
-            card.front_matter_end = end
-            card.front_matter, card.front_matter_error = load_front_matter(tok.content)
-            _front_matter_blocks(card, tok.content)
-        elif ttype == "heading_open":
-            inline = tokens[i + 1]
-            title = _norm(_strip_tags(inline.content)).strip().strip("#").strip()
-            level = int(tok.tag[1])
-            while stack and stack[-1].level >= level:
-                stack.pop().end_line = start - 1
-            parent = stack[-1] if stack else None
-            path_ = (parent.path if parent else ()) + (title,)
-            section = Section(title, level, start, len(card.lines), path_, parent)
-            stack.append(section)
-            card.sections.append(section)
-            card.blocks.append(Block("heading", title, start, end, section))
-            _inline_links(inline, start, section, card.links)
-            i += 3
-            continue
-        elif ttype in ("bullet_list_open", "ordered_list_open"):
-            containers.append("list")
-        elif ttype in ("bullet_list_close", "ordered_list_close"):
-            containers.pop() if containers else None
-        elif ttype == "blockquote_open":
-            containers.append("blockquote")
-        elif ttype == "blockquote_close":
-            containers.pop() if containers else None
-        elif ttype == "paragraph_open":
-            inline = tokens[i + 1]
-            kind = "list_item" if "list" in containers else ("blockquote" if containers else "paragraph")
-            content = inline.content
-            card.blocks.append(Block(kind, _norm(_strip_tags(content)), start, end, section))
-            first = len(card.links)
-            _inline_links(inline, start, section, card.links)
-            if end > start:
-                _place_links(card, first, start, end)
-            _html_comments(content, start, card)
-            i += 3
-            continue
-        elif ttype == "table_open":
-            table = Table((), [], start, section)
-            card.tables.append(table)
-        elif ttype == "thead_open":
-            in_head = True
-        elif ttype == "thead_close":
-            in_head = False
-            table_header = tuple(row_cells)
-            if table is not None:
-                table.header = table_header
-        elif ttype == "tr_open":
-            row_cells = []
-            row_line = start
-        elif ttype == "inline" and table is not None and tokens[i - 1].type in ("th_open", "td_open"):
-            row_cells.append(_norm(_strip_tags(tok.content)).strip())
-            _inline_links(tok, row_line, section, card.links)
-        elif ttype == "tr_close" and not in_head and table is not None:
-            cells = tuple(row_cells)
-            block = Block("table_row", " | ".join(cells), row_line, row_line, section, cells, table.header)
-            table.rows.append(block)
-            card.blocks.append(block)
-        elif ttype == "table_close":
-            table = None
-        elif ttype in ("fence", "code_block"):
-            first = min(start + (ttype == "fence"), max(start, end))  # a fence's content starts after it; an empty one at the end has none
-            card.blocks.append(Block("code", _norm(tok.content), first, end, section, info=tok.info.strip()))
-        elif ttype == "html_block":
-            content = tok.content
-            _html_comments(content, start, card)
-            block_lines = _newline_offsets(content)
-            for m in _HREF_RE.finditer(content):
-                is_image = content[max(0, m.start() - 4) : m.start()].lower().endswith("src") or m.group(0).lower().startswith("src")
-                card.links.append(Link("", m.group(1), start + bisect.bisect_left(block_lines, m.start()), section, image=is_image))
-            stripped = _norm(_without_comments(content))
-            stripped = _strip_tags(stripped)
-            if stripped.strip():
-                card.blocks.append(Block("html", stripped.rstrip("\n"), start, end, section))
-        i += 1
+    while True:
+        tokens = yield
+        if tokens is None:
+            break
+        n = len(tokens)
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            ttype = tok.type
+            start = tok.map[0] + 1 if tok.map else 0
+            end = tok.map[1] if tok.map else start
+            if ttype == "front_matter":
+                card.front_matter_end = end
+                card.front_matter, card.front_matter_error = load_front_matter(tok.content)
+                _front_matter_blocks(card, tok.content)
+            elif ttype == "heading_open":
+                inline = tokens[i + 1]
+                title = _norm(_strip_tags(inline.content)).strip().strip("#").strip()
+                level = int(tok.tag[1])
+                while stack and stack[-1].level >= level:
+                    stack.pop().end_line = start - 1
+                parent = stack[-1] if stack else None
+                path_ = (parent.path if parent else ()) + (title,)
+                section = Section(title, level, start, len(card.lines), path_, parent)
+                stack.append(section)
+                card.sections.append(section)
+                card.blocks.append(Block("heading", title, start, end, section))
+                _inline_links(inline, start, section, card.links)
+                i += 3
+                continue
+            elif ttype in ("bullet_list_open", "ordered_list_open"):
+                containers.append("list")
+            elif ttype in ("bullet_list_close", "ordered_list_close"):
+                containers.pop() if containers else None
+            elif ttype == "blockquote_open":
+                containers.append("blockquote")
+            elif ttype == "blockquote_close":
+                containers.pop() if containers else None
+            elif ttype == "paragraph_open":
+                inline = tokens[i + 1]
+                kind = "list_item" if "list" in containers else ("blockquote" if containers else "paragraph")
+                content = inline.content
+                card.blocks.append(Block(kind, _norm(_strip_tags(content)), start, end, section))
+                first = len(card.links)
+                _inline_links(inline, start, section, card.links)
+                if end > start:
+                    _place_links(card, first, start, end)
+                _html_comments(content, start, card)
+                i += 3
+                continue
+            elif ttype == "table_open":
+                table = Table((), [], start, section)
+                card.tables.append(table)
+            elif ttype == "thead_open":
+                in_head = True
+            elif ttype == "thead_close":
+                in_head = False
+                table_header = tuple(row_cells)
+                if table is not None:
+                    table.header = table_header
+            elif ttype == "tr_open":
+                row_cells = []
+                row_line = start
+            elif ttype == "inline" and table is not None and tokens[i - 1].type in ("th_open", "td_open"):
+                row_cells.append(_norm(_strip_tags(tok.content)).strip())
+                _inline_links(tok, row_line, section, card.links)
+            elif ttype == "tr_close" and not in_head and table is not None:
+                cells = tuple(row_cells)
+                block = Block("table_row", " | ".join(cells), row_line, row_line, section, cells, table.header)
+                table.rows.append(block)
+                card.blocks.append(block)
+            elif ttype == "table_close":
+                table = None
+            elif ttype in ("fence", "code_block"):
+                first = min(start + (ttype == "fence"), max(start, end))  # a fence's content starts after it; an empty one at the end has none
+                card.blocks.append(Block("code", _norm(tok.content), first, end, section, info=tok.info.strip()))
+            elif ttype == "html_block":
+                content = tok.content
+                _html_comments(content, start, card)
+                block_lines = _newline_offsets(content)
+                for m in _HREF_RE.finditer(content):
+                    is_image = content[max(0, m.start() - 4) : m.start()].lower().endswith("src") or m.group(0).lower().startswith("src")
+                    card.links.append(Link("", m.group(1), start + bisect.bisect_left(block_lines, m.start()), section, image=is_image))
+                stripped = _norm(_without_comments(content))
+                stripped = _strip_tags(stripped)
+                if stripped.strip():
+                    card.blocks.append(Block("html", stripped.rstrip("\n"), start, end, section))
+            i += 1
 
     last = len(card.lines)
     for open_section in stack:
         open_section.end_line = last
+
+
+def parse(text: str, path: str = "<card>") -> Card:
+    """Parse card text into a :class:`Card`. Never raises on any text input."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()  # the final newline ends the last line; it does not start another
+    card = Card(path=path, text=text, lines=lines)
+    reader = _card_reader(card)
+    next(reader)
+    _read_tokens(text, reader.send)
+    try:
+        reader.send(None)
+    except StopIteration:
+        pass
     _bare_links(card)
     assign_roles(card)
     return card

@@ -20,7 +20,6 @@ only what the cards in front of it need.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union, cast
 
 import ahocorasick
@@ -28,7 +27,7 @@ import ahocorasick
 #: Characters that ``re.IGNORECASE`` equates with an ASCII letter but ``str.lower()`` does not map to it.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
-#: Joins texts in a :class:`TextIndex`; input text never contains NUL (binary files are refused).
+#: Never part of a keyword (input text never contains NUL: binary files are refused).
 _SEPARATOR = "\x00"
 
 #: Bounds on the derivation: variants of one literal run, keywords of one alternative.
@@ -552,20 +551,17 @@ def may_match(pattern: Any, text: str, folded: Optional[str] = None) -> bool:
 
 
 class TextIndex:
-    """Many texts folded and joined once, with the keywords each of them holds (one automaton pass)."""
+    """Many texts folded once, with the keywords each of them holds (one automaton pass over each text).
+
+    The texts are searched one by one rather than joined into one string: joining would hold a second
+    copy of every folded text, and the offset of each keyword found would have to be mapped back to
+    its text. Keywords never span two texts either way.
+    """
 
     def __init__(self, texts: Sequence[str], *, folded: bool = False) -> None:
-        """``folded=True``: the texts are already folded with :func:`fold`."""
+        """``folded=True``: the texts are already folded with :func:`fold` (they are kept, not copied)."""
         self.count = len(texts)
-        self._starts: list[int] = []
-        position = 0
-        parts = []
-        for text in texts:
-            part = text if folded else fold(text)
-            self._starts.append(position)
-            parts.append(part)
-            position += len(part) + 1
-        self._folded = _SEPARATOR.join(parts)
+        self._folded: Sequence[str] = texts if folded else [fold(text) for text in texts]
         self._texts_by_keyword: dict[int, list[int]] = {}
         self._covered = 0  # keywords numbered below this have been looked for
 
@@ -580,19 +576,20 @@ class TextIndex:
         if self._covered == 0:
             _KEYWORDS.merge()
         _KEYWORDS.extend()
-        starts, covered, by_keyword = self._starts, self._covered, self._texts_by_keyword
+        covered, by_keyword = self._covered, self._texts_by_keyword
         for _first, end, automaton in _KEYWORDS.segments:
             if end <= covered:
                 continue
-            for at, kid in automaton.iter(self._folded):
-                if kid < covered:
-                    continue
-                k = bisect_right(starts, at) - 1
-                texts = by_keyword.get(kid)
-                if texts is None:
-                    by_keyword[kid] = [k]
-                elif texts[-1] != k:
-                    texts.append(k)
+            find = automaton.iter
+            for k, text in enumerate(self._folded):  # one int per text, shared by every list it is put in
+                for _at, kid in find(text):
+                    if kid < covered:
+                        continue
+                    texts = by_keyword.get(kid)
+                    if texts is None:
+                        by_keyword[kid] = [k]
+                    elif texts[-1] != k:
+                        texts.append(k)
         self._covered = _KEYWORDS.covered
 
 
