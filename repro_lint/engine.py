@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from dataclasses import replace
 import fnmatch
 import io
 import math
 import signal
 import threading
+from dataclasses import replace
 from pathlib import PurePath
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from . import profiles, suppress
 from .config import Settings
 from .document import Card, parse
-from .evidence import analysing
+from .evidence._index import analysing
 from .model import (
     CORE_CRITERIA,
     Code,

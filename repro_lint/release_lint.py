@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Mapping, Optional, Sequence, Union
 
 from .config import Settings
+from .evidence._index import analysing
 from .hub import HubError, HubRef, fetch, fetch_many, parse_ref
 from .inputs import InputError, find_cards, read_card, shown
 from .model import FileResult, Rule
-from .evidence import analysing
 from .release import Release, ReleaseFiles, build_release, read_folder
 
 Fetched = Union[tuple[str, ReleaseFiles], HubError]

@@ -31,7 +31,7 @@ from typing import Any, Iterable, Optional, Sequence, Union
 from .config import Settings
 from .document import parse
 from .engine import lint_card, run_rule
-from .evidence import analysing
+from .evidence._index import analysing
 from .model import CriterionResult, FileResult, Finding, Level, Rule, Verdict
 
 #: The sections every rule's documentation must have, each on a line of its own.

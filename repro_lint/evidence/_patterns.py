@@ -6,7 +6,7 @@ import re
 
 from ..prefilter import lazy as _compile
 
-I = re.IGNORECASE
+IGNORECASE = re.IGNORECASE
 
 #: Placeholder spans: removed from a block before matching; a block that is only placeholders is empty.
 PLACEHOLDER = _compile(
@@ -14,7 +14,7 @@ PLACEHOLDER = _compile(
     r"|\[(?:optional|required)?\s*(?:todo|tbd|tba)\]|\b(?:todo|tbd|tba|fixme|xxx)\b:?"
     r"|\bcoming soon\b|\bto be (?:added|updated|announced|determined)\b|\(?\bn/a\b\)?"
     r"|\{\{[^{}\n]{0,200}\}\}|待补充|待完善|待更新|敬请期待|暂无",
-    I,
+    IGNORECASE,
 )
 
 #: Stock sentences of the Hugging Face and Trainer templates; they carry no information.
@@ -24,7 +24,7 @@ TEMPLATE_SENTENCE = _compile(
     r"|use the code below to get started with the model"
     r"|this is the model card of a 🤗 transformers model"
     r"|on (?:the None|an unknown) dataset",
-    I,
+    IGNORECASE,
 )
 
 #: Sentence-level withholding. Paired with a criterion's subject words it makes the criterion closed.
@@ -41,7 +41,7 @@ WITHHELD = _compile(
     r"|\bapi[- ]only\b|\bavailable (?:only )?(?:through|via) (?:our |an? |the )?(?:paid )?api\b"
     r"|\bonly (?:support|offer|provide|allow)s? (?:controlled |limited )?(?:access|use)\b[^.\n]{0,40}\b(?:through|via) (?:our |the )?(?:\w+ )?api\b"
     r"|不公开|未公开|暂不公开|不开源|暂不开源|暂未开源|未开源|闭源|不对外|私有数据|内部数据|专有数据|自有数据|无法公开|不予公开|仅(?:通过|提供)\s*api|暂不(?:提供|开放|发布|对外)|不(?:提供|开放)(?:下载|权重|数据)",
-    I,
+    IGNORECASE,
 )
 
 #: Future promises: a sentence that only says something will come is not evidence.
@@ -50,7 +50,7 @@ FUTURE = _compile(
     r"|\b(?:to be|soon to be) (?:released|published|open[- ]?sourced)|\bplan(?:s|ned)? to (?:release|open|publish)"
     r"|\bcoming soon\b|\bin the (?:near )?future\b|\bupcoming\b|\bforthcoming\b"
     r"|即将|后续(?:将|会)?(?:开源|发布|公开)|敬请期待|将(?:会)?(?:开源|发布|公开)|计划(?:开源|发布)",
-    I,
+    IGNORECASE,
 )
 
 #: Headings of user-facing sections: how to use or adapt the model, not how it was made.
@@ -60,7 +60,7 @@ USAGE_HEADING = _compile(
     r"|fine-?tun\w* (?:on|with|for) (?:your|custom|own)|your own data|\bcommunity\b|\bfaq\b|\bnews\b|\bupdates?\b"
     r"|\bchangelog\b|\brelease notes?\b|\bcontact\b|\backnowledg|\bdisclaimer|\blimitations?\b|\bbias\b|\brisks?\b"
     r"|使用方法|快速开始|快速使用|快速上手|推理|部署|安装|示例|引用|致谢|免责|声明|局限|新闻|更新|动态|常见问题|下游|微调你的|用于下游",
-    I,
+    IGNORECASE,
 )
 
 #: Link targets and bare URLs: ``github.com/…`` or ``arxiv.org/…`` inside a link is an address, not prose.
@@ -69,5 +69,5 @@ _URL = _compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
 
 #: Where one clause ends and another begins: "AdamW and a cosine schedule; the values will be shared later".
 CLAUSE_BREAK = _compile(
-    r"[;；]|[,，]\s*(?:and|but|while|whereas|although|though|however|yet|so)\b|[,，]\s*(?:但|而|并且|不过|其中)|\s—\s|\s-\s", I
+    r"[;；]|[,，]\s*(?:and|but|while|whereas|although|though|however|yet|so)\b|[,，]\s*(?:但|而|并且|不过|其中)|\s—\s|\s-\s", IGNORECASE
 )

@@ -12,6 +12,7 @@ from ._patterns import PLACEHOLDER
 from ._quotes import Hit
 from ._text import is_placeholder_only
 
+
 def placeholder_sections(card: Card, heading: "re.Pattern[str]") -> list[Section]:
     """Sections about the criterion whose whole content is placeholder text."""
     out = []

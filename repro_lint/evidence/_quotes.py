@@ -8,6 +8,7 @@ from typing import Optional
 from ..document import Block, Card
 from ..model import Evidence
 
+
 @dataclass(frozen=True)
 class Hit:
     """One place in the card where an element of a criterion was found."""

@@ -12,7 +12,7 @@ from ._index import card_index
 from ._quotes import Hit
 from ._text import BlockFilter, heading_matches
 
-I = re.IGNORECASE
+IGNORECASE = re.IGNORECASE
 
 #: Headings of sections that instruct the reader (run, install, evaluate, cite) or list other people's work
 #: (derived models, integrations, related projects) instead of describing the release.
@@ -23,22 +23,22 @@ USER_HEADING = _compile(
     r"|\bevaluat|\bbenchmark|\bresults?\b|\bcitation\b|\bcite\b|\bbibtex\b|\bfaq\b|\bcontact\b|\backnowledg|\blicen[cs]e\b"
     r"|your own|\bcustom (?:data|dataset)"
     r"|使用|快速|推理|部署|安装|环境|示例|引用|致谢|评测|评估|测评|常见问题|下游|许可|协议|相关项目|衍生",
-    I,
+    IGNORECASE,
 )
 
 #: Headings of sections about training. Nested under a usage heading ("Usage > Training") they still
 #: describe how the release was made, unless their own text addresses the reader's data.
-TRAINING_HEADING = _compile(r"\btrain|\bpre-?train|\brecipes?\b|\breproduc|\bSFT\b|\bDPO\b|\bRLHF\b|训练|复现", I)
+TRAINING_HEADING = _compile(r"\btrain|\bpre-?train|\brecipes?\b|\breproduc|\bSFT\b|\bDPO\b|\bRLHF\b|训练|复现", IGNORECASE)
 
 #: Headings about fine-tuning: in most READMEs an offer to users ("Fine-tuning", 模型微调), unless the
 #: heading names a stage of the release (SFT, alignment) or the section speaks of what "we" did.
-FINETUNE_HEADING = _compile(r"fine-?tun|微调|精调", I)
-RELEASE_STAGE = _compile(r"\bsupervised\b|\binstruction\b|\bSFT\b|\bDPO\b|\bRLHF\b|\balign|\bstages?\b|指令|对齐|阶段", I)
-RELEASE_VOICE = _compile(r"\bwe\b|\bour\b|我们", I)
+FINETUNE_HEADING = _compile(r"fine-?tun|微调|精调", IGNORECASE)
+RELEASE_STAGE = _compile(r"\bsupervised\b|\binstruction\b|\bSFT\b|\bDPO\b|\bRLHF\b|\balign|\bstages?\b|指令|对齐|阶段", IGNORECASE)
+RELEASE_VOICE = _compile(r"\bwe\b|\bour\b|我们", IGNORECASE)
 #: "We (also) provide the code for fine-tuning": an offer to the reader, not what *we* did.
-OFFER_VOICE = _compile(r"\bwe (?:also )?(?:provide|release|share|offer)d?\b|我们提供", I)
+OFFER_VOICE = _compile(r"\bwe (?:also )?(?:provide|release|share|offer)d?\b|我们提供", IGNORECASE)
 #: A title or heading that presents a demonstration or how-to ("Finetune Demo", "How to fine-tune X").
-HOWTO_HEADING = _compile(r"\bdemo\b|\bexamples?\b|\bhow to (?:fine-?tune|train)\b|示例|演示", I)
+HOWTO_HEADING = _compile(r"\bdemo\b|\bexamples?\b|\bhow to (?:fine-?tune|train)\b|示例|演示", IGNORECASE)
 
 #: Sentences that offer training to the reader ("fine-tune it on your own data", 支持微调): the section is an example for users.
 USER_TRAINING = _compile(
@@ -47,7 +47,7 @@ USER_TRAINING = _compile(
     r"|\bcan be fine-?tuned\b|\bsupports? (?:\w+ )?fine-?tun|\b(?:example|sample) (?:scripts?|configs?)\b|example的"
     r"|\bfor (?:users|you) to (?:fine-?tune|train|adapt)\b|\bwe advise you\b"
     r"|你自己的|您自己的|自己的数据|自定义数据|为用户|用户需要|下游任务|支持[^。\n]{0,20}微调|用户可以|您可以|样例|示例",
-    I,
+    IGNORECASE,
 )
 
 
@@ -122,18 +122,18 @@ TRAINING_CONFIG = _compile(
     r"|(?<![\w.-])(?:configs?|recipes|params)/[\w./{}-]{0,200}\.(?:ya?ml|json|gin|toml|sh|slurm)\b"
     r"|(?<![\w./-])[\w./-]{1,200}\.(?:gin|slurm)\b"
     r"|github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:recipes?|configs?)/",
-    I,
+    IGNORECASE,
 )
 
 #: A training program of the release: ``train.py``, ``run_sft.py``, ``train.ipynb``, or a GitHub folder for training code or runs.
 TRAINING_CODE = _compile(
     r"(?<![\w.-])(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo|orpo|ppo|rlhf|run_(?:clm|mlm|sft|dpo|orpo|pretrain))[\w.-]{0,60}\.(?:py|ipynb)\b"
     r"|github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|pretrain|finetune|sft)(?:/|$)",
-    I,
+    IGNORECASE,
 )
 
 #: Paths that are illustrations, not the release's own files.
-EXAMPLE_PATH = _compile(r"example|sample|/path/to/|<[^<>\n]{0,40}>/|样例|示例", I)
+EXAMPLE_PATH = _compile(r"example|sample|/path/to/|<[^<>\n]{0,40}>/|样例|示例", IGNORECASE)
 
 
 def training_files(card: Card, where: BlockFilter, pattern: "re.Pattern[str]" = TRAINING_CONFIG, element: str = "training config") -> list[Hit]:

@@ -10,6 +10,7 @@ from ._index import card_index
 from ._quotes import Hit
 from ._text import BlockFilter, everywhere, in_section, is_usage, promised
 
+
 def scan(
     card: Card,
     elements: Mapping[str, "re.Pattern[str]"],

@@ -7,9 +7,10 @@ import re
 from typing import Callable, Iterator, Optional
 
 from ..document import Block, Section
+from ..prefilter import lazy as _compile
 from ..prefilter import may_match
 from ._patterns import _URL, CLAUSE_BREAK, PLACEHOLDER, TEMPLATE_SENTENCE, USAGE_HEADING
-from ..prefilter import lazy as _compile
+
 
 def promised(sentence: str, at: int, promise: int) -> bool:
     """True when the text at offset ``at`` is part of the promise at offset ``promise`` (-1: none).

@@ -10,6 +10,7 @@ from ..model import Code, Evidence, Finding, Level, Verdict
 from ._index import card_index
 from ._quotes import Hit, exact_quote, window_quote
 
+
 def partial_score(found: int, required: int) -> float:
     """Sub-score of a partial verdict: proportional to the required elements present, in [0.25, 0.75]."""
     return round(min(0.75, max(0.25, found / max(required, 1))), 3)

@@ -12,7 +12,7 @@ from ._patterns import WITHHELD
 from ._quotes import Hit
 from ._text import BlockFilter, everywhere, in_section
 
-I = re.IGNORECASE
+IGNORECASE = re.IGNORECASE
 
 #: How far (characters) from the withholding words the withheld artifact may be named: "we will not
 #: release the X dataset", "the training data is proprietary"; a subject further away in a long
@@ -25,12 +25,12 @@ ARTIFACT = _compile(
     r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\bweights?\b|\bcheckpoints?\b|\bmodels?\b|\bcode(?:base)?\b|\bscripts?\b|\bapi\b"
     r"|\barchitecture\b|\bhyper-?parameters?\b|\brecipe\b|\btraining (?:details|procedure|method)\b"
     r"|数据|语料|权重|模型|参数|代码|架构|结构|超参数|训练细节",
-    I,
+    IGNORECASE,
 )
 
 
 #: "trained on proprietary X": whatever X is, it is the training material that is withheld.
-TRAINED_ON = _compile(r"\b(?:pre-?trained|trained|fine-?tuned|built|learned)\s+(?:\w+\s+){0,2}(?:on|from)\s+(?:\w+\s+){0,2}$|(?:基于|在)\S{0,6}$", I)
+TRAINED_ON = _compile(r"\b(?:pre-?trained|trained|fine-?tuned|built|learned)\s+(?:\w+\s+){0,2}(?:on|from)\s+(?:\w+\s+){0,2}$|(?:基于|在)\S{0,6}$", IGNORECASE)
 
 
 def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool = False) -> bool:
