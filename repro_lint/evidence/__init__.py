@@ -20,103 +20,66 @@ built-in rules and may change without notice.
 
 from __future__ import annotations
 
+# The public surface (``__all__``), then the names the built-in rules import (``x as x``: re-exported, undocumented).
 from ..prefilter import any_of
-from ._index import RELEASE_MEMO, CardIndex, SentenceTable, analysing, card_index, release_of
-from ._patterns import (
-    CLAUSE_BREAK,
-    FUTURE,
-    PLACEHOLDER,
-    TEMPLATE_SENTENCE,
-    USAGE_HEADING,
-    WITHHELD,
-)
+from ._index import RELEASE_MEMO as RELEASE_MEMO
+from ._index import CardIndex as CardIndex
+from ._index import SentenceTable as SentenceTable
+from ._index import analysing as analysing
+from ._index import card_index as card_index
+from ._index import release_of
+from ._patterns import CLAUSE_BREAK as CLAUSE_BREAK
+from ._patterns import FUTURE, PLACEHOLDER, WITHHELD
+from ._patterns import TEMPLATE_SENTENCE as TEMPLATE_SENTENCE
+from ._patterns import USAGE_HEADING as USAGE_HEADING
 from ._placeholders import placeholder_sections, placeholder_values
-from ._quotes import QUOTE_CONTEXT, Hit, exact_quote, locate, source_quote, window_quote
-from ._release_sections import (
-    EXAMPLE_PATH,
-    FINETUNE_HEADING,
-    HOWTO_HEADING,
-    OFFER_VOICE,
-    RELEASE_STAGE,
-    RELEASE_VOICE,
-    TRAINING_CODE,
-    TRAINING_CONFIG,
-    TRAINING_HEADING,
-    USER_HEADING,
-    USER_TRAINING,
-    release_blocks,
-    release_sections,
-    training_files,
-)
-from ._scan import link_hits, pattern_hits, scan
-from ._text import (
-    PROSE_KINDS,
-    BlockFilter,
-    blank_urls,
-    block_sentences,
-    clean,
-    everywhere,
-    header_value,
-    heading_matches,
-    in_section,
-    is_placeholder_only,
-    is_usage,
-    promised,
-    release_facts,
-    sentences,
-)
-from ._verdicts import (
-    CriterionCodes,
-    criterion_codes,
-    finding,
-    judge,
-    partial_score,
-    plural_verb,
-    release_file_hits,
-    verdict_from_hits,
-)
-from ._withholding import ARTIFACT, TRAINED_ON, WITHHELD_SCOPE, withheld, withholds
+from ._quotes import QUOTE_CONTEXT as QUOTE_CONTEXT
+from ._quotes import Hit, source_quote
+from ._quotes import exact_quote as exact_quote
+from ._quotes import locate as locate
+from ._quotes import window_quote as window_quote
+from ._release_sections import EXAMPLE_PATH as EXAMPLE_PATH
+from ._release_sections import FINETUNE_HEADING as FINETUNE_HEADING
+from ._release_sections import HOWTO_HEADING as HOWTO_HEADING
+from ._release_sections import OFFER_VOICE as OFFER_VOICE
+from ._release_sections import RELEASE_STAGE as RELEASE_STAGE
+from ._release_sections import RELEASE_VOICE as RELEASE_VOICE
+from ._release_sections import TRAINING_CODE as TRAINING_CODE
+from ._release_sections import TRAINING_CONFIG as TRAINING_CONFIG
+from ._release_sections import TRAINING_HEADING as TRAINING_HEADING
+from ._release_sections import USER_HEADING as USER_HEADING
+from ._release_sections import USER_TRAINING as USER_TRAINING
+from ._release_sections import release_blocks
+from ._release_sections import release_sections as release_sections
+from ._release_sections import training_files as training_files
+from ._scan import link_hits, scan
+from ._scan import pattern_hits as pattern_hits
+from ._text import PROSE_KINDS as PROSE_KINDS
+from ._text import BlockFilter, everywhere, is_placeholder_only, promised, release_facts
+from ._text import blank_urls as blank_urls
+from ._text import block_sentences as block_sentences
+from ._text import clean as clean
+from ._text import header_value as header_value
+from ._text import heading_matches as heading_matches
+from ._text import in_section as in_section
+from ._text import is_usage as is_usage
+from ._text import sentences as sentences
+from ._verdicts import CriterionCodes, criterion_codes, finding, partial_score, verdict_from_hits
+from ._verdicts import judge as judge
+from ._verdicts import plural_verb as plural_verb
+from ._verdicts import release_file_hits as release_file_hits
+from ._withholding import ARTIFACT as ARTIFACT
+from ._withholding import TRAINED_ON as TRAINED_ON
+from ._withholding import WITHHELD_SCOPE as WITHHELD_SCOPE
+from ._withholding import withheld
+from ._withholding import withholds as withholds
 
 #: ``words`` is the former name of :func:`any_of`.
 words = any_of
 
 __all__ = [
-    # patterns
-    "any_of",
-    # finding evidence
-    "Hit",
-    "BlockFilter",
-    "scan",
-    "link_hits",
-    "everywhere",
-    "release_facts",
-    "release_blocks",
-    # withholding, placeholders, promises
-    "withheld",
-    "placeholder_sections",
-    "placeholder_values",
-    "is_placeholder_only",
-    "promised",
-    "PLACEHOLDER",
-    "WITHHELD",
-    "FUTURE",
-    # verdicts
-    "CriterionCodes",
-    "criterion_codes",
-    "verdict_from_hits",
-    "finding",
-    "partial_score",
-    # quotes and the release
-    "source_quote",
-    "release_of",
+    "any_of", "Hit", "BlockFilter", "scan", "link_hits", "everywhere", "release_facts", "release_blocks",  # finding evidence
+    "withheld", "placeholder_sections", "placeholder_values", "is_placeholder_only", "promised",  # what is not evidence
+    "PLACEHOLDER", "WITHHELD", "FUTURE",
+    "CriterionCodes", "criterion_codes", "verdict_from_hits", "finding", "partial_score", "source_quote", "release_of",  # verdicts
 ]
-
-# Importable for the built-in rules and older plugins, not part of the documented surface.
-_INTERNAL = (
-    RELEASE_MEMO, CardIndex, SentenceTable, analysing, card_index, CLAUSE_BREAK, TEMPLATE_SENTENCE, USAGE_HEADING,
-    QUOTE_CONTEXT, exact_quote, locate, window_quote, EXAMPLE_PATH, FINETUNE_HEADING, HOWTO_HEADING, OFFER_VOICE,
-    RELEASE_STAGE, RELEASE_VOICE, TRAINING_CODE, TRAINING_CONFIG, TRAINING_HEADING, USER_HEADING, USER_TRAINING,
-    release_sections, training_files, pattern_hits, PROSE_KINDS, blank_urls, block_sentences, clean, header_value,
-    heading_matches, in_section, is_usage, sentences, judge, plural_verb, release_file_hits, ARTIFACT, TRAINED_ON,
-    WITHHELD_SCOPE, withholds, words,
-)
