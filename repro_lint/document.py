@@ -16,7 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Generator, Iterator, Optional
+from types import MappingProxyType
+from typing import Any, Callable, Generator, Iterator, Mapping, Optional
 
 from . import regex_cache
 
@@ -142,6 +143,15 @@ class Comment:
     line: int
 
 
+def _no_memo(card: "Card") -> Mapping[Any, Any]:
+    return MappingProxyType({})
+
+
+#: What ``Card.memo`` shows (set by :mod:`repro_lint.evidence` to the card's release); kept read-only
+#: for rules written before :class:`repro_lint.evidence.CardIndex`.
+legacy_memo: Callable[["Card"], Mapping[Any, Any]] = _no_memo
+
+
 @dataclass
 class Card:
     path: str
@@ -155,8 +165,12 @@ class Card:
     tables: list[Table] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
-    #: Values derived from the parsed card and reused by every rule (cleaned text, sentence flags, indexes).
-    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    _blocks_by_line: Optional[list[tuple[int, int]]] = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def memo(self) -> Mapping[Any, Any]:
+        """Deprecated read-only view ``{"release": Release}``; use :func:`repro_lint.evidence.release_of`."""
+        return legacy_memo(self)
 
     @property
     def first_content_line(self) -> int:
@@ -166,14 +180,20 @@ class Card:
                 return block.line
         return min(self.front_matter_end + 1, max(len(self.lines), 1))
 
-    def fm(self, key: str, default: Any = None) -> Any:
+    def front_matter_value(self, key: str, default: Any = None) -> Any:
+        """The front matter's value for ``key`` (``default`` when the card does not set it)."""
         return self.front_matter.get(key, default)
 
-    def fm_line(self, key: str) -> int:
+    def front_matter_line(self, key: str) -> int:
+        """The line where the front matter sets ``key`` (1 when it does not)."""
         for block in self.blocks:
             if block.kind == "front_matter" and block.info == key:
                 return block.line
         return 1
+
+    #: Former names of :meth:`front_matter_value` and :meth:`front_matter_line`.
+    fm = front_matter_value
+    fm_line = front_matter_line
 
     def sections_matching(self, pattern: "re.Pattern[str]") -> Iterator[Section]:
         for section in self.sections:
@@ -182,10 +202,9 @@ class Card:
 
     def blocks_in(self, section: Section) -> Iterator[Block]:
         """The blocks under ``section``'s heading, in card order (a binary search, not a scan of the card)."""
-        key = ("blocks by line", len(self.blocks))
-        by_line = self.memo.get(key)
-        if by_line is None:
-            by_line = self.memo[key] = sorted((block.line, i) for i, block in enumerate(self.blocks))
+        by_line = self._blocks_by_line
+        if by_line is None or len(by_line) != len(self.blocks):
+            by_line = self._blocks_by_line = sorted((block.line, i) for i, block in enumerate(self.blocks))
         lo = bisect.bisect_right(by_line, (section.line, len(self.blocks)))
         hi = bisect.bisect_right(by_line, (section.end_line, len(self.blocks)))
         for _, i in sorted(by_line[lo:hi], key=lambda pair: pair[1]):

@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from dataclasses import replace
 import fnmatch
 import io
 import math
 import signal
 import threading
+from dataclasses import replace
 from pathlib import PurePath
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from . import profiles, suppress
 from .config import Settings
 from .document import Card, parse
+from .evidence._index import analysing
 from .model import (
     CORE_CRITERIA,
     Code,
@@ -266,26 +267,27 @@ def lint_card(
     budget = round(RULE_TIME_BUDGET + RULE_TIME_PER_MIB * len(card.text) / 2**20, 1)
     if card.front_matter_error:
         findings.append(_engine_finding(FRONT_MATTER, f"Front matter ignored: {card.front_matter_error}.", 1))
-    for rule in rules:
-        if progress is not None:
-            progress(rule.name)  # before each rule: a long card shows which rule it is on
-        verdict, error = run_rule(rule, card, budget, verdicts=result.criteria if rule.needs_verdicts else None)
-        weight = settings.weights.get(rule.criterion, rule.weight)
-        if verdict is None:
-            result.internal_error = True
-            findings.append(_engine_finding(RULE_ERROR, f"Rule {rule.name} ({rule.plugin or 'unknown plugin'}) {error}.", 1))
-            if rule.criterion:  # a plugin that failed to load has no criterion to score
-                result.criteria[rule.criterion] = CriterionResult(rule.criterion, Level.ABSENT, 0.0, weight, rule.name)
-            continue
-        if rule.findings_only:
-            findings.extend(replace(f, rule=f.rule or rule.name) for f in verdict.findings)
-            continue
-        result.criteria[rule.criterion] = CriterionResult(
-            rule.criterion, verdict.level, round(float(verdict.score), 3), weight, rule.name, list(verdict.evidence), tuple(verdict.missing)
-        )
-        for f in verdict.findings:
-            f.rule = f.rule or rule.name
-            findings.append(f)
+    with analysing(card):  # the per-card index every rule shares, dropped after the last rule
+        for rule in rules:
+            if progress is not None:
+                progress(rule.name)  # before each rule: a long card shows which rule it is on
+            verdict, error = run_rule(rule, card, budget, verdicts=result.criteria if rule.needs_verdicts else None)
+            weight = settings.weights.get(rule.criterion, rule.weight)
+            if verdict is None:
+                result.internal_error = True
+                findings.append(_engine_finding(RULE_ERROR, f"Rule {rule.name} ({rule.plugin or 'unknown plugin'}) {error}.", 1))
+                if rule.criterion:  # a plugin that failed to load has no criterion to score
+                    result.criteria[rule.criterion] = CriterionResult(rule.criterion, Level.ABSENT, 0.0, weight, rule.name)
+                continue
+            if rule.findings_only:
+                findings.extend(replace(f, rule=f.rule or rule.name) for f in verdict.findings)
+                continue
+            result.criteria[rule.criterion] = CriterionResult(
+                rule.criterion, verdict.level, round(float(verdict.score), 3), weight, rule.name, list(verdict.evidence), tuple(verdict.missing)
+            )
+            for f in verdict.findings:
+                f.rule = f.rule or rule.name
+                findings.append(f)
     profile = profiles.get(settings.profile)
     if not profile.show_extra_criteria:  # judged for the findings (and for the rules that read them), not listed
         for rule in active:

@@ -165,15 +165,21 @@ class _Reader:
 
         while self.peek() not in ("", "bar", "close"):
             item = self.atom()
-            if item.finite is not None and run is not None and len(run) * len(item.finite) <= _MAX_VARIANTS:
-                run = {a + b for a in run for b in item.finite}
-            else:
-                close()
-                run = set(item.finite) if item.finite is not None else {""}
-                if item.required is not None:
-                    candidates.append(item.required)
+            finite = item.finite
+            if finite is not None and run is not None and len(run) * len(finite) <= _MAX_VARIANTS:
+                extended = {a + b for a in run for b in finite}
+                if whole is not None:  # while the sequence is finite the run is usually all of it
+                    whole = extended if whole == run else {a + b for a in whole for b in finite}
+                    if len(whole) > _MAX_VARIANTS:
+                        whole = None
+                run = extended
+                continue
+            close()
+            run = set(finite) if finite is not None else {""}
+            if item.required is not None:
+                candidates.append(item.required)
             if whole is not None:
-                whole = {a + b for a in whole for b in item.finite} if item.finite is not None else None
+                whole = {a + b for a in whole for b in finite} if finite is not None else None
                 if whole is not None and len(whole) > _MAX_VARIANTS:
                     whole = None
         close()

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional
 
 from .document import Card
-from .evidence import RELEASE_MEMO, Hit
+from .evidence import Hit
 
 #: Largest metadata file read (JSON, YAML, LICENSE); bigger ones are listed under "not read".
 MAX_METADATA_BYTES = 2 * 2**20
@@ -430,7 +430,6 @@ def build_release(card: Card, files: ReleaseFiles) -> Release:
         adapter_base_model=adapter_base,
         adapter_method=adapter_method,
     )
-    card.memo[RELEASE_MEMO] = release
     return release
 
 

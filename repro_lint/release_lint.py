@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Mapping, Optional, Sequence, Union
 
 from .config import Settings
+from .evidence._index import analysing
 from .hub import HubError, HubRef, fetch, fetch_many, parse_ref
 from .inputs import InputError, find_cards, read_card, shown
 from .model import FileResult, Rule
@@ -48,7 +49,8 @@ def prefetch(args: Sequence[str], max_bytes: int) -> dict[str, Fetched]:
 def _finish(release: Release, rules: Sequence[Rule], settings: Settings) -> FileResult:
     from .engine import lint_card
 
-    result = lint_card(release.card, rules, settings)
+    with analysing(release.card, release):
+        result = lint_card(release.card, rules, settings)
     result.files_examined = [release.path(name) for name in release.files_examined]
     result.not_read = list(release.files.not_read)
     return result

@@ -9,7 +9,6 @@ closest known one.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
@@ -43,6 +42,8 @@ class KnownCodes:
         looks_like_code = s[:2].upper() == "RL" and s[2:3].isdigit()
         candidates = list(self.codes) if looks_like_code else list(self.slugs) + list(self.codes)
         probe = s.upper() if looks_like_code else s.lower()
+        import difflib  # only for a suggestion after a typo
+
         found = difflib.get_close_matches(probe, candidates, n=1, cutoff=0.5)
         return found[0] if found else None
 

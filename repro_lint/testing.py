@@ -31,6 +31,7 @@ from typing import Any, Iterable, Optional, Sequence, Union
 from .config import Settings
 from .document import parse
 from .engine import lint_card, run_rule
+from .evidence._index import analysing
 from .model import CriterionResult, FileResult, Finding, Level, Rule, Verdict
 
 #: The sections every rule's documentation must have, each on a line of its own.
@@ -77,19 +78,21 @@ def verdicts(rules: Sequence[Rule], text: str, path: str = "card.md", release: O
     returns something that is not a valid verdict.
     """
     card = parse(text, path)
+    files = None
     if release is not None:
         from .release import read_folder
 
-        read_folder(release, card)
+        files = read_folder(release, card)
     criteria: dict[str, CriterionResult] = {}
     out: dict[str, Verdict] = {}
-    for rule in sorted(rules, key=lambda r: r.needs_verdicts):
-        result, error = run_rule(rule, card, verdicts=criteria if rule.needs_verdicts else None)
-        assert result is not None, f"rule {rule.name} {error} on {path}"
-        out[rule.name] = result
-        criteria[rule.criterion] = CriterionResult(
-            rule.criterion, result.level, result.score, rule.weight, rule.name, list(result.evidence), tuple(result.missing)
-        )
+    with analysing(card, files):
+        for rule in sorted(rules, key=lambda r: r.needs_verdicts):
+            result, error = run_rule(rule, card, verdicts=criteria if rule.needs_verdicts else None)
+            assert result is not None, f"rule {rule.name} {error} on {path}"
+            out[rule.name] = result
+            criteria[rule.criterion] = CriterionResult(
+                rule.criterion, result.level, result.score, rule.weight, rule.name, list(result.evidence), tuple(result.missing)
+            )
     return out
 
 

@@ -27,6 +27,7 @@ def rule_patterns() -> list[Any]:
     """Every pattern the installed rules and the evidence helpers define at module level."""
     modules = {importlib.import_module(r.check.__module__) for r in load_rules().rules}
     modules.add(importlib.import_module("repro_lint.evidence"))
+    modules.update(importlib.import_module(f"repro_lint.evidence.{m}") for m in ("_patterns", "_withholding", "_release_sections", "_placeholders", "_text"))
     found: dict[int, Any] = {}
     for module in modules:
         for value in vars(module).values():
@@ -176,9 +177,19 @@ def search_every_text(plan: prefilter.Plan, index: TextIndex, texts: list[str]) 
     return found
 
 
+#: The evidence modules that skip work with ``may_match`` (each imports it by name).
+EVIDENCE_MODULES_WITH_PRE_CHECK = (
+    "repro_lint.evidence._text",
+    "repro_lint.evidence._index",
+    "repro_lint.evidence._placeholders",
+    "repro_lint.evidence._release_sections",
+)
+
+
 def report(paths: list[Path], monkeypatch: pytest.MonkeyPatch, *, pre_check: bool) -> str:
     if not pre_check:
-        monkeypatch.setattr("repro_lint.evidence.may_match", lambda pattern, text, folded=None: True)
+        for module in EVIDENCE_MODULES_WITH_PRE_CHECK:
+            monkeypatch.setattr(f"{module}.may_match", lambda pattern, text, folded=None: True)
         monkeypatch.setattr(prefilter.Plan, "first_matches", search_every_text)
     rules = load_rules().rules
     out = []

@@ -1,0 +1,73 @@
+"""Pattern tables shared by all criteria: placeholders, template text, withholding, promises, usage headings."""
+
+from __future__ import annotations
+
+import re
+
+from ..prefilter import lazy as _compile
+
+IGNORECASE = re.IGNORECASE
+
+#: Placeholder spans: removed from a block before matching; a block that is only placeholders is empty.
+PLACEHOLDER = _compile(
+    r"\[?more information needed\]?|\[?more info(?:rmation)? (?:is )?needed\]?|\bneeds? more information\b"
+    r"|\[(?:optional|required)?\s*(?:todo|tbd|tba)\]|\b(?:todo|tbd|tba|fixme|xxx)\b:?"
+    r"|\bcoming soon\b|\bto be (?:added|updated|announced|determined)\b|\(?\bn/a\b\)?"
+    r"|\{\{[^{}\n]{0,200}\}\}|待补充|待完善|待更新|敬请期待|暂无",
+    IGNORECASE,
+)
+
+#: Stock sentences of the Hugging Face and Trainer templates; they carry no information.
+TEMPLATE_SENTENCE = _compile(
+    r"this model ?card (?:aims to be a base template|has been (?:automatically )?generated automatically)"
+    r"|provide a (?:quick|longer) summary of what the model is"
+    r"|use the code below to get started with the model"
+    r"|this is the model card of a 🤗 transformers model"
+    r"|on (?:the None|an unknown) dataset",
+    IGNORECASE,
+)
+
+#: Sentence-level withholding. Paired with a criterion's subject words it makes the criterion closed.
+WITHHELD = _compile(
+    r"\b(?:not|never|n't|no longer)\s+(?:be\s+|been\s+|being\s+)?(?:publicly\s+|openly\s+|yet\s+)?"
+    r"(?:released|disclosed|shared|published|open[- ]?sourced?|made (?:public|available)|available|provided|public)\b"
+    r"|\b(?:do|does|did|will|can|could|cannot|can't|won't|don't|doesn't)\s*(?:not\s+)?(?:publicly\s+)?(?:release|disclose|share|publish|provide|open[- ]?source)\b(?!d)"
+    r"|\bcannot be (?:released|shared|disclosed|made public)|\bunable to (?:release|share|disclose)"
+    r"|\b(?:not|n't) (?:be )?(?:able|allowed|permitted|authori[sz]ed) to (?:publicly |openly )?(?:release|share|disclose|publish|distribute|open[- ]?source|provide|make)\b"
+    r"|\bclosed[- ](?:weights?|models?)\b"
+    r"|\bproprietary\b|\bclosed[- ]source\b|\bin[- ]house\b|\binternal (?:data|dataset|corpus|corpora)\b"
+    r"|\bconfidential\b|\bwithheld\b|\bundisclosed\b|\bnot open\b"
+    r"|\b(?:only|exclusively) (?:available |accessible )?(?:through|via|by|from|on) (?:our |the )?(?:api|platform|chat|web|cloud|service)"
+    r"|\bapi[- ]only\b|\bavailable (?:only )?(?:through|via) (?:our |an? |the )?(?:paid )?api\b"
+    r"|\bonly (?:support|offer|provide|allow)s? (?:controlled |limited )?(?:access|use)\b[^.\n]{0,40}\b(?:through|via) (?:our |the )?(?:\w+ )?api\b"
+    r"|不公开|未公开|暂不公开|不开源|暂不开源|暂未开源|未开源|闭源|不对外|私有数据|内部数据|专有数据|自有数据|无法公开|不予公开|仅(?:通过|提供)\s*api|暂不(?:提供|开放|发布|对外)|不(?:提供|开放)(?:下载|权重|数据)",
+    IGNORECASE,
+)
+
+#: Future promises: a sentence that only says something will come is not evidence.
+FUTURE = _compile(
+    r"\bwill (?:be )?(?:soon )?(?:release|publish|open[- ]?source|share|made available|available|provide|upload|update)"
+    r"|\b(?:to be|soon to be) (?:released|published|open[- ]?sourced)|\bplan(?:s|ned)? to (?:release|open|publish)"
+    r"|\bcoming soon\b|\bin the (?:near )?future\b|\bupcoming\b|\bforthcoming\b"
+    r"|即将|后续(?:将|会)?(?:开源|发布|公开)|敬请期待|将(?:会)?(?:开源|发布|公开)|计划(?:开源|发布)",
+    IGNORECASE,
+)
+
+#: Headings of user-facing sections: how to use or adapt the model, not how it was made.
+USAGE_HEADING = _compile(
+    r"\busage\b|\bhow to (?:use|get started|run|fine-?tune)|\bget(?:ting)? started|quick ?start|\binference\b"
+    r"|\binstall|\bdeploy|\bdemo\b|\bserving\b|\bquantiz|\bexamples?\b|\bdownstream use|\bcitation\b|\bcite\b|\bbibtex\b"
+    r"|fine-?tun\w* (?:on|with|for) (?:your|custom|own)|your own data|\bcommunity\b|\bfaq\b|\bnews\b|\bupdates?\b"
+    r"|\bchangelog\b|\brelease notes?\b|\bcontact\b|\backnowledg|\bdisclaimer|\blimitations?\b|\bbias\b|\brisks?\b"
+    r"|使用方法|快速开始|快速使用|快速上手|推理|部署|安装|示例|引用|致谢|免责|声明|局限|新闻|更新|动态|常见问题|下游|微调你的|用于下游",
+    IGNORECASE,
+)
+
+#: Link targets and bare URLs: ``github.com/…`` or ``arxiv.org/…`` inside a link is an address, not prose.
+_URL = _compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
+
+
+#: Where one clause ends and another begins: "AdamW and a cosine schedule; the values will be shared later".
+CLAUSE_BREAK = _compile(
+    r"[;；]|[,，]\s*(?:and|but|while|whereas|although|though|however|yet|so)\b|[,，]\s*(?:但|而|并且|不过|其中)|\s—\s|\s-\s", IGNORECASE
+)

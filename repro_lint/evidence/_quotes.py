@@ -1,0 +1,94 @@
+"""Hits and the quotes shown for them: the card's own text, located from what the parser saw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..document import Block, Card
+from ..model import Evidence
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place in the card where an element of a criterion was found."""
+
+    element: str
+    line: int
+    quote: str
+    block: Optional[Block] = None
+    #: A release file (``config.json``) instead of the card; ``quote`` is then shown as it is.
+    file: Optional[str] = None
+
+    def evidence(self, card: Card) -> Evidence:
+        if self.file is not None:
+            return Evidence(self.line, self.quote, self.element, self.file)
+        return Evidence(self.line, window_quote(card, self.line, self.quote), self.element)
+
+
+def source_quote(card: Card, line: int, fallback: str = "", limit: int = 160) -> str:
+    """The card's own line, trimmed, as the quote shown to the user."""
+    text = card.lines[line - 1].strip() if 0 < line <= len(card.lines) else fallback
+    text = text or fallback
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: Characters that parsing drops or changes (emphasis markers, whitespace): skipped when a quote is located.
+_QUOTE_SKIP = frozenset("*_ \t\r\n")
+#: Context kept before the matched text in a quote, so that a reporter's first 60 characters contain it.
+QUOTE_CONTEXT = 20
+
+
+def _comparable(text: str) -> tuple[str, list[int]]:
+    """``text`` NFKC-normalised without emphasis markers and whitespace, with each character's offset in ``text``."""
+    import unicodedata
+
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _QUOTE_SKIP:
+            continue
+        norm = ch if ch.isascii() else unicodedata.normalize("NFKC", ch)
+        for c in norm:
+            if c not in _QUOTE_SKIP:
+                chars.append(c)
+                offsets.append(i)
+    return "".join(chars), offsets
+
+
+def locate(source: str, quote: str) -> Optional[tuple[int, int]]:
+    """Where the card's own ``source`` holds ``quote`` (text as the parser saw it: NFKC-normalised,
+    without emphasis, whitespace joined), as (start, end) offsets in ``source``; None when it does not."""
+    needle, _ = _comparable(quote)
+    if not needle:
+        return None
+    hay, offsets = _comparable(source)
+    at = hay.find(needle)
+    if at < 0:
+        return None
+    return offsets[at], offsets[at + len(needle) - 1] + 1
+
+
+def exact_quote(card: Card, line: int, quote: str, lines: int = 8) -> str:
+    """``quote`` as the card writes it (full-width punctuation, emphasis and line breaks kept, then
+    whitespace joined), looked up from ``line`` on; the parser's text when it cannot be found."""
+    if not 0 < line <= len(card.lines):
+        return quote
+    source = "\n".join(card.lines[line - 1 : line - 1 + lines])
+    span = locate(source, quote)
+    return " ".join(source[span[0] : span[1]].split()) if span else quote
+
+
+def window_quote(card: Card, line: int, matched: str = "", limit: int = 160) -> str:
+    """The card's line as the evidence quote, starting shortly before ``matched`` when that sits
+    further into the line, so that the quote shown (reporters show its first 60 characters) holds it."""
+    text = card.lines[line - 1].strip() if 0 < line <= len(card.lines) else ""
+    if not text:
+        return source_quote(card, line, matched, limit)
+    span = locate(text, matched.split("\n", 1)[0]) if matched else None
+    if span is None or span[0] <= 2 * QUOTE_CONTEXT:
+        return source_quote(card, line, matched, limit)
+    space = text.rfind(" ", span[0] - 2 * QUOTE_CONTEXT, span[0] - QUOTE_CONTEXT // 2)  # start at a word
+    start = space + 1 if space >= 0 else span[0] - QUOTE_CONTEXT
+    text = text[start:]  # a substring of the line, so the quote stays exact
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,169 @@
+"""Where a training fact belongs to the release: training sections versus instructions to users."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from ..document import Block, Card, Section
+from ..prefilter import lazy as _compile
+from ..prefilter import may_match
+from ._index import card_index
+from ._quotes import Hit
+from ._text import BlockFilter, heading_matches
+
+IGNORECASE = re.IGNORECASE
+
+#: Headings of sections that instruct the reader (run, install, evaluate, cite) or list other people's work
+#: (derived models, integrations, related projects) instead of describing the release.
+USER_HEADING = _compile(
+    r"\busage\b|\bhow to (?:use|get started|run)|\bget(?:ting)? started|quick ?start|\binference\b|\binstall|\bsetup\b"
+    r"|\benvironment\b|\bdownstream\b|\becosystem\b|\bdeploy|\bdemo\b|\bserving\b|\bquantiz|\bexamples?\b|\buses\b|\bdirect use|\bdownstream use"
+    r"|\bderived\b|\brelated (?:projects?|models?|work)\b|\bintegrations?\b|\bthird[- ]party\b"
+    r"|\bevaluat|\bbenchmark|\bresults?\b|\bcitation\b|\bcite\b|\bbibtex\b|\bfaq\b|\bcontact\b|\backnowledg|\blicen[cs]e\b"
+    r"|your own|\bcustom (?:data|dataset)"
+    r"|使用|快速|推理|部署|安装|环境|示例|引用|致谢|评测|评估|测评|常见问题|下游|许可|协议|相关项目|衍生",
+    IGNORECASE,
+)
+
+#: Headings of sections about training. Nested under a usage heading ("Usage > Training") they still
+#: describe how the release was made, unless their own text addresses the reader's data.
+TRAINING_HEADING = _compile(r"\btrain|\bpre-?train|\brecipes?\b|\breproduc|\bSFT\b|\bDPO\b|\bRLHF\b|训练|复现", IGNORECASE)
+
+#: Headings about fine-tuning: in most READMEs an offer to users ("Fine-tuning", 模型微调), unless the
+#: heading names a stage of the release (SFT, alignment) or the section speaks of what "we" did.
+FINETUNE_HEADING = _compile(r"fine-?tun|微调|精调", IGNORECASE)
+RELEASE_STAGE = _compile(r"\bsupervised\b|\binstruction\b|\bSFT\b|\bDPO\b|\bRLHF\b|\balign|\bstages?\b|指令|对齐|阶段", IGNORECASE)
+RELEASE_VOICE = _compile(r"\bwe\b|\bour\b|我们", IGNORECASE)
+#: "We (also) provide the code for fine-tuning": an offer to the reader, not what *we* did.
+OFFER_VOICE = _compile(r"\bwe (?:also )?(?:provide|release|share|offer)d?\b|我们提供", IGNORECASE)
+#: A title or heading that presents a demonstration or how-to ("Finetune Demo", "How to fine-tune X").
+HOWTO_HEADING = _compile(r"\bdemo\b|\bexamples?\b|\bhow to (?:fine-?tune|train)\b|示例|演示", IGNORECASE)
+
+#: Sentences that offer training to the reader ("fine-tune it on your own data", 支持微调): the section is an example for users.
+USER_TRAINING = _compile(
+    r"\byour (?:own )?(?:data|dataset|task|use case|domain)|\bcustom (?:data|dataset)s?\b|\b(?:a )?specific downstream tasks?"
+    r"|\bfine-?tun\w* (?:it|this model|the model|our models?) (?:on|for|with) (?:your|a|any|custom|specific)\b"
+    r"|\bcan be fine-?tuned\b|\bsupports? (?:\w+ )?fine-?tun|\b(?:example|sample) (?:scripts?|configs?)\b|example的"
+    r"|\bfor (?:users|you) to (?:fine-?tune|train|adapt)\b|\bwe advise you\b"
+    r"|你自己的|您自己的|自己的数据|自定义数据|为用户|用户需要|下游任务|支持[^。\n]{0,20}微调|用户可以|您可以|样例|示例",
+    IGNORECASE,
+)
+
+
+def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
+    """A test for "does this section describe how the release was made?".
+
+    The nearest heading decides: a training heading ("Pre-training", "Training", "Launch training")
+    makes its section a release fact even under "Usage"; a user-facing heading (usage, install,
+    evaluation, citation …) makes it an instruction. A training or fine-tuning section whose own
+    text speaks to the reader ("fine-tune it on your own dataset", 为用户提供微调脚本), and a
+    "Fine-tuning" section that never says what *we* did, are instructions, subsections included.
+    """
+    return card_index(card).remembered_release_sections(_release_sections)
+
+
+def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
+    for_users: set[int] = set()
+    title = card.sections[0] if card.sections and card.sections[0].level == 1 else None
+    for section in card.sections:
+        training, finetune = TRAINING_HEADING.search(section.title), FINETUNE_HEADING.search(section.title)
+        if (training or finetune) and HOWTO_HEADING.search(section.title):
+            for_users.add(id(section))  # "Finetune Demo", "How to fine-tune X": a how-to, title or not
+            continue
+        if section is title:
+            continue  # the card's title ("Multitask fine-tuning of X") names the project, not a section for users
+        if not (training or finetune):
+            continue
+        own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind not in ("heading", "code")][:4]
+        if USER_TRAINING.search(section.title) or any(USER_TRAINING.search(text) for text in own):
+            for_users.add(id(section))  # "Training on your own data", or text that says so
+        elif finetune and not training and not RELEASE_STAGE.search(section.title) and not any(
+            RELEASE_VOICE.search(t) and not OFFER_VOICE.search(t) for t in own
+        ):
+            for_users.add(id(section))
+
+    decided: dict[int, bool] = {}  # id(section) → answer, for this card
+
+    def is_release(section: Optional[Section]) -> bool:
+        key = id(section)
+        if key not in decided:
+            decided[key] = _is_release(section)
+        return decided[key]
+
+    def _is_release(section: Optional[Section]) -> bool:
+        path = []
+        while section is not None:
+            path.append(section)
+            section = section.parent
+        if any(id(s) in for_users or s.instructs for s in path):
+            return False
+        for s in path:
+            if heading_matches(TRAINING_HEADING, s.title) or heading_matches(FINETUNE_HEADING, s.title):
+                return True
+            if heading_matches(USER_HEADING, s.title):
+                return False
+        return True
+
+    return is_release
+
+
+def release_blocks(card: Card, *, code: bool = True) -> BlockFilter:
+    """A block filter: blocks in release sections (see :func:`release_sections`), code blocks optional."""
+    is_release = release_sections(card)
+    return lambda block: (code or block.kind != "code") and is_release(block.section)
+
+
+#: A path or file name of a training configuration or launch script: ``scripts/pretrain_65b.sh``,
+#: ``recipes/x/config_full.yaml``, ``configs/run.yml``, ``params.yaml``, ``*.gin``, ``*.slurm``.
+TRAINING_CONFIG = _compile(
+    r"(?<![\w.-])(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo|orpo|ppo|rlhf|params|hparams|hyperparams?)[\w.-]{0,100}\.(?:ya?ml|gin|toml|sh|slurm)\b"
+    r"|(?<![\w.-])(?:train(?:ing)?_args|train(?:ing)?_config|hparams|hyperparams?)\.json\b"
+    r"|(?<![\w.-])(?:configs?|recipes|params)/[\w./{}-]{0,200}\.(?:ya?ml|json|gin|toml|sh|slurm)\b"
+    r"|(?<![\w./-])[\w./-]{1,200}\.(?:gin|slurm)\b"
+    r"|github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:recipes?|configs?)/",
+    IGNORECASE,
+)
+
+#: A training program of the release: ``train.py``, ``run_sft.py``, ``train.ipynb``, or a GitHub folder for training code or runs.
+TRAINING_CODE = _compile(
+    r"(?<![\w.-])(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo|orpo|ppo|rlhf|run_(?:clm|mlm|sft|dpo|orpo|pretrain))[\w.-]{0,60}\.(?:py|ipynb)\b"
+    r"|github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|pretrain|finetune|sft)(?:/|$)",
+    IGNORECASE,
+)
+
+#: Paths that are illustrations, not the release's own files.
+EXAMPLE_PATH = _compile(r"example|sample|/path/to/|<[^<>\n]{0,40}>/|样例|示例", IGNORECASE)
+
+
+def training_files(card: Card, where: BlockFilter, pattern: "re.Pattern[str]" = TRAINING_CONFIG, element: str = "training config") -> list[Hit]:
+    """Paths and links matching ``pattern`` (configs by default) in the blocks and links ``where`` accepts.
+
+    Example paths (``configs/example/train.yaml``, ``/path/to/…``) are not the release's files.
+    """
+    found = card_index(card).remembered_files(pattern, _first_paths)
+    hits: list[Hit] = []
+    seen: set[int] = set()
+    for block, line, path in found:
+        if where(block):
+            seen.add(line)
+            hits.append(Hit(element, line, path, block))
+    is_release = release_sections(card)
+    for link in card.links:
+        if link.line not in seen and is_release(link.section) and pattern.search(link.url) and not EXAMPLE_PATH.search(link.url):
+            seen.add(link.line)
+            hits.append(Hit(element, link.line, link.url))
+    return hits
+
+
+def _first_paths(card: Card, pattern: "re.Pattern[str]") -> list[tuple[Block, int, str]]:
+    """(block, line, path) of the first real path matching ``pattern`` in each block."""
+    found = []
+    for block in card.blocks:
+        if block.kind == "front_matter" or not may_match(pattern, block.text):
+            continue
+        for m in pattern.finditer(block.text):
+            if not EXAMPLE_PATH.search(block.line_text(m.start())):
+                found.append((block, block.line_at(m.start()), m.group(0).strip()))
+                break
+    return found

@@ -1,0 +1,74 @@
+"""Scanning a card for element patterns, sentence by sentence, over the card's sentence table."""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping, Optional
+
+from ..document import Card
+from ._index import card_index
+from ._quotes import Hit
+from ._text import BlockFilter, everywhere, in_section, is_usage, promised
+
+
+def scan(
+    card: Card,
+    elements: Mapping[str, "re.Pattern[str]"],
+    where: BlockFilter = everywhere,
+    *,
+    skip_future: bool = True,
+    skip_withheld: bool = True,
+    topic: Optional["re.Pattern[str]"] = None,
+    topic_heading: Optional["re.Pattern[str]"] = None,
+    urls: bool = True,
+) -> dict[str, list[Hit]]:
+    """Find each element's pattern in the blocks ``where`` accepts, sentence by sentence.
+
+    Placeholder spans never match; sentences that promise (future) or withhold are skipped.
+    With ``topic``, a sentence counts only when it is about the criterion: it matches ``topic``
+    itself, or its block sits under a heading that matches ``topic_heading`` ("2T tokens" is data
+    size in "trained on 2T tokens" or under "Training data", not in "a context of 8k tokens").
+    With ``urls=False``, link targets and URLs are blanked before matching.
+
+    Each pattern is matched once per card over all its sentences (see :func:`pattern_hits`); the
+    filters above are then applied to the few sentences where it matched.
+    """
+    index = card_index(card)
+    units = index.sentences(urls)
+    texts = index.sentences(True).texts  # the sentences as written, for the topic test
+    found: dict[str, list[Hit]] = {name: [] for name in elements}
+    accepted: dict[int, bool] = {}  # id(block) → where(block), asked only for blocks with a match
+    on_topic: dict[int, bool] = {}
+    for name, pattern in elements.items():
+        out = found[name]
+        for k, start, quote in index.pattern_hits(pattern, urls):
+            block = units.blocks[k]
+            ok = accepted.get(id(block))
+            if ok is None:
+                ok = accepted[id(block)] = bool(where(block))
+            if not ok or (skip_future and promised(texts[k], start, units.future[k])) or (skip_withheld and units.withheld[k] >= 0):
+                continue
+            if topic is not None:
+                about = on_topic.get(id(block))
+                if about is None:
+                    about = on_topic[id(block)] = topic_heading is not None and in_section(block.section, topic_heading)
+                if not about and not topic.search(texts[k]):
+                    continue
+            out.append(Hit(name, block.line_at(units.offsets[k] + start), quote, block))
+    return found
+
+
+def pattern_hits(card: Card, pattern: "re.Pattern[str]", *, urls: bool = True) -> list[tuple[int, int, str]]:
+    """(sentence index, offset in the sentence, matched text) of the first match in every sentence of the card."""
+    return card_index(card).pattern_hits(pattern, urls)
+
+
+def link_hits(card: Card, url: "re.Pattern[str]", element: str, *, text: Optional["re.Pattern[str]"] = None, skip_usage: bool = False) -> list[Hit]:
+    """Links whose URL matches ``url`` (and whose link text matches ``text``, when given)."""
+    hits: list[Hit] = []
+    for link in card.links:
+        if skip_usage and is_usage(link.section):
+            continue
+        if url.search(link.url) and (text is None or text.search(link.text)):
+            hits.append(Hit(element, link.line, link.url))
+    return hits

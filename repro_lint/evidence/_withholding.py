@@ -1,0 +1,94 @@
+"""Withholding: sentences that state the criterion's subject is not released."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..document import Card
+from ..prefilter import lazy as _compile
+from ._index import card_index
+from ._patterns import WITHHELD
+from ._quotes import Hit
+from ._text import BlockFilter, everywhere, in_section
+
+IGNORECASE = re.IGNORECASE
+
+#: How far (characters) from the withholding words the withheld artifact may be named: "we will not
+#: release the X dataset", "the training data is proprietary"; a subject further away in a long
+#: sentence is some other thing than what is withheld.
+WITHHELD_SCOPE = 80
+
+
+#: What a release may withhold. The artifact named nearest to the withholding words is the one withheld.
+ARTIFACT = _compile(
+    r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\bweights?\b|\bcheckpoints?\b|\bmodels?\b|\bcode(?:base)?\b|\bscripts?\b|\bapi\b"
+    r"|\barchitecture\b|\bhyper-?parameters?\b|\brecipe\b|\btraining (?:details|procedure|method)\b"
+    r"|数据|语料|权重|模型|参数|代码|架构|结构|超参数|训练细节",
+    IGNORECASE,
+)
+
+
+#: "trained on proprietary X": whatever X is, it is the training material that is withheld.
+TRAINED_ON = _compile(r"\b(?:pre-?trained|trained|fine-?tuned|built|learned)\s+(?:\w+\s+){0,2}(?:on|from)\s+(?:\w+\s+){0,2}$|(?:基于|在)\S{0,6}$", IGNORECASE)
+
+
+def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool = False) -> bool:
+    """True when the artifact withheld at offset ``at`` of ``sentence`` is the criterion's ``subject``.
+
+    The artifact named nearest to the withholding words ("we will not release the X dataset", "the
+    training data is proprietary") is what is withheld, within :data:`WITHHELD_SCOPE` characters: in
+    "the model was trained on proprietary data" it is the data, not the model. With ``implied``
+    (the sentence sits under the criterion's own heading) a sentence that names no artifact at all
+    ("we will not be able to release the pre-processed logs") withholds the criterion's subject.
+    """
+    if TRAINED_ON.search(sentence[max(0, at - 40) : at]):
+        return bool(subject.search("training data"))
+    lo, hi = max(0, at - WITHHELD_SCOPE), at + WITHHELD_SCOPE
+    window = sentence[lo:hi]
+    mine = [(m.start() + lo, m.end() + lo) for m in subject.finditer(window)]
+    if not mine:
+        # under the criterion's own heading ("Training data") the subject goes without saying
+        return implied and not ARTIFACT.search(window)
+
+    def distance(span: tuple[int, int]) -> int:
+        start, end = span
+        return 0 if start <= at < end else (at - end + 1 if end <= at else start - at)
+
+    nearest_mine = min(distance(span) for span in mine)
+    # another artifact counts against the subject unless it overlaps it or modifies it ("model architecture", 模型权重)
+    others = [
+        (m.start() + lo, m.end() + lo)
+        for m in ARTIFACT.finditer(window)
+        if not any(a < m.end() + lo + 2 and m.start() + lo < b for a, b in mine)
+    ]
+    return not others or nearest_mine <= min(distance(span) for span in others)
+
+
+def withheld(
+    card: Card, subject: "re.Pattern[str]", where: BlockFilter = everywhere, heading: Optional["re.Pattern[str]"] = None
+) -> list[Hit]:
+    """Sentences that state the criterion's subject is withheld ("the training data is proprietary").
+
+    The subject must be named near the withholding words (:data:`WITHHELD_SCOPE`), so "the model was
+    trained on proprietary data" withholds data, and the model only when it is the model that is withheld.
+    """
+    units = card_index(card).sentences()
+    hits: list[Hit] = []
+    for k, w in enumerate(units.withheld):
+        if w < 0 or k in units.pairs:
+            continue
+        block, sentence = units.blocks[k], units.texts[k]
+        if block.kind == "code" or not where(block):
+            continue
+        implied = heading is not None and in_section(block.section, heading)
+        # every withholding phrase of the sentence: "the weights are not released and the data is proprietary"
+        places = [w] + [m.start() for m in WITHHELD.finditer(sentence, w + 1)]
+        material = next((at for at in places if TRAINED_ON.search(sentence[max(0, at - 40) : at])), None)
+        if material is not None:
+            places = [material]  # "trained on proprietary X that we do not share": the sentence withholds training material
+        for at in places:
+            if withholds(subject, sentence, at, implied):
+                hits.append(Hit("withheld", block.line_at(units.offsets[k] + at), sentence.strip(), block))
+                break
+    return hits

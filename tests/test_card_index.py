@@ -1,0 +1,83 @@
+"""The per-card index: built once per card by the engine, shared by the rules, never written into the card.
+
+The card linted here is ``fixtures/open-reproducible.md`` (every criterion complete), and the release
+folder ``fixtures/releases/config-complete`` (a card with ``config.json`` and ``trainer_state.json``).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from repro_lint.config import Settings
+from repro_lint.document import Card, parse
+from repro_lint.engine import lint_card
+from repro_lint.evidence import SentenceTable, release_of, scan
+from repro_lint.evidence._index import _current, analysing, card_index
+from repro_lint.plugins import load_rules
+from repro_lint.prefilter import any_of
+from repro_lint.release import read_folder
+
+WEIGHTS = any_of(r"\bweights?\b")
+
+
+def card_of(fixtures: Path, name: str = "open-reproducible.md") -> Card:
+    path = fixtures / name
+    return parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def public_attributes(card: Card) -> set[str]:
+    """The card's attributes, without its own private lazy lookup table (``Card.blocks_in``)."""
+    return {name for name in vars(card) if not name.startswith("_")}
+
+
+def is_open(card: Card) -> bool:
+    index = _current.get()
+    return index is not None and index.card is card
+
+
+def test_the_card_has_no_memo_field_and_its_memo_view_is_read_only(fixtures):
+    assert "memo" not in {f.name for f in dataclasses.fields(Card)}
+    card = card_of(fixtures)
+    with pytest.raises(TypeError):
+        card.memo["anything"] = 1  # type: ignore[index]  # the view is a read-only mapping
+
+
+def test_linting_writes_nothing_into_the_card(fixtures):
+    card = card_of(fixtures)
+    before = {f.name: copy.deepcopy(getattr(card, f.name)) for f in dataclasses.fields(Card) if f.compare}
+    keys = public_attributes(card)
+    result = lint_card(card, load_rules().rules, Settings())
+    assert result.criteria["architecture"].level.value == "complete"
+    assert public_attributes(card) == keys
+    assert {name: getattr(card, name) for name in before} == before
+
+
+def test_rules_share_one_index_per_card_and_it_is_dropped_after_the_card(fixtures):
+    card = card_of(fixtures)
+    with analysing(card) as index:
+        assert card_index(card) is index
+        first = index.pattern_hits(WEIGHTS)
+        assert index.pattern_hits(WEIGHTS) is first  # computed once, whichever rule asks
+        assert scan(card, {"weights": WEIGHTS})["weights"]
+        table = index.sentences()
+        assert isinstance(table, SentenceTable) and index.sentences() is table
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            table.texts = ()  # type: ignore[misc]  # frozen: rules cannot change it
+    assert not is_open(card)
+    lint_card(card, load_rules().rules, Settings())
+    assert not is_open(card)
+
+
+def test_the_release_read_from_the_folder_reaches_the_rules_through_the_index(fixtures):
+    folder = fixtures / "releases" / "config-complete"
+    card = card_of(folder, "README.md")
+    release = read_folder(folder, card)
+    assert release_of(card) is None  # reading the folder writes nothing anywhere
+    with analysing(card, release):
+        assert release_of(card) is release
+        assert card.memo["release"] is release  # the read-only view older rules read
+    assert release_of(card) is None
