@@ -32,11 +32,9 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint import regex_cache
-from repro_lint.document import Block, Role
-from repro_lint.evidence import Hit, criterion_codes, judge, link_hits, placeholder_sections, scan, withheld, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Rule, Verdict
+from repro_lint.document import Block, Card, Role
+from repro_lint.evidence import Hit, any_of, criterion_codes, link_hits, scan
+from repro_lint.kit import Facts, criterion_rule
 
 CODES = criterion_codes("RL1", "architecture", "architecture")
 
@@ -128,11 +126,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
 
 #: One pattern per element, joined from every kind's vocabulary.
 ELEMENTS = {
-    element: words(*(alt for kind in VOCABULARY.values() for alt in kind.get(element, ())))
+    element: any_of(*(alt for kind in VOCABULARY.values() for alt in kind.get(element, ())))
     for element in ("model type", "parameter count", "dimensions", "context or tokenizer")
 }
-
-REQUIRED = tuple(ELEMENTS)
 
 HINTS = {
     "model type": "the model type (e.g. decoder-only transformer)",
@@ -142,26 +138,26 @@ HINTS = {
 }
 
 #: A link to the released model's own config or modeling code defines the architecture.
-CONFIG_LINK = words(r"config\.json\b", r"/configuration_\w+\.py\b", r"\.gin\b", r"/configs?/[\w./{}-]*\.(?:ya?ml|json)\b", r"/train[\w./-]*\.(?:slurm|sh)\b")
+CONFIG_LINK = any_of(r"config\.json\b", r"/configuration_\w+\.py\b", r"\.gin\b", r"/configs?/[\w./{}-]*\.(?:ya?ml|json)\b", r"/train[\w./-]*\.(?:slurm|sh)\b")
 
 #: The configs that define the released model, named in text or code: ``--gin_file=…gin``, ``./configs/…``,
 #: "the configs used to train the model are in …", an operative config.
-CONFIG_TEXT = words(
+CONFIG_TEXT = any_of(
     r"\b[\w./{}$-]{1,200}\.gin\b", r"(?<![\w-])(?:\./)?configs?/[\w./{}-]{0,200}(?:\.(?:ya?ml|json|gin|toml|py)\b|/)", r"\boperative[_ ]configs?\b",
     r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
 )
 
-SUBJECT = words(r"\barchitecture\b", r"\bmodel (?:structure|design|size|details)\b", r"模型结构|模型架构|网络结构|架构")
+SUBJECT = any_of(r"\barchitecture\b", r"\bmodel (?:structure|design|size|details)\b", r"模型结构|模型架构|网络结构|架构")
 
-SECTION = words(r"\barchitecture\b", r"\bmodel (?:details|description|specs?|structure)\b", r"模型结构|模型架构|模型介绍")
+SECTION = any_of(r"\barchitecture\b", r"\bmodel (?:details|description|specs?|structure)\b", r"模型结构|模型架构|模型介绍")
 
 
 #: Link targets and bare URLs; a badge or license link names the model only in passing.
-URL = regex_cache.compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
-BADGE_URL = words(r"licen[cs]e", r"\bbadge", r"shields\.io")
+URL = any_of(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}", flags=0)
+BADGE_URL = any_of(r"licen[cs]e", r"\bbadge", r"shields\.io")
 
 
-def _weak(card, hit: Hit) -> bool:  # type: ignore[no-untyped-def]
+def _weak(card: Card, hit: Hit) -> bool:
     """A size read from a heading or from a badge or license link target: the model's name, not a fact about it."""
     if hit.block is not None and hit.block.kind == "heading":
         return True
@@ -193,28 +189,34 @@ def describes_release(block: Block) -> bool:
     return role_ok and (block.kind != "code" or (block.states_settings and block.section is not None and block.section.role is Role.RELEASE))
 
 
-def check(card) -> Verdict:  # type: ignore[no-untyped-def]
-    found = scan(card, ELEMENTS, where=describes_release)
-    configs = scan(card, {"model config": CONFIG_TEXT}, where=lambda b: b.kind != "front_matter" and (b.section is None or b.section.role in DESCRIBING_ROLES))["model config"]
-    configs += link_hits(card, CONFIG_LINK, "model config")
-    for element in ("dimensions", "context or tokenizer"):
-        found[element] += [Hit(element, h.line, h.quote, h.block) for h in configs[:1]]
-    if not any(found[name] for name in REQUIRED if name != "parameter count"):
-        found["parameter count"] = [h for h in found["parameter count"] if not _weak(card, h)]
-    return judge(
-        card,
-        CODES,
-        found,
-        REQUIRED,
-        closed=withheld(card, SUBJECT),
-        placeholders=placeholder_sections(card, SECTION),
-        hints=HINTS,
-    )
+def _config_hits(card: Card) -> dict[str, list[Hit]]:
+    """The released model's own config (named in the text or linked): it gives the dimensions and the
+    context length, so it counts for both."""
+    describing = scan(card, {"model config": CONFIG_TEXT}, where=_describes_release_outside_front_matter)
+    configs = describing["model config"] + link_hits(card, CONFIG_LINK, "model config")
+    return {element: [Hit(element, h.line, h.quote, h.block) for h in configs[:1]] for element in ("dimensions", "context or tokenizer")}
 
 
-RULE = Rule(name="architecture", criterion="architecture", codes=CODES.all(), check=check, doc=__doc__ or "")
+def _describes_release_outside_front_matter(block: Block) -> bool:
+    return block.kind != "front_matter" and (block.section is None or block.section.role in DESCRIBING_ROLES)
 
 
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+def _size_alone_is_a_name(card: Card, facts: Facts) -> None:
+    """With no other element found, a size seen only in a heading or a badge is the model's name."""
+    if not any(facts.found[name] for name in facts.required if name != "parameter count"):
+        facts.found["parameter count"] = [h for h in facts.found["parameter count"] if not _weak(card, h)]
+
+
+ARCHITECTURE = criterion_rule(
+    "architecture",
+    CODES,
+    doc=__doc__,
+    elements=ELEMENTS,
+    hints=HINTS,
+    subject=SUBJECT,
+    sections=SECTION,
+    where=describes_release,
+    extra=_config_hits,
+    refine=_size_alone_is_a_name,
+)
+check, RULE, repro_lint_rules = ARCHITECTURE.check, ARCHITECTURE.rule, ARCHITECTURE.hook
