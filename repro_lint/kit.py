@@ -193,14 +193,22 @@ def criterion_rule(
     make a withholding sentence ("not released", "proprietary") about this criterion (a closed
     verdict); ``sections``: headings of sections about the criterion, reported when they hold only
     placeholder text; ``where``: which blocks count (by default facts about the release, not usage
-    sections or code); ``extra``: more hits from the rule's own logic; ``weight`` and ``opt_in`` as
-    in :class:`~repro_lint.model.Rule`.
+    sections or code); ``extra``: more hits from the rule's own logic; ``find``: the rule's own
+    search for the elements, instead of the kit's scan (then ``elements`` may be left out and
+    ``required`` names the elements); ``refine``: the rule's own judgement (see :class:`Facts`);
+    ``withheld_in``: the blocks, chosen per card, where a withholding sentence counts (by default
+    all but code); ``withheld_under_sections``: a withholding sentence under a ``sections`` heading
+    need not name the subject; ``settings``: names of settings whose placeholder value ("Learning
+    rate: TBD") is reported; ``weight`` and ``opt_in`` as in :class:`~repro_lint.model.Rule`.
     """
+    element_patterns = {element: as_pattern(patterns) for element, patterns in (elements or {}).items()}
+    if required is None and find is not None and not element_patterns:
+        raise ValueError(f"rule {name!r}: a rule with its own find and no elements must name its required elements")
     declared = CriterionRule(
         name=name,
         codes=codes,
-        elements={element: as_pattern(patterns) for element, patterns in elements.items()},
-        required=tuple(elements) if required is None else tuple(required),
+        elements=element_patterns,
+        required=tuple(element_patterns) if required is None else tuple(required),
         hints=dict(hints or {}),
         subject=as_pattern(subject) if subject is not None else None,
         sections=as_pattern(sections) if sections is not None else None,
