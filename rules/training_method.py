@@ -42,10 +42,8 @@ Fix
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from repro_lint import regex_cache
 from repro_lint.document import Card
 from repro_lint.evidence import (
     EXAMPLE_PATH,
@@ -53,25 +51,21 @@ from repro_lint.evidence import (
     USER_TRAINING,
     BlockFilter,
     Hit,
+    any_of,
     blank_urls,
-    release_sections,
     criterion_codes,
-    judge,
-    placeholder_sections,
     release_blocks,
+    release_sections,
     scan,
     training_files,
-    withheld,
-    words,
 )
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Rule, Verdict
+from repro_lint.kit import Facts, criterion_rule
 from repro_lint.rules.hyperparameters import core_values
 
 CODES = criterion_codes("RL4", "training-method", "training method")
 
 #: Named objectives and training stages: what a reader needs to know how the weights came about.
-OBJECTIVE = words(
+OBJECTIVE = any_of(
     r"\bnext[- ](?:token|word) prediction\b", r"\b(?:predict|guess) the next (?:token|word)\b", r"\b(?:causal|masked|autoregressive) language model(?:l?ing)? (?:objective|task|loss)\b",
     r"\bspan (?:corruption|denoising)\b", r"\bdenoising (?:objective|auto-?encoder|loss)\b", r"\bcross[- ]entropy\b", r"\b(?:training|pre-?training|learning|unsupervised|self-supervised|language modell?ing|our) objectives?\b", r"\bobjective function\b",
     r"\bloss (?:function|is)\b", r"\breconstruction (?:objective|loss)\b", r"\bcontrastive (?:loss|objective|learning|pre-?training)\b", r"\bfill-in-the-middle\b|\bFIM\b",
@@ -93,7 +87,7 @@ OBJECTIVE = words(
 )
 
 #: Training mentioned without a stage or objective ("a fine-tuned version of X"): partial evidence only.
-MENTION = words(
+MENTION = any_of(
     r"\bfine-?tuned (?:version of|on|with|to|using)\b", r"\bfine-?tuned from\b(?! model\b(?:\s?\[optional\])?\s{0,3}:?\s{0,3}$)",
     r"\bfine-?tunes (?:the|a|an)\b", r"\b(?:this|it|we) fine-?tunes?\b", r"\bby fine-?tuning\b", r"\binstruct-tuned\b",
     r"\b(?:autoregressive|causal) language model\b", r"\bpre-?training (?:data(?:sets?)?|corpus|code|scripts?)\b", r"\b(?:its|the|our) base model (?:is|was)\b", r"\b(?:pre-?)?trained from scratch\b", r"\bfine-?tuning (?:on|of)\b",
@@ -108,16 +102,16 @@ MENTION = words(
 )
 
 #: Front-matter tags that name a training stage of the release (``tags: [sft, lora]``): partial evidence only.
-STAGE_TAG = words(r"^(?:sft|lora|qlora|dpo|orpo|kto|ppo|grpo|rlhf)$")
+STAGE_TAG = any_of(r"^(?:sft|lora|qlora|dpo|orpo|kto|ppo|grpo|rlhf)$")
 
 #: Text that speaks to the reader about training *their* model ("fine-tune your models with SFT",
 #: a documentation index: "Training: the instructions for post-training"): not this release's procedure.
-READER_TRAINING = words(
+READER_TRAINING = any_of(
     r"\bfine-?tun\w* your (?:own )?models?\b|\byour (?:own )?models? with\b|\binstructions for (?:post-|pre-)?training\b",
 )
 
 #: Statements that the training code or recipe of the release is available.
-CODE_STATEMENT = words(
+CODE_STATEMENT = any_of(
     r"\b(?:provide|release|open-?source|publish|share)[sd]?\b[^\n]{0,80}?\b(?:pre-?training|training|fine-?tuning)\b[^\n]{0,80}?\b(?:code|scripts?|recipes?|pipeline|configs?|instructions)\b",
     r"\b(?:set ?up|clone|get|download|install) (?:the )?(?:pre-?)?training code\b",
     r"\b(?:pre-?)?training (?:code|scripts?|recipes?|configs?)\b[^\n]{0,60}?\b(?:is|are) (?:available|provided|released|open)\b",
@@ -130,56 +124,54 @@ CODE_STATEMENT = words(
 )
 
 #: "trained using [Library](github.com/…)", "we used the code available on [Repo](…)": the code the release was trained with.
-TRAINED_WITH = words(
+TRAINED_WITH = any_of(
     r"\b(?:trained|fine-?tuned|pre-?trained)\b[^.\n]{0,100}?\b(?:using|with|via)\b[^.\[\n]{0,40}\[",
     r"\b(?:used|using|with) (?:the )?code\b[^.\[\n]{0,40}\[",
 )
 #: The link after it: a repository on a code host, not a dataset kept there.
-CODE_HOST_LINK = words(r"\[[^\]]{1,100}\]\(https?://(?:www\.)?(?:github\.com|gitlab\.com)/[^()\s]{1,300}\)")
-DATA_LINK = words(
+CODE_HOST_LINK = any_of(r"\[[^\]]{1,100}\]\(https?://(?:www\.)?(?:github\.com|gitlab\.com)/[^()\s]{1,300}\)")
+DATA_LINK = any_of(
     r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\bexamples\b|\bsamples\b|\bconversations?\b|\bdialog(?:ue)?s?\b|\binstruction (?:set|pairs)\b",
     r"\.jsonl?\b|\.csv\b|\.parquet\b",
 )
 #: What the link is introduced as: the words between "using"/"with"/"code" and the link.
-LINK_INTRO = words(r"\b(?:using|with|via|code)\b[^.\[\n]{0,40}\[$")
+LINK_INTRO = any_of(r"\b(?:using|with|via|code)\b[^.\[\n]{0,40}\[$")
 
 #: General-purpose training libraries: "trained using [TRL](…)" names a tool, not the release's training code.
-GENERAL_LIBRARY = words(
+GENERAL_LIBRARY = any_of(
     r"github\.com/(?:huggingface/(?:trl|transformers|peft|accelerate|alignment-handbook)|microsoft/deepspeed|pytorch/(?:pytorch|torchtune)"
     r"|hiyouga/llama-?factory|(?:axolotl-ai-cloud|openaccess-ai-collective)/axolotl|unslothai/unsloth|nvidia/nemo)(?:[/#?)]|$)",
 )
 
 #: Links to the training code: by their text ("[Training code](…)") or a repository named for training.
-CODE_LINK_TEXT = words(
+CODE_LINK_TEXT = any_of(
     r"\b(?:pre-?)?training (?:code|scripts?|recipes?)\b", r"\b(?:steps|instructions|guide|guidance|docs?) (?:for|to) (?:pre-?)?train", r"\btraining (?:&|and) fine-?tuning (?:guid|instruct|doc)",
     r"\btraining (?:guide|guidance|instructions|docs?|tutorial)\b", r"训练代码|训练脚本|训练教程",
 )
 #: A link to the repository's own training instructions or training folder: ``TRAINING.md``, ``src/x/train``.
-CODE_DOC = regex_cache.compile(r"(?:^|/)(?:TRAIN(?:ING)?|PRE-?TRAIN(?:ING)?|FINE-?TUN(?:E|ING)|REPRODUC\w*)\.md$|^(?!https?:)(?:\./)?[\w./-]{0,200}/(?:train|training|pretrain|finetune)/?$", re.I)
-CODE_REPO = words(r"github\.com/[\w.-]{1,100}/[\w.-]{0,100}train[\w.-]{0,100}(?:/|$)")
+CODE_DOC = any_of(r"(?:^|/)(?:TRAIN(?:ING)?|PRE-?TRAIN(?:ING)?|FINE-?TUN(?:E|ING)|REPRODUC\w*)\.md$|^(?!https?:)(?:\./)?[\w./-]{0,200}/(?:train|training|pretrain|finetune)/?$")
+CODE_REPO = any_of(r"github\.com/[\w.-]{1,100}/[\w.-]{0,100}train[\w.-]{0,100}(?:/|$)")
 
 #: Commands that launch training, in code blocks of release sections.
-COMMAND = words(
+COMMAND = any_of(
     r"\b(?:torchrun|deepspeed|accelerate launch|sbatch|mpirun)\b[^\n]{0,200}?\b(?:train|pretrain|finetune|sft|dpo|orpo|run_)\w*",
     r"\bpython3?\s+(?:-m\s+)?\S*(?:train|pretrain|finetune|sft|dpo|mesh_transformer_main)\w*", r"\bbash\s+\S*(?:train|pretrain|finetune|sft)\S*\.sh\b",
     r"--gin_file|--config(?:_file)?\s+\S+\.ya?ml",
 )
-
-REQUIRED = ("objective and procedure", "code or recipe")
 
 HINTS = {
     "objective and procedure": "the training objective and stages",
     "code or recipe": "the training code or a detailed recipe",
 }
 
-SUBJECT = words(
+SUBJECT = any_of(
     r"\btraining (?:details|recipe|procedure|method|code|process)\b", r"\bhow (?:the model|it) was trained\b",
     r"\btrained (?:using|with) proprietary\b", r"训练细节|训练方法|训练代码|训练过程",
 )
 
-SECTION = words(r"\btraining (?:procedure|details|method|recipe)\b", r"\btraining\b", r"训练方法|训练细节|训练过程|训练")
+SECTION = any_of(r"\btraining (?:procedure|details|method|recipe)\b", r"\btraining\b", r"训练方法|训练细节|训练过程|训练")
 #: "Training Data", "Training hyperparameters": a placeholder there belongs to that criterion (RL304, RL504), not to this one.
-OTHER_CRITERION_SECTION = words(r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\bhyper-?param", r"数据|语料|超参数")
+OTHER_CRITERION_SECTION = any_of(r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\bhyper-?param", r"数据|语料|超参数")
 
 
 def stage_tags(card: Card) -> list[Hit]:
@@ -246,39 +238,50 @@ def detailed_recipe(card: Card) -> list[Hit]:
     return [replace(hits[0], element="code or recipe") for hits in hyper] if len(hyper) >= 4 else []
 
 
-def check(card: Card) -> Verdict:
-    prose = release_blocks(card, code=False)
+def _prose(card: Card) -> BlockFilter:
+    """Release text outside code blocks."""
+    return release_blocks(card, code=False)
+
+
+def _find(card: Card) -> dict[str, list[Hit]]:
+    """The objective or procedure named in the release's prose (strong), training merely mentioned
+    (weak: a heading announces a topic, only text under it mentions training), neither offered to
+    the reader; front-matter stage tags are weak mentions too."""
+    prose = _prose(card)
     # what the text says, not what a URL spells (github.com/someone/RLHF names no stage)
-    found = scan(card, {"objective and procedure": OBJECTIVE}, where=lambda b: prose(b) and b.kind != "front_matter", urls=False)
-    # a heading ("Training procedure") announces a topic; only text under it can mention training
-    found.update(
-        scan(card, {"training mentioned": MENTION}, where=lambda b: prose(b) and b.kind not in ("front_matter", "heading"), urls=False)
-    )
-    strong = [hit for hit in found["objective and procedure"] if not for_reader(hit)]
-    weak = [hit for hit in found["training mentioned"] if not for_reader(hit)] + stage_tags(card)
-    found["objective and procedure"], found["training mentioned"] = strong, weak
+    strong = scan(card, {"objective and procedure": OBJECTIVE}, where=lambda b: prose(b) and b.kind != "front_matter", urls=False)
+    weak = scan(card, {"training mentioned": MENTION}, where=lambda b: prose(b) and b.kind not in ("front_matter", "heading"), urls=False)
+    return {
+        "objective and procedure": [hit for hit in strong["objective and procedure"] if not for_reader(hit)],
+        "training mentioned": [hit for hit in weak["training mentioned"] if not for_reader(hit)] + stage_tags(card),
+    }
+
+
+def _code_or_recipe(card: Card, facts: Facts) -> None:
+    """Training code, or hyperparameter values beside a named objective; a weak mention alone is partial."""
+    strong, weak = facts.found["objective and procedure"], facts.found["training mentioned"]
     code = training_code(card)
     # hyperparameter values are a detailed recipe only beside a named objective or stage
     recipe = detailed_recipe(card) if strong else []
-    found["code or recipe"] = code + recipe
-    required = REQUIRED if strong or not weak else REQUIRED + ("training mentioned",)
+    facts.found["code or recipe"] = code + recipe
+    if weak and not strong:
+        facts.required.append("training mentioned")
     if strong:
-        found["training mentioned"] = []
-    return judge(
-        card,
-        CODES,
-        found,
-        required,
-        closed=withheld(card, SUBJECT, where=prose),
-        placeholders=[s for s in placeholder_sections(card, SECTION) if not OTHER_CRITERION_SECTION.search(s.title)],
-        complete=bool(strong and (code or recipe)) or bool(weak and code),
-        hints=HINTS,
-    )
+        facts.found["training mentioned"] = []
+    facts.complete = bool(strong and (code or recipe)) or bool(weak and code)
+    facts.placeholders = [s for s in facts.placeholders if not OTHER_CRITERION_SECTION.search(s.title)]
 
 
-RULE = Rule(name="training_method", criterion="training_method", codes=CODES.all(), check=check, doc=__doc__ or "")
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+TRAINING_METHOD = criterion_rule(
+    "training_method",
+    CODES,
+    doc=__doc__,
+    required=("objective and procedure", "code or recipe"),
+    hints=HINTS,
+    subject=SUBJECT,
+    sections=SECTION,
+    find=_find,
+    refine=_code_or_recipe,
+    withheld_in=_prose,
+)
+check, RULE, repro_lint_rules = TRAINING_METHOD.check, TRAINING_METHOD.rule, TRAINING_METHOD.hook
