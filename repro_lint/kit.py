@@ -220,7 +220,7 @@ def criterion_rule(
         withheld_under_sections=withheld_under_sections,
         settings=as_pattern(settings) if settings is not None else None,
     )
-    unknown = [e for e in declared.required if e not in declared.elements] if find is None else []
+    unknown = [e for e in declared.required if e not in declared.elements] if find is None or element_patterns else []
     if unknown:
         raise ValueError(f"rule {name!r}: required elements {unknown} are not among its elements {list(declared.elements)}")
     object.__setattr__(
