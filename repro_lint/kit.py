@@ -60,7 +60,7 @@ from .evidence import (
     withheld,
 )
 from .hookspecs import hookimpl
-from .model import Rule, Verdict
+from .model import Code, Rule, Verdict
 from .prefilter import Alternative, any_of
 
 #: A pattern given as a list of alternatives, or one already built (``any_of(...)``, ``re.compile(...)``).
@@ -157,13 +157,7 @@ class CriterionRule:
     @property
     def hook(self) -> Callable[[], list[Rule]]:
         """The ``repro_lint_rules`` hook implementation that contributes this rule."""
-        rule = self.rule
-
-        @hookimpl
-        def repro_lint_rules() -> list[Rule]:
-            return [rule]
-
-        return repro_lint_rules
+        return rules_hook(self.rule)
 
 
 def criterion_rule(
@@ -231,4 +225,60 @@ def criterion_rule(
     return declared
 
 
-__all__ = ["CardFilter", "CriterionRule", "ExtraHits", "Facts", "FindHits", "Patterns", "Refine", "as_pattern", "criterion_rule"]
+def rules_hook(*rules: Rule) -> Callable[[], list[Rule]]:
+    """A ``repro_lint_rules`` hook implementation that contributes ``rules``."""
+
+    @hookimpl
+    def repro_lint_rules() -> list[Rule]:
+        return list(rules)
+
+    return repro_lint_rules
+
+
+@dataclass(frozen=True)
+class VerdictRule:
+    """A rule that builds its verdict itself: what :func:`verdict_rule` builds (exports as for
+    :class:`CriterionRule`: ``check, RULE, repro_lint_rules = X.check, X.rule, X.hook``)."""
+
+    rule: Rule
+
+    @property
+    def check(self) -> Callable[..., Verdict]:
+        return self.rule.check
+
+    @property
+    def hook(self) -> Callable[[], list[Rule]]:
+        """The ``repro_lint_rules`` hook implementation that contributes this rule."""
+        return rules_hook(self.rule)
+
+
+def verdict_rule(
+    name: str,
+    codes: Sequence[Code],
+    check: Callable[..., Verdict],
+    *,
+    doc: Optional[str] = "",
+    weight: float = 1.0,
+    opt_in: bool = False,
+    needs_verdicts: bool = False,
+    findings_only: bool = False,
+) -> VerdictRule:
+    """Declare a rule whose ``check`` builds the :class:`~repro_lint.model.Verdict` itself (a level
+    that is not "which required elements were found": a license class, a claim against the other
+    verdicts). Its rule name and criterion are both ``name``; the options are those of
+    :class:`~repro_lint.model.Rule` (``check(card, verdicts)`` with ``needs_verdicts``)."""
+    rule = Rule(
+        name=name,
+        criterion=name,
+        codes=tuple(codes),
+        check=check,
+        doc=doc or "",
+        weight=weight,
+        opt_in=opt_in,
+        needs_verdicts=needs_verdicts,
+        findings_only=findings_only,
+    )
+    return VerdictRule(rule)
+
+
+__all__ = ["CardFilter", "CriterionRule", "ExtraHits", "Facts", "FindHits", "Patterns", "Refine", "as_pattern", "criterion_rule", "rules_hook", "verdict_rule", "VerdictRule"]

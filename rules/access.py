@@ -25,8 +25,8 @@ Fix
 from __future__ import annotations
 
 from repro_lint.evidence import Hit, finding, link_hits, scan, source_quote, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Code, Evidence, Level, Rule, Severity, Verdict
+from repro_lint.model import Code, Evidence, Level, Severity, Verdict
+from repro_lint.kit import verdict_rule
 from repro_lint.rules.weights import DOWNLOAD_TEXT, WEIGHT_URL
 
 MISSING = Code("RL611", "access-missing", "The card does not say how to get the model.", Severity.ERROR)
@@ -97,9 +97,5 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
     return Verdict(Level.ABSENT, 0.0, [], [finding(MISSING, "The card does not say how to get the model; link the weights or state how access works.", card.first_content_line)], ("open download",))
 
 
-RULE = Rule(name="access", criterion="access", codes=CODES, check=check, doc=__doc__ or "", weight=0.0, opt_in=True)
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+ACCESS = verdict_rule("access", CODES, check, doc=__doc__, weight=0.0, opt_in=True)
+RULE, repro_lint_rules = ACCESS.rule, ACCESS.hook

@@ -40,8 +40,8 @@ from typing import Optional
 
 from repro_lint import regex_cache
 from repro_lint.evidence import Hit, finding, placeholder_sections, release_facts, scan, source_quote, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Code, Evidence, Level, Rule, Severity, Verdict
+from repro_lint.kit import verdict_rule
+from repro_lint.model import Code, Evidence, Level, Severity, Verdict
 
 MISSING = Code("RL601", "license-missing", "The card does not state a license for the weights.", Severity.ERROR)
 RESTRICTED = Code("RL602", "license-restricted", "The weights' license restricts use; it is not an open source license.", Severity.WARNING)
@@ -220,9 +220,5 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
     return Verdict(Level.PARTIAL, 0.25, evidence, findings, ("an identified license",))
 
 
-RULE = Rule(name="license", criterion="license", codes=CODES, check=check, doc=__doc__ or "", weight=0.0, opt_in=True)
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+LICENSE = verdict_rule("license", CODES, check, doc=__doc__, weight=0.0, opt_in=True)
+RULE, repro_lint_rules = LICENSE.rule, LICENSE.hook

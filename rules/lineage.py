@@ -31,8 +31,8 @@ Fix
 from __future__ import annotations
 
 from repro_lint.evidence import Hit, finding, partial_score, release_facts, scan, source_quote, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Code, CriterionResult, Evidence, Level, Rule, Severity, Verdict
+from repro_lint.kit import verdict_rule
+from repro_lint.model import Code, CriterionResult, Evidence, Level, Severity, Verdict
 
 BASE_MISSING = Code("RL631", "lineage-base-missing", "The card describes a derivative but does not name its base model.", Severity.ERROR)
 INHERITANCE = Code("RL632", "lineage-inheritance-unstated", "The card does not say what it inherits from its base model.", Severity.WARNING)
@@ -110,9 +110,5 @@ def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignor
     return Verdict(Level.PARTIAL, partial_score(required + 1 - len(missing), required + 1), evidence, findings, tuple(missing))
 
 
-RULE = Rule(name="lineage", criterion="lineage", codes=CODES, check=check, doc=__doc__ or "", weight=0.0, needs_verdicts=True, opt_in=True)
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+LINEAGE = verdict_rule("lineage", CODES, check, doc=__doc__, weight=0.0, needs_verdicts=True, opt_in=True)
+RULE, repro_lint_rules = LINEAGE.rule, LINEAGE.hook

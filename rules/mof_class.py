@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Code, CriterionResult, Evidence, Finding, Level, Rule, Severity, Verdict
+from repro_lint.kit import verdict_rule
+from repro_lint.model import Code, CriterionResult, Evidence, Finding, Level, Severity, Verdict
 
 MOF_CLASS_DOC = """RL69x mof-class: the Model Openness Framework class the card's text claims (profile mof).
 
@@ -99,21 +99,8 @@ def check_mof_class(card, criteria: dict[str, CriterionResult]) -> Verdict:  # t
     return Verdict(level, round(met / len(MOF_CLASSES), 3), evidence, [finding], tuple(lacking))
 
 
-MOF_CLASS_RULE = Rule(
-    name="mof_class",
-    criterion="mof_class",
-    codes=(CLAIMED,),
-    check=check_mof_class,
-    doc=MOF_CLASS_DOC,
-    weight=0.0,
-    needs_verdicts=True,
-    opt_in=True,
-)
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [MOF_CLASS_RULE]
+MOF_CLASS = verdict_rule("mof_class", (CLAIMED,), check_mof_class, doc=MOF_CLASS_DOC, weight=0.0, needs_verdicts=True, opt_in=True)
+MOF_CLASS_RULE, repro_lint_rules = MOF_CLASS.rule, MOF_CLASS.hook
 
 
 __all__ = ["MOF_CLASS_RULE", "mof_class"]

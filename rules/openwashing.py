@@ -32,8 +32,8 @@ Fix
 from __future__ import annotations
 
 from repro_lint.evidence import Hit, exact_quote, finding, scan, source_quote, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Rule, Severity, Verdict
+from repro_lint.model import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Severity, Verdict
+from repro_lint.kit import verdict_rule
 from repro_lint.rules.license import RESTRICTION_TERMS, RESTRICTED_CLASSES
 
 CONTRADICTED = Code("RL621", "openwashing-claim", "The card calls the model open, but its verdicts say otherwise.", Severity.ERROR)
@@ -152,11 +152,5 @@ def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignor
     return Verdict(Level.CLOSED, 0.0, evidence, [finding(CONTRADICTED, message, claim.line)], tuple(problems))
 
 
-RULE = Rule(
-    name="openwashing", criterion="openwashing", codes=CODES, check=check, doc=__doc__ or "", weight=0.0, needs_verdicts=True, opt_in=True
-)
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+OPENWASHING = verdict_rule("openwashing", CODES, check, doc=__doc__, weight=0.0, needs_verdicts=True, opt_in=True)
+RULE, repro_lint_rules = OPENWASHING.rule, OPENWASHING.hook

@@ -30,8 +30,8 @@ import re
 from typing import Any, Iterator, Optional
 
 from repro_lint.evidence import PLACEHOLDER, RELEASE_MEMO, WITHHELD, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Code, Finding, Level, Rule, Severity, Verdict
+from repro_lint.kit import verdict_rule
+from repro_lint.model import Code, Finding, Level, Severity, Verdict
 
 PARAMETERS = Code("RL701", "parameter-count-mismatch", "The card's parameter count disagrees with the weights.", Severity.WARNING)
 ARCHITECTURE = Code("RL702", "architecture-mismatch", "The card's layers, hidden size or context length disagree with config.json.", Severity.WARNING)
@@ -266,11 +266,5 @@ def check(card: Any) -> Verdict:
     return Verdict(Level.PARTIAL if findings else Level.COMPLETE, 0.0 if findings else 1.0, [], findings)
 
 
-RULE = Rule(
-    name="release_claims", criterion="release_claims", codes=CODES, check=check, doc=__doc__ or "", weight=0.0, findings_only=True
-)
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+RELEASE_CLAIMS = verdict_rule("release_claims", CODES, check, doc=__doc__, weight=0.0, findings_only=True)
+RULE, repro_lint_rules = RELEASE_CLAIMS.rule, RELEASE_CLAIMS.hook
