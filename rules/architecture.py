@@ -130,13 +130,6 @@ ELEMENTS = {
     for element in ("model type", "parameter count", "dimensions", "context or tokenizer")
 }
 
-HINTS = {
-    "model type": "the model type (e.g. decoder-only transformer)",
-    "parameter count": "the parameter count",
-    "dimensions": "layers / hidden size / attention heads",
-    "context or tokenizer": "the context length or tokenizer/vocabulary",
-}
-
 #: A link to the released model's own config or modeling code defines the architecture.
 CONFIG_LINK = any_of(r"config\.json\b", r"/configuration_\w+\.py\b", r"\.gin\b", r"/configs?/[\w./{}-]*\.(?:ya?ml|json)\b", r"/train[\w./-]*\.(?:slurm|sh)\b")
 
@@ -146,10 +139,6 @@ CONFIG_TEXT = any_of(
     r"\b[\w./{}$-]{1,200}\.gin\b", r"(?<![\w-])(?:\./)?configs?/[\w./{}-]{0,200}(?:\.(?:ya?ml|json|gin|toml|py)\b|/)", r"\boperative[_ ]configs?\b",
     r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
 )
-
-SUBJECT = any_of(r"\barchitecture\b", r"\bmodel (?:structure|design|size|details)\b", r"模型结构|模型架构|网络结构|架构")
-
-SECTION = any_of(r"\barchitecture\b", r"\bmodel (?:details|description|specs?|structure)\b", r"模型结构|模型架构|模型介绍")
 
 
 #: Link targets and bare URLs; a badge or license link names the model only in passing.
@@ -212,9 +201,22 @@ ARCHITECTURE = criterion_rule(
     CODES,
     doc=__doc__,
     elements=ELEMENTS,
-    hints=HINTS,
-    subject=SUBJECT,
-    sections=SECTION,
+    hints={
+        "model type": "the model type (e.g. decoder-only transformer)",
+        "parameter count": "the parameter count",
+        "dimensions": "layers / hidden size / attention heads",
+        "context or tokenizer": "the context length or tokenizer/vocabulary",
+    },
+    subject=[  # what "we do not disclose the …" withholds (closed-not-disclosed.md, closed-zh-not-public.md)
+        r"\barchitecture\b",
+        r"\bmodel (?:structure|design|size|details)\b",
+        r"模型结构|模型架构|网络结构|架构",
+    ],
+    sections=[  # headings of the architecture's own section (absent-placeholder.md)
+        r"\barchitecture\b",
+        r"\bmodel (?:details|description|specs?|structure)\b",
+        r"模型结构|模型架构|模型介绍",
+    ],
     where=describes_release,
     extra=_config_hits,
     refine=_size_alone_is_a_name,

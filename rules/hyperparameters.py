@@ -161,10 +161,6 @@ SETTING_NAME = any_of(
     r"学习率|批大小|批次|批量|轮数|步数|预热|优化器|调度|权重衰减|超参数",
 )
 
-SUBJECT = any_of(r"\bhyper-?param", r"\btraining (?:settings|configuration|details)\b", r"超参数|训练参数|训练细节")
-
-SECTION = any_of(r"\bhyper-?param", r"\btraining (?:regime|settings|configuration|details)\b", r"超参数|训练参数")
-
 #: A training section that calls its own code a demonstration: its script is not the exact config of the release.
 DEMO = any_of(
     r"\b(?:simplified|demo|demonstration|illustrative|minimal) (?:code|scripts?|pipeline|workflow|flow|process|implementation|example)\b",
@@ -309,8 +305,16 @@ HYPERPARAMETERS = criterion_rule(
     elements=ELEMENTS,
     required=tuple(CORE),
     hints={name: name for name in CORE},
-    subject=SUBJECT,
-    sections=SECTION,
+    subject=[  # what "we do not disclose …" withholds (closed-not-disclosed.md, closed-withheld-zh.md)
+        r"\bhyper-?param",
+        r"\btraining (?:settings|configuration|details)\b",
+        r"超参数|训练参数|训练细节",
+    ],
+    sections=[  # "## Training hyperparameters", "## Training regime", 超参数 (absent-placeholder-section.md)
+        r"\bhyper-?param",
+        r"\btraining (?:regime|settings|configuration|details)\b",
+        r"超参数|训练参数",
+    ],
     settings=SETTING_NAME,
     find=_find,
     refine=_configs_and_pointers,

@@ -144,12 +144,6 @@ READER = any_of(r"\byou(?:r)?\b", r"您|你")
 #: Sentences about evaluation: datasets and percentages there are benchmarks and scores.
 EVALUATION = any_of(r"\bevaluat", r"\bbench(?:mark)?", r"\bleaderboard", r"\bpass@", r"\baccuracy\b", r"\bwin ?rate", r"\bscores?\b", r"\bperformance\b", r"评测|测评|评估|性能|准确率|得分|榜")
 
-HINTS = {
-    "named sources": "the named datasets or sources",
-    "size": "the data size (tokens, examples, hours …)",
-    "composition": "the composition or a datasheet link",
-}
-
 #: Pages that document a dataset (hub pages, catalogues, dataset cards): name, size and datasheet in one.
 DATASET_URL = any_of(
     r"huggingface\.co/datasets/", r"hf\.co/datasets/", r"modelscope\.cn/datasets/", r"kaggle\.com/datasets/", r"zenodo\.org/records?/",
@@ -187,12 +181,8 @@ VAGUE = {
 #: A fine-tuning section offered to users ("Fine-tuning", 微调) rather than a stage of the release.
 USER_FINETUNE_HEADING = any_of(r"^fine-?tuning$", r"\bfine-?tun\w* (?:on|with|for) (?:your|custom|own)", r"\bhow to fine-?tune", r"^(?:模型)?微调$")
 
-SUBJECT = any_of(r"\bdata(?:sets?)?\b", r"\bcorpus\b|\bcorpora\b", r"数据|语料")
-
 #: Names of the data setting, for "Training data: TBD" / 数据：待补充 (a placeholder where the value should be).
 DATA_NAME = any_of(r"\b(?:training |pre-?training )?(?:data(?:sets?)?|corp(?:us|ora))\b", r"数据|语料")
-SECTION = any_of(r"\btraining data\b", r"\bdata(?:sets?)?\b", r"训练数据|数据集|数据")
-
 
 def _main_place(block: Block) -> bool:
     """Prose and tables about the release: not code, usage, evaluation or an offer to fine-tune."""
@@ -377,9 +367,21 @@ TRAINING_DATA = criterion_rule(
     CODES,
     doc=__doc__,
     elements=ELEMENTS,
-    hints=HINTS,
-    subject=SUBJECT,
-    sections=SECTION,
+    hints={
+        "named sources": "the named datasets or sources",
+        "size": "the data size (tokens, examples, hours …)",
+        "composition": "the composition or a datasheet link",
+    },
+    subject=[  # what "… is proprietary" withholds (closed-proprietary.md, closed-zh-not-public.md)
+        r"\bdata(?:sets?)?\b",
+        r"\bcorpus\b|\bcorpora\b",
+        r"数据|语料",
+    ],
+    sections=[  # "## Training data", "## Datasets", 训练数据 (absent-template-placeholder.md)
+        r"\btraining data\b",
+        r"\bdata(?:sets?)?\b",
+        r"训练数据|数据集|数据",
+    ],
     settings=DATA_NAME,
     find=_evidence,
     refine=_more_evidence,

@@ -159,17 +159,6 @@ COMMAND = any_of(
     r"--gin_file|--config(?:_file)?\s+\S+\.ya?ml",
 )
 
-HINTS = {
-    "objective and procedure": "the training objective and stages",
-    "code or recipe": "the training code or a detailed recipe",
-}
-
-SUBJECT = any_of(
-    r"\btraining (?:details|recipe|procedure|method|code|process)\b", r"\bhow (?:the model|it) was trained\b",
-    r"\btrained (?:using|with) proprietary\b", r"训练细节|训练方法|训练代码|训练过程",
-)
-
-SECTION = any_of(r"\btraining (?:procedure|details|method|recipe)\b", r"\btraining\b", r"训练方法|训练细节|训练过程|训练")
 #: "Training Data", "Training hyperparameters": a placeholder there belongs to that criterion (RL304, RL504), not to this one.
 OTHER_CRITERION_SECTION = any_of(r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\bhyper-?param", r"数据|语料|超参数")
 
@@ -277,9 +266,21 @@ TRAINING_METHOD = criterion_rule(
     CODES,
     doc=__doc__,
     required=("objective and procedure", "code or recipe"),
-    hints=HINTS,
-    subject=SUBJECT,
-    sections=SECTION,
+    hints={
+        "objective and procedure": "the training objective and stages",
+        "code or recipe": "the training code or a detailed recipe",
+    },
+    subject=[  # what "we do not disclose the …" withholds (closed-not-disclosed.md, closed-withheld-zh.md)
+        r"\btraining (?:details|recipe|procedure|method|code|process)\b",
+        r"\bhow (?:the model|it) was trained\b",
+        r"\btrained (?:using|with) proprietary\b",
+        r"训练细节|训练方法|训练代码|训练过程",
+    ],
+    sections=[  # "## Training procedure", "## Training", 训练方法
+        r"\btraining (?:procedure|details|method|recipe)\b",
+        r"\btraining\b",
+        r"训练方法|训练细节|训练过程|训练",
+    ],
     find=_find,
     refine=_code_or_recipe,
     withheld_in=_prose,

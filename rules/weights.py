@@ -122,13 +122,6 @@ LICENSE_HEADING = any_of(r"\blicen[cs](?:e|ing)\b", r"许可|协议|授权")
 LICENSE_LINK = any_of(r"licen[cs]e", r"许可|协议")
 LICENSE_WORD = LICENSE_LINK
 
-SUBJECT = any_of(
-    r"\bweights?\b", r"\bcheckpoints?\b", r"\bparameters\b", r"\bthe model\b", r"\bour models?\b", r"\bmodel is\b", r"\bapi\b",
-    r"权重|模型|参数",
-)
-
-SECTION = any_of(r"\bweights?\b", r"\bdownload", r"\bcheckpoints?\b", r"\blicen[cs]e\b", r"权重|下载|许可")
-
 
 def _about_other(text: str) -> bool:
     """The sentence licenses the code or the data, and says nothing of the model or its weights."""
@@ -288,8 +281,23 @@ WEIGHTS = criterion_rule(
     doc=__doc__,
     required=("download location", "license"),
     hints={"download location": "a download location for the weights", "license": "the weights' license"},
-    subject=SUBJECT,
-    sections=SECTION,
+    subject=[  # what "… not released" / "not open source" withholds (closed-api-only.md, closed-not-open-source-zh.md)
+        r"\bweights?\b",
+        r"\bcheckpoints?\b",
+        r"\bparameters\b",
+        r"\bthe model\b",
+        r"\bour models?\b",
+        r"\bmodel is\b",
+        r"\bapi\b",
+        r"权重|模型|参数",
+    ],
+    sections=[  # "## Weights", "## Download", "## License", 权重 / 下载 / 许可 (absent-template-placeholders.md)
+        r"\bweights?\b",
+        r"\bdownload",
+        r"\bcheckpoints?\b",
+        r"\blicen[cs]e\b",
+        r"权重|下载|许可",
+    ],
     find=_find,
     refine=_release_statement_or_service,
 )
