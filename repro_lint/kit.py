@@ -281,4 +281,17 @@ def verdict_rule(
     return VerdictRule(rule)
 
 
-__all__ = ["CardFilter", "CriterionRule", "ExtraHits", "Facts", "FindHits", "Patterns", "Refine", "as_pattern", "criterion_rule", "rules_hook", "verdict_rule", "VerdictRule"]
+__all__ = [
+    "CardFilter",
+    "CriterionRule",
+    "ExtraHits",
+    "Facts",
+    "FindHits",
+    "Patterns",
+    "Refine",
+    "VerdictRule",
+    "as_pattern",
+    "criterion_rule",
+    "rules_hook",
+    "verdict_rule",
+]

@@ -24,10 +24,11 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import Hit, finding, link_hits, scan, source_quote, words
-from repro_lint.model import Code, Evidence, Level, Severity, Verdict
-from repro_lint.kit import verdict_rule
 from repro_lint.rules.weights import DOWNLOAD_TEXT, WEIGHT_URL
+
+from repro_lint.evidence import Hit, finding, link_hits, scan, source_quote, words
+from repro_lint.kit import verdict_rule
+from repro_lint.model import Code, Evidence, Level, Severity, Verdict
 
 MISSING = Code("RL611", "access-missing", "The card does not say how to get the model.", Severity.ERROR)
 GATED = Code("RL612", "access-gated", "The weights can be downloaded only after approval or registration.", Severity.WARNING)

@@ -63,7 +63,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"参数量|参数规模|总参数", rf"{NUM}\s*(?:billion|million) parameters",
         ),
         "dimensions": (
-            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b", rf"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{{0,24}}?\d", rf"{NUM}\s*层",
+            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b", r"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{0,24}?\d", rf"{NUM}\s*层",
             rf"\b(?:(?:hidden|embedding)[_ ](?:size|dim(?:ension)?)|model[_ ]dim(?:ension)?)\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\bd_?model\s*[:=|]?\s*{NUM}",
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:attention\s+)?heads\b",
             rf"\bn_(?:layers?|heads?|embd|ctx)\s*[:=|]?\s*{NUM}", rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数)\s*[:=|]?\s*{NUM}",
@@ -73,8 +73,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:context|sequence|seq)[_ ](?:length|window|size|len)\s*[:=|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}\s*[kK]?",
             rf"\b{NUM}\s*[kK]?[- ](?:token|tokens)?\s*context", rf"\bmax(?:imum)?[_ ](?:sequence|position|context)[_ ](?:length|embeddings)\s*[:=|]?\s*{NUM}",
             rf"\bvocab(?:ulary)?[_ ]?(?:size)?\s*[:=|]?\s*(?:of\s+)?{NUM}", r"\b(?:BPE|byte[- ]pair|SentencePiece|tiktoken|WordPiece)\b",
-            rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)", r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w", rf"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
-            rf"\b(?:context|sequence) (?:length|window)\b[^.\n]{{0,30}}?\d", r"\bmaximum sequence length\b", rf"\bctx_?len\s*[:=]?\s*{NUM}",
+            rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)", r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w", r"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
+            r"\b(?:context|sequence) (?:length|window)\b[^.\n]{0,30}?\d", r"\bmaximum sequence length\b", rf"\bctx_?len\s*[:=]?\s*{NUM}",
         ),
     },
     "vision": {
@@ -100,7 +100,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "dimensions": (rf"\b(?:num_)?(?:mel[_ ]?bins|n_mels)\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:mel (?:bins|filterbanks?)|conformer (?:layers|blocks))\b"),
         "context or tokenizer": (
-            rf"\bsample[_ ]?rate\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\b{NUM}\s?k?Hz\b", rf"\bmax(?:imum)? (?:audio|input) (?:length|duration)\b[^.\n]{{0,20}}\d",
+            rf"\bsample[_ ]?rate\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\b{NUM}\s?k?Hz\b", r"\bmax(?:imum)? (?:audio|input) (?:length|duration)\b[^.\n]{0,20}\d",
             rf"采样率\s*[:=|]?\s*{NUM}",
         ),
     },
@@ -109,7 +109,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bU-?Net\b", r"\bDiT\b", r"\bdiffusion transformer\b", r"\blatent diffusion\b", r"\bVAE\b|\bvariational auto-?encoder\b", r"\bGAN\b|\bgenerative adversarial\b",
             r"\bVQ-?VAE\b|\bVQ-?GAN\b", r"扩散|变分自编码器|生成对抗网络",
         ),
-        "context or tokenizer": (rf"\blatent (?:size|dim(?:ension)?s?|channels|resolution)\b[^.\n]{{0,20}}\d",),
+        "context or tokenizer": (r"\blatent (?:size|dim(?:ension)?s?|channels|resolution)\b[^.\n]{0,20}\d",),
     },
     "embedding": {
         "model type": (r"\b(?:bi|dual|cross|siamese)[- ]encoder\b", r"\bsentence[- ]transformers? model\b", r"\bembedding model\b", r"向量模型|嵌入模型"),
@@ -144,6 +144,29 @@ CONFIG_TEXT = any_of(
 #: Link targets and bare URLs; a badge or license link names the model only in passing.
 URL = any_of(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}", flags=0)
 BADGE_URL = any_of(r"licen[cs]e", r"\bbadge", r"shields\.io")
+
+
+#: How a finding names each missing element.
+HINTS = {
+    "model type": "the model type (e.g. decoder-only transformer)",
+    "parameter count": "the parameter count",
+    "dimensions": "layers / hidden size / attention heads",
+    "context or tokenizer": "the context length or tokenizer/vocabulary",
+}
+
+#: What a withholding sentence names: "we do not disclose the …" (closed-not-disclosed.md, closed-zh-not-public.md).
+SUBJECT = [
+    r"\barchitecture\b",
+    r"\bmodel (?:structure|design|size|details)\b",
+    r"模型结构|模型架构|网络结构|架构",
+]
+
+#: Headings of the architecture's own sections; placeholder text alone under one is reported (absent-placeholder.md).
+SECTIONS = [
+    r"\barchitecture\b",
+    r"\bmodel (?:details|description|specs?|structure)\b",
+    r"模型结构|模型架构|模型介绍",
+]
 
 
 def _weak(card: Card, hit: Hit) -> bool:
@@ -197,28 +220,7 @@ def _size_alone_is_a_name(card: Card, facts: Facts) -> None:
 
 
 ARCHITECTURE = criterion_rule(
-    "architecture",
-    CODES,
-    doc=__doc__,
-    elements=ELEMENTS,
-    hints={
-        "model type": "the model type (e.g. decoder-only transformer)",
-        "parameter count": "the parameter count",
-        "dimensions": "layers / hidden size / attention heads",
-        "context or tokenizer": "the context length or tokenizer/vocabulary",
-    },
-    subject=[  # what "we do not disclose the …" withholds (closed-not-disclosed.md, closed-zh-not-public.md)
-        r"\barchitecture\b",
-        r"\bmodel (?:structure|design|size|details)\b",
-        r"模型结构|模型架构|网络结构|架构",
-    ],
-    sections=[  # headings of the architecture's own section (absent-placeholder.md)
-        r"\barchitecture\b",
-        r"\bmodel (?:details|description|specs?|structure)\b",
-        r"模型结构|模型架构|模型介绍",
-    ],
-    where=describes_release,
-    extra=_config_hits,
-    refine=_size_alone_is_a_name,
+    "architecture", CODES, doc=__doc__, elements=ELEMENTS, hints=HINTS, subject=SUBJECT, sections=SECTIONS,
+    where=describes_release, extra=_config_hits, refine=_size_alone_is_a_name,
 )
 check, RULE, repro_lint_rules = ARCHITECTURE.check, ARCHITECTURE.rule, ARCHITECTURE.hook

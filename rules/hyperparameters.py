@@ -175,6 +175,23 @@ INFERENCE_CODE = any_of(
 TRAINING_CODE_HINT = any_of(r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b")
 
 
+#: What a withholding sentence names: "we do not disclose the hyperparameters" (closed-not-disclosed.md,
+#: closed-withheld-zh.md).
+SUBJECT = [
+    r"\bhyper-?param",
+    r"\btraining (?:settings|configuration|details)\b",
+    r"超参数|训练参数|训练细节",
+]
+
+#: Section headings (placeholder text alone under one is reported): "## Training hyperparameters", "## Training
+#: regime", 超参数 (absent-placeholder-section.md).
+SECTIONS = [
+    r"\bhyper-?param",
+    r"\btraining (?:regime|settings|configuration|details)\b",
+    r"超参数|训练参数",
+]
+
+
 def demonstration(card: Card, section: Optional[Section]) -> bool:
     """True when the section, or a training section around it, describes its code as a simplified demonstration."""
     while section is not None:
@@ -299,25 +316,8 @@ def _configs_and_pointers(card: Card, facts: Facts) -> None:
 
 
 HYPERPARAMETERS = criterion_rule(
-    "hyperparameters",
-    CODES,
-    doc=__doc__,
-    elements=ELEMENTS,
-    required=tuple(CORE),
-    hints={name: name for name in CORE},
-    subject=[  # what "we do not disclose …" withholds (closed-not-disclosed.md, closed-withheld-zh.md)
-        r"\bhyper-?param",
-        r"\btraining (?:settings|configuration|details)\b",
-        r"超参数|训练参数|训练细节",
-    ],
-    sections=[  # "## Training hyperparameters", "## Training regime", 超参数 (absent-placeholder-section.md)
-        r"\bhyper-?param",
-        r"\btraining (?:regime|settings|configuration|details)\b",
-        r"超参数|训练参数",
-    ],
-    settings=SETTING_NAME,
-    find=_find,
-    refine=_configs_and_pointers,
-    withheld_in=_prose,
+    "hyperparameters", CODES, doc=__doc__, elements=ELEMENTS, required=tuple(CORE), hints={name: name for name in CORE},
+    subject=SUBJECT, sections=SECTIONS,
+    settings=SETTING_NAME, find=_find, refine=_configs_and_pointers, withheld_in=_prose,
 )
 check, RULE, repro_lint_rules = HYPERPARAMETERS.check, HYPERPARAMETERS.rule, HYPERPARAMETERS.hook

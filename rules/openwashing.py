@@ -31,10 +31,11 @@ Fix
 
 from __future__ import annotations
 
+from repro_lint.rules.license import RESTRICTED_CLASSES, RESTRICTION_TERMS
+
 from repro_lint.evidence import Hit, exact_quote, finding, scan, source_quote, words
-from repro_lint.model import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Severity, Verdict
 from repro_lint.kit import verdict_rule
-from repro_lint.rules.license import RESTRICTION_TERMS, RESTRICTED_CLASSES
+from repro_lint.model import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Severity, Verdict
 
 CONTRADICTED = Code("RL621", "openwashing-claim", "The card calls the model open, but its verdicts say otherwise.", Severity.ERROR)
 CODES = (CONTRADICTED,)

@@ -122,7 +122,8 @@ MIXED_WITH_OTHERS = any_of(
     r"\baugmented with\b", r"\bbuilds? on\b", r"混合|合成|自有",
 )
 
-#: Filtering or deduplication said *not* to have been done is no processing ("without the filtering", "not deduplicated").
+#: Filtering or deduplication said *not* to have been done is no processing ("without the filtering", "not
+#: deduplicated").
 NOT_PROCESSED = any_of(r"\bwithout\b[^.\n]{0,30}\b(?:filter|dedup)", r"\b(?:not|never)\b(?: been)?\s+(?:\w+\s+)?(?:filtered|deduplicated|dedup)", r"\bun(?:filtered|deduplicated)\b", r"未(?:经)?(?:过滤|去重)")
 PROCESSING = any_of(r"\bdedup", r"\bfilter", r"去重|过滤")
 
@@ -183,6 +184,29 @@ USER_FINETUNE_HEADING = any_of(r"^fine-?tuning$", r"\bfine-?tun\w* (?:on|with|fo
 
 #: Names of the data setting, for "Training data: TBD" / 数据：待补充 (a placeholder where the value should be).
 DATA_NAME = any_of(r"\b(?:training |pre-?training )?(?:data(?:sets?)?|corp(?:us|ora))\b", r"数据|语料")
+
+#: How a finding names each missing element.
+HINTS = {
+    "named sources": "the named datasets or sources",
+    "size": "the data size (tokens, examples, hours …)",
+    "composition": "the composition or a datasheet link",
+}
+
+#: What a withholding sentence names: "… is proprietary" (closed-proprietary.md, closed-zh-not-public.md).
+SUBJECT = [
+    r"\bdata(?:sets?)?\b",
+    r"\bcorpus\b|\bcorpora\b",
+    r"数据|语料",
+]
+
+#: Section headings (placeholder text alone under one is reported): "## Training data", "## Datasets", 训练数据
+#: (absent-template-placeholder.md).
+SECTIONS = [
+    r"\btraining data\b",
+    r"\bdata(?:sets?)?\b",
+    r"训练数据|数据集|数据",
+]
+
 
 def _main_place(block: Block) -> bool:
     """Prose and tables about the release: not code, usage, evaluation or an offer to fine-tune."""
@@ -363,28 +387,7 @@ def _more_evidence(card: Card, facts: Facts) -> None:
 
 
 TRAINING_DATA = criterion_rule(
-    "training_data",
-    CODES,
-    doc=__doc__,
-    elements=ELEMENTS,
-    hints={
-        "named sources": "the named datasets or sources",
-        "size": "the data size (tokens, examples, hours …)",
-        "composition": "the composition or a datasheet link",
-    },
-    subject=[  # what "… is proprietary" withholds (closed-proprietary.md, closed-zh-not-public.md)
-        r"\bdata(?:sets?)?\b",
-        r"\bcorpus\b|\bcorpora\b",
-        r"数据|语料",
-    ],
-    sections=[  # "## Training data", "## Datasets", 训练数据 (absent-template-placeholder.md)
-        r"\btraining data\b",
-        r"\bdata(?:sets?)?\b",
-        r"训练数据|数据集|数据",
-    ],
-    settings=DATA_NAME,
-    find=_evidence,
-    refine=_more_evidence,
-    withheld_under_sections=True,
+    "training_data", CODES, doc=__doc__, elements=ELEMENTS, hints=HINTS, subject=SUBJECT, sections=SECTIONS,
+    settings=DATA_NAME, find=_evidence, refine=_more_evidence, withheld_under_sections=True,
 )
 check, RULE, repro_lint_rules = TRAINING_DATA.check, TRAINING_DATA.rule, TRAINING_DATA.hook

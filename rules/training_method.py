@@ -44,6 +44,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from repro_lint.rules.hyperparameters import core_values
+
 from repro_lint.document import Card
 from repro_lint.evidence import (
     EXAMPLE_PATH,
@@ -60,7 +62,6 @@ from repro_lint.evidence import (
     training_files,
 )
 from repro_lint.kit import Facts, criterion_rule
-from repro_lint.rules.hyperparameters import core_values
 
 CODES = criterion_codes("RL4", "training-method", "training method")
 
@@ -123,7 +124,8 @@ CODE_STATEMENT = any_of(
     r"\b(?:core |main |code )?repo(?:sitory)?\b[^\n]{0,10}\((?:[^()\n]{0,20}\b)?training\b[^()\n]{0,60}\)\s*:", r"(?:训练代码|训练脚本|训练方案)[^。\n]{0,10}(?:已|均)?(?:开源|发布|提供)",
 )
 
-#: "trained using [Library](github.com/…)", "we used the code available on [Repo](…)": the code the release was trained with.
+#: "trained using [Library](github.com/…)", "we used the code available on [Repo](…)": the code the release was
+#: trained with.
 TRAINED_WITH = any_of(
     r"\b(?:trained|fine-?tuned|pre-?trained)\b[^.\n]{0,100}?\b(?:using|with|via)\b[^.\[\n]{0,40}\[",
     r"\b(?:used|using|with) (?:the )?code\b[^.\[\n]{0,40}\[",
@@ -159,8 +161,31 @@ COMMAND = any_of(
     r"--gin_file|--config(?:_file)?\s+\S+\.ya?ml",
 )
 
-#: "Training Data", "Training hyperparameters": a placeholder there belongs to that criterion (RL304, RL504), not to this one.
+#: "Training Data", "Training hyperparameters": a placeholder there belongs to that criterion (RL304, RL504), not to
+#: this one.
 OTHER_CRITERION_SECTION = any_of(r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\bhyper-?param", r"数据|语料|超参数")
+
+
+#: How a finding names each missing element.
+HINTS = {
+    "objective and procedure": "the training objective and stages",
+    "code or recipe": "the training code or a detailed recipe",
+}
+
+#: What a withholding sentence names: "we do not disclose the …" (closed-not-disclosed.md, closed-withheld-zh.md).
+SUBJECT = [
+    r"\btraining (?:details|recipe|procedure|method|code|process)\b",
+    r"\bhow (?:the model|it) was trained\b",
+    r"\btrained (?:using|with) proprietary\b",
+    r"训练细节|训练方法|训练代码|训练过程",
+]
+
+#: Section headings (placeholder text alone under one is reported): "## Training procedure", "## Training", 训练方法.
+SECTIONS = [
+    r"\btraining (?:procedure|details|method|recipe)\b",
+    r"\btraining\b",
+    r"训练方法|训练细节|训练过程|训练",
+]
 
 
 def stage_tags(card: Card) -> list[Hit]:
@@ -262,27 +287,7 @@ def _code_or_recipe(card: Card, facts: Facts) -> None:
 
 
 TRAINING_METHOD = criterion_rule(
-    "training_method",
-    CODES,
-    doc=__doc__,
-    required=("objective and procedure", "code or recipe"),
-    hints={
-        "objective and procedure": "the training objective and stages",
-        "code or recipe": "the training code or a detailed recipe",
-    },
-    subject=[  # what "we do not disclose the …" withholds (closed-not-disclosed.md, closed-withheld-zh.md)
-        r"\btraining (?:details|recipe|procedure|method|code|process)\b",
-        r"\bhow (?:the model|it) was trained\b",
-        r"\btrained (?:using|with) proprietary\b",
-        r"训练细节|训练方法|训练代码|训练过程",
-    ],
-    sections=[  # "## Training procedure", "## Training", 训练方法
-        r"\btraining (?:procedure|details|method|recipe)\b",
-        r"\btraining\b",
-        r"训练方法|训练细节|训练过程|训练",
-    ],
-    find=_find,
-    refine=_code_or_recipe,
-    withheld_in=_prose,
+    "training_method", CODES, doc=__doc__, required=("objective and procedure", "code or recipe"), hints=HINTS,
+    subject=SUBJECT, sections=SECTIONS, find=_find, refine=_code_or_recipe, withheld_in=_prose,
 )
 check, RULE, repro_lint_rules = TRAINING_METHOD.check, TRAINING_METHOD.rule, TRAINING_METHOD.hook

@@ -123,6 +123,33 @@ LICENSE_LINK = any_of(r"licen[cs]e", r"许可|协议")
 LICENSE_WORD = LICENSE_LINK
 
 
+#: What a withholding sentence names: "we do not release the weights", "not open source"
+#: (closed-api-only.md, closed-not-open-source-zh.md).
+SUBJECT = [
+    r"\bweights?\b",
+    r"\bcheckpoints?\b",
+    r"\bparameters\b",
+    r"\bthe model\b",
+    r"\bour models?\b",
+    r"\bmodel is\b",
+    r"\bapi\b",
+    r"权重|模型|参数",
+]
+
+#: Section headings (placeholder text alone under one is reported): "## Weights", "## Download", "## License", 权重 /
+#: 下载 / 许可 (absent-template-placeholders.md).
+SECTIONS = [
+    r"\bweights?\b",
+    r"\bdownload",
+    r"\bcheckpoints?\b",
+    r"\blicen[cs]e\b",
+    r"权重|下载|许可",
+]
+
+#: How a finding names each missing element.
+HINTS = {"download location": "a download location for the weights", "license": "the weights' license"}
+
+
 def _about_other(text: str) -> bool:
     """The sentence licenses the code or the data, and says nothing of the model or its weights."""
     return bool(OTHER_SUBJECT.search(text)) and not WEIGHTS_SUBJECT.search(text)
@@ -276,29 +303,7 @@ def _release_statement_or_service(card: Card, facts: Facts) -> None:
 
 
 WEIGHTS = criterion_rule(
-    "weights",
-    CODES,
-    doc=__doc__,
-    required=("download location", "license"),
-    hints={"download location": "a download location for the weights", "license": "the weights' license"},
-    subject=[  # what "… not released" / "not open source" withholds (closed-api-only.md, closed-not-open-source-zh.md)
-        r"\bweights?\b",
-        r"\bcheckpoints?\b",
-        r"\bparameters\b",
-        r"\bthe model\b",
-        r"\bour models?\b",
-        r"\bmodel is\b",
-        r"\bapi\b",
-        r"权重|模型|参数",
-    ],
-    sections=[  # "## Weights", "## Download", "## License", 权重 / 下载 / 许可 (absent-template-placeholders.md)
-        r"\bweights?\b",
-        r"\bdownload",
-        r"\bcheckpoints?\b",
-        r"\blicen[cs]e\b",
-        r"权重|下载|许可",
-    ],
-    find=_find,
-    refine=_release_statement_or_service,
+    "weights", CODES, doc=__doc__, required=("download location", "license"), hints=HINTS, subject=SUBJECT,
+    sections=SECTIONS, find=_find, refine=_release_statement_or_service,
 )
 check, RULE, repro_lint_rules = WEIGHTS.check, WEIGHTS.rule, WEIGHTS.hook
