@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from repro_lint.rules.weights import DOWNLOAD_TEXT, WEIGHT_URL
 
-from repro_lint.evidence import Hit, finding, link_hits, scan, source_quote, words
+from repro_lint.evidence import Hit, any_of, finding, link_hits, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.model import Code, Evidence, Level, Severity, Verdict
 
@@ -40,15 +40,15 @@ CODES = (MISSING, GATED, API_ONLY, WAITLIST)
 GATE_KEYS = ("gated", "extra_gated_prompt", "extra_gated_fields", "extra_gated_heading", "extra_gated_description")
 
 SIGNALS = {
-    "gated": words(
+    "gated": any_of(
         r"\brequest (?:access|the weights|a download)\b", r"\b(?:apply|register|sign up) (?:for|to get) (?:access|the weights|download)\b",
         r"\b(?:access|application|request) form\b", r"\bgated (?:model|repo|repository|access)\b", r"\bupon (?:approval|request)\b",
         r"\bafter (?:your request is )?approv\w+\b", r"\bagree to share your contact information\b", r"\baccept the (?:license|conditions|terms) to access\b",
         r"\bcontact us (?:for|to get) (?:access|the weights)\b",
         r"申请(?:下载|权重|访问|使用)|填写(?:申请表|问卷|表单)|审核(?:通过)?后|提交申请|需(?:要)?申请",
     ),
-    "waitlist": words(r"\bwait ?list\b", r"\bjoin the queue\b", r"\bearly access program\b", r"内测(?:申请|资格)|排队|候补"),
-    "api": words(
+    "waitlist": any_of(r"\bwait ?list\b", r"\bjoin the queue\b", r"\bearly access program\b", r"内测(?:申请|资格)|排队|候补"),
+    "api": any_of(
         r"\b(?:through|via|using|with) (?:our |the |an? )?(?:\w+ )?(?:api|platform|chat|web app|playground|cloud service)\b",
         r"\bapi[- ](?:only|access|key|endpoint)\b", r"\buse (?:our|the) (?:paid )?api\b", r"\bavailable (?:on|at) (?:our )?(?:platform|website|chat)\b", r"\btry it (?:on|at|in)\b",
         r"仅(?:通过|提供)\s*api|通过\s*api\s*(?:调用|访问|使用)|api\s*服务|在线体验|开放平台|申请试用",
@@ -56,7 +56,7 @@ SIGNALS = {
 }
 
 #: "Data generated using the OpenAI API": an API used to make the release, not the way to reach it.
-API_AS_TOOL = words(
+API_AS_TOOL = any_of(
     r"\b(?:generated|collected|distilled|annotated|label(?:l)?ed|created|produced|synthesi[sz]ed|translated|queried|scored|evaluated|judged)\b[^.\n]{0,40}\b(?:using|with|via|through|from|by)\b",
     r"\b(?:teacher|judge|annotator)\b",
 )

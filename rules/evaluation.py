@@ -27,7 +27,7 @@ Fix
 from __future__ import annotations
 
 from repro_lint.document import Block, Card
-from repro_lint.evidence import CriterionCodes, Hit, link_hits, release_facts, words
+from repro_lint.evidence import CriterionCodes, Hit, any_of, link_hits, release_facts
 from repro_lint.kit import criterion_rule
 from repro_lint.model import Code, Severity
 
@@ -52,7 +52,7 @@ BENCHMARKS = (
     r"准确率|正确率|困惑度",
 )
 
-BENCHMARK = words(*BENCHMARKS)
+BENCHMARK = any_of(*BENCHMARKS)
 
 #: A benchmark or metric followed by a number.
 RESULTS = [rf"{b}[^\n]{{0,40}}?(?<![\w.]){NUMBER}" for b in BENCHMARKS]
@@ -67,7 +67,7 @@ EVALUATION_CODE = [
 ]
 
 #: Links to evaluation code.
-EVAL_URL = words(r"github\.com/[\w.-]+/[\w.-]*eval[\w.-]*", r"github\.com/.+/(?:blob|tree)/.+eval", r"opencompass")
+EVAL_URL = any_of(r"github\.com/[\w.-]+/[\w.-]*eval[\w.-]*", r"github\.com/.+/(?:blob|tree)/.+eval", r"opencompass")
 
 HINTS = {"results": "results on named benchmarks with numbers", "evaluation code": "a link to the evaluation code"}
 
@@ -114,16 +114,7 @@ def _prose(block: Block) -> bool:
 
 
 EVALUATION = criterion_rule(
-    "evaluation",
-    CODES,
-    doc=__doc__,
-    elements={"results": RESULTS, "evaluation code": EVALUATION_CODE},
-    hints=HINTS,
-    subject=SUBJECT,
-    sections=SECTION,
-    where=_prose,
-    extra=_more_hits,
-    weight=0.0,
-    opt_in=True,
+    "evaluation", CODES, doc=__doc__, elements={"results": RESULTS, "evaluation code": EVALUATION_CODE}, hints=HINTS,
+    subject=SUBJECT, sections=SECTION, where=_prose, extra=_more_hits, weight=0.0, opt_in=True,
 )
 check, RULE, repro_lint_rules = EVALUATION.check, EVALUATION.rule, EVALUATION.hook

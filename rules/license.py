@@ -38,8 +38,7 @@ import functools
 import re
 from typing import Optional
 
-from repro_lint import regex_cache
-from repro_lint.evidence import Hit, finding, placeholder_sections, release_facts, scan, source_quote, words
+from repro_lint.evidence import Hit, any_of, finding, placeholder_sections, release_facts, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.model import Code, Evidence, Level, Severity, Verdict
 
@@ -67,13 +66,13 @@ SEVERITY_ORDER = (CUSTOM, USE_RESTRICTED, OPEN_DATA, OPEN_SOURCE, UNCLASSIFIED)
 OPEN_CATEGORIES = frozenset({"Permissive", "Copyleft", "Copyleft Limited", "Public Domain"})
 
 #: SPDX families of open content and data licenses (open, but not software licenses).
-DATA_FAMILY = regex_cache.compile(r"^(?:CC-BY|CC0|CDLA|ODC|ODbL|PDDL|OGL)", re.I)
+DATA_FAMILY = any_of(r"^(?:CC-BY|CC0|CDLA|ODC|ODbL|PDDL|OGL)")
 
 #: Responsible-AI licenses: open distribution with use restrictions.
-RAIL = words(r"\bopen[- ]?rail\b", r"openrail", r"\brail[- ]?(?:m|1\.0)\b", r"-rail-")
+RAIL = any_of(r"\bopen[- ]?rail\b", r"openrail", r"\brail[- ]?(?:m|1\.0)\b", r"-rail-")
 
 #: Terms that restrict use, in a license or next to a claim ("open for academic research").
-RESTRICTION_TERMS = words(
+RESTRICTION_TERMS = any_of(
     r"\bresearch[- ](?:use )?only\b|\bfor (?:academic )?research (?:purposes )?only\b|\bacademic (?:research )?(?:use )?only\b|\bopen for (?:academic )?research\b",
     r"\bnon-?commercial\b|\bnot for commercial use\b|\bno commercial use\b|\b(?:cc-by-nc|nc-sa|nc-nd)\b",
     r"\bcommercial (?:use|usage|license) (?:requires|needs|is subject to)\b|\bapply for (?:a )?commercial (?:license|use|authori[sz]ation)\b",
@@ -81,7 +80,7 @@ RESTRICTION_TERMS = words(
 )
 
 #: Names of custom model licenses (front-matter values and text); with the terms above, a custom class.
-CUSTOM_NAMES = words(
+CUSTOM_NAMES = any_of(
     r"\bllama[- ]?\d*(?:\.\d)?\b", r"\bgemma\b", r"\bqwen\b|\btongyi\b", r"\bdeepseek\b", r"\bcommunity licen[cs]e\b",
     r"\bacceptable use policy\b|\bproprietary licen[cs]e\b|\ball rights reserved\b",
     r"\b(?:open )?model licen[cs]e\b|\bmodel_license\b|\b[\w-]{1,80} (?:llm|ai model|model) licen[cs]e\b|\bdelta weights\b|(?<![\w-])NC(?![\w-])",
@@ -91,7 +90,7 @@ CUSTOM_NAMES = words(
 
 #: Sentences that state a license (the license name is looked up in the sentence).
 LICENSE_SENTENCE = {
-    "license": words(
+    "license": any_of(
         r"\b(?:licen[cs]ed|released|distributed|available|made available) under\b", r"\blicen[cs]e\s*[:：|]\s*\S",
         r"\b[\w.+-]{2,40} licen[cs]e\b", r"\blicen[cs]e agreement\b|\bterms of use\b",
         r"许可证|许可协议|开源协议|使用协议|模型许可|协议",
@@ -100,22 +99,25 @@ LICENSE_SENTENCE = {
 }
 
 #: Common spellings of SPDX ids in prose, normalised before lookup ("Apache License 2.0" → apache-2.0).
-SPDX_SPELLING = regex_cache.compile(
-    r"\b(apache)(?: license)?,?(?: version)?[ -]?(\d\.\d)\b|\b(mit)(?: license)?\b|\b(bsd)[ -](\d)[ -]clause\b"
-    r"|\b(a?gpl|lgpl)[ -]?v?(\d(?:\.\d)?)\b|\b(cc)[ -](by(?:[ -](?:nc|sa|nd)){0,2})[ -](\d\.\d)\b|\b(cc0)(?:[ -]1\.0)?\b"
-    r"|\b(mpl)[ -]?(\d\.\d)\b",
-    re.I,
+SPDX_SPELLING = any_of(  # the groups are read in order: name, version
+    r"\b(apache)(?: license)?,?(?: version)?[ -]?(\d\.\d)\b",  # "Apache License, Version 2.0"
+    r"\b(mit)(?: license)?\b",  # "MIT License"
+    r"\b(bsd)[ -](\d)[ -]clause\b",  # "BSD 3-Clause"
+    r"\b(a?gpl|lgpl)[ -]?v?(\d(?:\.\d)?)\b",  # "GPLv3", "AGPL-3.0"
+    r"\b(cc)[ -](by(?:[ -](?:nc|sa|nd)){0,2})[ -](\d\.\d)\b",  # "CC BY-NC 4.0"
+    r"\b(cc0)(?:[ -]1\.0)?\b",  # "CC0 1.0"
+    r"\b(mpl)[ -]?(\d\.\d)\b",  # "MPL 2.0"
 )
 
 #: A license sentence about the code only does not license the weights.
-CODE_ONLY = words(r"\b(?:code|codebase|source code|scripts?)\b(?!.*\b(?:weights?|models?|checkpoints?|parameters)\b)", r"代码(?!.*(?:模型|权重))")
+CODE_ONLY = any_of(r"\b(?:code|codebase|source code|scripts?)\b(?!.*\b(?:weights?|models?|checkpoints?|parameters)\b)", r"代码(?!.*(?:模型|权重))")
 
 #: A table-of-contents entry ("- [License](#license)") is not a license statement.
-TOC_LINK = regex_cache.compile(r"^\W*\[[^\]\n]{1,80}\]\(#[^)\n]*\)\W*$")
+TOC_LINK = any_of(r"^\W*\[[^\]\n]{1,80}\]\(#[^)\n]*\)\W*$", flags=0)
 
 NO_LICENSE = frozenset({"", "unknown", "none", "null", "no", "n/a", "other"})
 
-SECTION = words(r"\blicen[cs]e\b", r"许可|协议")
+SECTION = any_of(r"\blicen[cs]e\b", r"许可|协议")
 
 
 @functools.lru_cache(maxsize=1)

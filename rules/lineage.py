@@ -30,7 +30,7 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import Hit, finding, partial_score, release_facts, scan, source_quote, words
+from repro_lint.evidence import Hit, any_of, finding, partial_score, release_facts, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.model import Code, CriterionResult, Evidence, Level, Severity, Verdict
 
@@ -46,7 +46,7 @@ NAME = r"\[?`?(?:[\w.-]+/[\w.-]+|[A-Za-z][\w.-]*\d[\w.-]*)"
 
 #: Statements that name the base model.
 BASE = {
-    "base model": words(
+    "base model": any_of(
         rf"\b(?:fine-?tuned|finetuned|adapted|distilled|quanti[sz]ed|converted|merged|continued pre-?training) (?:version |variant |checkpoint )?(?:of|from) (?:the )?{NAME}",
         rf"\b(?:based on|built (?:on|upon)|on top of|initiali[sz]ed from) (?:the )?{NAME}", rf"\b(?:lora )?adapters? (?:for|of|on) (?:the )?{NAME}",
         rf"\bbase model\s*[:：|]\s*{NAME}", rf"\b(?:gguf|gptq|awq|exl2) (?:version|quants?|build) of {NAME}",
@@ -55,14 +55,14 @@ BASE = {
 }
 
 #: Statements that the card is a derivative without naming the base.
-DERIVATIVE = words(
+DERIVATIVE = any_of(
     r"\bthis (?:model|adapter|checkpoint|repo(?:sitory)?) (?:is|contains) an? (?:\w+ )?(?:fine-?tuned|quanti[sz]ed|lora|adapter|merged?)\b",
     r"本模型(?:是|为).{0,10}(?:微调|量化)",
 )
 
 #: Statements of what is inherited from the base.
 INHERITED = {
-    "inheritance": words(
+    "inheritance": any_of(
         r"\b(?:same|identical) (?:model )?(?:architecture|tokenizer|training data|pre-?training data|vocabulary)\b", r"\binherit(?:s|ed)?\b",
         r"\b(?:unchanged|as in|identical to) the (?:base|original|parent) model\b",
         r"\b(?:refer to|see) (?:the )?(?:\w+ )?(?:base|original|parent|upstream) model(?:'s)? (?:card|documentation|page)\b",
@@ -72,7 +72,7 @@ INHERITED = {
 }
 
 #: Relations with no training of their own: the base model's documentation covers them.
-NO_TRAINING = words(r"\bquanti[sz]ed\b|\bgguf\b|\bgptq\b|\bawq\b|\bexl2\b|\bmerge[d]?\b|\bconverted\b", r"量化|合并")
+NO_TRAINING = any_of(r"\bquanti[sz]ed\b|\bgguf\b|\bgptq\b|\bawq\b|\bexl2\b|\bmerge[d]?\b|\bconverted\b", r"量化|合并")
 
 
 def _front_matter(card) -> list[Hit]:  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from repro_lint.rules.license import RESTRICTED_CLASSES, RESTRICTION_TERMS
 
-from repro_lint.evidence import Hit, exact_quote, finding, scan, source_quote, words
+from repro_lint.evidence import Hit, any_of, exact_quote, finding, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.model import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Severity, Verdict
 
@@ -42,11 +42,11 @@ CODES = (CONTRADICTED,)
 
 #: Claims that the model itself is open; "strong" claims say everything is open.
 CLAIMS = {
-    "strong claim": words(
+    "strong claim": any_of(
         r"\b(?:fully|completely|truly|totally|100%) open(?:[- ]source[d]?)?\b", r"\bopen[- ]source everything\b",
         r"全面开源|完全开源|全部开源|完全开放|全开源",
     ),
-    "claim": words(
+    "claim": any_of(
         r"\b(?:we|are|is|been|have|has) (?:\w+ )?open[- ]sourc(?:e|ed|ing)\b(?! (?:code|librar|tool|framework))",
         r"\bopen[- ]sourc(?:e|ed|ing) (?:of )?(?:the |our |this |these )(?:\w+[- ]){0,3}(?:models?|llms?|weights|checkpoints?|series|family)\b",
         r"\b(?:our|this|the) (?:\w+[- ]){0,2}(?:model|llm|weights?) (?:is|are) open[- ]source\b",
@@ -61,7 +61,7 @@ CLAIMS = {
 }
 
 #: Sentences about other things being open: not a claim about this model.
-NOT_ABOUT_MODEL = words(
+NOT_ABOUT_MODEL = any_of(
     r"\bopen[- ]source (?:code|librar\w+|framework|toolkit|tools?|projects?|software|community|implementation|datasets?)\b",
     r"\b(?:built|based|fine-?tuned|trained|derived|distilled) (?:on|upon|with|from) (?:the |an? )?(?:\w+ )?open[- ]source\b",
     r"\b(?:value|love|support|believe in|embrace|champion|contribute to|committed to|commitment to)\w* (?:the )?open[- ]source\b", r"\b(?:our|the) (?:code|codebase|training code|scripts?) (?:is|are) open[- ]source",
@@ -79,7 +79,7 @@ CORE_NAMES = {
 
 
 #: "Open Source" in the card's title ("Acme-7B: an Open-Source LLM", "开源大模型 Acme"): the title names the model.
-TITLE_CLAIM = words(r"\bopen[- ]source\b", r"开源")
+TITLE_CLAIM = any_of(r"\bopen[- ]source\b", r"开源")
 
 
 def _title_claim(card) -> list[Hit]:  # type: ignore[no-untyped-def]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Optional
 
-from repro_lint.evidence import PLACEHOLDER, RELEASE_MEMO, WITHHELD, words
+from repro_lint.evidence import PLACEHOLDER, RELEASE_MEMO, WITHHELD, any_of
 from repro_lint.kit import verdict_rule
 from repro_lint.model import Code, Finding, Level, Severity, Verdict
 
@@ -47,27 +47,27 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billio
 
 #: "7B parameters", "7 billion parameters", "1.3B-parameter", "Parameters: 7B", "| Params | 7B |".
 #: (Compiled on first use, i.e. only when a release is linted.)
-PARAMETER_CLAIM = words(
+PARAMETER_CLAIM = any_of(
     rf"(?<![\w.]){NUM}\s?{UNIT}\b[\s-]{{0,2}}(?:total\s+|active\s+)?(?:parameters?|params)\b",
     rf"\b(?:parameters?|params|#\s?params|parameter count)\b\s*(?:\(\w+\))?\s*[:=|]\s*(?:\|\s*)?~?{NUM}\s?{UNIT}\b",
 )
-LAYERS_CLAIM = words(
+LAYERS_CLAIM = any_of(
     r"(?<![\w.])(\d{1,4})\s+(?:transformer\s+|hidden\s+|decoder\s+)?(?:layers|blocks)\b",
     r"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\b\s*[:=|]\s*(?:\|\s*)?(\d{1,4})\b",
 )
-HIDDEN_CLAIM = words(
+HIDDEN_CLAIM = any_of(
     r"\b(?:hidden|model|embedding)[_ ](?:size|dim(?:ension)?)\b\s*(?:of\s+|[:=|]\s*(?:\|\s*)?)(\d{2,6})\b", r"\bd_?model\s*[:=|]\s*(\d{2,6})\b"
 )
-CONTEXT_CLAIM = words(
+CONTEXT_CLAIM = any_of(
     r"(?<![\w.])(\d{1,7})\s?([kK])?[- ](?:tokens?[- ])?(?:context|context[- ]window|context[- ]length)\b",
     r"\b(?:context|sequence)[_ ](?:length|window|size)\b\s*(?:of\s+(?:up\s+to\s+)?|[:=|]\s*(?:\|\s*)?(?:up\s+to\s+)?)(\d{1,7})\s?([kK])?\b",
 )
-WEIGHTS_CLAIM = words(
+WEIGHTS_CLAIM = any_of(
     r"\b(?:model\s+)?(?:weights|checkpoints?)\b[^.\n]{0,30}\b(?:are|is)\s+(?:now\s+|publicly\s+|freely\s+)?(?:available|released|downloadable|provided)\b",
     r"\b(?:we|this repository)\s+(?:publicly\s+)?(?:release|provide|publish)s?\b[^.\n]{0,30}\b(?:weights|checkpoints?)\b",
     r"\bdownload (?:the )?(?:model )?weights\b",
 )
-OPEN_CLAIM = words(r"\bopen[- ]source(?:d)?\b", r"\bopen[- ]weights?\b", r"\bfully open\b", r"\bopenly (?:available|released)\b", r"\bfreely available\b")
+OPEN_CLAIM = any_of(r"\bopen[- ]source(?:d)?\b", r"\bopen[- ]weights?\b", r"\bfully open\b", r"\bopenly (?:available|released)\b", r"\bfreely available\b")
 
 
 def _blocks(card: Any) -> Iterator[tuple[int, str]]:

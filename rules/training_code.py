@@ -29,7 +29,7 @@ Fix
 from __future__ import annotations
 
 from repro_lint.document import Card
-from repro_lint.evidence import CriterionCodes, Hit, link_hits, words
+from repro_lint.evidence import CriterionCodes, Hit, any_of, link_hits
 from repro_lint.kit import criterion_rule
 from repro_lint.model import Code, Severity
 
@@ -74,7 +74,7 @@ REQUIRED = ("training code", "compute")
 HINTS = {"training code": "a link to the training code", "compute": "the compute (hardware type with GPU hours, device count or FLOPs)"}
 
 #: Repository links that are the release's training code.
-CODE_URL = words(
+CODE_URL = any_of(
     r"(?:github\.com|gitlab\.com|gitee\.com|codeberg\.org)/[\w.-]+/[\w.-]*(?:train|recipe|pretrain|finetune|fine-tune|sft|rlhf)[\w.-]*",
     r"(?:github\.com|gitlab\.com|gitee\.com)/.+/(?:blob|tree)/.+(?:train|finetune|pretrain|sft|recipe)",
 )
@@ -97,16 +97,7 @@ def _more_hits(card: Card) -> dict[str, list[Hit]]:
 
 
 TRAINING_CODE_RULE = criterion_rule(
-    "training_code",
-    CODES,
-    doc=__doc__,
-    elements={"training code": TRAINING_CODE, "compute": COMPUTE, "energy": ENERGY},
-    required=REQUIRED,
-    hints=HINTS,
-    subject=SUBJECT,
-    sections=SECTION,
-    extra=_more_hits,
-    weight=0.0,
-    opt_in=True,
+    "training_code", CODES, doc=__doc__, elements={"training code": TRAINING_CODE, "compute": COMPUTE, "energy": ENERGY},
+    required=REQUIRED, hints=HINTS, subject=SUBJECT, sections=SECTION, extra=_more_hits, weight=0.0, opt_in=True,
 )
 check, RULE, repro_lint_rules = TRAINING_CODE_RULE.check, TRAINING_CODE_RULE.rule, TRAINING_CODE_RULE.hook
