@@ -47,79 +47,161 @@ NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic
 VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
     "language": {
         "model type": (
-            r"\bdecoder[- ]only\b", r"\bencoder[- ]decoder\b", r"\bencoder[- ]only\b", r"\b(?:causal|autoregressive|auto-regressive) (?:language )?model",
-            r"\bmixture[- ]of[- ]experts\b", r"\bMoE\b", r"\bsparse(?:ly)?[- ]gated\b", r"\bdiffusion\b", r"\bstate[- ]space\b",
-            r"\bmamba\b", r"\bRWKV\b", r"\btransformer\b", r"\bseq2seq\b", r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)[- ]?(?:style|like|based|architecture)",
-            r"\bbase[_ ]model[ \t]*(?::|\bis\b|\bwas\b)[ \t]*[\w\[`\"'(]", r"\bmodel_type\s*:\s*\S", r"\barchitectures?\s*[:|]\s*\w",
+            r"\bdecoder[- ]only\b",
+            r"\bencoder[- ]decoder\b",
+            r"\bencoder[- ]only\b",
+            r"\b(?:causal|autoregressive|auto-regressive) (?:language )?model",
+            r"\bmixture[- ]of[- ]experts\b",
+            r"\bMoE\b",
+            r"\bsparse(?:ly)?[- ]gated\b",
+            r"\bdiffusion\b",
+            r"\bstate[- ]space\b",
+            r"\bmamba\b",
+            r"\bRWKV\b",
+            r"\btransformer\b",
+            r"\bseq2seq\b",
+            r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)[- ]?(?:style|like|based|architecture)",
+            r"\bbase[_ ]model[ \t]*(?::|\bis\b|\bwas\b)[ \t]*[\w\[`\"'(]",
+            r"\bmodel_type\s*:\s*\S",
+            r"\barchitectures?\s*[:|]\s*\w",
             r"解码器|编码器|混合专家|自回归|扩散模型|Transformer\s*(?:架构|结构)",
-            r"\bfine-?tuned (?:version|variant|checkpoint) of\b", r"\b(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*",
+            r"\bfine-?tuned (?:version|variant|checkpoint) of\b",
+            r"\b(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*",
             r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon|BLOOM)\b[\w .-]{0,12}\bmodel\b",
             r"基于\s*[\w.-]+\s*(?:模型|架构|结构|基座)",
         ),
         "parameter count": (
             rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples|images|hours|instructions|pairs|steps|GPU))",
             rf"\b[\w.]{{1,80}}-{NUM}[bBmM]\b",
-            rf"\b(?:parameters?|params|#\s?params)\s*[:=|]?\s*(?:of\s+)?~?{NUM}", rf"{NUM}\s*(?:亿|万亿|十亿|千亿|百亿)\s*(?:参数|规模)?",
-            r"参数量|参数规模|总参数", rf"{NUM}\s*(?:billion|million) parameters",
+            rf"\b(?:parameters?|params|#\s?params)\s*[:=|]?\s*(?:of\s+)?~?{NUM}",
+            rf"{NUM}\s*(?:亿|万亿|十亿|千亿|百亿)\s*(?:参数|规模)?",
+            r"参数量|参数规模|总参数",
+            rf"{NUM}\s*(?:billion|million) parameters",
         ),
         "dimensions": (
-            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b", r"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{0,24}?\d", rf"{NUM}\s*层",
-            rf"\b(?:(?:hidden|embedding)[_ ](?:size|dim(?:ension)?)|model[_ ]dim(?:ension)?)\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\bd_?model\s*[:=|]?\s*{NUM}",
-            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:attention\s+)?heads\b",
-            rf"\bn_(?:layers?|heads?|embd|ctx)\s*[:=|]?\s*{NUM}", rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数)\s*[:=|]?\s*{NUM}",
-            r"\blayers?\s*;\s*\w", r"\bd_model\b.{0,40}\d", r"(?-i:\bL\d{1,3}-D\d{2,5}\b)",
+            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}",
+            rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b",
+            r"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{0,24}?\d",
+            rf"{NUM}\s*层",
+            rf"\b(?:(?:hidden|embedding)[_ ](?:size|dim(?:ension)?)|model[_ ]dim(?:ension)?)\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            rf"\bd_?model\s*[:=|]?\s*{NUM}",
+            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads\s*[:=|]?\s*{NUM}",
+            rf"\b{NUM}\s*(?:attention\s+)?heads\b",
+            rf"\bn_(?:layers?|heads?|embd|ctx)\s*[:=|]?\s*{NUM}",
+            rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数)\s*[:=|]?\s*{NUM}",
+            r"\blayers?\s*;\s*\w",
+            r"\bd_model\b.{0,40}\d",
+            r"(?-i:\bL\d{1,3}-D\d{2,5}\b)",
         ),
         "context or tokenizer": (
             rf"\b(?:context|sequence|seq)[_ ](?:length|window|size|len)\s*[:=|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}\s*[kK]?",
-            rf"\b{NUM}\s*[kK]?[- ](?:token|tokens)?\s*context", rf"\bmax(?:imum)?[_ ](?:sequence|position|context)[_ ](?:length|embeddings)\s*[:=|]?\s*{NUM}",
-            rf"\bvocab(?:ulary)?[_ ]?(?:size)?\s*[:=|]?\s*(?:of\s+)?{NUM}", r"\b(?:BPE|byte[- ]pair|SentencePiece|tiktoken|WordPiece)\b",
-            rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)", r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w", r"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
-            r"\b(?:context|sequence) (?:length|window)\b[^.\n]{0,30}?\d", r"\bmaximum sequence length\b", rf"\bctx_?len\s*[:=]?\s*{NUM}",
+            rf"\b{NUM}\s*[kK]?[- ](?:token|tokens)?\s*context",
+            rf"\bmax(?:imum)?[_ ](?:sequence|position|context)[_ ](?:length|embeddings)\s*[:=|]?\s*{NUM}",
+            rf"\bvocab(?:ulary)?[_ ]?(?:size)?\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            r"\b(?:BPE|byte[- ]pair|SentencePiece|tiktoken|WordPiece)\b",
+            rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)",
+            r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w",
+            r"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
+            r"\b(?:context|sequence) (?:length|window)\b[^.\n]{0,30}?\d",
+            r"\bmaximum sequence length\b",
+            rf"\bctx_?len\s*[:=]?\s*{NUM}",
         ),
     },
     "vision": {
         "model type": (
-            r"\bViT\b", r"\bvision transformer\b", r"\bCNN\b", r"\bconvolutional (?:neural )?network\b", r"\b(?:ResNet|ResNeXt|ConvNeXt|EfficientNet|Swin|DeiT|DETR)\b",
-            r"\b(?:one|single|two)[- ]stage (?:object )?detector\b", r"\bbackbone\s*[:|]\s*\w", r"卷积神经网络|视觉\s*Transformer|检测器",
+            r"\bViT\b",
+            r"\bvision transformer\b",
+            r"\bCNN\b",
+            r"\bconvolutional (?:neural )?network\b",
+            r"\b(?:ResNet|ResNeXt|ConvNeXt|EfficientNet|Swin|DeiT|DETR)\b",
+            r"\b(?:one|single|two)[- ]stage (?:object )?detector\b",
+            r"\bbackbone\s*[:|]\s*\w",
+            r"卷积神经网络|视觉\s*Transformer|检测器",
         ),
         "dimensions": (
-            rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?depth\s*[:=|]\s*{NUM}", rf"\bpatch[_ ]?size\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\bpatch(?:es)? of (?:size )?{NUM}",
-            rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?(?:embed(?:ding)?|hidden)_dim\s*[:=|]\s*{NUM}", rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?num_heads\s*[:=|]\s*{NUM}",
-            rf"\b(?:num_)?(?:channels|blocks)\s*[:=|]\s*{NUM}", rf"\b{NUM}\s*(?:channels|residual blocks|stages)\b", r"(?-i:\bViT-[SBLHg]/\d{1,2}\b)",
+            rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?depth\s*[:=|]\s*{NUM}",
+            rf"\bpatch[_ ]?size\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            rf"\bpatch(?:es)? of (?:size )?{NUM}",
+            rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?(?:embed(?:ding)?|hidden)_dim\s*[:=|]\s*{NUM}",
+            rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?num_heads\s*[:=|]\s*{NUM}",
+            rf"\b(?:num_)?(?:channels|blocks)\s*[:=|]\s*{NUM}",
+            rf"\b{NUM}\s*(?:channels|residual blocks|stages)\b",
+            r"(?-i:\bViT-[SBLHg]/\d{1,2}\b)",
             rf"(?:通道数|深度|块大小|patch\s*大小)\s*[:=|]?\s*{NUM}",
         ),
         "context or tokenizer": (
-            rf"\b(?:input|image|crop) (?:size|resolution)\b\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\bresolution\s*[:=|]\s*{NUM}",
-            r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels|px|resolution|images?|inputs?)\b", r"\bimgsz\s*=\s*\d", rf"(?:输入尺寸|输入分辨率|图像尺寸|分辨率)\s*[:=|]?\s*{NUM}",
+            rf"\b(?:input|image|crop) (?:size|resolution)\b\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            rf"\bresolution\s*[:=|]\s*{NUM}",
+            r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels|px|resolution|images?|inputs?)\b",
+            r"\bimgsz\s*=\s*\d",
+            rf"(?:输入尺寸|输入分辨率|图像尺寸|分辨率)\s*[:=|]?\s*{NUM}",
         ),
     },
     "speech and audio": {
         "model type": (
-            r"\bConformer\b", r"\b(?:RNN-?T|transducer)\b", r"\bCTC\b", r"\bwav2vec\b", r"\bHuBERT\b", r"\bvocoder\b", r"\bWhisper[- ](?:style|like|architecture)\b",
-            r"\bflow[- ]matching\b", r"语音(?:编码器|识别模型)|声码器",
+            r"\bConformer\b",
+            r"\b(?:RNN-?T|transducer)\b",
+            r"\bCTC\b",
+            r"\bwav2vec\b",
+            r"\bHuBERT\b",
+            r"\bvocoder\b",
+            r"\bWhisper[- ](?:style|like|architecture)\b",
+            r"\bflow[- ]matching\b",
+            r"语音(?:编码器|识别模型)|声码器",
         ),
-        "dimensions": (rf"\b(?:num_)?(?:mel[_ ]?bins|n_mels)\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:mel (?:bins|filterbanks?)|conformer (?:layers|blocks))\b"),
+        "dimensions": (
+            rf"\b(?:num_)?(?:mel[_ ]?bins|n_mels)\s*[:=|]?\s*{NUM}",
+            rf"\b{NUM}\s*(?:mel (?:bins|filterbanks?)|conformer (?:layers|blocks))\b",
+        ),
         "context or tokenizer": (
-            rf"\bsample[_ ]?rate\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\b{NUM}\s?k?Hz\b", r"\bmax(?:imum)? (?:audio|input) (?:length|duration)\b[^.\n]{0,20}\d",
+            rf"\bsample[_ ]?rate\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            rf"\b{NUM}\s?k?Hz\b",
+            r"\bmax(?:imum)? (?:audio|input) (?:length|duration)\b[^.\n]{0,20}\d",
             rf"采样率\s*[:=|]?\s*{NUM}",
         ),
     },
     "diffusion and generative": {
         "model type": (
-            r"\bU-?Net\b", r"\bDiT\b", r"\bdiffusion transformer\b", r"\blatent diffusion\b", r"\bVAE\b|\bvariational auto-?encoder\b", r"\bGAN\b|\bgenerative adversarial\b",
-            r"\bVQ-?VAE\b|\bVQ-?GAN\b", r"扩散|变分自编码器|生成对抗网络",
+            r"\bU-?Net\b",
+            r"\bDiT\b",
+            r"\bdiffusion transformer\b",
+            r"\blatent diffusion\b",
+            r"\bVAE\b|\bvariational auto-?encoder\b",
+            r"\bGAN\b|\bgenerative adversarial\b",
+            r"\bVQ-?VAE\b|\bVQ-?GAN\b",
+            r"扩散|变分自编码器|生成对抗网络",
         ),
         "context or tokenizer": (r"\blatent (?:size|dim(?:ension)?s?|channels|resolution)\b[^.\n]{0,20}\d",),
     },
     "embedding": {
-        "model type": (r"\b(?:bi|dual|cross|siamese)[- ]encoder\b", r"\bsentence[- ]transformers? model\b", r"\bembedding model\b", r"向量模型|嵌入模型"),
-        "dimensions": (rf"\b(?:embedding|output|vector) dim(?:ension)?s?\b\s*[:=|]?\s*{NUM}", rf"\b{NUM}[- ]dim(?:ensional)? (?:embeddings?|vectors?|dense vectors?)\b", rf"(?:向量|嵌入)维度\s*[:=|]?\s*{NUM}"),
-        "context or tokenizer": (rf"\bmax(?:imum)?[_ ]seq(?:uence)?[_ ](?:length|len)\s*[:=|]?\s*{NUM}", rf"\bmax(?:imum)? (?:input )?tokens\s*[:=|]?\s*{NUM}"),
+        "model type": (
+            r"\b(?:bi|dual|cross|siamese)[- ]encoder\b",
+            r"\bsentence[- ]transformers? model\b",
+            r"\bembedding model\b",
+            r"向量模型|嵌入模型",
+        ),
+        "dimensions": (
+            rf"\b(?:embedding|output|vector) dim(?:ension)?s?\b\s*[:=|]?\s*{NUM}",
+            rf"\b{NUM}[- ]dim(?:ensional)? (?:embeddings?|vectors?|dense vectors?)\b",
+            rf"(?:向量|嵌入)维度\s*[:=|]?\s*{NUM}",
+        ),
+        "context or tokenizer": (
+            rf"\bmax(?:imum)?[_ ]seq(?:uence)?[_ ](?:length|len)\s*[:=|]?\s*{NUM}",
+            rf"\bmax(?:imum)? (?:input )?tokens\s*[:=|]?\s*{NUM}",
+        ),
     },
     "time series": {
-        "model type": (r"\bLSTM\b", r"\bGRU\b", r"\b(?:RNN|TCN)\b", r"\bpatch[- ]?TST\b", r"\bgraph neural network\b|\bGNN\b", r"\bMLP[- ]?(?:Mixer|based)\b"),
+        "model type": (
+            r"\bLSTM\b",
+            r"\bGRU\b",
+            r"\b(?:RNN|TCN)\b",
+            r"\bpatch[- ]?TST\b",
+            r"\bgraph neural network\b|\bGNN\b",
+            r"\bMLP[- ]?(?:Mixer|based)\b",
+        ),
         "context or tokenizer": (
-            rf"\b(?:prediction|forecast(?:ing)?|context|lookback|input)[_ ](?:length|horizon|window)\s*[:=|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}", rf"预测长度\s*[:=|]?\s*{NUM}",
+            rf"\b(?:prediction|forecast(?:ing)?|context|lookback|input)[_ ](?:length|horizon|window)\s*[:=|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}",
+            rf"预测长度\s*[:=|]?\s*{NUM}",
         ),
     },
 }
@@ -131,12 +213,20 @@ ELEMENTS = {
 }
 
 #: A link to the released model's own config or modeling code defines the architecture.
-CONFIG_LINK = any_of(r"config\.json\b", r"/configuration_\w+\.py\b", r"\.gin\b", r"/configs?/[\w./{}-]*\.(?:ya?ml|json)\b", r"/train[\w./-]*\.(?:slurm|sh)\b")
+CONFIG_LINK = any_of(
+    r"config\.json\b",
+    r"/configuration_\w+\.py\b",
+    r"\.gin\b",
+    r"/configs?/[\w./{}-]*\.(?:ya?ml|json)\b",
+    r"/train[\w./-]*\.(?:slurm|sh)\b",
+)
 
 #: The configs that define the released model, named in text or code: ``--gin_file=…gin``, ``./configs/…``,
 #: "the configs used to train the model are in …", an operative config.
 CONFIG_TEXT = any_of(
-    r"\b[\w./{}$-]{1,200}\.gin\b", r"(?<![\w-])(?:\./)?configs?/[\w./{}-]{0,200}(?:\.(?:ya?ml|json|gin|toml|py)\b|/)", r"\boperative[_ ]configs?\b",
+    r"\b[\w./{}$-]{1,200}\.gin\b",
+    r"(?<![\w-])(?:\./)?configs?/[\w./{}-]{0,200}(?:\.(?:ya?ml|json|gin|toml|py)\b|/)",
+    r"\boperative[_ ]configs?\b",
     r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
 )
 
@@ -198,7 +288,10 @@ def describes_release(block: Block) -> bool:
     in a release section does.
     """
     role_ok = block.section is None or block.section.role in DESCRIBING_ROLES
-    return role_ok and (block.kind != "code" or (block.states_settings and block.section is not None and block.section.role is Role.RELEASE))
+    return role_ok and (
+        block.kind != "code"
+        or (block.states_settings and block.section is not None and block.section.role is Role.RELEASE)
+    )
 
 
 def _config_hits(card: Card) -> dict[str, list[Hit]]:
@@ -206,7 +299,10 @@ def _config_hits(card: Card) -> dict[str, list[Hit]]:
     context length, so it counts for both."""
     describing = scan(card, {"model config": CONFIG_TEXT}, where=_describes_release_outside_front_matter)
     configs = describing["model config"] + link_hits(card, CONFIG_LINK, "model config")
-    return {element: [Hit(element, h.line, h.quote, h.block) for h in configs[:1]] for element in ("dimensions", "context or tokenizer")}
+    return {
+        element: [Hit(element, h.line, h.quote, h.block) for h in configs[:1]]
+        for element in ("dimensions", "context or tokenizer")
+    }
 
 
 def _describes_release_outside_front_matter(block: Block) -> bool:
@@ -219,8 +315,10 @@ def _size_alone_is_a_name(card: Card, facts: Facts) -> None:
         facts.found["parameter count"] = [h for h in facts.found["parameter count"] if not _weak(card, h)]
 
 
+# fmt: off
 ARCHITECTURE = criterion_rule(
     "architecture", CODES, doc=__doc__, elements=ELEMENTS, hints=HINTS, subject=SUBJECT, sections=SECTIONS,
     where=describes_release, extra=_config_hits, refine=_size_alone_is_a_name,
 )
+# fmt: on
 check, RULE, repro_lint_rules = ARCHITECTURE.check, ARCHITECTURE.rule, ARCHITECTURE.hook

@@ -44,7 +44,16 @@ from __future__ import annotations
 from typing import Optional
 
 from repro_lint.document import Block, Card, Role, Section
-from repro_lint.evidence import TRAINING_HEADING, BlockFilter, Hit, any_of, criterion_codes, release_blocks, scan, training_files
+from repro_lint.evidence import (
+    TRAINING_HEADING,
+    BlockFilter,
+    Hit,
+    any_of,
+    criterion_codes,
+    release_blocks,
+    scan,
+    training_files,
+)
 from repro_lint.kit import Facts, criterion_rule
 
 CODES = criterion_codes("RL5", "hyperparameters", "hyperparameters")
@@ -65,7 +74,9 @@ SEP = r"[-_ ]"
 #: Only millions and more: "16K tokens" or "2048 tokens" is a sequence length, not a training duration.
 BIG = r"(?:\s?(?:[MBT]\b|million\b|billion\b|trillion\b|万亿|亿))"
 #: Up to three qualifying words between the count and "tokens" ("4.5T English and Chinese tokens"), none a verb.
-QUALIFIERS = r"(?:(?!(?:is|are|was|were|be|of|per|in|to|for|with|at|context|window|sequence)\b)[A-Za-z-]{1,20},?\s){0,4}"
+QUALIFIERS = (
+    r"(?:(?!(?:is|are|was|were|be|of|per|in|to|for|with|at|context|window|sequence)\b)[A-Za-z-]{1,20},?\s){0,4}"
+)
 TOKENS = rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s{{0,2}}{QUALIFIERS}(?:tokens?\b|词元|标识符)"
 #: A sentence is about training when it names it; token counts elsewhere are data or context sizes.
 TRAINING_WORD = r"(?:\b(?:pre-?|post-?|re-?)?train(?:ed|ing)?\b|\bfine[- ]?tun\w*|\bsees?\b|\bseen\b|训练)"
@@ -127,7 +138,9 @@ CORE = {
 
 #: Further settings with values: shown as evidence, not counted towards the core five.
 EXTRA = {
-    "warmup": any_of(rf"\bwarm{SEP}?up(?:{SEP}(?:steps|ratio|iters|tokens))?\b{GAP}{VALUE}", rf"预热(?:步数)?{GAP}{VALUE}"),
+    "warmup": any_of(
+        rf"\bwarm{SEP}?up(?:{SEP}(?:steps|ratio|iters|tokens))?\b{GAP}{VALUE}", rf"预热(?:步数)?{GAP}{VALUE}"
+    ),
     "weight decay": any_of(rf"\bweight{SEP}decay\b{GAP}{VALUE}", rf"权重衰减{GAP}{VALUE}"),
     "other setting": any_of(
         rf"\b(?:gradient{SEP}accumulation{SEP}steps|max{SEP}grad{SEP}norm|gradient clipping|dropout|seed|adam{SEP}beta[12]|adam{SEP}epsilon"
@@ -172,7 +185,9 @@ INFERENCE_CODE = any_of(
     r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(",
     r"\.predict\(|\btop_?[pk]\s*=|\btemperature\s*=|\bmax_new_tokens\b|\bdo_sample\b",  # sampling settings: a usage example
 )
-TRAINING_CODE_HINT = any_of(r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b")
+TRAINING_CODE_HINT = any_of(
+    r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b"
+)
 
 
 #: What a withholding sentence names: "we do not disclose the hyperparameters" (closed-not-disclosed.md,
@@ -195,11 +210,17 @@ SECTIONS = [
 def demonstration(card: Card, section: Optional[Section]) -> bool:
     """True when the section, or a training section around it, describes its code as a simplified demonstration."""
     while section is not None:
-        if len(card.sections) > 1 and section.line <= card.sections[0].line and section.end_line >= card.sections[-1].line:
+        if (
+            len(card.sections) > 1
+            and section.line <= card.sections[0].line
+            and section.end_line >= card.sections[-1].line
+        ):
             break  # a title that spans the whole card says nothing about one section
         if any(b.kind != "code" and DEMO.search(b.text) for b in card.blocks_in(section)):
             return True
-        section = section.parent if section.parent is not None and TRAINING_HEADING.search(section.parent.title) else None
+        section = (
+            section.parent if section.parent is not None and TRAINING_HEADING.search(section.parent.title) else None
+        )
     return False
 
 
@@ -208,7 +229,9 @@ def config_hits(card: Card, where: BlockFilter) -> list[Hit]:
 
     A script in a training section that calls itself a simplified demonstration is not the exact config.
     """
-    hits = [hit for hit in training_files(card, where) if hit.block is None or not demonstration(card, hit.block.section)]
+    hits = [
+        hit for hit in training_files(card, where) if hit.block is None or not demonstration(card, hit.block.section)
+    ]
     found = scan(card, {"training config": FULL_SETTINGS}, where=where)["training config"]
     return hits + found
 
@@ -218,12 +241,21 @@ TRAINING_NAMED = any_of(r"train|fine-?tun|\bsft\b|\bdpo\b|\borpo\b|recipes?|hpar
 
 
 #: A config the text ties to the release: "the configuration file for this model", "the config we used to train".
-RELEASE_CONFIG = any_of(r"\b(?:for|of) (?:this|the|our) (?:model|release)\b", r"\bused (?:to|for|in) (?:train|pre-?train)", r"\bwe used\b", r"本模型|我们使用")
+RELEASE_CONFIG = any_of(
+    r"\b(?:for|of) (?:this|the|our) (?:model|release)\b",
+    r"\bused (?:to|for|in) (?:train|pre-?train)",
+    r"\bwe used\b",
+    r"本模型|我们使用",
+)
 
 
 def named_for_training(card: Card, hit: Hit) -> bool:
     """True when the config hit says it is for training: its path or text, or a training heading above it."""
-    said = hit.block.text if hit.block is not None else (card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else "")
+    said = (
+        hit.block.text
+        if hit.block is not None
+        else (card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else "")
+    )
     if TRAINING_NAMED.search(hit.quote) or RELEASE_CONFIG.search(said):
         return True
     if hit.block is not None:
@@ -242,7 +274,9 @@ def readers_section(card: Card) -> BlockFilter:
 
     def where(block: Block) -> bool:
         section = block.section
-        return section is not None and section.role is Role.USE and not section.instructs and block.kind != "front_matter"
+        return (
+            section is not None and section.role is Role.USE and not section.instructs and block.kind != "front_matter"
+        )
 
     return where
 
@@ -262,7 +296,9 @@ def release_settings(card: Card) -> BlockFilter:
     def where(block: Block) -> bool:
         if not release(block) or _in_role(block.section, NOT_SETTINGS):
             return False
-        return block.kind != "code" or not INFERENCE_CODE.search(block.text) or bool(TRAINING_CODE_HINT.search(block.text))
+        return (
+            block.kind != "code" or not INFERENCE_CODE.search(block.text) or bool(TRAINING_CODE_HINT.search(block.text))
+        )
 
     return where
 
@@ -315,9 +351,11 @@ def _configs_and_pointers(card: Card, facts: Facts) -> None:
         facts.required += [name for name in (*EXTRA, "pointer to details") if found.get(name)]
 
 
+# fmt: off
 HYPERPARAMETERS = criterion_rule(
-    "hyperparameters", CODES, doc=__doc__, elements=ELEMENTS, required=tuple(CORE), hints={name: name for name in CORE},
-    subject=SUBJECT, sections=SECTIONS,
-    settings=SETTING_NAME, find=_find, refine=_configs_and_pointers, withheld_in=_prose,
+    "hyperparameters", CODES, doc=__doc__, elements=ELEMENTS, required=tuple(CORE),
+    hints={name: name for name in CORE}, subject=SUBJECT, sections=SECTIONS, settings=SETTING_NAME, find=_find,
+    refine=_configs_and_pointers, withheld_in=_prose,
 )
+# fmt: on
 check, RULE, repro_lint_rules = HYPERPARAMETERS.check, HYPERPARAMETERS.rule, HYPERPARAMETERS.hook

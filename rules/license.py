@@ -43,8 +43,15 @@ from repro_lint.kit import verdict_rule
 from repro_lint.model import Code, Evidence, Level, Severity, Verdict
 
 MISSING = Code("RL601", "license-missing", "The card does not state a license for the weights.", Severity.ERROR)
-RESTRICTED = Code("RL602", "license-restricted", "The weights' license restricts use; it is not an open source license.", Severity.WARNING)
-UNIDENTIFIED = Code("RL603", "license-unclassified", "The weights' license is named but could not be identified.", Severity.WARNING)
+RESTRICTED = Code(
+    "RL602",
+    "license-restricted",
+    "The weights' license restricts use; it is not an open source license.",
+    Severity.WARNING,
+)
+UNIDENTIFIED = Code(
+    "RL603", "license-unclassified", "The weights' license is named but could not be identified.", Severity.WARNING
+)
 PLACEHOLDER = Code("RL604", "license-placeholder", "A license section holds only placeholder text.", Severity.WARNING)
 CODES = (MISSING, RESTRICTED, UNIDENTIFIED, PLACEHOLDER)
 
@@ -81,7 +88,11 @@ RESTRICTION_TERMS = any_of(
 
 #: Names of custom model licenses (front-matter values and text); with the terms above, a custom class.
 CUSTOM_NAMES = any_of(
-    r"\bllama[- ]?\d*(?:\.\d)?\b", r"\bgemma\b", r"\bqwen\b|\btongyi\b", r"\bdeepseek\b", r"\bcommunity licen[cs]e\b",
+    r"\bllama[- ]?\d*(?:\.\d)?\b",
+    r"\bgemma\b",
+    r"\bqwen\b|\btongyi\b",
+    r"\bdeepseek\b",
+    r"\bcommunity licen[cs]e\b",
     r"\bacceptable use policy\b|\bproprietary licen[cs]e\b|\ball rights reserved\b",
     r"\b(?:open )?model licen[cs]e\b|\bmodel_license\b|\b[\w-]{1,80} (?:llm|ai model|model) licen[cs]e\b|\bdelta weights\b|(?<![\w-])NC(?![\w-])",
     r"《[^》\n]{1,40}(?:许可|协议)[^》\n]{0,10}》|模型(?:许可|使用)?协议|模型许可|社区许可",
@@ -91,8 +102,10 @@ CUSTOM_NAMES = any_of(
 #: Sentences that state a license (the license name is looked up in the sentence).
 LICENSE_SENTENCE = {
     "license": any_of(
-        r"\b(?:licen[cs]ed|released|distributed|available|made available) under\b", r"\blicen[cs]e\s*[:：|]\s*\S",
-        r"\b[\w.+-]{2,40} licen[cs]e\b", r"\blicen[cs]e agreement\b|\bterms of use\b",
+        r"\b(?:licen[cs]ed|released|distributed|available|made available) under\b",
+        r"\blicen[cs]e\s*[:：|]\s*\S",
+        r"\b[\w.+-]{2,40} licen[cs]e\b",
+        r"\blicen[cs]e agreement\b|\bterms of use\b",
         r"许可证|许可协议|开源协议|使用协议|模型许可|协议",
         RESTRICTION_TERMS.pattern,
     ),
@@ -110,7 +123,10 @@ SPDX_SPELLING = any_of(  # the groups are read in order: name, version
 )
 
 #: A license sentence about the code only does not license the weights.
-CODE_ONLY = any_of(r"\b(?:code|codebase|source code|scripts?)\b(?!.*\b(?:weights?|models?|checkpoints?|parameters)\b)", r"代码(?!.*(?:模型|权重))")
+CODE_ONLY = any_of(
+    r"\b(?:code|codebase|source code|scripts?)\b(?!.*\b(?:weights?|models?|checkpoints?|parameters)\b)",
+    r"代码(?!.*(?:模型|权重))",
+)
 
 #: A table-of-contents entry ("- [License](#license)") is not a license statement.
 TOC_LINK = any_of(r"^\W*\[[^\]\n]{1,80}\]\(#[^)\n]*\)\W*$", flags=0)
@@ -125,7 +141,9 @@ def _license_data():  # type: ignore[no-untyped-def]
     """The SPDX licensing object and ScanCode categories by SPDX id (loaded on first use)."""
     from license_expression import get_license_index, get_spdx_licensing
 
-    categories = {e["spdx_license_key"].lower(): e["category"] for e in get_license_index() if e.get("spdx_license_key")}
+    categories = {
+        e["spdx_license_key"].lower(): e["category"] for e in get_license_index() if e.get("spdx_license_key")
+    }
     return get_spdx_licensing(), categories
 
 
@@ -187,7 +205,9 @@ def _front_matter(card) -> list[Hit]:  # type: ignore[no-untyped-def]
 
 def _text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     hits = []
-    for hit in scan(card, LICENSE_SENTENCE, where=lambda b: release_facts(b) and b.kind not in ("front_matter", "heading"))["license"]:
+    for hit in scan(
+        card, LICENSE_SENTENCE, where=lambda b: release_facts(b) and b.kind not in ("front_matter", "heading")
+    )["license"]:
         sentence = hit.block.line_text(0) if hit.block is not None else hit.quote
         line = source_quote(card, hit.line, sentence, limit=400)
         if CODE_ONLY.search(line) or TOC_LINK.search(line):
@@ -202,23 +222,40 @@ def _text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
 def check(card) -> Verdict:  # type: ignore[no-untyped-def]
     hits = _front_matter(card) + _text(card)
     findings = [
-        finding(PLACEHOLDER, f"Section '{s.title}' holds only placeholder text; state the license or remove it.", s.line)
+        finding(
+            PLACEHOLDER, f"Section '{s.title}' holds only placeholder text; state the license or remove it.", s.line
+        )
         for s in placeholder_sections(card, SECTION)
     ]
     if not hits:
         line = findings[0].line if findings else card.first_content_line
-        findings.append(finding(MISSING, "No license for the weights; add `license:` (an SPDX id) to the front matter.", line))
+        findings.append(
+            finding(MISSING, "No license for the weights; add `license:` (an SPDX id) to the front matter.", line)
+        )
         return Verdict(Level.ABSENT, 0.0, [], findings, ("license",))
     cls = _most_restrictive([h.element for h in hits])
     decisive = min((h for h in hits if h.element == cls), key=lambda h: h.line)
-    evidence = sorted({Evidence(h.line, source_quote(card, h.line, h.quote), h.element) for h in hits}, key=lambda e: (e.line, e.element))[:6]
+    evidence = sorted(
+        {Evidence(h.line, source_quote(card, h.line, h.quote), h.element) for h in hits},
+        key=lambda e: (e.line, e.element),
+    )[:6]
     if cls in OPEN_CLASSES:
         return Verdict(Level.COMPLETE, 1.0, evidence, findings)
     quote = " ".join(decisive.quote.split())[:80]
     if cls in RESTRICTED_CLASSES:
-        findings.append(finding(RESTRICTED, f"The weights' license is a {cls}, not an open source license: \"{quote}\".", decisive.line))
+        findings.append(
+            finding(
+                RESTRICTED, f'The weights\' license is a {cls}, not an open source license: "{quote}".', decisive.line
+            )
+        )
         return Verdict(Level.PARTIAL, 0.5, evidence, findings, ("an open license",))
-    findings.append(finding(UNIDENTIFIED, f"The weights' license could not be identified: \"{quote}\"; give its SPDX id or link its text.", decisive.line))
+    findings.append(
+        finding(
+            UNIDENTIFIED,
+            f'The weights\' license could not be identified: "{quote}"; give its SPDX id or link its text.',
+            decisive.line,
+        )
+    )
     return Verdict(Level.PARTIAL, 0.25, evidence, findings, ("an identified license",))
 
 

@@ -33,12 +33,36 @@ from repro_lint.evidence import PLACEHOLDER, RELEASE_MEMO, WITHHELD, any_of
 from repro_lint.kit import verdict_rule
 from repro_lint.model import Code, Finding, Level, Severity, Verdict
 
-PARAMETERS = Code("RL701", "parameter-count-mismatch", "The card's parameter count disagrees with the weights.", Severity.WARNING)
-ARCHITECTURE = Code("RL702", "architecture-mismatch", "The card's layers, hidden size or context length disagree with config.json.", Severity.WARNING)
-LICENSE = Code("RL703", "license-mismatch", "The licence in the front matter, the Hub tag and the LICENSE file disagree.", Severity.WARNING)
-NO_WEIGHTS = Code("RL704", "weights-claimed-missing", "The card says the weights are available, but the release holds no weight file.", Severity.ERROR)
-GATED = Code("RL705", "open-claim-gated", "The card claims openness, but downloads need manual approval.", Severity.WARNING)
-BASE_MODEL = Code("RL706", "base-model-mismatch", "The front matter's base_model disagrees with adapter_config.json.", Severity.WARNING)
+PARAMETERS = Code(
+    "RL701", "parameter-count-mismatch", "The card's parameter count disagrees with the weights.", Severity.WARNING
+)
+ARCHITECTURE = Code(
+    "RL702",
+    "architecture-mismatch",
+    "The card's layers, hidden size or context length disagree with config.json.",
+    Severity.WARNING,
+)
+LICENSE = Code(
+    "RL703",
+    "license-mismatch",
+    "The licence in the front matter, the Hub tag and the LICENSE file disagree.",
+    Severity.WARNING,
+)
+NO_WEIGHTS = Code(
+    "RL704",
+    "weights-claimed-missing",
+    "The card says the weights are available, but the release holds no weight file.",
+    Severity.ERROR,
+)
+GATED = Code(
+    "RL705", "open-claim-gated", "The card claims openness, but downloads need manual approval.", Severity.WARNING
+)
+BASE_MODEL = Code(
+    "RL706",
+    "base-model-mismatch",
+    "The front matter's base_model disagrees with adapter_config.json.",
+    Severity.WARNING,
+)
 CODES = (PARAMETERS, ARCHITECTURE, LICENSE, NO_WEIGHTS, GATED, BASE_MODEL)
 
 NUM = r"(\d{1,4}(?:[.,]\d{1,3})?)"
@@ -56,7 +80,8 @@ LAYERS_CLAIM = any_of(
     r"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\b\s*[:=|]\s*(?:\|\s*)?(\d{1,4})\b",
 )
 HIDDEN_CLAIM = any_of(
-    r"\b(?:hidden|model|embedding)[_ ](?:size|dim(?:ension)?)\b\s*(?:of\s+|[:=|]\s*(?:\|\s*)?)(\d{2,6})\b", r"\bd_?model\s*[:=|]\s*(\d{2,6})\b"
+    r"\b(?:hidden|model|embedding)[_ ](?:size|dim(?:ension)?)\b\s*(?:of\s+|[:=|]\s*(?:\|\s*)?)(\d{2,6})\b",
+    r"\bd_?model\s*[:=|]\s*(\d{2,6})\b",
 )
 CONTEXT_CLAIM = any_of(
     r"(?<![\w.])(\d{1,7})\s?([kK])?[- ](?:tokens?[- ])?(?:context|context[- ]window|context[- ]length)\b",
@@ -67,7 +92,13 @@ WEIGHTS_CLAIM = any_of(
     r"\b(?:we|this repository)\s+(?:publicly\s+)?(?:release|provide|publish)s?\b[^.\n]{0,30}\b(?:weights|checkpoints?)\b",
     r"\bdownload (?:the )?(?:model )?weights\b",
 )
-OPEN_CLAIM = any_of(r"\bopen[- ]source(?:d)?\b", r"\bopen[- ]weights?\b", r"\bfully open\b", r"\bopenly (?:available|released)\b", r"\bfreely available\b")
+OPEN_CLAIM = any_of(
+    r"\bopen[- ]source(?:d)?\b",
+    r"\bopen[- ]weights?\b",
+    r"\bfully open\b",
+    r"\bopenly (?:available|released)\b",
+    r"\bfreely available\b",
+)
 
 
 def _blocks(card: Any) -> Iterator[tuple[int, str]]:
@@ -206,7 +237,13 @@ def _no_weights(card: Any, release: Any) -> list[Finding]:
     if not claims:
         return []
     line, text, _ = claims[0]
-    return [_finding(NO_WEIGHTS, f'The card says "{_quote(text)}" (line {line}), but {release.files.root} holds no weight file (safetensors, GGUF, PyTorch …).', line)]
+    return [
+        _finding(
+            NO_WEIGHTS,
+            f'The card says "{_quote(text)}" (line {line}), but {release.files.root} holds no weight file (safetensors, GGUF, PyTorch …).',
+            line,
+        )
+    ]
 
 
 def _gated(card: Any, release: Any) -> list[Finding]:

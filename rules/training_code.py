@@ -35,9 +35,19 @@ from repro_lint.model import Code, Severity
 
 CODES = CriterionCodes(
     Code("RL651", "training-code-missing", "The card links no training code and reports no compute.", Severity.ERROR),
-    Code("RL652", "training-code-incomplete", "The card gives the training code or the compute, not both.", Severity.WARNING),
+    Code(
+        "RL652",
+        "training-code-incomplete",
+        "The card gives the training code or the compute, not both.",
+        Severity.WARNING,
+    ),
     Code("RL653", "training-code-withheld", "The card states that the training code is withheld.", Severity.ERROR),
-    Code("RL654", "training-code-placeholder", "A compute or training-code section holds only placeholder text.", Severity.WARNING),
+    Code(
+        "RL654",
+        "training-code-placeholder",
+        "A compute or training-code section holds only placeholder text.",
+        Severity.WARNING,
+    ),
     "training code and compute",
 )
 
@@ -71,7 +81,10 @@ ENERGY = [
 
 REQUIRED = ("training code", "compute")
 
-HINTS = {"training code": "a link to the training code", "compute": "the compute (hardware type with GPU hours, device count or FLOPs)"}
+HINTS = {
+    "training code": "a link to the training code",
+    "compute": "the compute (hardware type with GPU hours, device count or FLOPs)",
+}
 
 #: Repository links that are the release's training code.
 CODE_URL = any_of(
@@ -81,7 +94,10 @@ CODE_URL = any_of(
 
 SUBJECT = [r"\btraining (?:code|scripts?|codebase)\b", r"训练代码|训练脚本"]
 
-SECTION = [r"\bcompute (?:infrastructure|resources)\b|\benvironmental impact\b|\bhardware\b|\btraining code\b", r"算力|硬件|训练代码|碳排放"]
+SECTION = [
+    r"\bcompute (?:infrastructure|resources)\b|\benvironmental impact\b|\bhardware\b|\btraining code\b",
+    r"算力|硬件|训练代码|碳排放",
+]
 
 
 def _co2(card: Card) -> list[Hit]:
@@ -96,8 +112,11 @@ def _more_hits(card: Card) -> dict[str, list[Hit]]:
     return {"training code": link_hits(card, CODE_URL, "training code", skip_usage=True), "energy": _co2(card)}
 
 
+# fmt: off
 TRAINING_CODE_RULE = criterion_rule(
-    "training_code", CODES, doc=__doc__, elements={"training code": TRAINING_CODE, "compute": COMPUTE, "energy": ENERGY},
-    required=REQUIRED, hints=HINTS, subject=SUBJECT, sections=SECTION, extra=_more_hits, weight=0.0, opt_in=True,
+    "training_code", CODES, doc=__doc__,
+    elements={"training code": TRAINING_CODE, "compute": COMPUTE, "energy": ENERGY}, required=REQUIRED, hints=HINTS,
+    subject=SUBJECT, sections=SECTION, extra=_more_hits, weight=0.0, opt_in=True,
 )
+# fmt: on
 check, RULE, repro_lint_rules = TRAINING_CODE_RULE.check, TRAINING_CODE_RULE.rule, TRAINING_CODE_RULE.hook
