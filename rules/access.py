@@ -59,7 +59,8 @@ SIGNALS = {
         r"\bwait ?list\b", r"\bjoin the queue\b", r"\bearly access program\b", r"内测(?:申请|资格)|排队|候补"
     ),
     "api": any_of(
-        r"\b(?:through|via|using|with) (?:our |the |an? )?(?:\w+ )?(?:api|platform|chat|web app|playground|cloud service)\b",
+        r"\b(?:through|via|using|with) (?:our |the |an? )?(?:\w+ )?(?:api|platform|chat|web app|playground"
+        r"|cloud service)\b",
         r"\bapi[- ](?:only|access|key|endpoint)\b",
         r"\buse (?:our|the) (?:paid )?api\b",
         r"\bavailable (?:on|at) (?:our )?(?:platform|website|chat)\b",
@@ -70,7 +71,8 @@ SIGNALS = {
 
 #: "Data generated using the OpenAI API": an API used to make the release, not the way to reach it.
 API_AS_TOOL = any_of(
-    r"\b(?:generated|collected|distilled|annotated|label(?:l)?ed|created|produced|synthesi[sz]ed|translated|queried|scored|evaluated|judged)\b[^.\n]{0,40}\b(?:using|with|via|through|from|by)\b",
+    r"\b(?:generated|collected|distilled|annotated|label(?:l)?ed|created|produced|synthesi[sz]ed|translated|queried"
+    r"|scored|evaluated|judged)\b[^.\n]{0,40}\b(?:using|with|via|through|from|by)\b",
     r"\b(?:teacher|judge|annotator)\b",
 )
 

@@ -67,11 +67,13 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"解码器|编码器|混合专家|自回归|扩散模型|Transformer\s*(?:架构|结构)",
             r"\bfine-?tuned (?:version|variant|checkpoint) of\b",
             r"\b(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*",
-            r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon|BLOOM)\b[\w .-]{0,12}\bmodel\b",
+            r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon"
+            r"|BLOOM)\b[\w .-]{0,12}\bmodel\b",
             r"基于\s*[\w.-]+\s*(?:模型|架构|结构|基座)",
         ),
         "parameter count": (
-            rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples|images|hours|instructions|pairs|steps|GPU))",
+            rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples"
+            rf"|images|hours|instructions|pairs|steps|GPU))",
             rf"\b[\w.]{{1,80}}-{NUM}[bBmM]\b",
             rf"\b(?:parameters?|params|#\s?params)\s*[:=|]?\s*(?:of\s+)?~?{NUM}",
             rf"{NUM}\s*(?:亿|万亿|十亿|千亿|百亿)\s*(?:参数|规模)?",
@@ -83,7 +85,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b",
             r"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{0,24}?\d",
             rf"{NUM}\s*层",
-            rf"\b(?:(?:hidden|embedding)[_ ](?:size|dim(?:ension)?)|model[_ ]dim(?:ension)?)\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            rf"\b(?:(?:hidden|embedding)[_ ](?:size|dim(?:ension)?)|model[_ ]dim(?:ension)?)\s*[:="
+            rf"|]?\s*(?:of\s+)?{NUM}",
             rf"\bd_?model\s*[:=|]?\s*{NUM}",
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads\s*[:=|]?\s*{NUM}",
             rf"\b{NUM}\s*(?:attention\s+)?heads\b",
@@ -94,7 +97,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?-i:\bL\d{1,3}-D\d{2,5}\b)",
         ),
         "context or tokenizer": (
-            rf"\b(?:context|sequence|seq)[_ ](?:length|window|size|len)\s*[:=|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}\s*[kK]?",
+            rf"\b(?:context|sequence|seq)[_ ](?:length|window|size|len)\s*[:="
+            rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}\s*[kK]?",
             rf"\b{NUM}\s*[kK]?[- ](?:token|tokens)?\s*context",
             rf"\bmax(?:imum)?[_ ](?:sequence|position|context)[_ ](?:length|embeddings)\s*[:=|]?\s*{NUM}",
             rf"\bvocab(?:ulary)?[_ ]?(?:size)?\s*[:=|]?\s*(?:of\s+)?{NUM}",
@@ -200,7 +204,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bMLP[- ]?(?:Mixer|based)\b",
         ),
         "context or tokenizer": (
-            rf"\b(?:prediction|forecast(?:ing)?|context|lookback|input)[_ ](?:length|horizon|window)\s*[:=|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}",
+            rf"\b(?:prediction|forecast(?:ing)?|context|lookback|input)[_ ](?:length|horizon|window)\s*[:="
+            rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}",
             rf"预测长度\s*[:=|]?\s*{NUM}",
         ),
     },
@@ -227,7 +232,8 @@ CONFIG_TEXT = any_of(
     r"\b[\w./{}$-]{1,200}\.gin\b",
     r"(?<![\w-])(?:\./)?configs?/[\w./{}-]{0,200}(?:\.(?:ya?ml|json|gin|toml|py)\b|/)",
     r"\boperative[_ ]configs?\b",
-    r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
+    r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used"
+    r"|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
 )
 
 

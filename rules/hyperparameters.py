@@ -65,7 +65,9 @@ VALUE = (
 )
 #: What may stand between a name and its value: separators and a few filler words, bounded.
 GAP = (
-    r"[\s:=|`*\"'(]{0,6}(?:(?:of|is|was|were|set to|to|=|为|是|设置为|设为|warm(?:ed)?[- ]?up to|peak(?: of)?|up to)[\s:=|`*]{0,4}){0,2}"
+    r"[\s:=|`*\"'(]{0,6}(?:(?:of|is|was|were|set to|to|=|为|是|设置为|设为|warm(?:ed)?[- ]?up to|peak(?: of)?|up to)"
+    r"[\s:="
+    r"|`*]{0,4}){0,2}"
     r"(?:~|about|approximately|around|约)?\s{0,2}"
 )
 #: Separator inside a key name: learning_rate, learning-rate, learning rate.
@@ -83,19 +85,23 @@ TRAINING_WORD = r"(?:\b(?:pre-?|post-?|re-?)?train(?:ed|ing)?\b|\bfine[- ]?tun\w
 
 #: Names of learning-rate schedules, the value of a "schedule" setting.
 SCHEDULE_KIND = (
-    r"(?:cosine|linear|constant|polynomial|inverse[-_ ]?sqrt|inverse[- ]square[- ]root|rsqrt|exponential|step|multistep|WSD"
+    r"(?:cosine|linear|constant|polynomial|inverse[-_ ]?sqrt|inverse[- ]square[- ]root|rsqrt|exponential|step"
+    r"|multistep|WSD"
     r"|warmup[-_ ]stable[-_ ]decay|one[-_ ]?cycle|reduce[-_ ]?on[-_ ]?plateau|noam)"
 )
 
 #: The five core hyperparameters (the rubric counts these), name followed by a value.
 CORE = {
     "learning rate": any_of(
-        rf"\b(?:peak{SEP}|max(?:imum)?{SEP}|initial{SEP}|base{SEP})?(?:learning{SEP}rate|lr)(?:{SEP}(?:max|min|peak))?\b{GAP}{VALUE}",
+        rf"\b(?:peak{SEP}|max(?:imum)?{SEP}|initial{SEP}|base{SEP})?(?:learning{SEP}rate|lr)(?:{SEP}(?:max|min"
+        rf"|peak))?\b{GAP}{VALUE}",
         rf"学习率{GAP}{VALUE}",
     ),
     "batch size": any_of(
-        rf"\b(?:global{SEP}|total{SEP}|effective{SEP}|train(?:ing)?{SEP}|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?\b(?:{SEP}per{SEP}(?:device|gpu))?{GAP}{VALUE}",
-        rf"\b(?:per{SEP}device{SEP}train{SEP}batch{SEP}size|total{SEP}train{SEP}batch{SEP}size|tokens{SEP}per{SEP}batch)\b{GAP}{VALUE}",
+        rf"\b(?:global{SEP}|total{SEP}|effective{SEP}|train(?:ing)?{SEP}"
+        rf"|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?\b(?:{SEP}per{SEP}(?:device|gpu))?{GAP}{VALUE}",
+        rf"\b(?:per{SEP}device{SEP}train{SEP}batch{SEP}size|total{SEP}train{SEP}batch{SEP}size"
+        rf"|tokens{SEP}per{SEP}batch)\b{GAP}{VALUE}",
         rf"\b{VALUE}\s*(?:sequences|samples|tokens) per (?:batch|step)\b",
         rf"(?:批大小|批次大小|批量大小|批处理大小|全局批大小|批量){GAP}{VALUE}",
     ),
@@ -103,20 +109,23 @@ CORE = {
         rf"\b(?:num(?:ber)?{SEP}(?:of{SEP})?(?:train{SEP})?)?epochs?\b{GAP}{VALUE}",
         rf"(?<!every )\b{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
         rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{GAP}{VALUE}",
-        rf"(?<!every )(?<!every)\b{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
+        rf"(?<!every )(?<!every)\b{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations"
+        rf"|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
         rf"{TRAINING_WORD}(?:[^\n]|\n(?=[a-z])){{0,200}}?{TOKENS}",
         rf"{TOKENS}(?:[^\n]|\n(?=[a-z])){{0,60}}?{TRAINING_WORD}",
         rf"\b(?:training{SEP})?tokens?(?:{SEP}count)?\s*:\s*(?:up to|~|about|over)?\s*{VALUE}\s*(?:[KMBT]|tokens)",
         rf"\b(?:training{SEP})?tokens?\s*\((?:billions?|B|trillions?|T|millions?|M)\)\s*:\s*{VALUE}",
         rf"训练[^。；\n]{{0,30}}?(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s*(?:个)?\s*(?:token|词元|标识符)",
-        rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s*(?:个)?\s*[^\s。；,，\d]{{0,8}}?(?:tokens?|词元|标识符|语料|词汇)[^。；\n]{{0,30}}?训练",
+        rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s*(?:个)?\s*[^\s。；,，\d]{{0,8}}?(?:tokens?|词元|标识符|语料"
+        rf"|词汇)[^。；\n]{{0,30}}?训练",
         rf"(?:训练轮数|轮数|轮次|训练步数|步数|迭代次数|训练(?:的)?\s*token\s*数){GAP}{VALUE}",
         rf"(?<![\w.第])(?<!step ){VALUE}\s*(?:个)?(?:轮|步(?!骤))",
     ),
     "optimizer": any_of(  # case-sensitive: "Adam" the optimizer, not "adam" in running text
         r"\b[Oo]ptimi[sz]er\s*[:=|]\s*`?\w+",  # "Optimizer: AdamW", "| optimizer | adamw |"
         r"\b[Oo]ptimi[sz]er\s*[:=]\s*\{\s?'name':\s?'\w+",  # a Keras optimizer config: {'name': 'Adam', …}
-        r"\b(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])",  # a named optimizer
+        # a named optimizer
+        r"\b(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])",
         r"\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)",  # a transformers ``optim`` value: adamw_torch
         r"\badam[-_ ]beta",  # adam_beta1 / Adam beta2: the optimizer's own settings
         r"优化器\s*[:=]?\s*\w+",  # 优化器: AdamW
@@ -125,9 +134,11 @@ CORE = {
     "schedule": any_of(
         rf"\b(?:lr|learning{SEP}rate){SEP}?schedul(?:e|er)(?:{SEP}type)?\b{GAP}[\"']?(?:@|{SCHEDULE_KIND})",
         rf"\b(?:lr{SEP}?)?scheduler?(?:{SEP}type)?\s*[:=|]\s*[`\"']?{SCHEDULE_KIND}\b",
-        r"\b(?:cosine|linear|constant|polynomial|inverse[- ]square[- ]root|rsqrt|exponential|WSD|warmup[- ]stable[- ]decay|one[- ]?cycle)\b"
+        r"\b(?:cosine|linear|constant|polynomial|inverse[- ]square[- ]root|rsqrt|exponential|WSD"
+        r"|warmup[- ]stable[- ]decay|one[- ]?cycle)\b"
         r"[\w ,-]{0,20}?\b(?:schedules?|scheduler|decay\w*|annealing|rule)\b",
-        r"\b(?:learning rate|lr)\b[^.;\n]{0,60}?\b(?:cosine|kept constant|constant|linear(?:ly)? decay\w*|inverse[- ]square[- ]root)\b",
+        r"\b(?:learning rate|lr)\b[^.;\n]{0,60}?\b(?:cosine|kept constant|constant|linear(?:ly)? decay\w*"
+        r"|inverse[- ]square[- ]root)\b",
         r"\bcosine\b[^.;\n]{0,30}?\b(?:learning rate|lr)\b",
         # schedule classes of Keras and PyTorch: {'class_name': 'PolynomialDecay', …}, CosineAnnealingLR
         r"\b(?:Polynomial|Cosine|Exponential|Linear|InverseTime|PiecewiseConstant)Decay(?:Restarts)?\b",
@@ -143,7 +154,8 @@ EXTRA = {
     ),
     "weight decay": any_of(rf"\bweight{SEP}decay\b{GAP}{VALUE}", rf"权重衰减{GAP}{VALUE}"),
     "other setting": any_of(
-        rf"\b(?:gradient{SEP}accumulation{SEP}steps|max{SEP}grad{SEP}norm|gradient clipping|dropout|seed|adam{SEP}beta[12]|adam{SEP}epsilon"
+        rf"\b(?:gradient{SEP}accumulation{SEP}steps|max{SEP}grad{SEP}norm|gradient clipping|dropout|seed"
+        rf"|adam{SEP}beta[12]|adam{SEP}epsilon"
         rf"|lora{SEP}(?:r|alpha|dropout))\b{GAP}{VALUE}",
     ),
 }
@@ -153,37 +165,45 @@ ELEMENTS = {**CORE, **EXTRA}
 
 #: A pointer to the complete settings used for the release (with or without a file name).
 FULL_SETTINGS = any_of(
-    r"\b(?:complete|full|exact|all(?: the)?) (?:training )?hyper-?parameters?(?: settings| details| configuration| values)?\b",
+    r"\b(?:complete|full|exact|all(?: the)?) (?:training )?hyper-?parameters?(?: settings| details| configuration"
+    r"| values)?\b",
     r"\bhyper-?parameters? (?:settings |values )?(?:we )?used (?:for|to train|in training)\b",
     r"(?:实际|正式)训练(?:中)?(?:所)?使用的[^。\n]{0,40}(?:超参数|训练参数)",
     # a link to the folder of the training run, given for the settings ("details on the optimizer: <url>")
-    r"\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b[^\n]{0,200}?github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|configs?)/",
-    r"github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|configs?)/[^\n]{0,120}?\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b",
+    r"\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b[^\n]{0,200}?github\.com/[\w.-]{1,100}/[\w."
+    r"-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|configs?)/",
+    r"github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?"
+    r"|configs?)/[^\n]{0,120}?\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b",
 )
 
 #: A pointer elsewhere (paper, report) for the training details: partial at best.
 POINTER = any_of(
-    r"\b(?:see|refer to|found in|described in|details? (?:are|is) in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b[^\n]{0,200}?\b(?:training|hyper-?parameters?)\b",
-    r"\b(?:training details|hyper-?parameters?)\b[^\n]{0,60}?\b(?:see|refer to|found in|described in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b",
+    r"\b(?:see|refer to|found in|described in|details? (?:are|is) in)\b[^\n]{0,200}?\b(?:paper|report"
+    r"|blog)\b[^\n]{0,200}?\b(?:training|hyper-?parameters?)\b",
+    r"\b(?:training details|hyper-?parameters?)\b[^\n]{0,60}?\b(?:see|refer to|found in"
+    r"|described in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b",
     r"(?:详见|参见|参考|请见)[^。\n]{0,30}(?:论文|技术报告|报告)[^。\n]{0,30}(?:训练|超参数)",
 )
 
 #: Names of settings, for "Learning rate: TBA" (a placeholder where the value should be).
 SETTING_NAME = any_of(
-    r"\b(?:learning[-_ ]rate|lr|batch|epochs?|steps|iterations|warm[-_ ]?up|optimi[sz]er|schedul\w*|weight[-_ ]decay|dropout|hyper-?param\w*)\b",
+    r"\b(?:learning[-_ ]rate|lr|batch|epochs?|steps|iterations|warm[-_ ]?up|optimi[sz]er|schedul\w*|weight[-_ ]decay"
+    r"|dropout|hyper-?param\w*)\b",
     r"学习率|批大小|批次|批量|轮数|步数|预热|优化器|调度|权重衰减|超参数",
 )
 
 #: A training section that calls its own code a demonstration: its script is not the exact config of the release.
 DEMO = any_of(
-    r"\b(?:simplified|demo|demonstration|illustrative|minimal) (?:code|scripts?|pipeline|workflow|flow|process|implementation|example)\b",
+    r"\b(?:simplified|demo|demonstration|illustrative|minimal) (?:code|scripts?|pipeline|workflow|flow|process"
+    r"|implementation|example)\b",
     r"示范|演示代码|简化的[^。\n]{0,10}流程",
 )
 
 #: Code that runs the model (``generate(…, batch_size=8)``) rather than training it.
 INFERENCE_CODE = any_of(
     r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(",
-    r"\.predict\(|\btop_?[pk]\s*=|\btemperature\s*=|\bmax_new_tokens\b|\bdo_sample\b",  # sampling settings: a usage example
+    # sampling settings: a usage example
+    r"\.predict\(|\btop_?[pk]\s*=|\btemperature\s*=|\bmax_new_tokens\b|\bdo_sample\b",
 )
 TRAINING_CODE_HINT = any_of(
     r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b"

@@ -80,9 +80,11 @@ RAIL = any_of(r"\bopen[- ]?rail\b", r"openrail", r"\brail[- ]?(?:m|1\.0)\b", r"-
 
 #: Terms that restrict use, in a license or next to a claim ("open for academic research").
 RESTRICTION_TERMS = any_of(
-    r"\bresearch[- ](?:use )?only\b|\bfor (?:academic )?research (?:purposes )?only\b|\bacademic (?:research )?(?:use )?only\b|\bopen for (?:academic )?research\b",
+    r"\bresearch[- ](?:use )?only\b|\bfor (?:academic )?research (?:purposes )?only\b"
+    r"|\bacademic (?:research )?(?:use )?only\b|\bopen for (?:academic )?research\b",
     r"\bnon-?commercial\b|\bnot for commercial use\b|\bno commercial use\b|\b(?:cc-by-nc|nc-sa|nc-nd)\b",
-    r"\bcommercial (?:use|usage|license) (?:requires|needs|is subject to)\b|\bapply for (?:a )?commercial (?:license|use|authori[sz]ation)\b",
+    r"\bcommercial (?:use|usage|license) (?:requires|needs|is subject to)\b|\bapply for (?:a )?commercial (?:license"
+    r"|use|authori[sz]ation)\b",
     r"仅限(?:学术)?研究|仅供(?:学术)?研究|仅用于(?:学术)?研究|学术研究\W{0,4}完全开放|非商业|不得用于商业|禁止商用|商用需|商业(?:使用)?(?:需要|需)?(?:申请|授权)|申请商业",
 )
 
@@ -94,7 +96,8 @@ CUSTOM_NAMES = any_of(
     r"\bdeepseek\b",
     r"\bcommunity licen[cs]e\b",
     r"\bacceptable use policy\b|\bproprietary licen[cs]e\b|\ball rights reserved\b",
-    r"\b(?:open )?model licen[cs]e\b|\bmodel_license\b|\b[\w-]{1,80} (?:llm|ai model|model) licen[cs]e\b|\bdelta weights\b|(?<![\w-])NC(?![\w-])",
+    r"\b(?:open )?model licen[cs]e\b|\bmodel_license\b|\b[\w-]{1,80} (?:llm|ai model|model) licen[cs]e\b"
+    r"|\bdelta weights\b|(?<![\w-])NC(?![\w-])",
     r"《[^》\n]{1,40}(?:许可|协议)[^》\n]{0,10}》|模型(?:许可|使用)?协议|模型许可|社区许可",
 )
 

@@ -59,7 +59,8 @@ NAME = r"\[?`?(?:[\w.-]+/[\w.-]+|[A-Za-z][\w.-]*\d[\w.-]*)"
 #: Statements that name the base model.
 BASE = {
     "base model": any_of(
-        rf"\b(?:fine-?tuned|finetuned|adapted|distilled|quanti[sz]ed|converted|merged|continued pre-?training) (?:version |variant |checkpoint )?(?:of|from) (?:the )?{NAME}",
+        rf"\b(?:fine-?tuned|finetuned|adapted|distilled|quanti[sz]ed|converted|merged"
+        rf"|continued pre-?training) (?:version |variant |checkpoint )?(?:of|from) (?:the )?{NAME}",
         rf"\b(?:based on|built (?:on|upon)|on top of|initiali[sz]ed from) (?:the )?{NAME}",
         rf"\b(?:lora )?adapters? (?:for|of|on) (?:the )?{NAME}",
         rf"\bbase model\s*[:：|]\s*{NAME}",
@@ -71,7 +72,8 @@ BASE = {
 
 #: Statements that the card is a derivative without naming the base.
 DERIVATIVE = any_of(
-    r"\bthis (?:model|adapter|checkpoint|repo(?:sitory)?) (?:is|contains) an? (?:\w+ )?(?:fine-?tuned|quanti[sz]ed|lora|adapter|merged?)\b",
+    r"\bthis (?:model|adapter|checkpoint|repo(?:sitory)?) (?:is|contains) an? (?:\w+ )?(?:fine-?tuned|quanti[sz]ed"
+    r"|lora|adapter|merged?)\b",
     r"本模型(?:是|为).{0,10}(?:微调|量化)",
 )
 
@@ -81,7 +83,8 @@ INHERITED = {
         r"\b(?:same|identical) (?:model )?(?:architecture|tokenizer|training data|pre-?training data|vocabulary)\b",
         r"\binherit(?:s|ed)?\b",
         r"\b(?:unchanged|as in|identical to) the (?:base|original|parent) model\b",
-        r"\b(?:refer to|see) (?:the )?(?:\w+ )?(?:base|original|parent|upstream) model(?:'s)? (?:card|documentation|page)\b",
+        r"\b(?:refer to|see) (?:the )?(?:\w+ )?(?:base|original|parent|upstream) model(?:'s)? (?:card|documentation"
+        r"|page)\b",
         r"\bfor (?:details|information|more) (?:on|about) (?:the )?(?:base model|pre-?training)\b",
         r"沿用|继承|与.{0,30}(?:相同|一致)|参考.{0,20}(?:模型卡|基座|原始模型|原模型)",
     ),
@@ -150,7 +153,8 @@ def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignor
                 findings.append(
                     finding(
                         code,
-                        f"A fine-tune must document its own {label} (here {result.level.value}); the base model's do not cover it.",
+                        f"A fine-tune must document its own {label} (here {result.level.value}); "
+                        "the base model's do not cover it.",
                         first,
                     )
                 )

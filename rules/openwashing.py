@@ -50,13 +50,15 @@ CLAIMS = {
     ),
     "claim": any_of(
         r"\b(?:we|are|is|been|have|has) (?:\w+ )?open[- ]sourc(?:e|ed|ing)\b(?! (?:code|librar|tool|framework))",
-        r"\bopen[- ]sourc(?:e|ed|ing) (?:of )?(?:the |our |this |these )(?:\w+[- ]){0,3}(?:models?|llms?|weights|checkpoints?|series|family)\b",
+        r"\bopen[- ]sourc(?:e|ed|ing) (?:of )?(?:the |our |this |these )(?:\w+[- ]){0,3}(?:models?|llms?|weights"
+        r"|checkpoints?|series|family)\b",
         r"\b(?:our|this|the) (?:\w+[- ]){0,2}(?:model|llm|weights?) (?:is|are) open[- ]source\b",
         r"\b(?:this|our) (?:is an? )?(?:fully |new )?open[- ]source (?:\w+[- ]){0,2}(?:model|llm|language model)\b",
         r"\bis an? (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:model|llm|language model)\b",
         r"\bopen[- ]source release of\b",
         # "We present Acme-7B, an open-source LLM", "Acme-7B, an open-source model for …, is …"
-        r"^[^,.;\n]{1,80}, (?:an?|the) (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:models?|llms?|language models?|assistant|chatbot)\b",
+        r"^[^,.;\n]{1,80}, (?:an?|the) (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:models?|llms?"
+        r"|language models?|assistant|chatbot)\b",
         # "Open-source Acme-7B is a chat model."
         r"^open[- ]source (?:\w+[- ]){1,3}(?:is|are|was)\b",
         r"(?:我们|正式|现已|已经|已|均)开源|开源了|开源发布|宣布开源|(?:是|为)(?:一个|一款)?.{0,10}开源(?:的)?(?:大)?(?:语言)?模型",
@@ -65,9 +67,12 @@ CLAIMS = {
 
 #: Sentences about other things being open: not a claim about this model.
 NOT_ABOUT_MODEL = any_of(
-    r"\bopen[- ]source (?:code|librar\w+|framework|toolkit|tools?|projects?|software|community|implementation|datasets?)\b",
-    r"\b(?:built|based|fine-?tuned|trained|derived|distilled) (?:on|upon|with|from) (?:the |an? )?(?:\w+ )?open[- ]source\b",
-    r"\b(?:value|love|support|believe in|embrace|champion|contribute to|committed to|commitment to)\w* (?:the )?open[- ]source\b",
+    r"\bopen[- ]source (?:code|librar\w+|framework|toolkit|tools?|projects?|software|community|implementation"
+    r"|datasets?)\b",
+    r"\b(?:built|based|fine-?tuned|trained|derived|distilled) (?:on|upon|with|from) (?:the "
+    r"|an? )?(?:\w+ )?open[- ]source\b",
+    r"\b(?:value|love|support|believe in|embrace|champion|contribute to|committed to"
+    r"|commitment to)\w* (?:the )?open[- ]source\b",
     r"\b(?:our|the) (?:code|codebase|training code|scripts?) (?:is|are) open[- ]source",
     r"\b(?:not|never|n't) (?:\w+ )?open[- ]sourc",
     r"\bcode\b[^.\n]{0,40}\b(?:is|are) open[- ]source",

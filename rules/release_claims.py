@@ -85,11 +85,14 @@ HIDDEN_CLAIM = any_of(
 )
 CONTEXT_CLAIM = any_of(
     r"(?<![\w.])(\d{1,7})\s?([kK])?[- ](?:tokens?[- ])?(?:context|context[- ]window|context[- ]length)\b",
-    r"\b(?:context|sequence)[_ ](?:length|window|size)\b\s*(?:of\s+(?:up\s+to\s+)?|[:=|]\s*(?:\|\s*)?(?:up\s+to\s+)?)(\d{1,7})\s?([kK])?\b",
+    r"\b(?:context|sequence)[_ ](?:length|window|size)\b\s*(?:of\s+(?:up\s+to\s+)?|[:="
+    r"|]\s*(?:\|\s*)?(?:up\s+to\s+)?)(\d{1,7})\s?([kK])?\b",
 )
 WEIGHTS_CLAIM = any_of(
-    r"\b(?:model\s+)?(?:weights|checkpoints?)\b[^.\n]{0,30}\b(?:are|is)\s+(?:now\s+|publicly\s+|freely\s+)?(?:available|released|downloadable|provided)\b",
-    r"\b(?:we|this repository)\s+(?:publicly\s+)?(?:release|provide|publish)s?\b[^.\n]{0,30}\b(?:weights|checkpoints?)\b",
+    r"\b(?:model\s+)?(?:weights|checkpoints?)\b[^.\n]{0,30}\b(?:are|is)\s+(?:now\s+|publicly\s+"
+    r"|freely\s+)?(?:available|released|downloadable|provided)\b",
+    r"\b(?:we|this repository)\s+(?:publicly\s+)?(?:release|provide|publish)s?\b[^.\n]{0,30}\b(?:weights"
+    r"|checkpoints?)\b",
     r"\bdownload (?:the )?(?:model )?weights\b",
 )
 OPEN_CLAIM = any_of(
@@ -191,7 +194,8 @@ def _config_mismatch(card: Any, release: Any, element: str, pattern: "re.Pattern
     return [
         _finding(
             ARCHITECTURE,
-            f'The card says "{_quote(text)}" (line {line}), but {where}:{fact.line} gives the {label} as {actual} ({_quote(fact.quote, 60)}).',
+            f'The card says "{_quote(text)}" (line {line}), '
+            f"but {where}:{fact.line} gives the {label} as {actual} ({_quote(fact.quote, 60)}).",
             line,
             ((where, fact.line),),
         )
@@ -222,7 +226,8 @@ def _licenses(card: Any, release: Any) -> list[Finding]:
             out.append(
                 _finding(
                     LICENSE,
-                    f"Licence disagreement: {first} says '{a.value}', but {where} says '{b.value}' (\"{_quote(b.quote, 60)}\").",
+                    f"Licence disagreement: {first} says '{a.value}', "
+                    f"but {where} says '{b.value}' (\"{_quote(b.quote, 60)}\").",
                     line,
                     ((release.path(b.file), b.line),),
                 )
@@ -240,7 +245,8 @@ def _no_weights(card: Any, release: Any) -> list[Finding]:
     return [
         _finding(
             NO_WEIGHTS,
-            f'The card says "{_quote(text)}" (line {line}), but {release.files.root} holds no weight file (safetensors, GGUF, PyTorch …).',
+            f'The card says "{_quote(text)}" (line {line}), '
+            f"but {release.files.root} holds no weight file (safetensors, GGUF, PyTorch …).",
             line,
         )
     ]
@@ -256,7 +262,8 @@ def _gated(card: Any, release: Any) -> list[Finding]:
     return [
         _finding(
             GATED,
-            f'The card says "{_quote(text)}" (line {line}), but downloads from {release.files.root} are gated with manual approval.',
+            f'The card says "{_quote(text)}" (line {line}), '
+            f"but downloads from {release.files.root} are gated with manual approval.",
             line,
             ((release.path("(Hub metadata)"), 0),),
         )
@@ -279,7 +286,8 @@ def _base_model(card: Any, release: Any) -> list[Finding]:
     return [
         _finding(
             BASE_MODEL,
-            f"The front matter names base_model '{', '.join(names)}', but {where}:{fact.line} was trained on '{fact.value}'.",
+            f"The front matter names base_model '{', '.join(names)}', "
+            f"but {where}:{fact.line} was trained on '{fact.value}'.",
             card.fm_line("base_model"),
             ((where, fact.line),),
         )

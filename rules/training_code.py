@@ -52,7 +52,10 @@ CODES = CriterionCodes(
 )
 
 NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic time
-ACCELERATOR = r"(?:[AHLV]100|H20|H800|A800|A6000|A10G?|L40S?|B200|GB200|RTX ?\d{4}|TPU ?v?\d\w*|MI\d{3}X?|Ascend ?910\w?|Gaudi ?\d?|昇腾 ?910\w?)"
+ACCELERATOR = (
+    r"(?:[AHLV]100|H20|H800|A800|A6000|A10G?|L40S?|B200|GB200|RTX ?\d{4}"  # NVIDIA
+    r"|TPU ?v?\d\w*|MI\d{3}X?|Ascend ?910\w?|Gaudi ?\d?|昇腾 ?910\w?)"  # Google, AMD, Huawei, Intel
+)
 
 TRAINING_CODE = [
     r"\btraining (?:code|scripts?|codebase|repository|repo)\b",  # "the training code is at …"
@@ -65,7 +68,8 @@ COMPUTE = [
     rf"\b{NUM}\s*[KM]?\s*(?:gpu|tpu|npu|accelerator|device|core)[- ]?(?:hours?|days?)\b",  # "258K GPU hours"
     rf"{NUM}\s*[KM]?\s*(?:卡时|GPU\s*小时|GPU时)",
     rf"\b{NUM}\s*(?:[x×]\s*)?(?:nvidia )?{ACCELERATOR}",  # "512 H100", "8x A100"
-    rf"\b{ACCELERATOR}\b[^\n]{{0,40}}?\b{NUM}\s*(?:gpus?|cards?|chips?|nodes?|hours?|days?|weeks?)\b",  # "H100 GPUs for 21 days"
+    # "H100 GPUs for 21 days"
+    rf"\b{ACCELERATOR}\b[^\n]{{0,40}}?\b{NUM}\s*(?:gpus?|cards?|chips?|nodes?|hours?|days?|weeks?)\b",
     rf"\b{NUM}\s*(?:[eE][+]?\d+\s*)?(?:peta|exa|zetta)?flops\b",  # "1.2e23 FLOPs"
     rf"\b(?:hours used|training time|compute budget)\s*[:：]\s*{NUM}",  # template keys with a value
     rf"{NUM}\s*(?:张|块|台)\s*{ACCELERATOR}|{ACCELERATOR}[^\n]{{0,20}}?{NUM}\s*(?:张|块|卡|天|小时)",
@@ -88,7 +92,8 @@ HINTS = {
 
 #: Repository links that are the release's training code.
 CODE_URL = any_of(
-    r"(?:github\.com|gitlab\.com|gitee\.com|codeberg\.org)/[\w.-]+/[\w.-]*(?:train|recipe|pretrain|finetune|fine-tune|sft|rlhf)[\w.-]*",
+    r"(?:github\.com|gitlab\.com|gitee\.com|codeberg\.org)/[\w.-]+/[\w.-]*(?:train|recipe|pretrain|finetune|fine-tune"
+    r"|sft|rlhf)[\w.-]*",
     r"(?:github\.com|gitlab\.com|gitee\.com)/.+/(?:blob|tree)/.+(?:train|finetune|pretrain|sft|recipe)",
 )
 

@@ -58,10 +58,13 @@ NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic
 
 #: A sentence is about the training data when it says so ...
 TOPIC = any_of(
-    r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|instruction-tuned|post-trained|distilled|aligned)\b[^.\n]{0,40}\b(?:on|with|using|from)\b",
-    r"\b(?:training|pre-?training|fine-?tuning|finetuning|instruction|sft|dpo|preference)[- ](?:data|dataset|corpus|corpora|mix|mixture|tokens|set|examples|samples)",
+    r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|instruction-tuned|post-trained|distilled"
+    r"|aligned)\b[^.\n]{0,40}\b(?:on|with|using|from)\b",
+    r"\b(?:training|pre-?training|fine-?tuning|finetuning|instruction|sft|dpo|preference)[- ](?:data|dataset|corpus"
+    r"|corpora|mix|mixture|tokens|set|examples|samples)",
     r"\btrain(?:s|ing)?\b[^.\n]{0,40}\bon\s+(?:~|about |over )?\d",
-    rf"\btrained (?:for|on) (?:~|about |over |approximately )?{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\s+tokens\b",
+    rf"\btrained (?:for|on) (?:~|about |over |approximately )?{NUM}\s*(?:[KMBT]|thousand|million|billion"
+    rf"|trillion)?\s+tokens\b",
     r"\bdata(?:sets?)?\b",
     r"\bcorpus\b|\bcorpora\b",
     r"训练数据|训练集|数据集|语料|(?:训练|预训练)[^。\n]{0,30}(?:数据|token|标识符|样本)|(?:数据|token|标识符|样本)[^。\n]{0,30}(?:训练|预训练)",
@@ -119,7 +122,12 @@ KNOWN_SOURCES = (
 )
 
 #: A name-shaped word (CamelCase, ALLCAPS, with digits) next to the word dataset/corpus, or after "trained on".
-NAMEY = r"(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80}|[a-z]{1,80}[A-Z][\w.-]{0,80}|[A-Za-z0-9-]{1,80}[_/][A-Za-z0-9._/-]{1,160})"  # bounded: linear on long runs
+#: A name-like token (bounded: linear on long runs).
+NAMEY = (
+    r"(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80}"  # CamelCase: RedPajama, SlimPajama
+    r"|[a-z]{1,80}[A-Z][\w.-]{0,80}"  # camelCase: peS2o
+    r"|[A-Za-z0-9-]{1,80}[_/][A-Za-z0-9._/-]{1,160})"  # hub ids and snake_case: allenai/dolma
+)
 NAMED = any_of(
     rf"\b{NAMEY}\s+(?:dataset|corpus|corpora|data\b|collection)",
     rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{NAMEY}",
@@ -130,13 +138,18 @@ NAMED = any_of(
 
 #: Units that count data, for every kind of model: text, images, audio, video, molecules, episodes.
 DATA_UNIT = (
-    r"\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words|prompts|links|turns|preferences"
-    r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences|trajectories|episodes|demonstrations"
+    r"\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words"
+    r"|prompts|links|turns|preferences"
+    r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences"
+    r"|trajectories|episodes|demonstrations"
     r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations)\b"
 )
 #: Up to three words between a number and its unit ("1.2B text-image pairs", "209M molecular 3D conformations"),
 #: none of them a verb or article: "16B is our instruction-tuned model" is a model size, not data.
-QUALIFIERS = r"(?:(?!(?:is|are|was|were|be|our|the|an?|can|runs?|on|in|with|per|of|and|or|to|for|at|model|models|parameters?)\b)[A-Za-z0-9-]{1,20}\s){0,3}"
+QUALIFIERS = (
+    r"(?:(?!(?:is|are|was|were|be|our|the|an?|can|runs?|on|in|with|per|of|and|or|to|for|at|model|models|parameters?)\b)"
+    r"[A-Za-z0-9-]{1,20}\s){0,3}"
+)
 
 #: Data size: tokens, examples, hours or bytes with a number.
 SIZE = any_of(
@@ -172,9 +185,12 @@ HARDWARE = any_of(
 #: Composition or documentation: proportions, processing, or a datasheet.
 COMPOSITION = any_of(
     rf"\b{NUM}\s*%",
-    r"\bdata mixture\b|\bmixture (?:weights|proportions|ratios)\b|\bproportions?\b|\bsampling (?:weight|ratio)|\bdata ?mix\b",
-    r"\bdedup(?:licat\w*)?\b|\bfilter(?:ed|ing)\b|\b(?:were|was|are|is) (?:removed|excluded)\b|\bquality (?:filter|classifier)|\bdecontaminat",
-    r"\bdata ?(?:card|sheet)\b|\bdataset card\b|\bdomains?\b[^.\n]{0,30}\b(?:list|published)|\bcovering \d+ (?:languages|domains)",
+    r"\bdata mixture\b|\bmixture (?:weights|proportions|ratios)\b|\bproportions?\b|\bsampling (?:weight|ratio)"
+    r"|\bdata ?mix\b",
+    r"\bdedup(?:licat\w*)?\b|\bfilter(?:ed|ing)\b|\b(?:were|was|are|is) (?:removed|excluded)\b|\bquality (?:filter"
+    r"|classifier)|\bdecontaminat",
+    r"\bdata ?(?:card|sheet)\b|\bdataset card\b|\bdomains?\b[^.\n]{0,30}\b(?:list|published)"
+    r"|\bcovering \d+ (?:languages|domains)",
     r"配比|占比|比例|去重|过滤|清洗|数据卡|、[^、，。\n]{1,12}、[^、，。\n]{1,12}、",
 )
 
@@ -237,7 +253,8 @@ ELEMENTS = {"named sources": NAMED_SOURCE, "size": SIZE, "composition": COMPOSIT
 STRONG_TOPIC = any_of(
     r"^\W*(?:pre-?)?trained on\b",
     r"\bduring (?:pre-?)?training\b|在预训练(?:过程|阶段)中",
-    r"\b(?:was|were|is|are|been|we|model|models)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned|finetuned)\s+(?:\w+\s+)?on\b",
+    r"\b(?:was|were|is|are|been|we|model|models)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned"
+    r"|finetuned)\s+(?:\w+\s+)?on\b",
     r"\bwe (?:created|used|collected|built|curated)\b[^.\n]{0,40}\bfor (?:unsupervised )?(?:pre-?)?training",
     r"(?:预训练|训练)(?:数据|语料)(?:包括|包含|来自|为)|(?:在|基于)[^。\n]{0,30}(?:上|中)(?:进行)?(?:预训练|训练)",
 )
@@ -302,11 +319,14 @@ VAGUE = {
         r"\bcurated (?:data|dataset)",
         r"\btraining data\b",
         r"\bsynthetic data\b",
-        r"\b(?:instruction|math|reasoning|code|comparison|preference|mixed-quality|dialogue|conversation|alignment)[\w-]*(?: [\w-]+)? data\b",
+        r"\b(?:instruction|math|reasoning|code|comparison|preference|mixed-quality|dialogue|conversation"
+        r"|alignment)[\w-]*(?: [\w-]+)? data\b",
         r"\b(?:trillions|billions|millions) of\b[^.\n]{0,30}\btokens\b",
         # "trained on large amounts of audio", "trains on synthetic datasets": material named only by its kind
-        r"\b(?:pre-?)?train(?:ed|s)? (?:on|using) (?!\d|(?:an? |the )?(?:single |multiple |\d+ )?(?:GPUs?|TPUs?|nodes?|machines?|clusters?)\b)(?:[\w-]{1,20} ){0,4}"
-        r"(?:data|datasets?|corpus|corpora|text|images|audio|videos|speech|recordings|reports|logs|documents|conversations|code|pairs|molecules|structures|samples|examples)\b",
+        r"\b(?:pre-?)?train(?:ed|s)? (?:on|using) (?!\d|(?:an? |the )?(?:single |multiple |\d+ )?(?:GPUs?|TPUs?|nodes?"
+        r"|machines?|clusters?)\b)(?:[\w-]{1,20} ){0,4}"
+        r"(?:data|datasets?|corpus|corpora|text|images|audio|videos|speech|recordings|reports|logs|documents"
+        r"|conversations|code|pairs|molecules|structures|samples|examples)\b",
         r"instruction\s*数据|指令数据|对齐数据|偏好数据",
         r"公开数据|互联网数据|高质量数据|海量数据|训练数据|预训练数据|语料",
     )

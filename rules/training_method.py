@@ -100,7 +100,8 @@ OBJECTIVE = any_of(
     r"\bused as (?:the |our )?(?:pre-?)?training (?:tasks?|objectives?)\b",
     r"\btrained as an? (?:autoregressive|causal|masked|bidirectional|unidirectional|denoising) (?:language )?model\b",
     # objectives and losses beyond language models, and loss classes named in training logs
-    r"\b(?:contrastive|triplet|InfoNCE|CTC|ranking|hinge|focal|perceptual|adversarial|distillation|diffusion|denoising|reconstruction|KL)[- ]loss\b",
+    r"\b(?:contrastive|triplet|InfoNCE|CTC|ranking|hinge|focal|perceptual|adversarial|distillation|diffusion|denoising"
+    r"|reconstruction|KL)[- ]loss\b",
     r"\b(?-i:[A-Z][A-Za-z]{2,60})Loss\b",
     r"\bloss\s*[:=]\s*\[?`?(?:<code>)?(?-i:[A-Z])[A-Za-z]",
     r"\bself[- ]distill\w*",
@@ -154,14 +155,17 @@ STAGE_TAG = any_of(r"^(?:sft|lora|qlora|dpo|orpo|kto|ppo|grpo|rlhf)$")
 #: Text that speaks to the reader about training *their* model ("fine-tune your models with SFT",
 #: a documentation index: "Training: the instructions for post-training"): not this release's procedure.
 READER_TRAINING = any_of(
-    r"\bfine-?tun\w* your (?:own )?models?\b|\byour (?:own )?models? with\b|\binstructions for (?:post-|pre-)?training\b",
+    r"\bfine-?tun\w* your (?:own )?models?\b|\byour (?:own )?models? with\b|\binstructions for (?:post-"
+    r"|pre-)?training\b",
 )
 
 #: Statements that the training code or recipe of the release is available.
 CODE_STATEMENT = any_of(
-    r"\b(?:provide|release|open-?source|publish|share)[sd]?\b[^\n]{0,80}?\b(?:pre-?training|training|fine-?tuning)\b[^\n]{0,80}?\b(?:code|scripts?|recipes?|pipeline|configs?|instructions)\b",
+    r"\b(?:provide|release|open-?source|publish|share)[sd]?\b[^\n]{0,80}?\b(?:pre-?training|training"
+    r"|fine-?tuning)\b[^\n]{0,80}?\b(?:code|scripts?|recipes?|pipeline|configs?|instructions)\b",
     r"\b(?:set ?up|clone|get|download|install) (?:the )?(?:pre-?)?training code\b",
-    r"\b(?:pre-?)?training (?:code|scripts?|recipes?|configs?)\b[^\n]{0,60}?\b(?:is|are) (?:available|provided|released|open)\b",
+    r"\b(?:pre-?)?training (?:code|scripts?|recipes?|configs?)\b[^\n]{0,60}?\b(?:is|are) (?:available|provided"
+    r"|released|open)\b",
     r"^\s*(?:pre-?)?training (?:code|scripts?|recipes?)\s*:?\s*$",
     r"\b(?:this|the) repository contains the (?:pre-?)?training code\b",
     r"\b(?:code|scripts?|instructions) (?:for|to) (?:pre-?train|train|reproduce)\w*\b",
@@ -183,7 +187,8 @@ TRAINED_WITH = any_of(
 #: The link after it: a repository on a code host, not a dataset kept there.
 CODE_HOST_LINK = any_of(r"\[[^\]]{1,100}\]\(https?://(?:www\.)?(?:github\.com|gitlab\.com)/[^()\s]{1,300}\)")
 DATA_LINK = any_of(
-    r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\bexamples\b|\bsamples\b|\bconversations?\b|\bdialog(?:ue)?s?\b|\binstruction (?:set|pairs)\b",
+    r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\bexamples\b|\bsamples\b|\bconversations?\b|\bdialog(?:ue)?s?\b"
+    r"|\binstruction (?:set|pairs)\b",
     r"\.jsonl?\b|\.csv\b|\.parquet\b",
 )
 #: What the link is introduced as: the words between "using"/"with"/"code" and the link.
@@ -191,8 +196,10 @@ LINK_INTRO = any_of(r"\b(?:using|with|via|code)\b[^.\[\n]{0,40}\[$")
 
 #: General-purpose training libraries: "trained using [TRL](…)" names a tool, not the release's training code.
 GENERAL_LIBRARY = any_of(
-    r"github\.com/(?:huggingface/(?:trl|transformers|peft|accelerate|alignment-handbook)|microsoft/deepspeed|pytorch/(?:pytorch|torchtune)"
-    r"|hiyouga/llama-?factory|(?:axolotl-ai-cloud|openaccess-ai-collective)/axolotl|unslothai/unsloth|nvidia/nemo)(?:[/#?)]|$)",
+    r"github\.com/(?:huggingface/(?:trl|transformers|peft|accelerate|alignment-handbook)|microsoft/deepspeed"
+    r"|pytorch/(?:pytorch|torchtune)"
+    r"|hiyouga/llama-?factory|(?:axolotl-ai-cloud|openaccess-ai-collective)/axolotl|unslothai/unsloth"
+    r"|nvidia/nemo)(?:[/#?)]|$)",
 )
 
 #: Links to the training code: by their text ("[Training code](…)") or a repository named for training.
@@ -205,13 +212,15 @@ CODE_LINK_TEXT = any_of(
 )
 #: A link to the repository's own training instructions or training folder: ``TRAINING.md``, ``src/x/train``.
 CODE_DOC = any_of(
-    r"(?:^|/)(?:TRAIN(?:ING)?|PRE-?TRAIN(?:ING)?|FINE-?TUN(?:E|ING)|REPRODUC\w*)\.md$|^(?!https?:)(?:\./)?[\w./-]{0,200}/(?:train|training|pretrain|finetune)/?$"
+    r"(?:^|/)(?:TRAIN(?:ING)?|PRE-?TRAIN(?:ING)?|FINE-?TUN(?:E|ING)|REPRODUC\w*)\.md$"
+    r"|^(?!https?:)(?:\./)?[\w./-]{0,200}/(?:train|training|pretrain|finetune)/?$"
 )
 CODE_REPO = any_of(r"github\.com/[\w.-]{1,100}/[\w.-]{0,100}train[\w.-]{0,100}(?:/|$)")
 
 #: Commands that launch training, in code blocks of release sections.
 COMMAND = any_of(
-    r"\b(?:torchrun|deepspeed|accelerate launch|sbatch|mpirun)\b[^\n]{0,200}?\b(?:train|pretrain|finetune|sft|dpo|orpo|run_)\w*",
+    r"\b(?:torchrun|deepspeed|accelerate launch|sbatch|mpirun)\b[^\n]{0,200}?\b(?:train|pretrain|finetune|sft|dpo|orpo"
+    r"|run_)\w*",
     r"\bpython3?\s+(?:-m\s+)?\S*(?:train|pretrain|finetune|sft|dpo|mesh_transformer_main)\w*",
     r"\bbash\s+\S*(?:train|pretrain|finetune|sft)\S*\.sh\b",
     r"--gin_file|--config(?:_file)?\s+\S+\.ya?ml",

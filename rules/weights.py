@@ -47,7 +47,8 @@ DOWNLOAD_TEXT = {
     "download location": any_of(
         r"\bfrom_pretrained\(\s*[\"'][\w.-]+(?:/[\w.-]+)?[\"']",
         r"\b(?:huggingface-cli|hf) download\b",
-        r"\b(?:checkpoint|model(?:_id|_name|_name_or_path|_path)?|repo(?:_id)?|pretrained_model_name_or_path)\s*[=:]\s*[\"'][\w.-]+/[\w.-]+[\"']",
+        r"\b(?:checkpoint|model(?:_id|_name|_name_or_path|_path)?|repo(?:_id)?"
+        r"|pretrained_model_name_or_path)\s*[=:]\s*[\"'][\w.-]+/[\w.-]+[\"']",
         r"--(?:model(?:_name_or_path|_id)?|hf_path|hf_model|repo_id)[ =][\w.-]+/[\w.-]+\b",
         r"(?-i:\b[A-Z][A-Za-z0-9]{1,40})\(\s*[\"'][\w.-]+/[\w.-]+[\"']",
         r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
@@ -59,13 +60,18 @@ DOWNLOAD_TEXT = {
         r"\bfor access,? (?:please )?(?:apply|request|register|sign up)\b",
         r"\bPeftModel\.from_pretrained\(\s*\w+\s*,\s*[\"'][\w./-]+[\"']",
         r"\b[\w.-]+\.(?:safetensors|gguf|ckpt|pth|bin)`?\s*[:：—–-]\s*[^\n]{0,60}?\b(?:weights|checkpoint|adapter)\b",
-        r"\bdownload\w*\b(?:[^.\n]|\.\d){0,40}\b(?:weights|checkpoints?|models?)\b(?:[^.\n]|\.\d){0,40}\b(?:from|at|on|here|via|link)\b",
+        r"\bdownload\w*\b(?:[^.\n]|\.\d){0,40}\b(?:weights|checkpoints?|models?)\b(?:[^.\n]|\.\d){0,40}\b(?:from|at|on"
+        r"|here|via|link)\b",
         # a listed checkpoint file with its link: "The 6-hour model (m_6.onnx): [mirror](…)"
-        r"\b[\w.-]{1,80}\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|h5|tflite|msgpack)\b`?\)?\s*[:：—–-]?\s*\[[^\]\n]{1,40}\]\(",
+        r"\b[\w.-]{1,80}\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|h5|tflite"
+        r"|msgpack)\b`?\)?\s*[:：—–-]?\s*\[[^\]\n]{1,40}\]\(",
         # container images that ship the weights
-        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:baked|bundled|included|packaged|shipped) (?:in|into|with)\b[^.\n]{0,30}\b(?:image|container)\b",
-        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:are|is) (?:all )?(?:publicly |now )?(?:available|uploaded|hosted|open-?sourced?)\b[^.\n]{0,20}\b(?:on|at|from|in|via|to)\b",
-        r"\b(?:we|have|has)\s+(?:also\s+)?(?:publicly\s+)?(?:released|open-?sourced|uploaded)\b[^.\n]{0,80}\b(?:models?|weights|checkpoints)\b",
+        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:baked|bundled|included|packaged|shipped) (?:in|into"
+        r"|with)\b[^.\n]{0,30}\b(?:image|container)\b",
+        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:are|is) (?:all )?(?:publicly |now )?(?:available"
+        r"|uploaded|hosted|open-?sourced?)\b[^.\n]{0,20}\b(?:on|at|from|in|via|to)\b",
+        r"\b(?:we|have|has)\s+(?:also\s+)?(?:publicly\s+)?(?:released|open-?sourced"
+        r"|uploaded)\b[^.\n]{0,80}\b(?:models?|weights|checkpoints)\b",
         r"\b(?:released|uploaded) (?:to|on) (?:the )?(?:hugging ?face|hf hub|modelscope|model hub)\b",
         r"\bopen[- ]weights?\b",
         r"模型下载|权重下载|下载地址|下载链接|开源权重|开放下载|已开源|开源了|(?:权重|模型)(?:已|均已)?(?:上传|发布)(?:至|到|在)",
@@ -74,7 +80,8 @@ DOWNLOAD_TEXT = {
 
 #: The card says the weights are released, without a location: partial evidence.
 RELEASED_HERE = any_of(
-    r"\b(?:we|this repo(?:sitory)?)\s+(?:\w+\s+)?(?:provide|release|share|open-?source)[sd]?\s+(?:the\s+|our\s+|all\s+)?(?:\w+\s+){0,2}(?:models?|weights|checkpoints)\b",
+    r"\b(?:we|this repo(?:sitory)?)\s+(?:\w+\s+)?(?:provide|release|share|open-?source)[sd]?\s+(?:the\s+|our\s+"
+    r"|all\s+)?(?:\w+\s+){0,2}(?:models?|weights|checkpoints)\b",
     r"\b(?:pre-?trained\s+)?(?:models?|weights|checkpoints)\b[^.\n]{0,40}\b(?:are|were|is|was)\s+(?:\w+\s+)?released\b",
     r"\b(?:trained|developed) and released by\b",
     r"\breleased here\b",
@@ -83,7 +90,8 @@ RELEASED_HERE = any_of(
 
 #: Hub and release URLs that host model weights (not datasets, not Spaces, not papers).
 WEIGHT_URL = any_of(
-    r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/(?!datasets/|spaces/|docs/|papers/|blog/|join|login|settings|models\?|collections/|learn/|tasks/|api/)[\w.-]+/[\w.-]+",
+    r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/(?!datasets/|spaces/|docs/|papers/|blog/|join|login|settings"
+    r"|models\?|collections/|learn/|tasks/|api/)[\w.-]+/[\w.-]+",
     r"^https?://(?:www\.)?huggingface\.co/collections/",
     r"^https?://(?:www\.)?modelscope\.cn/models/",
     r"^https?://(?:www\.)?ollama\.com/library/",
@@ -112,17 +120,20 @@ BASE_MODEL = any_of(
 #: License statements in text; the front-matter keys are handled in ``check``.
 LICENSE = {
     "license": any_of(
-        r"\b(?:licen[cs]ed|released|distributed|available|made available|provided|open-?sourced|governed) (?:\w+ ){0,3}(?:under|by)\b[^.\n]{0,60}\blicen[cs]e\b",
+        r"\b(?:licen[cs]ed|released|distributed|available|made available|provided|open-?sourced"
+        r"|governed) (?:\w+ ){0,3}(?:under|by)\b[^.\n]{0,60}\blicen[cs]e\b",
         r"\b(?:licen[cs]ed|released|distributed|made available|open-?sourced) under\b",
         r"^\W*licen[cs]e\b[\s:：|*-]{0,6}[^\s:：|*-]",
         r"\blicen[cs]e\s*[:：|]\s*\S",
-        r"\b(?:apache|mit|bsd|gpl|agpl|lgpl|mpl|cc[- ]by|openrail|creativeml|rail|llama ?\d?(?:\.\d)? community|gemma|bigscience)[\w .-]{0,30}licen[cs]e\b",
+        r"\b(?:apache|mit|bsd|gpl|agpl|lgpl|mpl|cc[- ]by|openrail|creativeml|rail|llama ?\d?(?:\.\d)? community|gemma"
+        r"|bigscience)[\w .-]{0,30}licen[cs]e\b",
         r"\b(?:apache[- ]2\.0|cc[- ]by(?:[- ]nc)?(?:[- ]sa)?[- ]4\.0|openrail(?:-m)?|mit license)\b",
         r"\b(?:model|community) licen[cs]e(?: agreement)?\b",
         r"\blicen[cs]e agreement\b",
         r"\bsubject to\b[^.\n]{0,40}\blicen[cs]e\b",
         r"\blicen[cs]ed for\b",
-        r"许可证|许可协议|开源协议|使用协议|模型协议|模型许可|License\s*协议|遵循\s*\S{0,20}\s*(?:license|协议)|(?:学术研究|商业使用|商用)\S{0,10}(?:开放|免费|授权)|支持商用",
+        r"许可证|许可协议|开源协议|使用协议|模型协议|模型许可|License\s*协议|遵循\s*\S{0,20}\s*(?:license|协议)|(?:学术研究|商业使用|商用)\S{0,10}(?:开放|免费"
+        r"|授权)|支持商用",
     ),
 }
 
@@ -234,7 +245,8 @@ def _base_models(card) -> tuple[set[str], list["re.Pattern[str]"]]:  # type: ign
                 n = re.escape(name)  # a pattern made from this card: re.compile, not the cache kept between runs
                 about.append(
                     re.compile(
-                        rf"{n}\W{{0,3}}(?:is|are|was|were)\b[^\n]{{0,40}}?licen[cs]|licen[cs]e (?:of|for) (?:the )?{n}|{n}'s licen[cs]",
+                        rf"{n}\W{{0,3}}(?:is|are|was|were)\b[^\n]{{0,40}}?licen[cs]|licen[cs]e (?:of|for) (?:the )?{n}"
+                        rf"|{n}'s licen[cs]",
                         re.I,
                     )
                 )
