@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from repro_lint.testing import lint_string
 
 CARDS = Path(__file__).resolve().parents[1] / "fixtures" / "weights"
