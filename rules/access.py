@@ -24,14 +24,18 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import Hit, finding, link_hits, scan, source_quote, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Code, Evidence, Level, Rule, Severity, Verdict
+from repro_lint.evidence import Hit, any_of, finding, link_hits, scan, source_quote
+from repro_lint.kit import verdict_rule
+from repro_lint.model import Code, Evidence, Level, Severity, Verdict
 from repro_lint.rules.weights import DOWNLOAD_TEXT, WEIGHT_URL
 
 MISSING = Code("RL611", "access-missing", "The card does not say how to get the model.", Severity.ERROR)
-GATED = Code("RL612", "access-gated", "The weights can be downloaded only after approval or registration.", Severity.WARNING)
-API_ONLY = Code("RL613", "access-api-only", "The model is available only through an API or a hosted product.", Severity.ERROR)
+GATED = Code(
+    "RL612", "access-gated", "The weights can be downloaded only after approval or registration.", Severity.WARNING
+)
+API_ONLY = Code(
+    "RL613", "access-api-only", "The model is available only through an API or a hosted product.", Severity.ERROR
+)
 WAITLIST = Code("RL614", "access-waitlist", "Access is through a waitlist.", Severity.WARNING)
 CODES = (MISSING, GATED, API_ONLY, WAITLIST)
 
@@ -39,24 +43,36 @@ CODES = (MISSING, GATED, API_ONLY, WAITLIST)
 GATE_KEYS = ("gated", "extra_gated_prompt", "extra_gated_fields", "extra_gated_heading", "extra_gated_description")
 
 SIGNALS = {
-    "gated": words(
-        r"\brequest (?:access|the weights|a download)\b", r"\b(?:apply|register|sign up) (?:for|to get) (?:access|the weights|download)\b",
-        r"\b(?:access|application|request) form\b", r"\bgated (?:model|repo|repository|access)\b", r"\bupon (?:approval|request)\b",
-        r"\bafter (?:your request is )?approv\w+\b", r"\bagree to share your contact information\b", r"\baccept the (?:license|conditions|terms) to access\b",
+    "gated": any_of(
+        r"\brequest (?:access|the weights|a download)\b",
+        r"\b(?:apply|register|sign up) (?:for|to get) (?:access|the weights|download)\b",
+        r"\b(?:access|application|request) form\b",
+        r"\bgated (?:model|repo|repository|access)\b",
+        r"\bupon (?:approval|request)\b",
+        r"\bafter (?:your request is )?approv\w+\b",
+        r"\bagree to share your contact information\b",
+        r"\baccept the (?:license|conditions|terms) to access\b",
         r"\bcontact us (?:for|to get) (?:access|the weights)\b",
         r"申请(?:下载|权重|访问|使用)|填写(?:申请表|问卷|表单)|审核(?:通过)?后|提交申请|需(?:要)?申请",
     ),
-    "waitlist": words(r"\bwait ?list\b", r"\bjoin the queue\b", r"\bearly access program\b", r"内测(?:申请|资格)|排队|候补"),
-    "api": words(
-        r"\b(?:through|via|using|with) (?:our |the |an? )?(?:\w+ )?(?:api|platform|chat|web app|playground|cloud service)\b",
-        r"\bapi[- ](?:only|access|key|endpoint)\b", r"\buse (?:our|the) (?:paid )?api\b", r"\bavailable (?:on|at) (?:our )?(?:platform|website|chat)\b", r"\btry it (?:on|at|in)\b",
+    "waitlist": any_of(
+        r"\bwait ?list\b", r"\bjoin the queue\b", r"\bearly access program\b", r"内测(?:申请|资格)|排队|候补"
+    ),
+    "api": any_of(
+        r"\b(?:through|via|using|with) (?:our |the |an? )?(?:\w+ )?(?:api|platform|chat|web app|playground"
+        r"|cloud service)\b",
+        r"\bapi[- ](?:only|access|key|endpoint)\b",
+        r"\buse (?:our|the) (?:paid )?api\b",
+        r"\bavailable (?:on|at) (?:our )?(?:platform|website|chat)\b",
+        r"\btry it (?:on|at|in)\b",
         r"仅(?:通过|提供)\s*api|通过\s*api\s*(?:调用|访问|使用)|api\s*服务|在线体验|开放平台|申请试用",
     ),
 }
 
 #: "Data generated using the OpenAI API": an API used to make the release, not the way to reach it.
-API_AS_TOOL = words(
-    r"\b(?:generated|collected|distilled|annotated|label(?:l)?ed|created|produced|synthesi[sz]ed|translated|queried|scored|evaluated|judged)\b[^.\n]{0,40}\b(?:using|with|via|through|from|by)\b",
+API_AS_TOOL = any_of(
+    r"\b(?:generated|collected|distilled|annotated|label(?:l)?ed|created|produced|synthesi[sz]ed|translated|queried"
+    r"|scored|evaluated|judged)\b[^.\n]{0,40}\b(?:using|with|via|through|from|by)\b",
     r"\b(?:teacher|judge|annotator)\b",
 )
 
@@ -77,29 +93,77 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
     found = scan(card, SIGNALS, where=lambda b: True, skip_withheld=False)
     found["download"] = scan(card, DOWNLOAD, where=lambda b: True)["download"] + link_hits(card, WEIGHT_URL, "download")
     found["gated"] += _gate_keys(card)
-    found["api"] = [h for h in found["api"] if not API_AS_TOOL.search(source_quote(card, h.line, h.quote, limit=10_000))]
+    found["api"] = [
+        h for h in found["api"] if not API_AS_TOOL.search(source_quote(card, h.line, h.quote, limit=10_000))
+    ]
     evidence = sorted(
-        {Evidence(h.line, source_quote(card, h.line, h.quote), h.element) for hits in found.values() for h in sorted(hits, key=lambda h: h.line)[:2]},
+        {
+            Evidence(h.line, source_quote(card, h.line, h.quote), h.element)
+            for hits in found.values()
+            for h in sorted(hits, key=lambda h: h.line)[:2]
+        },
         key=lambda e: (e.line, e.element),
     )
     first = {name: min((h.line for h in hits), default=0) for name, hits in found.items()}
     if found["download"] and found["gated"]:
-        return Verdict(Level.PARTIAL, 0.5, evidence, [finding(GATED, "The weights are gated: download needs approval or registration.", first["gated"])], ("open download",))
+        return Verdict(
+            Level.PARTIAL,
+            0.5,
+            evidence,
+            [finding(GATED, "The weights are gated: download needs approval or registration.", first["gated"])],
+            ("open download",),
+        )
     if found["download"]:
         return Verdict(Level.COMPLETE, 1.0, evidence)
     if found["waitlist"]:
-        return Verdict(Level.PARTIAL, 0.25, evidence, [finding(WAITLIST, "Access is through a waitlist; there is no download.", first["waitlist"])], ("open download",))
+        return Verdict(
+            Level.PARTIAL,
+            0.25,
+            evidence,
+            [finding(WAITLIST, "Access is through a waitlist; there is no download.", first["waitlist"])],
+            ("open download",),
+        )
     if found["gated"]:
-        return Verdict(Level.PARTIAL, 0.5, evidence, [finding(GATED, "Access needs approval or registration and no download location is given.", first["gated"])], ("open download",))
+        return Verdict(
+            Level.PARTIAL,
+            0.5,
+            evidence,
+            [
+                finding(
+                    GATED, "Access needs approval or registration and no download location is given.", first["gated"]
+                )
+            ],
+            ("open download",),
+        )
     if found["api"]:
         quote = source_quote(card, first["api"])
-        return Verdict(Level.CLOSED, 0.0, evidence, [finding(API_ONLY, f"The model is reachable only through an API or hosted product: \"{quote[:80]}\".", first["api"])], ("open download",))
-    return Verdict(Level.ABSENT, 0.0, [], [finding(MISSING, "The card does not say how to get the model; link the weights or state how access works.", card.first_content_line)], ("open download",))
+        return Verdict(
+            Level.CLOSED,
+            0.0,
+            evidence,
+            [
+                finding(
+                    API_ONLY,
+                    f'The model is reachable only through an API or hosted product: "{quote[:80]}".',
+                    first["api"],
+                )
+            ],
+            ("open download",),
+        )
+    return Verdict(
+        Level.ABSENT,
+        0.0,
+        [],
+        [
+            finding(
+                MISSING,
+                "The card does not say how to get the model; link the weights or state how access works.",
+                card.first_content_line,
+            )
+        ],
+        ("open download",),
+    )
 
 
-RULE = Rule(name="access", criterion="access", codes=CODES, check=check, doc=__doc__ or "", weight=0.0, opt_in=True)
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+ACCESS = verdict_rule("access", CODES, check, doc=__doc__, weight=0.0, opt_in=True)
+RULE, repro_lint_rules = ACCESS.rule, ACCESS.hook

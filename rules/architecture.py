@@ -32,11 +32,9 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint import regex_cache
-from repro_lint.document import Block, Role
-from repro_lint.evidence import Hit, criterion_codes, judge, link_hits, placeholder_sections, scan, withheld, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Rule, Verdict
+from repro_lint.document import Block, Card, Role
+from repro_lint.evidence import Hit, any_of, criterion_codes, link_hits, scan
+from repro_lint.kit import Facts, criterion_rule
 
 CODES = criterion_codes("RL1", "architecture", "architecture")
 
@@ -49,91 +47,202 @@ NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic
 VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
     "language": {
         "model type": (
-            r"\bdecoder[- ]only\b", r"\bencoder[- ]decoder\b", r"\bencoder[- ]only\b", r"\b(?:causal|autoregressive|auto-regressive) (?:language )?model",
-            r"\bmixture[- ]of[- ]experts\b", r"\bMoE\b", r"\bsparse(?:ly)?[- ]gated\b", r"\bdiffusion\b", r"\bstate[- ]space\b",
-            r"\bmamba\b", r"\bRWKV\b", r"\btransformer\b", r"\bseq2seq\b", r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)[- ]?(?:style|like|based|architecture)",
-            r"\bbase[_ ]model[ \t]*(?::|\bis\b|\bwas\b)[ \t]*[\w\[`\"'(]", r"\bmodel_type\s*:\s*\S", r"\barchitectures?\s*[:|]\s*\w",
+            r"\bdecoder[- ]only\b",
+            r"\bencoder[- ]decoder\b",
+            r"\bencoder[- ]only\b",
+            r"\b(?:causal|autoregressive|auto-regressive) (?:language )?model",
+            r"\bmixture[- ]of[- ]experts\b",
+            r"\bMoE\b",
+            r"\bsparse(?:ly)?[- ]gated\b",
+            r"\bdiffusion\b",
+            r"\bstate[- ]space\b",
+            r"\bmamba\b",
+            r"\bRWKV\b",
+            r"\btransformer\b",
+            r"\bseq2seq\b",
+            r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)[- ]?(?:style|like|based|architecture)",
+            r"\bbase[_ ]model[ \t]*(?::|\bis\b|\bwas\b)[ \t]*[\w\[`\"'(]",
+            r"\bmodel_type\s*:\s*\S",
+            r"\barchitectures?\s*[:|]\s*\w",
             r"解码器|编码器|混合专家|自回归|扩散模型|Transformer\s*(?:架构|结构)",
-            r"\bfine-?tuned (?:version|variant|checkpoint) of\b", r"\b(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*",
-            r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon|BLOOM)\b[\w .-]{0,12}\bmodel\b",
+            r"\bfine-?tuned (?:version|variant|checkpoint) of\b",
+            r"\b(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*",
+            r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon"
+            r"|BLOOM)\b[\w .-]{0,12}\bmodel\b",
             r"基于\s*[\w.-]+\s*(?:模型|架构|结构|基座)",
         ),
         "parameter count": (
-            rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples|images|hours|instructions|pairs|steps|GPU))",
+            rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples"
+            rf"|images|hours|instructions|pairs|steps|GPU))",
             rf"\b[\w.]{{1,80}}-{NUM}[bBmM]\b",
-            rf"\b(?:parameters?|params|#\s?params)\s*[:=|]?\s*(?:of\s+)?~?{NUM}", rf"{NUM}\s*(?:亿|万亿|十亿|千亿|百亿)\s*(?:参数|规模)?",
-            r"参数量|参数规模|总参数", rf"{NUM}\s*(?:billion|million) parameters",
+            rf"\b(?:parameters?|params|#\s?params)\s*[:=|]?\s*(?:of\s+)?~?{NUM}",
+            rf"{NUM}\s*(?:亿|万亿|十亿|千亿|百亿)\s*(?:参数|规模)?",
+            r"参数量|参数规模|总参数",
+            rf"{NUM}\s*(?:billion|million) parameters",
         ),
         "dimensions": (
-            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b", rf"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{{0,24}}?\d", rf"{NUM}\s*层",
-            rf"\b(?:(?:hidden|embedding)[_ ](?:size|dim(?:ension)?)|model[_ ]dim(?:ension)?)\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\bd_?model\s*[:=|]?\s*{NUM}",
-            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:attention\s+)?heads\b",
-            rf"\bn_(?:layers?|heads?|embd|ctx)\s*[:=|]?\s*{NUM}", rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数)\s*[:=|]?\s*{NUM}",
-            r"\blayers?\s*;\s*\w", r"\bd_model\b.{0,40}\d", r"(?-i:\bL\d{1,3}-D\d{2,5}\b)",
+            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}",
+            rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b",
+            r"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{0,24}?\d",
+            rf"{NUM}\s*层",
+            rf"\b(?:(?:hidden|embedding)[_ ](?:size|dim(?:ension)?)|model[_ ]dim(?:ension)?)\s*[:="
+            rf"|]?\s*(?:of\s+)?{NUM}",
+            rf"\bd_?model\s*[:=|]?\s*{NUM}",
+            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads\s*[:=|]?\s*{NUM}",
+            rf"\b{NUM}\s*(?:attention\s+)?heads\b",
+            rf"\bn_(?:layers?|heads?|embd|ctx)\s*[:=|]?\s*{NUM}",
+            rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数)\s*[:=|]?\s*{NUM}",
+            r"\blayers?\s*;\s*\w",
+            r"\bd_model\b.{0,40}\d",
+            r"(?-i:\bL\d{1,3}-D\d{2,5}\b)",
         ),
         "context or tokenizer": (
-            rf"\b(?:context|sequence|seq)[_ ](?:length|window|size|len)\s*[:=|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}\s*[kK]?",
-            rf"\b{NUM}\s*[kK]?[- ](?:token|tokens)?\s*context", rf"\bmax(?:imum)?[_ ](?:sequence|position|context)[_ ](?:length|embeddings)\s*[:=|]?\s*{NUM}",
-            rf"\bvocab(?:ulary)?[_ ]?(?:size)?\s*[:=|]?\s*(?:of\s+)?{NUM}", r"\b(?:BPE|byte[- ]pair|SentencePiece|tiktoken|WordPiece)\b",
-            rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)", r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w", rf"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
-            rf"\b(?:context|sequence) (?:length|window)\b[^.\n]{{0,30}}?\d", r"\bmaximum sequence length\b", rf"\bctx_?len\s*[:=]?\s*{NUM}",
+            rf"\b(?:context|sequence|seq)[_ ](?:length|window|size|len)\s*[:="
+            rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}\s*[kK]?",
+            rf"\b{NUM}\s*[kK]?[- ](?:token|tokens)?\s*context",
+            rf"\bmax(?:imum)?[_ ](?:sequence|position|context)[_ ](?:length|embeddings)\s*[:=|]?\s*{NUM}",
+            rf"\bvocab(?:ulary)?[_ ]?(?:size)?\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            r"\b(?:BPE|byte[- ]pair|SentencePiece|tiktoken|WordPiece)\b",
+            rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)",
+            r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w",
+            r"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
+            r"\b(?:context|sequence) (?:length|window)\b[^.\n]{0,30}?\d",
+            r"\bmaximum sequence length\b",
+            rf"\bctx_?len\s*[:=]?\s*{NUM}",
         ),
     },
     "vision": {
         "model type": (
-            r"\bViT\b", r"\bvision transformer\b", r"\bCNN\b", r"\bconvolutional (?:neural )?network\b", r"\b(?:ResNet|ResNeXt|ConvNeXt|EfficientNet|Swin|DeiT|DETR)\b",
-            r"\b(?:one|single|two)[- ]stage (?:object )?detector\b", r"\bbackbone\s*[:|]\s*\w", r"卷积神经网络|视觉\s*Transformer|检测器",
+            r"\bViT\b",
+            r"\bvision transformer\b",
+            r"\bCNN\b",
+            r"\bconvolutional (?:neural )?network\b",
+            r"\b(?:ResNet|ResNeXt|ConvNeXt|EfficientNet|Swin|DeiT|DETR)\b",
+            r"\b(?:one|single|two)[- ]stage (?:object )?detector\b",
+            r"\bbackbone\s*[:|]\s*\w",
+            r"卷积神经网络|视觉\s*Transformer|检测器",
         ),
         "dimensions": (
-            rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?depth\s*[:=|]\s*{NUM}", rf"\bpatch[_ ]?size\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\bpatch(?:es)? of (?:size )?{NUM}",
-            rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?(?:embed(?:ding)?|hidden)_dim\s*[:=|]\s*{NUM}", rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?num_heads\s*[:=|]\s*{NUM}",
-            rf"\b(?:num_)?(?:channels|blocks)\s*[:=|]\s*{NUM}", rf"\b{NUM}\s*(?:channels|residual blocks|stages)\b", r"(?-i:\bViT-[SBLHg]/\d{1,2}\b)",
+            rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?depth\s*[:=|]\s*{NUM}",
+            rf"\bpatch[_ ]?size\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            rf"\bpatch(?:es)? of (?:size )?{NUM}",
+            rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?(?:embed(?:ding)?|hidden)_dim\s*[:=|]\s*{NUM}",
+            rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?num_heads\s*[:=|]\s*{NUM}",
+            rf"\b(?:num_)?(?:channels|blocks)\s*[:=|]\s*{NUM}",
+            rf"\b{NUM}\s*(?:channels|residual blocks|stages)\b",
+            r"(?-i:\bViT-[SBLHg]/\d{1,2}\b)",
             rf"(?:通道数|深度|块大小|patch\s*大小)\s*[:=|]?\s*{NUM}",
         ),
         "context or tokenizer": (
-            rf"\b(?:input|image|crop) (?:size|resolution)\b\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\bresolution\s*[:=|]\s*{NUM}",
-            r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels|px|resolution|images?|inputs?)\b", r"\bimgsz\s*=\s*\d", rf"(?:输入尺寸|输入分辨率|图像尺寸|分辨率)\s*[:=|]?\s*{NUM}",
+            rf"\b(?:input|image|crop) (?:size|resolution)\b\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            rf"\bresolution\s*[:=|]\s*{NUM}",
+            r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels|px|resolution|images?|inputs?)\b",
+            r"\bimgsz\s*=\s*\d",
+            rf"(?:输入尺寸|输入分辨率|图像尺寸|分辨率)\s*[:=|]?\s*{NUM}",
         ),
     },
     "speech and audio": {
         "model type": (
-            r"\bConformer\b", r"\b(?:RNN-?T|transducer)\b", r"\bCTC\b", r"\bwav2vec\b", r"\bHuBERT\b", r"\bvocoder\b", r"\bWhisper[- ](?:style|like|architecture)\b",
-            r"\bflow[- ]matching\b", r"语音(?:编码器|识别模型)|声码器",
+            r"\bConformer\b",
+            r"\b(?:RNN-?T|transducer)\b",
+            r"\bCTC\b",
+            r"\bwav2vec\b",
+            r"\bHuBERT\b",
+            r"\bvocoder\b",
+            r"\bWhisper[- ](?:style|like|architecture)\b",
+            r"\bflow[- ]matching\b",
+            r"语音(?:编码器|识别模型)|声码器",
         ),
-        "dimensions": (rf"\b(?:num_)?(?:mel[_ ]?bins|n_mels)\s*[:=|]?\s*{NUM}", rf"\b{NUM}\s*(?:mel (?:bins|filterbanks?)|conformer (?:layers|blocks))\b"),
+        "dimensions": (
+            rf"\b(?:num_)?(?:mel[_ ]?bins|n_mels)\s*[:=|]?\s*{NUM}",
+            rf"\b{NUM}\s*(?:mel (?:bins|filterbanks?)|conformer (?:layers|blocks))\b",
+        ),
         "context or tokenizer": (
-            rf"\bsample[_ ]?rate\s*[:=|]?\s*(?:of\s+)?{NUM}", rf"\b{NUM}\s?k?Hz\b", rf"\bmax(?:imum)? (?:audio|input) (?:length|duration)\b[^.\n]{{0,20}}\d",
+            rf"\bsample[_ ]?rate\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            rf"\b{NUM}\s?k?Hz\b",
+            r"\bmax(?:imum)? (?:audio|input) (?:length|duration)\b[^.\n]{0,20}\d",
             rf"采样率\s*[:=|]?\s*{NUM}",
         ),
     },
     "diffusion and generative": {
         "model type": (
-            r"\bU-?Net\b", r"\bDiT\b", r"\bdiffusion transformer\b", r"\blatent diffusion\b", r"\bVAE\b|\bvariational auto-?encoder\b", r"\bGAN\b|\bgenerative adversarial\b",
-            r"\bVQ-?VAE\b|\bVQ-?GAN\b", r"扩散|变分自编码器|生成对抗网络",
+            r"\bU-?Net\b",
+            r"\bDiT\b",
+            r"\bdiffusion transformer\b",
+            r"\blatent diffusion\b",
+            r"\bVAE\b|\bvariational auto-?encoder\b",
+            r"\bGAN\b|\bgenerative adversarial\b",
+            r"\bVQ-?VAE\b|\bVQ-?GAN\b",
+            r"扩散|变分自编码器|生成对抗网络",
         ),
-        "context or tokenizer": (rf"\blatent (?:size|dim(?:ension)?s?|channels|resolution)\b[^.\n]{{0,20}}\d",),
+        "context or tokenizer": (r"\blatent (?:size|dim(?:ension)?s?|channels|resolution)\b[^.\n]{0,20}\d",),
     },
     "embedding": {
-        "model type": (r"\b(?:bi|dual|cross|siamese)[- ]encoder\b", r"\bsentence[- ]transformers? model\b", r"\bembedding model\b", r"向量模型|嵌入模型"),
-        "dimensions": (rf"\b(?:embedding|output|vector) dim(?:ension)?s?\b\s*[:=|]?\s*{NUM}", rf"\b{NUM}[- ]dim(?:ensional)? (?:embeddings?|vectors?|dense vectors?)\b", rf"(?:向量|嵌入)维度\s*[:=|]?\s*{NUM}"),
-        "context or tokenizer": (rf"\bmax(?:imum)?[_ ]seq(?:uence)?[_ ](?:length|len)\s*[:=|]?\s*{NUM}", rf"\bmax(?:imum)? (?:input )?tokens\s*[:=|]?\s*{NUM}"),
+        "model type": (
+            r"\b(?:bi|dual|cross|siamese)[- ]encoder\b",
+            r"\bsentence[- ]transformers? model\b",
+            r"\bembedding model\b",
+            r"向量模型|嵌入模型",
+        ),
+        "dimensions": (
+            rf"\b(?:embedding|output|vector) dim(?:ension)?s?\b\s*[:=|]?\s*{NUM}",
+            rf"\b{NUM}[- ]dim(?:ensional)? (?:embeddings?|vectors?|dense vectors?)\b",
+            rf"(?:向量|嵌入)维度\s*[:=|]?\s*{NUM}",
+        ),
+        "context or tokenizer": (
+            rf"\bmax(?:imum)?[_ ]seq(?:uence)?[_ ](?:length|len)\s*[:=|]?\s*{NUM}",
+            rf"\bmax(?:imum)? (?:input )?tokens\s*[:=|]?\s*{NUM}",
+        ),
     },
     "time series": {
-        "model type": (r"\bLSTM\b", r"\bGRU\b", r"\b(?:RNN|TCN)\b", r"\bpatch[- ]?TST\b", r"\bgraph neural network\b|\bGNN\b", r"\bMLP[- ]?(?:Mixer|based)\b"),
+        "model type": (
+            r"\bLSTM\b",
+            r"\bGRU\b",
+            r"\b(?:RNN|TCN)\b",
+            r"\bpatch[- ]?TST\b",
+            r"\bgraph neural network\b|\bGNN\b",
+            r"\bMLP[- ]?(?:Mixer|based)\b",
+        ),
         "context or tokenizer": (
-            rf"\b(?:prediction|forecast(?:ing)?|context|lookback|input)[_ ](?:length|horizon|window)\s*[:=|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}", rf"预测长度\s*[:=|]?\s*{NUM}",
+            rf"\b(?:prediction|forecast(?:ing)?|context|lookback|input)[_ ](?:length|horizon|window)\s*[:="
+            rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}",
+            rf"预测长度\s*[:=|]?\s*{NUM}",
         ),
     },
 }
 
 #: One pattern per element, joined from every kind's vocabulary.
 ELEMENTS = {
-    element: words(*(alt for kind in VOCABULARY.values() for alt in kind.get(element, ())))
+    element: any_of(*(alt for kind in VOCABULARY.values() for alt in kind.get(element, ())))
     for element in ("model type", "parameter count", "dimensions", "context or tokenizer")
 }
 
-REQUIRED = tuple(ELEMENTS)
+#: A link to the released model's own config or modeling code defines the architecture.
+CONFIG_LINK = any_of(
+    r"config\.json\b",
+    r"/configuration_\w+\.py\b",
+    r"\.gin\b",
+    r"/configs?/[\w./{}-]*\.(?:ya?ml|json)\b",
+    r"/train[\w./-]*\.(?:slurm|sh)\b",
+)
 
+#: The configs that define the released model, named in text or code: ``--gin_file=…gin``, ``./configs/…``,
+#: "the configs used to train the model are in …", an operative config.
+CONFIG_TEXT = any_of(
+    r"\b[\w./{}$-]{1,200}\.gin\b",
+    r"(?<![\w-])(?:\./)?configs?/[\w./{}-]{0,200}(?:\.(?:ya?ml|json|gin|toml|py)\b|/)",
+    r"\boperative[_ ]configs?\b",
+    r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used"
+    r"|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
+)
+
+
+#: Link targets and bare URLs; a badge or license link names the model only in passing.
+URL = any_of(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}", flags=0)
+BADGE_URL = any_of(r"licen[cs]e", r"\bbadge", r"shields\.io")
+
+
+#: How a finding names each missing element.
 HINTS = {
     "model type": "the model type (e.g. decoder-only transformer)",
     "parameter count": "the parameter count",
@@ -141,27 +250,22 @@ HINTS = {
     "context or tokenizer": "the context length or tokenizer/vocabulary",
 }
 
-#: A link to the released model's own config or modeling code defines the architecture.
-CONFIG_LINK = words(r"config\.json\b", r"/configuration_\w+\.py\b", r"\.gin\b", r"/configs?/[\w./{}-]*\.(?:ya?ml|json)\b", r"/train[\w./-]*\.(?:slurm|sh)\b")
+#: What a withholding sentence names: "we do not disclose the …" (closed-not-disclosed.md, closed-zh-not-public.md).
+SUBJECT = [
+    r"\barchitecture\b",
+    r"\bmodel (?:structure|design|size|details)\b",
+    r"模型结构|模型架构|网络结构|架构",
+]
 
-#: The configs that define the released model, named in text or code: ``--gin_file=…gin``, ``./configs/…``,
-#: "the configs used to train the model are in …", an operative config.
-CONFIG_TEXT = words(
-    r"\b[\w./{}$-]{1,200}\.gin\b", r"(?<![\w-])(?:\./)?configs?/[\w./{}-]{0,200}(?:\.(?:ya?ml|json|gin|toml|py)\b|/)", r"\boperative[_ ]configs?\b",
-    r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
-)
-
-SUBJECT = words(r"\barchitecture\b", r"\bmodel (?:structure|design|size|details)\b", r"模型结构|模型架构|网络结构|架构")
-
-SECTION = words(r"\barchitecture\b", r"\bmodel (?:details|description|specs?|structure)\b", r"模型结构|模型架构|模型介绍")
-
-
-#: Link targets and bare URLs; a badge or license link names the model only in passing.
-URL = regex_cache.compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
-BADGE_URL = words(r"licen[cs]e", r"\bbadge", r"shields\.io")
+#: Headings of the architecture's own sections; placeholder text alone under one is reported (absent-placeholder.md).
+SECTIONS = [
+    r"\barchitecture\b",
+    r"\bmodel (?:details|description|specs?|structure)\b",
+    r"模型结构|模型架构|模型介绍",
+]
 
 
-def _weak(card, hit: Hit) -> bool:  # type: ignore[no-untyped-def]
+def _weak(card: Card, hit: Hit) -> bool:
     """A size read from a heading or from a badge or license link target: the model's name, not a fact about it."""
     if hit.block is not None and hit.block.kind == "heading":
         return True
@@ -190,31 +294,37 @@ def describes_release(block: Block) -> bool:
     in a release section does.
     """
     role_ok = block.section is None or block.section.role in DESCRIBING_ROLES
-    return role_ok and (block.kind != "code" or (block.states_settings and block.section is not None and block.section.role is Role.RELEASE))
-
-
-def check(card) -> Verdict:  # type: ignore[no-untyped-def]
-    found = scan(card, ELEMENTS, where=describes_release)
-    configs = scan(card, {"model config": CONFIG_TEXT}, where=lambda b: b.kind != "front_matter" and (b.section is None or b.section.role in DESCRIBING_ROLES))["model config"]
-    configs += link_hits(card, CONFIG_LINK, "model config")
-    for element in ("dimensions", "context or tokenizer"):
-        found[element] += [Hit(element, h.line, h.quote, h.block) for h in configs[:1]]
-    if not any(found[name] for name in REQUIRED if name != "parameter count"):
-        found["parameter count"] = [h for h in found["parameter count"] if not _weak(card, h)]
-    return judge(
-        card,
-        CODES,
-        found,
-        REQUIRED,
-        closed=withheld(card, SUBJECT),
-        placeholders=placeholder_sections(card, SECTION),
-        hints=HINTS,
+    return role_ok and (
+        block.kind != "code"
+        or (block.states_settings and block.section is not None and block.section.role is Role.RELEASE)
     )
 
 
-RULE = Rule(name="architecture", criterion="architecture", codes=CODES.all(), check=check, doc=__doc__ or "")
+def _config_hits(card: Card) -> dict[str, list[Hit]]:
+    """The released model's own config (named in the text or linked): it gives the dimensions and the
+    context length, so it counts for both."""
+    describing = scan(card, {"model config": CONFIG_TEXT}, where=_describes_release_outside_front_matter)
+    configs = describing["model config"] + link_hits(card, CONFIG_LINK, "model config")
+    return {
+        element: [Hit(element, h.line, h.quote, h.block) for h in configs[:1]]
+        for element in ("dimensions", "context or tokenizer")
+    }
 
 
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+def _describes_release_outside_front_matter(block: Block) -> bool:
+    return block.kind != "front_matter" and (block.section is None or block.section.role in DESCRIBING_ROLES)
+
+
+def _size_alone_is_a_name(card: Card, facts: Facts) -> None:
+    """With no other element found, a size seen only in a heading or a badge is the model's name."""
+    if not any(facts.found[name] for name in facts.required if name != "parameter count"):
+        facts.found["parameter count"] = [h for h in facts.found["parameter count"] if not _weak(card, h)]
+
+
+# fmt: off
+ARCHITECTURE = criterion_rule(
+    "architecture", CODES, doc=__doc__, elements=ELEMENTS, hints=HINTS, subject=SUBJECT, sections=SECTIONS,
+    where=describes_release, extra=_config_hits, refine=_size_alone_is_a_name,
+)
+# fmt: on
+check, RULE, repro_lint_rules = ARCHITECTURE.check, ARCHITECTURE.rule, ARCHITECTURE.hook

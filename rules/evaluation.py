@@ -27,7 +27,7 @@ Fix
 from __future__ import annotations
 
 from repro_lint.document import Block, Card
-from repro_lint.evidence import CriterionCodes, Hit, link_hits, release_facts, words
+from repro_lint.evidence import CriterionCodes, Hit, any_of, link_hits, release_facts
 from repro_lint.kit import criterion_rule
 from repro_lint.model import Code, Severity
 
@@ -43,16 +43,50 @@ NUMBER = r"\d+(?:\.\d+)?\s*%?"
 
 #: Named benchmarks and metrics (a name alone is not a result; a number must go with it).
 BENCHMARKS = (
-    r"\bmmlu(?:-pro)?\b", r"\bgsm-?8k\b", r"\bhumaneval\+?\b", r"\bmbpp\b", r"\bc-?eval\b", r"\bcmmlu\b", r"\barc(?:-[ce]|-challenge|-easy)?\b",
-    r"\bhellaswag\b", r"\btruthfulqa\b", r"\bwinogrande\b", r"\bbbh\b|\bbig-?bench\b", r"\bmath\b", r"\bgpqa\b", r"\bifeval\b",
-    r"\bmt-?bench\b", r"\balpacaeval\b", r"\bagieval\b", r"\bgaokao\b", r"\b(?:super)?glue\b", r"\bsquad\b", r"\bpiqa\b", r"\bboolq\b",
-    r"\blambada\b", r"\bmteb\b", r"\bimagenet\b", r"\bcoco\b", r"\blibrispeech\b", r"\bwmt\d*\b", r"\bflores\b",
-    r"\baccuracy\b|\bacc\b", r"\bf1\b", r"\bbleu\b", r"\brouge(?:-?[l12])?\b", r"\bwer\b", r"\bcer\b", r"\bperplexity\b|\bppl\b",
-    r"\bexact match\b|\bem\b", r"\bpass@\d+\b", r"\bmatthews\b|\bspearman\b|\bpearson\b", r"\bauc\b|\bmap\b|\bndcg\b",
+    r"\bmmlu(?:-pro)?\b",
+    r"\bgsm-?8k\b",
+    r"\bhumaneval\+?\b",
+    r"\bmbpp\b",
+    r"\bc-?eval\b",
+    r"\bcmmlu\b",
+    r"\barc(?:-[ce]|-challenge|-easy)?\b",
+    r"\bhellaswag\b",
+    r"\btruthfulqa\b",
+    r"\bwinogrande\b",
+    r"\bbbh\b|\bbig-?bench\b",
+    r"\bmath\b",
+    r"\bgpqa\b",
+    r"\bifeval\b",
+    r"\bmt-?bench\b",
+    r"\balpacaeval\b",
+    r"\bagieval\b",
+    r"\bgaokao\b",
+    r"\b(?:super)?glue\b",
+    r"\bsquad\b",
+    r"\bpiqa\b",
+    r"\bboolq\b",
+    r"\blambada\b",
+    r"\bmteb\b",
+    r"\bimagenet\b",
+    r"\bcoco\b",
+    r"\blibrispeech\b",
+    r"\bwmt\d*\b",
+    r"\bflores\b",
+    r"\baccuracy\b|\bacc\b",
+    r"\bf1\b",
+    r"\bbleu\b",
+    r"\brouge(?:-?[l12])?\b",
+    r"\bwer\b",
+    r"\bcer\b",
+    r"\bperplexity\b|\bppl\b",
+    r"\bexact match\b|\bem\b",
+    r"\bpass@\d+\b",
+    r"\bmatthews\b|\bspearman\b|\bpearson\b",
+    r"\bauc\b|\bmap\b|\bndcg\b",
     r"准确率|正确率|困惑度",
 )
 
-BENCHMARK = words(*BENCHMARKS)
+BENCHMARK = any_of(*BENCHMARKS)
 
 #: A benchmark or metric followed by a number.
 RESULTS = [rf"{b}[^\n]{{0,40}}?(?<![\w.]){NUMBER}" for b in BENCHMARKS]
@@ -67,7 +101,7 @@ EVALUATION_CODE = [
 ]
 
 #: Links to evaluation code.
-EVAL_URL = words(r"github\.com/[\w.-]+/[\w.-]*eval[\w.-]*", r"github\.com/.+/(?:blob|tree)/.+eval", r"opencompass")
+EVAL_URL = any_of(r"github\.com/[\w.-]+/[\w.-]*eval[\w.-]*", r"github\.com/.+/(?:blob|tree)/.+eval", r"opencompass")
 
 HINTS = {"results": "results on named benchmarks with numbers", "evaluation code": "a link to the evaluation code"}
 
@@ -105,7 +139,10 @@ def _tables(card: Card) -> list[Hit]:
 
 def _more_hits(card: Card) -> dict[str, list[Hit]]:
     """Results from the front matter and from tables; evaluation code from links."""
-    return {"results": _model_index(card) + _tables(card), "evaluation code": link_hits(card, EVAL_URL, "evaluation code")}
+    return {
+        "results": _model_index(card) + _tables(card),
+        "evaluation code": link_hits(card, EVAL_URL, "evaluation code"),
+    }
 
 
 def _prose(block: Block) -> bool:
@@ -113,17 +150,10 @@ def _prose(block: Block) -> bool:
     return release_facts(block) and block.kind not in ("front_matter", "table_row")
 
 
+# fmt: off
 EVALUATION = criterion_rule(
-    "evaluation",
-    CODES,
-    doc=__doc__,
-    elements={"results": RESULTS, "evaluation code": EVALUATION_CODE},
-    hints=HINTS,
-    subject=SUBJECT,
-    sections=SECTION,
-    where=_prose,
-    extra=_more_hits,
-    weight=0.0,
-    opt_in=True,
+    "evaluation", CODES, doc=__doc__, elements={"results": RESULTS, "evaluation code": EVALUATION_CODE}, hints=HINTS,
+    subject=SUBJECT, sections=SECTION, where=_prose, extra=_more_hits, weight=0.0, opt_in=True,
 )
+# fmt: on
 check, RULE, repro_lint_rules = EVALUATION.check, EVALUATION.rule, EVALUATION.hook

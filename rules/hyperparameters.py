@@ -43,24 +43,18 @@ from __future__ import annotations
 
 from typing import Optional
 
-from repro_lint import regex_cache
 from repro_lint.document import Block, Card, Role, Section
 from repro_lint.evidence import (
     TRAINING_HEADING,
     BlockFilter,
     Hit,
+    any_of,
     criterion_codes,
-    judge,
-    placeholder_sections,
-    placeholder_values,
     release_blocks,
     scan,
     training_files,
-    withheld,
-    words,
 )
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Rule, Verdict
+from repro_lint.kit import Facts, criterion_rule
 
 CODES = criterion_codes("RL5", "hyperparameters", "hyperparameters")
 
@@ -71,7 +65,9 @@ VALUE = (
 )
 #: What may stand between a name and its value: separators and a few filler words, bounded.
 GAP = (
-    r"[\s:=|`*\"'(]{0,6}(?:(?:of|is|was|were|set to|to|=|为|是|设置为|设为|warm(?:ed)?[- ]?up to|peak(?: of)?|up to)[\s:=|`*]{0,4}){0,2}"
+    r"[\s:=|`*\"'(]{0,6}(?:(?:of|is|was|were|set to|to|=|为|是|设置为|设为|warm(?:ed)?[- ]?up to|peak(?: of)?|up to)"
+    r"[\s:="
+    r"|`*]{0,4}){0,2}"
     r"(?:~|about|approximately|around|约)?\s{0,2}"
 )
 #: Separator inside a key name: learning_rate, learning-rate, learning rate.
@@ -80,53 +76,69 @@ SEP = r"[-_ ]"
 #: Only millions and more: "16K tokens" or "2048 tokens" is a sequence length, not a training duration.
 BIG = r"(?:\s?(?:[MBT]\b|million\b|billion\b|trillion\b|万亿|亿))"
 #: Up to three qualifying words between the count and "tokens" ("4.5T English and Chinese tokens"), none a verb.
-QUALIFIERS = r"(?:(?!(?:is|are|was|were|be|of|per|in|to|for|with|at|context|window|sequence)\b)[A-Za-z-]{1,20},?\s){0,4}"
+QUALIFIERS = (
+    r"(?:(?!(?:is|are|was|were|be|of|per|in|to|for|with|at|context|window|sequence)\b)[A-Za-z-]{1,20},?\s){0,4}"
+)
 TOKENS = rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s{{0,2}}{QUALIFIERS}(?:tokens?\b|词元|标识符)"
 #: A sentence is about training when it names it; token counts elsewhere are data or context sizes.
 TRAINING_WORD = r"(?:\b(?:pre-?|post-?|re-?)?train(?:ed|ing)?\b|\bfine[- ]?tun\w*|\bsees?\b|\bseen\b|训练)"
 
 #: Names of learning-rate schedules, the value of a "schedule" setting.
 SCHEDULE_KIND = (
-    r"(?:cosine|linear|constant|polynomial|inverse[-_ ]?sqrt|inverse[- ]square[- ]root|rsqrt|exponential|step|multistep|WSD"
+    r"(?:cosine|linear|constant|polynomial|inverse[-_ ]?sqrt|inverse[- ]square[- ]root|rsqrt|exponential|step"
+    r"|multistep|WSD"
     r"|warmup[-_ ]stable[-_ ]decay|one[-_ ]?cycle|reduce[-_ ]?on[-_ ]?plateau|noam)"
 )
 
 #: The five core hyperparameters (the rubric counts these), name followed by a value.
 CORE = {
-    "learning rate": words(
-        rf"\b(?:peak{SEP}|max(?:imum)?{SEP}|initial{SEP}|base{SEP})?(?:learning{SEP}rate|lr)(?:{SEP}(?:max|min|peak))?\b{GAP}{VALUE}",
+    "learning rate": any_of(
+        rf"\b(?:peak{SEP}|max(?:imum)?{SEP}|initial{SEP}|base{SEP})?(?:learning{SEP}rate|lr)(?:{SEP}(?:max|min"
+        rf"|peak))?\b{GAP}{VALUE}",
         rf"学习率{GAP}{VALUE}",
     ),
-    "batch size": words(
-        rf"\b(?:global{SEP}|total{SEP}|effective{SEP}|train(?:ing)?{SEP}|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?\b(?:{SEP}per{SEP}(?:device|gpu))?{GAP}{VALUE}",
-        rf"\b(?:per{SEP}device{SEP}train{SEP}batch{SEP}size|total{SEP}train{SEP}batch{SEP}size|tokens{SEP}per{SEP}batch)\b{GAP}{VALUE}",
+    "batch size": any_of(
+        rf"\b(?:global{SEP}|total{SEP}|effective{SEP}|train(?:ing)?{SEP}"
+        rf"|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?\b(?:{SEP}per{SEP}(?:device|gpu))?{GAP}{VALUE}",
+        rf"\b(?:per{SEP}device{SEP}train{SEP}batch{SEP}size|total{SEP}train{SEP}batch{SEP}size"
+        rf"|tokens{SEP}per{SEP}batch)\b{GAP}{VALUE}",
         rf"\b{VALUE}\s*(?:sequences|samples|tokens) per (?:batch|step)\b",
         rf"(?:批大小|批次大小|批量大小|批处理大小|全局批大小|批量){GAP}{VALUE}",
     ),
-    "duration": words(
+    "duration": any_of(
         rf"\b(?:num(?:ber)?{SEP}(?:of{SEP})?(?:train{SEP})?)?epochs?\b{GAP}{VALUE}",
         rf"(?<!every )\b{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
         rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{GAP}{VALUE}",
-        rf"(?<!every )(?<!every)\b{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
+        rf"(?<!every )(?<!every)\b{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations"
+        rf"|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
         rf"{TRAINING_WORD}(?:[^\n]|\n(?=[a-z])){{0,200}}?{TOKENS}",
         rf"{TOKENS}(?:[^\n]|\n(?=[a-z])){{0,60}}?{TRAINING_WORD}",
         rf"\b(?:training{SEP})?tokens?(?:{SEP}count)?\s*:\s*(?:up to|~|about|over)?\s*{VALUE}\s*(?:[KMBT]|tokens)",
         rf"\b(?:training{SEP})?tokens?\s*\((?:billions?|B|trillions?|T|millions?|M)\)\s*:\s*{VALUE}",
         rf"训练[^。；\n]{{0,30}}?(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s*(?:个)?\s*(?:token|词元|标识符)",
-        rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s*(?:个)?\s*[^\s。；,，\d]{{0,8}}?(?:tokens?|词元|标识符|语料|词汇)[^。；\n]{{0,30}}?训练",
+        rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s*(?:个)?\s*[^\s。；,，\d]{{0,8}}?(?:tokens?|词元|标识符|语料"
+        rf"|词汇)[^。；\n]{{0,30}}?训练",
         rf"(?:训练轮数|轮数|轮次|训练步数|步数|迭代次数|训练(?:的)?\s*token\s*数){GAP}{VALUE}",
         rf"(?<![\w.第])(?<!step ){VALUE}\s*(?:个)?(?:轮|步(?!骤))",
     ),
-    "optimizer": regex_cache.compile(
-        r"\b[Oo]ptimi[sz]er\s*[:=|]\s*`?\w+|\b[Oo]ptimi[sz]er\s*[:=]\s*\{\s?'name':\s?'\w+|\b(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])"
-        r"|\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)|\badam[-_ ]beta|优化器\s*[:=]?\s*\w+"
+    "optimizer": any_of(  # case-sensitive: "Adam" the optimizer, not "adam" in running text
+        r"\b[Oo]ptimi[sz]er\s*[:=|]\s*`?\w+",  # "Optimizer: AdamW", "| optimizer | adamw |"
+        r"\b[Oo]ptimi[sz]er\s*[:=]\s*\{\s?'name':\s?'\w+",  # a Keras optimizer config: {'name': 'Adam', …}
+        # a named optimizer
+        r"\b(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])",
+        r"\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)",  # a transformers ``optim`` value: adamw_torch
+        r"\badam[-_ ]beta",  # adam_beta1 / Adam beta2: the optimizer's own settings
+        r"优化器\s*[:=]?\s*\w+",  # 优化器: AdamW
+        flags=0,
     ),
-    "schedule": words(
+    "schedule": any_of(
         rf"\b(?:lr|learning{SEP}rate){SEP}?schedul(?:e|er)(?:{SEP}type)?\b{GAP}[\"']?(?:@|{SCHEDULE_KIND})",
         rf"\b(?:lr{SEP}?)?scheduler?(?:{SEP}type)?\s*[:=|]\s*[`\"']?{SCHEDULE_KIND}\b",
-        r"\b(?:cosine|linear|constant|polynomial|inverse[- ]square[- ]root|rsqrt|exponential|WSD|warmup[- ]stable[- ]decay|one[- ]?cycle)\b"
+        r"\b(?:cosine|linear|constant|polynomial|inverse[- ]square[- ]root|rsqrt|exponential|WSD"
+        r"|warmup[- ]stable[- ]decay|one[- ]?cycle)\b"
         r"[\w ,-]{0,20}?\b(?:schedules?|scheduler|decay\w*|annealing|rule)\b",
-        r"\b(?:learning rate|lr)\b[^.;\n]{0,60}?\b(?:cosine|kept constant|constant|linear(?:ly)? decay\w*|inverse[- ]square[- ]root)\b",
+        r"\b(?:learning rate|lr)\b[^.;\n]{0,60}?\b(?:cosine|kept constant|constant|linear(?:ly)? decay\w*"
+        r"|inverse[- ]square[- ]root)\b",
         r"\bcosine\b[^.;\n]{0,30}?\b(?:learning rate|lr)\b",
         # schedule classes of Keras and PyTorch: {'class_name': 'PolynomialDecay', …}, CosineAnnealingLR
         r"\b(?:Polynomial|Cosine|Exponential|Linear|InverseTime|PiecewiseConstant)Decay(?:Restarts)?\b",
@@ -137,63 +149,98 @@ CORE = {
 
 #: Further settings with values: shown as evidence, not counted towards the core five.
 EXTRA = {
-    "warmup": words(rf"\bwarm{SEP}?up(?:{SEP}(?:steps|ratio|iters|tokens))?\b{GAP}{VALUE}", rf"预热(?:步数)?{GAP}{VALUE}"),
-    "weight decay": words(rf"\bweight{SEP}decay\b{GAP}{VALUE}", rf"权重衰减{GAP}{VALUE}"),
-    "other setting": words(
-        rf"\b(?:gradient{SEP}accumulation{SEP}steps|max{SEP}grad{SEP}norm|gradient clipping|dropout|seed|adam{SEP}beta[12]|adam{SEP}epsilon"
+    "warmup": any_of(
+        rf"\bwarm{SEP}?up(?:{SEP}(?:steps|ratio|iters|tokens))?\b{GAP}{VALUE}", rf"预热(?:步数)?{GAP}{VALUE}"
+    ),
+    "weight decay": any_of(rf"\bweight{SEP}decay\b{GAP}{VALUE}", rf"权重衰减{GAP}{VALUE}"),
+    "other setting": any_of(
+        rf"\b(?:gradient{SEP}accumulation{SEP}steps|max{SEP}grad{SEP}norm|gradient clipping|dropout|seed"
+        rf"|adam{SEP}beta[12]|adam{SEP}epsilon"
         rf"|lora{SEP}(?:r|alpha|dropout))\b{GAP}{VALUE}",
     ),
 }
 
+#: Every setting the rule reads: the core ones (required) and the extra ones (partial credit alone).
+ELEMENTS = {**CORE, **EXTRA}
+
 #: A pointer to the complete settings used for the release (with or without a file name).
-FULL_SETTINGS = words(
-    r"\b(?:complete|full|exact|all(?: the)?) (?:training )?hyper-?parameters?(?: settings| details| configuration| values)?\b",
+FULL_SETTINGS = any_of(
+    r"\b(?:complete|full|exact|all(?: the)?) (?:training )?hyper-?parameters?(?: settings| details| configuration"
+    r"| values)?\b",
     r"\bhyper-?parameters? (?:settings |values )?(?:we )?used (?:for|to train|in training)\b",
     r"(?:实际|正式)训练(?:中)?(?:所)?使用的[^。\n]{0,40}(?:超参数|训练参数)",
     # a link to the folder of the training run, given for the settings ("details on the optimizer: <url>")
-    r"\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b[^\n]{0,200}?github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|configs?)/",
-    r"github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|configs?)/[^\n]{0,120}?\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b",
+    r"\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b[^\n]{0,200}?github\.com/[\w.-]{1,100}/[\w."
+    r"-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|configs?)/",
+    r"github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?"
+    r"|configs?)/[^\n]{0,120}?\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b",
 )
 
 #: A pointer elsewhere (paper, report) for the training details: partial at best.
-POINTER = words(
-    r"\b(?:see|refer to|found in|described in|details? (?:are|is) in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b[^\n]{0,200}?\b(?:training|hyper-?parameters?)\b",
-    r"\b(?:training details|hyper-?parameters?)\b[^\n]{0,60}?\b(?:see|refer to|found in|described in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b",
+POINTER = any_of(
+    r"\b(?:see|refer to|found in|described in|details? (?:are|is) in)\b[^\n]{0,200}?\b(?:paper|report"
+    r"|blog)\b[^\n]{0,200}?\b(?:training|hyper-?parameters?)\b",
+    r"\b(?:training details|hyper-?parameters?)\b[^\n]{0,60}?\b(?:see|refer to|found in"
+    r"|described in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b",
     r"(?:详见|参见|参考|请见)[^。\n]{0,30}(?:论文|技术报告|报告)[^。\n]{0,30}(?:训练|超参数)",
 )
 
 #: Names of settings, for "Learning rate: TBA" (a placeholder where the value should be).
-SETTING_NAME = words(
-    r"\b(?:learning[-_ ]rate|lr|batch|epochs?|steps|iterations|warm[-_ ]?up|optimi[sz]er|schedul\w*|weight[-_ ]decay|dropout|hyper-?param\w*)\b",
+SETTING_NAME = any_of(
+    r"\b(?:learning[-_ ]rate|lr|batch|epochs?|steps|iterations|warm[-_ ]?up|optimi[sz]er|schedul\w*|weight[-_ ]decay"
+    r"|dropout|hyper-?param\w*)\b",
     r"学习率|批大小|批次|批量|轮数|步数|预热|优化器|调度|权重衰减|超参数",
 )
 
-SUBJECT = words(r"\bhyper-?param", r"\btraining (?:settings|configuration|details)\b", r"超参数|训练参数|训练细节")
-
-SECTION = words(r"\bhyper-?param", r"\btraining (?:regime|settings|configuration|details)\b", r"超参数|训练参数")
-
 #: A training section that calls its own code a demonstration: its script is not the exact config of the release.
-DEMO = words(
-    r"\b(?:simplified|demo|demonstration|illustrative|minimal) (?:code|scripts?|pipeline|workflow|flow|process|implementation|example)\b",
+DEMO = any_of(
+    r"\b(?:simplified|demo|demonstration|illustrative|minimal) (?:code|scripts?|pipeline|workflow|flow|process"
+    r"|implementation|example)\b",
     r"示范|演示代码|简化的[^。\n]{0,10}流程",
 )
 
 #: Code that runs the model (``generate(…, batch_size=8)``) rather than training it.
-INFERENCE_CODE = words(
+INFERENCE_CODE = any_of(
     r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(",
-    r"\.predict\(|\btop_?[pk]\s*=|\btemperature\s*=|\bmax_new_tokens\b|\bdo_sample\b",  # sampling settings: a usage example
+    # sampling settings: a usage example
+    r"\.predict\(|\btop_?[pk]\s*=|\btemperature\s*=|\bmax_new_tokens\b|\bdo_sample\b",
 )
-TRAINING_CODE_HINT = words(r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b")
+TRAINING_CODE_HINT = any_of(
+    r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b"
+)
+
+
+#: What a withholding sentence names: "we do not disclose the hyperparameters" (closed-not-disclosed.md,
+#: closed-withheld-zh.md).
+SUBJECT = [
+    r"\bhyper-?param",
+    r"\btraining (?:settings|configuration|details)\b",
+    r"超参数|训练参数|训练细节",
+]
+
+#: Section headings (placeholder text alone under one is reported): "## Training hyperparameters", "## Training
+#: regime", 超参数 (absent-placeholder-section.md).
+SECTIONS = [
+    r"\bhyper-?param",
+    r"\btraining (?:regime|settings|configuration|details)\b",
+    r"超参数|训练参数",
+]
 
 
 def demonstration(card: Card, section: Optional[Section]) -> bool:
     """True when the section, or a training section around it, describes its code as a simplified demonstration."""
     while section is not None:
-        if len(card.sections) > 1 and section.line <= card.sections[0].line and section.end_line >= card.sections[-1].line:
+        if (
+            len(card.sections) > 1
+            and section.line <= card.sections[0].line
+            and section.end_line >= card.sections[-1].line
+        ):
             break  # a title that spans the whole card says nothing about one section
         if any(b.kind != "code" and DEMO.search(b.text) for b in card.blocks_in(section)):
             return True
-        section = section.parent if section.parent is not None and TRAINING_HEADING.search(section.parent.title) else None
+        section = (
+            section.parent if section.parent is not None and TRAINING_HEADING.search(section.parent.title) else None
+        )
     return False
 
 
@@ -202,22 +249,33 @@ def config_hits(card: Card, where: BlockFilter) -> list[Hit]:
 
     A script in a training section that calls itself a simplified demonstration is not the exact config.
     """
-    hits = [hit for hit in training_files(card, where) if hit.block is None or not demonstration(card, hit.block.section)]
+    hits = [
+        hit for hit in training_files(card, where) if hit.block is None or not demonstration(card, hit.block.section)
+    ]
     found = scan(card, {"training config": FULL_SETTINGS}, where=where)["training config"]
     return hits + found
 
 
 #: A config or script named for training: by its path ("train", "pretrain", "recipes/…", "hparams") or its section.
-TRAINING_NAMED = words(r"train|fine-?tun|\bsft\b|\bdpo\b|\borpo\b|recipes?|hparams|hyper-?param|训练|微调")
+TRAINING_NAMED = any_of(r"train|fine-?tun|\bsft\b|\bdpo\b|\borpo\b|recipes?|hparams|hyper-?param|训练|微调")
 
 
 #: A config the text ties to the release: "the configuration file for this model", "the config we used to train".
-RELEASE_CONFIG = words(r"\b(?:for|of) (?:this|the|our) (?:model|release)\b", r"\bused (?:to|for|in) (?:train|pre-?train)", r"\bwe used\b", r"本模型|我们使用")
+RELEASE_CONFIG = any_of(
+    r"\b(?:for|of) (?:this|the|our) (?:model|release)\b",
+    r"\bused (?:to|for|in) (?:train|pre-?train)",
+    r"\bwe used\b",
+    r"本模型|我们使用",
+)
 
 
 def named_for_training(card: Card, hit: Hit) -> bool:
     """True when the config hit says it is for training: its path or text, or a training heading above it."""
-    said = hit.block.text if hit.block is not None else (card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else "")
+    said = (
+        hit.block.text
+        if hit.block is not None
+        else (card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else "")
+    )
     if TRAINING_NAMED.search(hit.quote) or RELEASE_CONFIG.search(said):
         return True
     if hit.block is not None:
@@ -236,7 +294,9 @@ def readers_section(card: Card) -> BlockFilter:
 
     def where(block: Block) -> bool:
         section = block.section
-        return section is not None and section.role is Role.USE and not section.instructs and block.kind != "front_matter"
+        return (
+            section is not None and section.role is Role.USE and not section.instructs and block.kind != "front_matter"
+        )
 
     return where
 
@@ -256,7 +316,9 @@ def release_settings(card: Card) -> BlockFilter:
     def where(block: Block) -> bool:
         if not release(block) or _in_role(block.section, NOT_SETTINGS):
             return False
-        return block.kind != "code" or not INFERENCE_CODE.search(block.text) or bool(TRAINING_CODE_HINT.search(block.text))
+        return (
+            block.kind != "code" or not INFERENCE_CODE.search(block.text) or bool(TRAINING_CODE_HINT.search(block.text))
+        )
 
     return where
 
@@ -271,48 +333,49 @@ def core_values(card: Card) -> dict[str, list[Hit]]:
     return scan(card, CORE, where=release_settings(card))
 
 
-def check(card: Card) -> Verdict:
-    where = release_settings(card)
-    found = scan(card, {**CORE, **EXTRA}, where=where)
+def _find(card: Card) -> dict[str, list[Hit]]:
+    """Core and extra settings with values, in the blocks that may hold the release's settings."""
+    return scan(card, ELEMENTS, where=release_settings(card))
+
+
+def _prose(card: Card) -> BlockFilter:
+    """Release text outside code blocks."""
+    return release_blocks(card, code=False)
+
+
+def _configs_and_pointers(card: Card, facts: Facts) -> None:
+    """Four core values or the release's training config make the settings complete; a config not
+    named as the training config, extra settings alone or a pointer to the paper document them in part."""
+    found = facts.found
     core_found = sum(1 for name in CORE if found[name])
+    where = release_settings(card)
     configs, unconfirmed = [], []
     for hit in config_hits(card, where):
         (configs if named_for_training(card, hit) else unconfirmed).append(hit)
     for hit in training_files(card, readers_section(card)):
         if hit.line not in {h.line for h in configs}:
-            (configs if RELEASE_CONFIG.search(hit.block.text if hit.block is not None else card.lines[hit.line - 1]) else unconfirmed).append(hit)
+            said = hit.block.text if hit.block is not None else card.lines[hit.line - 1]
+            (configs if RELEASE_CONFIG.search(said) else unconfirmed).append(hit)
     if configs:
         found["training config"] = configs
-    complete = core_found >= 4 or bool(configs)
-    required: tuple[str, ...] = tuple(CORE)
-    if not complete and unconfirmed:
+    facts.complete = core_found >= 4 or bool(configs)
+    if not facts.complete and unconfirmed:
         # a config that may or may not be the release's (a model config in a checkpoint table, a run
         # script in a usage section): documented in part, never complete, never absent
         found["config, not named as the training config"] = unconfirmed
-        required += ("config, not named as the training config",)
-    if not complete and not core_found:
+        facts.required.append("config, not named as the training config")
+    if not facts.complete and not core_found:
         # Extra settings or a pointer to the paper alone document the hyperparameters in part.
-        pointers = scan(card, {"pointer to details": POINTER}, where=release_blocks(card, code=False))
+        pointers = scan(card, {"pointer to details": POINTER}, where=_prose(card))
         found.update({k: v for k, v in pointers.items() if v})
-        required += tuple(name for name in (*EXTRA, "pointer to details") if found.get(name))
-    verdict = judge(
-        card,
-        CODES,
-        found,
-        required,
-        closed=withheld(card, SUBJECT, where=release_blocks(card, code=False)),
-        placeholders=placeholder_sections(card, SECTION),
-        placeholder_settings=placeholder_values(card, SETTING_NAME),
-        complete=complete,
-        hints={name: name for name in CORE},
-    )
-    verdict.missing = tuple(name for name in verdict.missing if name in CORE)
-    return verdict
+        facts.required += [name for name in (*EXTRA, "pointer to details") if found.get(name)]
 
 
-RULE = Rule(name="hyperparameters", criterion="hyperparameters", codes=CODES.all(), check=check, doc=__doc__ or "")
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+# fmt: off
+HYPERPARAMETERS = criterion_rule(
+    "hyperparameters", CODES, doc=__doc__, elements=ELEMENTS, required=tuple(CORE),
+    hints={name: name for name in CORE}, subject=SUBJECT, sections=SECTIONS, settings=SETTING_NAME, find=_find,
+    refine=_configs_and_pointers, withheld_in=_prose,
+)
+# fmt: on
+check, RULE, repro_lint_rules = HYPERPARAMETERS.check, HYPERPARAMETERS.rule, HYPERPARAMETERS.hook

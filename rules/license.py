@@ -38,14 +38,20 @@ import functools
 import re
 from typing import Optional
 
-from repro_lint import regex_cache
-from repro_lint.evidence import Hit, finding, placeholder_sections, release_facts, scan, source_quote, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Code, Evidence, Level, Rule, Severity, Verdict
+from repro_lint.evidence import Hit, any_of, finding, placeholder_sections, release_facts, scan, source_quote
+from repro_lint.kit import verdict_rule
+from repro_lint.model import Code, Evidence, Level, Severity, Verdict
 
 MISSING = Code("RL601", "license-missing", "The card does not state a license for the weights.", Severity.ERROR)
-RESTRICTED = Code("RL602", "license-restricted", "The weights' license restricts use; it is not an open source license.", Severity.WARNING)
-UNIDENTIFIED = Code("RL603", "license-unclassified", "The weights' license is named but could not be identified.", Severity.WARNING)
+RESTRICTED = Code(
+    "RL602",
+    "license-restricted",
+    "The weights' license restricts use; it is not an open source license.",
+    Severity.WARNING,
+)
+UNIDENTIFIED = Code(
+    "RL603", "license-unclassified", "The weights' license is named but could not be identified.", Severity.WARNING
+)
 PLACEHOLDER = Code("RL604", "license-placeholder", "A license section holds only placeholder text.", Severity.WARNING)
 CODES = (MISSING, RESTRICTED, UNIDENTIFIED, PLACEHOLDER)
 
@@ -67,55 +73,70 @@ SEVERITY_ORDER = (CUSTOM, USE_RESTRICTED, OPEN_DATA, OPEN_SOURCE, UNCLASSIFIED)
 OPEN_CATEGORIES = frozenset({"Permissive", "Copyleft", "Copyleft Limited", "Public Domain"})
 
 #: SPDX families of open content and data licenses (open, but not software licenses).
-DATA_FAMILY = regex_cache.compile(r"^(?:CC-BY|CC0|CDLA|ODC|ODbL|PDDL|OGL)", re.I)
+DATA_FAMILY = any_of(r"^(?:CC-BY|CC0|CDLA|ODC|ODbL|PDDL|OGL)")
 
 #: Responsible-AI licenses: open distribution with use restrictions.
-RAIL = words(r"\bopen[- ]?rail\b", r"openrail", r"\brail[- ]?(?:m|1\.0)\b", r"-rail-")
+RAIL = any_of(r"\bopen[- ]?rail\b", r"openrail", r"\brail[- ]?(?:m|1\.0)\b", r"-rail-")
 
 #: Terms that restrict use, in a license or next to a claim ("open for academic research").
-RESTRICTION_TERMS = words(
-    r"\bresearch[- ](?:use )?only\b|\bfor (?:academic )?research (?:purposes )?only\b|\bacademic (?:research )?(?:use )?only\b|\bopen for (?:academic )?research\b",
+RESTRICTION_TERMS = any_of(
+    r"\bresearch[- ](?:use )?only\b|\bfor (?:academic )?research (?:purposes )?only\b"
+    r"|\bacademic (?:research )?(?:use )?only\b|\bopen for (?:academic )?research\b",
     r"\bnon-?commercial\b|\bnot for commercial use\b|\bno commercial use\b|\b(?:cc-by-nc|nc-sa|nc-nd)\b",
-    r"\bcommercial (?:use|usage|license) (?:requires|needs|is subject to)\b|\bapply for (?:a )?commercial (?:license|use|authori[sz]ation)\b",
+    r"\bcommercial (?:use|usage|license) (?:requires|needs|is subject to)\b|\bapply for (?:a )?commercial (?:license"
+    r"|use|authori[sz]ation)\b",
     r"仅限(?:学术)?研究|仅供(?:学术)?研究|仅用于(?:学术)?研究|学术研究\W{0,4}完全开放|非商业|不得用于商业|禁止商用|商用需|商业(?:使用)?(?:需要|需)?(?:申请|授权)|申请商业",
 )
 
 #: Names of custom model licenses (front-matter values and text); with the terms above, a custom class.
-CUSTOM_NAMES = words(
-    r"\bllama[- ]?\d*(?:\.\d)?\b", r"\bgemma\b", r"\bqwen\b|\btongyi\b", r"\bdeepseek\b", r"\bcommunity licen[cs]e\b",
+CUSTOM_NAMES = any_of(
+    r"\bllama[- ]?\d*(?:\.\d)?\b",
+    r"\bgemma\b",
+    r"\bqwen\b|\btongyi\b",
+    r"\bdeepseek\b",
+    r"\bcommunity licen[cs]e\b",
     r"\bacceptable use policy\b|\bproprietary licen[cs]e\b|\ball rights reserved\b",
-    r"\b(?:open )?model licen[cs]e\b|\bmodel_license\b|\b[\w-]{1,80} (?:llm|ai model|model) licen[cs]e\b|\bdelta weights\b|(?<![\w-])NC(?![\w-])",
+    r"\b(?:open )?model licen[cs]e\b|\bmodel_license\b|\b[\w-]{1,80} (?:llm|ai model|model) licen[cs]e\b"
+    r"|\bdelta weights\b|(?<![\w-])NC(?![\w-])",
     r"《[^》\n]{1,40}(?:许可|协议)[^》\n]{0,10}》|模型(?:许可|使用)?协议|模型许可|社区许可",
 )
 
 
 #: Sentences that state a license (the license name is looked up in the sentence).
 LICENSE_SENTENCE = {
-    "license": words(
-        r"\b(?:licen[cs]ed|released|distributed|available|made available) under\b", r"\blicen[cs]e\s*[:：|]\s*\S",
-        r"\b[\w.+-]{2,40} licen[cs]e\b", r"\blicen[cs]e agreement\b|\bterms of use\b",
+    "license": any_of(
+        r"\b(?:licen[cs]ed|released|distributed|available|made available) under\b",
+        r"\blicen[cs]e\s*[:：|]\s*\S",
+        r"\b[\w.+-]{2,40} licen[cs]e\b",
+        r"\blicen[cs]e agreement\b|\bterms of use\b",
         r"许可证|许可协议|开源协议|使用协议|模型许可|协议",
         RESTRICTION_TERMS.pattern,
     ),
 }
 
 #: Common spellings of SPDX ids in prose, normalised before lookup ("Apache License 2.0" → apache-2.0).
-SPDX_SPELLING = regex_cache.compile(
-    r"\b(apache)(?: license)?,?(?: version)?[ -]?(\d\.\d)\b|\b(mit)(?: license)?\b|\b(bsd)[ -](\d)[ -]clause\b"
-    r"|\b(a?gpl|lgpl)[ -]?v?(\d(?:\.\d)?)\b|\b(cc)[ -](by(?:[ -](?:nc|sa|nd)){0,2})[ -](\d\.\d)\b|\b(cc0)(?:[ -]1\.0)?\b"
-    r"|\b(mpl)[ -]?(\d\.\d)\b",
-    re.I,
+SPDX_SPELLING = any_of(  # the groups are read in order: name, version
+    r"\b(apache)(?: license)?,?(?: version)?[ -]?(\d\.\d)\b",  # "Apache License, Version 2.0"
+    r"\b(mit)(?: license)?\b",  # "MIT License"
+    r"\b(bsd)[ -](\d)[ -]clause\b",  # "BSD 3-Clause"
+    r"\b(a?gpl|lgpl)[ -]?v?(\d(?:\.\d)?)\b",  # "GPLv3", "AGPL-3.0"
+    r"\b(cc)[ -](by(?:[ -](?:nc|sa|nd)){0,2})[ -](\d\.\d)\b",  # "CC BY-NC 4.0"
+    r"\b(cc0)(?:[ -]1\.0)?\b",  # "CC0 1.0"
+    r"\b(mpl)[ -]?(\d\.\d)\b",  # "MPL 2.0"
 )
 
 #: A license sentence about the code only does not license the weights.
-CODE_ONLY = words(r"\b(?:code|codebase|source code|scripts?)\b(?!.*\b(?:weights?|models?|checkpoints?|parameters)\b)", r"代码(?!.*(?:模型|权重))")
+CODE_ONLY = any_of(
+    r"\b(?:code|codebase|source code|scripts?)\b(?!.*\b(?:weights?|models?|checkpoints?|parameters)\b)",
+    r"代码(?!.*(?:模型|权重))",
+)
 
 #: A table-of-contents entry ("- [License](#license)") is not a license statement.
-TOC_LINK = regex_cache.compile(r"^\W*\[[^\]\n]{1,80}\]\(#[^)\n]*\)\W*$")
+TOC_LINK = any_of(r"^\W*\[[^\]\n]{1,80}\]\(#[^)\n]*\)\W*$", flags=0)
 
 NO_LICENSE = frozenset({"", "unknown", "none", "null", "no", "n/a", "other"})
 
-SECTION = words(r"\blicen[cs]e\b", r"许可|协议")
+SECTION = any_of(r"\blicen[cs]e\b", r"许可|协议")
 
 
 @functools.lru_cache(maxsize=1)
@@ -123,7 +144,9 @@ def _license_data():  # type: ignore[no-untyped-def]
     """The SPDX licensing object and ScanCode categories by SPDX id (loaded on first use)."""
     from license_expression import get_license_index, get_spdx_licensing
 
-    categories = {e["spdx_license_key"].lower(): e["category"] for e in get_license_index() if e.get("spdx_license_key")}
+    categories = {
+        e["spdx_license_key"].lower(): e["category"] for e in get_license_index() if e.get("spdx_license_key")
+    }
     return get_spdx_licensing(), categories
 
 
@@ -185,7 +208,9 @@ def _front_matter(card) -> list[Hit]:  # type: ignore[no-untyped-def]
 
 def _text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     hits = []
-    for hit in scan(card, LICENSE_SENTENCE, where=lambda b: release_facts(b) and b.kind not in ("front_matter", "heading"))["license"]:
+    for hit in scan(
+        card, LICENSE_SENTENCE, where=lambda b: release_facts(b) and b.kind not in ("front_matter", "heading")
+    )["license"]:
         sentence = hit.block.line_text(0) if hit.block is not None else hit.quote
         line = source_quote(card, hit.line, sentence, limit=400)
         if CODE_ONLY.search(line) or TOC_LINK.search(line):
@@ -200,29 +225,42 @@ def _text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
 def check(card) -> Verdict:  # type: ignore[no-untyped-def]
     hits = _front_matter(card) + _text(card)
     findings = [
-        finding(PLACEHOLDER, f"Section '{s.title}' holds only placeholder text; state the license or remove it.", s.line)
+        finding(
+            PLACEHOLDER, f"Section '{s.title}' holds only placeholder text; state the license or remove it.", s.line
+        )
         for s in placeholder_sections(card, SECTION)
     ]
     if not hits:
         line = findings[0].line if findings else card.first_content_line
-        findings.append(finding(MISSING, "No license for the weights; add `license:` (an SPDX id) to the front matter.", line))
+        findings.append(
+            finding(MISSING, "No license for the weights; add `license:` (an SPDX id) to the front matter.", line)
+        )
         return Verdict(Level.ABSENT, 0.0, [], findings, ("license",))
     cls = _most_restrictive([h.element for h in hits])
     decisive = min((h for h in hits if h.element == cls), key=lambda h: h.line)
-    evidence = sorted({Evidence(h.line, source_quote(card, h.line, h.quote), h.element) for h in hits}, key=lambda e: (e.line, e.element))[:6]
+    evidence = sorted(
+        {Evidence(h.line, source_quote(card, h.line, h.quote), h.element) for h in hits},
+        key=lambda e: (e.line, e.element),
+    )[:6]
     if cls in OPEN_CLASSES:
         return Verdict(Level.COMPLETE, 1.0, evidence, findings)
     quote = " ".join(decisive.quote.split())[:80]
     if cls in RESTRICTED_CLASSES:
-        findings.append(finding(RESTRICTED, f"The weights' license is a {cls}, not an open source license: \"{quote}\".", decisive.line))
+        findings.append(
+            finding(
+                RESTRICTED, f'The weights\' license is a {cls}, not an open source license: "{quote}".', decisive.line
+            )
+        )
         return Verdict(Level.PARTIAL, 0.5, evidence, findings, ("an open license",))
-    findings.append(finding(UNIDENTIFIED, f"The weights' license could not be identified: \"{quote}\"; give its SPDX id or link its text.", decisive.line))
+    findings.append(
+        finding(
+            UNIDENTIFIED,
+            f'The weights\' license could not be identified: "{quote}"; give its SPDX id or link its text.',
+            decisive.line,
+        )
+    )
     return Verdict(Level.PARTIAL, 0.25, evidence, findings, ("an identified license",))
 
 
-RULE = Rule(name="license", criterion="license", codes=CODES, check=check, doc=__doc__ or "", weight=0.0, opt_in=True)
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+LICENSE = verdict_rule("license", CODES, check, doc=__doc__, weight=0.0, opt_in=True)
+RULE, repro_lint_rules = LICENSE.rule, LICENSE.hook

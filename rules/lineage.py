@@ -30,15 +30,27 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import Hit, finding, partial_score, release_facts, scan, source_quote, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Code, CriterionResult, Evidence, Level, Rule, Severity, Verdict
+from repro_lint.evidence import Hit, any_of, finding, partial_score, release_facts, scan, source_quote
+from repro_lint.kit import verdict_rule
+from repro_lint.model import Code, CriterionResult, Evidence, Level, Severity, Verdict
 
-BASE_MISSING = Code("RL631", "lineage-base-missing", "The card describes a derivative but does not name its base model.", Severity.ERROR)
-INHERITANCE = Code("RL632", "lineage-inheritance-unstated", "The card does not say what it inherits from its base model.", Severity.WARNING)
-OWN_DATA = Code("RL633", "lineage-own-data-missing", "A fine-tune does not fully document its own training data.", Severity.WARNING)
+BASE_MISSING = Code(
+    "RL631", "lineage-base-missing", "The card describes a derivative but does not name its base model.", Severity.ERROR
+)
+INHERITANCE = Code(
+    "RL632",
+    "lineage-inheritance-unstated",
+    "The card does not say what it inherits from its base model.",
+    Severity.WARNING,
+)
+OWN_DATA = Code(
+    "RL633", "lineage-own-data-missing", "A fine-tune does not fully document its own training data.", Severity.WARNING
+)
 OWN_HYPERPARAMETERS = Code(
-    "RL634", "lineage-own-hyperparameters-missing", "A fine-tune does not fully document its own hyperparameters.", Severity.WARNING
+    "RL634",
+    "lineage-own-hyperparameters-missing",
+    "A fine-tune does not fully document its own hyperparameters.",
+    Severity.WARNING,
 )
 CODES = (BASE_MISSING, INHERITANCE, OWN_DATA, OWN_HYPERPARAMETERS)
 
@@ -46,39 +58,50 @@ NAME = r"\[?`?(?:[\w.-]+/[\w.-]+|[A-Za-z][\w.-]*\d[\w.-]*)"
 
 #: Statements that name the base model.
 BASE = {
-    "base model": words(
-        rf"\b(?:fine-?tuned|finetuned|adapted|distilled|quanti[sz]ed|converted|merged|continued pre-?training) (?:version |variant |checkpoint )?(?:of|from) (?:the )?{NAME}",
-        rf"\b(?:based on|built (?:on|upon)|on top of|initiali[sz]ed from) (?:the )?{NAME}", rf"\b(?:lora )?adapters? (?:for|of|on) (?:the )?{NAME}",
-        rf"\bbase model\s*[:：|]\s*{NAME}", rf"\b(?:gguf|gptq|awq|exl2) (?:version|quants?|build) of {NAME}",
-        rf"基于\s*{NAME}.{{0,20}}(?:微调|训练|蒸馏|量化|继续预训练|增量预训练)", rf"(?:基座|底座|基础)模型\s*[:：为是]?\s*{NAME}",
+    "base model": any_of(
+        rf"\b(?:fine-?tuned|finetuned|adapted|distilled|quanti[sz]ed|converted|merged"
+        rf"|continued pre-?training) (?:version |variant |checkpoint )?(?:of|from) (?:the )?{NAME}",
+        rf"\b(?:based on|built (?:on|upon)|on top of|initiali[sz]ed from) (?:the )?{NAME}",
+        rf"\b(?:lora )?adapters? (?:for|of|on) (?:the )?{NAME}",
+        rf"\bbase model\s*[:：|]\s*{NAME}",
+        rf"\b(?:gguf|gptq|awq|exl2) (?:version|quants?|build) of {NAME}",
+        rf"基于\s*{NAME}.{{0,20}}(?:微调|训练|蒸馏|量化|继续预训练|增量预训练)",
+        rf"(?:基座|底座|基础)模型\s*[:：为是]?\s*{NAME}",
     ),
 }
 
 #: Statements that the card is a derivative without naming the base.
-DERIVATIVE = words(
-    r"\bthis (?:model|adapter|checkpoint|repo(?:sitory)?) (?:is|contains) an? (?:\w+ )?(?:fine-?tuned|quanti[sz]ed|lora|adapter|merged?)\b",
+DERIVATIVE = any_of(
+    r"\bthis (?:model|adapter|checkpoint|repo(?:sitory)?) (?:is|contains) an? (?:\w+ )?(?:fine-?tuned|quanti[sz]ed"
+    r"|lora|adapter|merged?)\b",
     r"本模型(?:是|为).{0,10}(?:微调|量化)",
 )
 
 #: Statements of what is inherited from the base.
 INHERITED = {
-    "inheritance": words(
-        r"\b(?:same|identical) (?:model )?(?:architecture|tokenizer|training data|pre-?training data|vocabulary)\b", r"\binherit(?:s|ed)?\b",
+    "inheritance": any_of(
+        r"\b(?:same|identical) (?:model )?(?:architecture|tokenizer|training data|pre-?training data|vocabulary)\b",
+        r"\binherit(?:s|ed)?\b",
         r"\b(?:unchanged|as in|identical to) the (?:base|original|parent) model\b",
-        r"\b(?:refer to|see) (?:the )?(?:\w+ )?(?:base|original|parent|upstream) model(?:'s)? (?:card|documentation|page)\b",
+        r"\b(?:refer to|see) (?:the )?(?:\w+ )?(?:base|original|parent|upstream) model(?:'s)? (?:card|documentation"
+        r"|page)\b",
         r"\bfor (?:details|information|more) (?:on|about) (?:the )?(?:base model|pre-?training)\b",
         r"沿用|继承|与.{0,30}(?:相同|一致)|参考.{0,20}(?:模型卡|基座|原始模型|原模型)",
     ),
 }
 
 #: Relations with no training of their own: the base model's documentation covers them.
-NO_TRAINING = words(r"\bquanti[sz]ed\b|\bgguf\b|\bgptq\b|\bawq\b|\bexl2\b|\bmerge[d]?\b|\bconverted\b", r"量化|合并")
+NO_TRAINING = any_of(r"\bquanti[sz]ed\b|\bgguf\b|\bgptq\b|\bawq\b|\bexl2\b|\bmerge[d]?\b|\bconverted\b", r"量化|合并")
 
 
 def _front_matter(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     value = card.fm("base_model")
     names = value if isinstance(value, list) else [value]
-    return [Hit("base model", card.fm_line("base_model"), f"base_model: {n}") for n in names if n not in (None, "") and str(n).strip()]
+    return [
+        Hit("base model", card.fm_line("base_model"), f"base_model: {n}")
+        for n in names
+        if n not in (None, "") and str(n).strip()
+    ]
 
 
 def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignore[no-untyped-def]
@@ -89,30 +112,59 @@ def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignor
         return Verdict(Level.NOT_APPLICABLE, 0.0)  # not a derivative: nothing to declare, nothing to score
     if not base:
         line = derivative[0].line if derivative else card.fm_line("base_model_relation")
-        return Verdict(Level.ABSENT, 0.0, [], [finding(BASE_MISSING, "The card describes a derivative but does not name its base model; add `base_model:`.", line)], ("base model",))
+        return Verdict(
+            Level.ABSENT,
+            0.0,
+            [],
+            [
+                finding(
+                    BASE_MISSING,
+                    "The card describes a derivative but does not name its base model; add `base_model:`.",
+                    line,
+                )
+            ],
+            ("base model",),
+        )
     inherited = scan(card, INHERITED, where=release_facts)["inheritance"]
-    evidence = [Evidence(h.line, source_quote(card, h.line, h.quote), h.element) for h in sorted(base + inherited, key=lambda h: h.line)[:4]]
+    evidence = [
+        Evidence(h.line, source_quote(card, h.line, h.quote), h.element)
+        for h in sorted(base + inherited, key=lambda h: h.line)[:4]
+    ]
     first = min(h.line for h in base)
     trains = not NO_TRAINING.search(relation + " " + " ".join(h.quote for h in base))
     findings, missing = [], []
     if not inherited:
         missing.append("inheritance statement")
-        findings.append(finding(INHERITANCE, "Say which criteria (architecture, data, method …) are inherited from the base model.", first))
+        findings.append(
+            finding(
+                INHERITANCE,
+                "Say which criteria (architecture, data, method …) are inherited from the base model.",
+                first,
+            )
+        )
     if trains:
-        for criterion, code, label in (("training_data", OWN_DATA, "training data"), ("hyperparameters", OWN_HYPERPARAMETERS, "hyperparameters")):
+        for criterion, code, label in (
+            ("training_data", OWN_DATA, "training data"),
+            ("hyperparameters", OWN_HYPERPARAMETERS, "hyperparameters"),
+        ):
             result = criteria.get(criterion)
             if result is not None and result.level != Level.COMPLETE:
                 missing.append(f"own {label}")
-                findings.append(finding(code, f"A fine-tune must document its own {label} (here {result.level.value}); the base model's do not cover it.", first))
+                findings.append(
+                    finding(
+                        code,
+                        f"A fine-tune must document its own {label} (here {result.level.value}); "
+                        "the base model's do not cover it.",
+                        first,
+                    )
+                )
     if not missing:
         return Verdict(Level.COMPLETE, 1.0, evidence)
     required = 3 if trains else 1
-    return Verdict(Level.PARTIAL, partial_score(required + 1 - len(missing), required + 1), evidence, findings, tuple(missing))
+    return Verdict(
+        Level.PARTIAL, partial_score(required + 1 - len(missing), required + 1), evidence, findings, tuple(missing)
+    )
 
 
-RULE = Rule(name="lineage", criterion="lineage", codes=CODES, check=check, doc=__doc__ or "", weight=0.0, needs_verdicts=True, opt_in=True)
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+LINEAGE = verdict_rule("lineage", CODES, check, doc=__doc__, weight=0.0, needs_verdicts=True, opt_in=True)
+RULE, repro_lint_rules = LINEAGE.rule, LINEAGE.hook

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Code, CriterionResult, Evidence, Finding, Level, Rule, Severity, Verdict
+from repro_lint.kit import verdict_rule
+from repro_lint.model import Code, CriterionResult, Evidence, Finding, Level, Severity, Verdict
 
 MOF_CLASS_DOC = """RL69x mof-class: the Model Openness Framework class the card's text claims (profile mof).
 
@@ -34,7 +34,9 @@ Fix
   Add what the finding lists for the next class.
 """
 
-CLAIMED = Code("RL691", "mof-class-claimed", "The Model Openness Framework class the card's text claims.", Severity.INFO)
+CLAIMED = Code(
+    "RL691", "mof-class-claimed", "The Model Openness Framework class the card's text claims.", Severity.INFO
+)
 
 #: (class label, [(criterion, element or None, MOF component)]) — cumulative, lowest class first.
 MOF_CLASSES: tuple[tuple[str, tuple[tuple[str, Optional[str], str], ...]], ...] = (
@@ -79,7 +81,9 @@ def mof_class(criteria: dict[str, CriterionResult]) -> tuple[int, list[str]]:
     """(number of classes met, components the next class lacks); 0 = unclassified."""
     met = 0
     for _, components in MOF_CLASSES:
-        lacking = [label for criterion, element, label in components if not _component_met(criteria, criterion, element)]
+        lacking = [
+            label for criterion, element, label in components if not _component_met(criteria, criterion, element)
+        ]
         if lacking:
             return met, lacking
         met += 1
@@ -99,21 +103,10 @@ def check_mof_class(card, criteria: dict[str, CriterionResult]) -> Verdict:  # t
     return Verdict(level, round(met / len(MOF_CLASSES), 3), evidence, [finding], tuple(lacking))
 
 
-MOF_CLASS_RULE = Rule(
-    name="mof_class",
-    criterion="mof_class",
-    codes=(CLAIMED,),
-    check=check_mof_class,
-    doc=MOF_CLASS_DOC,
-    weight=0.0,
-    needs_verdicts=True,
-    opt_in=True,
+MOF_CLASS = verdict_rule(
+    "mof_class", (CLAIMED,), check_mof_class, doc=MOF_CLASS_DOC, weight=0.0, needs_verdicts=True, opt_in=True
 )
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [MOF_CLASS_RULE]
+MOF_CLASS_RULE, repro_lint_rules = MOF_CLASS.rule, MOF_CLASS.hook
 
 
 __all__ = ["MOF_CLASS_RULE", "mof_class"]

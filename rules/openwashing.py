@@ -31,28 +31,34 @@ Fix
 
 from __future__ import annotations
 
-from repro_lint.evidence import Hit, exact_quote, finding, scan, source_quote, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Rule, Severity, Verdict
-from repro_lint.rules.license import RESTRICTION_TERMS, RESTRICTED_CLASSES
+from repro_lint.evidence import Hit, any_of, exact_quote, finding, scan, source_quote
+from repro_lint.kit import verdict_rule
+from repro_lint.model import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Severity, Verdict
+from repro_lint.rules.license import RESTRICTED_CLASSES, RESTRICTION_TERMS
 
-CONTRADICTED = Code("RL621", "openwashing-claim", "The card calls the model open, but its verdicts say otherwise.", Severity.ERROR)
+CONTRADICTED = Code(
+    "RL621", "openwashing-claim", "The card calls the model open, but its verdicts say otherwise.", Severity.ERROR
+)
 CODES = (CONTRADICTED,)
 
 #: Claims that the model itself is open; "strong" claims say everything is open.
 CLAIMS = {
-    "strong claim": words(
-        r"\b(?:fully|completely|truly|totally|100%) open(?:[- ]source[d]?)?\b", r"\bopen[- ]source everything\b",
+    "strong claim": any_of(
+        r"\b(?:fully|completely|truly|totally|100%) open(?:[- ]source[d]?)?\b",
+        r"\bopen[- ]source everything\b",
         r"全面开源|完全开源|全部开源|完全开放|全开源",
     ),
-    "claim": words(
+    "claim": any_of(
         r"\b(?:we|are|is|been|have|has) (?:\w+ )?open[- ]sourc(?:e|ed|ing)\b(?! (?:code|librar|tool|framework))",
-        r"\bopen[- ]sourc(?:e|ed|ing) (?:of )?(?:the |our |this |these )(?:\w+[- ]){0,3}(?:models?|llms?|weights|checkpoints?|series|family)\b",
+        r"\bopen[- ]sourc(?:e|ed|ing) (?:of )?(?:the |our |this |these )(?:\w+[- ]){0,3}(?:models?|llms?|weights"
+        r"|checkpoints?|series|family)\b",
         r"\b(?:our|this|the) (?:\w+[- ]){0,2}(?:model|llm|weights?) (?:is|are) open[- ]source\b",
         r"\b(?:this|our) (?:is an? )?(?:fully |new )?open[- ]source (?:\w+[- ]){0,2}(?:model|llm|language model)\b",
-        r"\bis an? (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:model|llm|language model)\b", r"\bopen[- ]source release of\b",
+        r"\bis an? (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:model|llm|language model)\b",
+        r"\bopen[- ]source release of\b",
         # "We present Acme-7B, an open-source LLM", "Acme-7B, an open-source model for …, is …"
-        r"^[^,.;\n]{1,80}, (?:an?|the) (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:models?|llms?|language models?|assistant|chatbot)\b",
+        r"^[^,.;\n]{1,80}, (?:an?|the) (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:models?|llms?"
+        r"|language models?|assistant|chatbot)\b",
         # "Open-source Acme-7B is a chat model."
         r"^open[- ]source (?:\w+[- ]){1,3}(?:is|are|was)\b",
         r"(?:我们|正式|现已|已经|已|均)开源|开源了|开源发布|宣布开源|(?:是|为)(?:一个|一款)?.{0,10}开源(?:的)?(?:大)?(?:语言)?模型",
@@ -60,11 +66,18 @@ CLAIMS = {
 }
 
 #: Sentences about other things being open: not a claim about this model.
-NOT_ABOUT_MODEL = words(
-    r"\bopen[- ]source (?:code|librar\w+|framework|toolkit|tools?|projects?|software|community|implementation|datasets?)\b",
-    r"\b(?:built|based|fine-?tuned|trained|derived|distilled) (?:on|upon|with|from) (?:the |an? )?(?:\w+ )?open[- ]source\b",
-    r"\b(?:value|love|support|believe in|embrace|champion|contribute to|committed to|commitment to)\w* (?:the )?open[- ]source\b", r"\b(?:our|the) (?:code|codebase|training code|scripts?) (?:is|are) open[- ]source",
-    r"\b(?:not|never|n't) (?:\w+ )?open[- ]sourc", r"\bcode\b[^.\n]{0,40}\b(?:is|are) open[- ]source", r"\b(?:outperform\w*|than|other|existing|compared (?:to|with)|among|versus|vs\.?)\b[^.\n]{0,40}open[- ]source", r"开源(?:代码|社区|框架|工具|项目|数据集)|基于开源|不开源|未开源|非开源",
+NOT_ABOUT_MODEL = any_of(
+    r"\bopen[- ]source (?:code|librar\w+|framework|toolkit|tools?|projects?|software|community|implementation"
+    r"|datasets?)\b",
+    r"\b(?:built|based|fine-?tuned|trained|derived|distilled) (?:on|upon|with|from) (?:the "
+    r"|an? )?(?:\w+ )?open[- ]source\b",
+    r"\b(?:value|love|support|believe in|embrace|champion|contribute to|committed to"
+    r"|commitment to)\w* (?:the )?open[- ]source\b",
+    r"\b(?:our|the) (?:code|codebase|training code|scripts?) (?:is|are) open[- ]source",
+    r"\b(?:not|never|n't) (?:\w+ )?open[- ]sourc",
+    r"\bcode\b[^.\n]{0,40}\b(?:is|are) open[- ]source",
+    r"\b(?:outperform\w*|than|other|existing|compared (?:to|with)|among|versus|vs\.?)\b[^.\n]{0,40}open[- ]source",
+    r"开源(?:代码|社区|框架|工具|项目|数据集)|基于开源|不开源|未开源|非开源",
 )
 
 #: What each criterion's verdict must not be for the claim to hold, with the text naming the problem.
@@ -78,7 +91,7 @@ CORE_NAMES = {
 
 
 #: "Open Source" in the card's title ("Acme-7B: an Open-Source LLM", "开源大模型 Acme"): the title names the model.
-TITLE_CLAIM = words(r"\bopen[- ]source\b", r"开源")
+TITLE_CLAIM = any_of(r"\bopen[- ]source\b", r"开源")
 
 
 def _title_claim(card) -> list[Hit]:  # type: ignore[no-untyped-def]
@@ -98,7 +111,8 @@ def _claims(card) -> list[Hit]:  # type: ignore[no-untyped-def]
         h
         for hits in found.values()
         for h in hits
-        if h.block is None or not (NOT_ABOUT_MODEL.search(h.block.line_text(0)) or RESTRICTION_TERMS.search(h.block.line_text(0)))
+        if h.block is None
+        or not (NOT_ABOUT_MODEL.search(h.block.line_text(0)) or RESTRICTION_TERMS.search(h.block.line_text(0)))
     ]
     if not any(h.line == (card.sections[0].line if card.sections else 0) for h in claims):
         claims += _title_claim(card)
@@ -122,7 +136,11 @@ def contradictions(criteria: dict[str, CriterionResult], strong: bool) -> list[s
     if access is not None and access.level == Level.CLOSED:
         out.append("access is API-only")
     license_ = criteria.get("license")
-    if license_ is not None and any(e.element in RESTRICTED_CLASSES for e in license_.evidence) and license_.level != Level.COMPLETE:
+    if (
+        license_ is not None
+        and any(e.element in RESTRICTED_CLASSES for e in license_.evidence)
+        and license_.level != Level.COMPLETE
+    ):
         out.append(f"the license restricts use{_first_quote(license_)}")
     data = criteria.get("training_data")
     if data is not None and data.level == Level.CLOSED:
@@ -148,15 +166,9 @@ def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignor
     if not problems:
         return Verdict(Level.COMPLETE, 1.0, evidence)
     quote = " ".join(exact_quote(card, claim.line, claim.quote).split())[:80]  # as the card writes it
-    message = f"The card claims \"{quote}\", but {'; '.join(problems)}."
+    message = f'The card claims "{quote}", but {"; ".join(problems)}.'
     return Verdict(Level.CLOSED, 0.0, evidence, [finding(CONTRADICTED, message, claim.line)], tuple(problems))
 
 
-RULE = Rule(
-    name="openwashing", criterion="openwashing", codes=CODES, check=check, doc=__doc__ or "", weight=0.0, needs_verdicts=True, opt_in=True
-)
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+OPENWASHING = verdict_rule("openwashing", CODES, check, doc=__doc__, weight=0.0, needs_verdicts=True, opt_in=True)
+RULE, repro_lint_rules = OPENWASHING.rule, OPENWASHING.hook

@@ -29,16 +29,40 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Optional
 
-from repro_lint.evidence import PLACEHOLDER, RELEASE_MEMO, WITHHELD, words
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Code, Finding, Level, Rule, Severity, Verdict
+from repro_lint.evidence import PLACEHOLDER, RELEASE_MEMO, WITHHELD, any_of
+from repro_lint.kit import verdict_rule
+from repro_lint.model import Code, Finding, Level, Severity, Verdict
 
-PARAMETERS = Code("RL701", "parameter-count-mismatch", "The card's parameter count disagrees with the weights.", Severity.WARNING)
-ARCHITECTURE = Code("RL702", "architecture-mismatch", "The card's layers, hidden size or context length disagree with config.json.", Severity.WARNING)
-LICENSE = Code("RL703", "license-mismatch", "The licence in the front matter, the Hub tag and the LICENSE file disagree.", Severity.WARNING)
-NO_WEIGHTS = Code("RL704", "weights-claimed-missing", "The card says the weights are available, but the release holds no weight file.", Severity.ERROR)
-GATED = Code("RL705", "open-claim-gated", "The card claims openness, but downloads need manual approval.", Severity.WARNING)
-BASE_MODEL = Code("RL706", "base-model-mismatch", "The front matter's base_model disagrees with adapter_config.json.", Severity.WARNING)
+PARAMETERS = Code(
+    "RL701", "parameter-count-mismatch", "The card's parameter count disagrees with the weights.", Severity.WARNING
+)
+ARCHITECTURE = Code(
+    "RL702",
+    "architecture-mismatch",
+    "The card's layers, hidden size or context length disagree with config.json.",
+    Severity.WARNING,
+)
+LICENSE = Code(
+    "RL703",
+    "license-mismatch",
+    "The licence in the front matter, the Hub tag and the LICENSE file disagree.",
+    Severity.WARNING,
+)
+NO_WEIGHTS = Code(
+    "RL704",
+    "weights-claimed-missing",
+    "The card says the weights are available, but the release holds no weight file.",
+    Severity.ERROR,
+)
+GATED = Code(
+    "RL705", "open-claim-gated", "The card claims openness, but downloads need manual approval.", Severity.WARNING
+)
+BASE_MODEL = Code(
+    "RL706",
+    "base-model-mismatch",
+    "The front matter's base_model disagrees with adapter_config.json.",
+    Severity.WARNING,
+)
 CODES = (PARAMETERS, ARCHITECTURE, LICENSE, NO_WEIGHTS, GATED, BASE_MODEL)
 
 NUM = r"(\d{1,4}(?:[.,]\d{1,3})?)"
@@ -47,27 +71,37 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billio
 
 #: "7B parameters", "7 billion parameters", "1.3B-parameter", "Parameters: 7B", "| Params | 7B |".
 #: (Compiled on first use, i.e. only when a release is linted.)
-PARAMETER_CLAIM = words(
+PARAMETER_CLAIM = any_of(
     rf"(?<![\w.]){NUM}\s?{UNIT}\b[\s-]{{0,2}}(?:total\s+|active\s+)?(?:parameters?|params)\b",
     rf"\b(?:parameters?|params|#\s?params|parameter count)\b\s*(?:\(\w+\))?\s*[:=|]\s*(?:\|\s*)?~?{NUM}\s?{UNIT}\b",
 )
-LAYERS_CLAIM = words(
+LAYERS_CLAIM = any_of(
     r"(?<![\w.])(\d{1,4})\s+(?:transformer\s+|hidden\s+|decoder\s+)?(?:layers|blocks)\b",
     r"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\b\s*[:=|]\s*(?:\|\s*)?(\d{1,4})\b",
 )
-HIDDEN_CLAIM = words(
-    r"\b(?:hidden|model|embedding)[_ ](?:size|dim(?:ension)?)\b\s*(?:of\s+|[:=|]\s*(?:\|\s*)?)(\d{2,6})\b", r"\bd_?model\s*[:=|]\s*(\d{2,6})\b"
+HIDDEN_CLAIM = any_of(
+    r"\b(?:hidden|model|embedding)[_ ](?:size|dim(?:ension)?)\b\s*(?:of\s+|[:=|]\s*(?:\|\s*)?)(\d{2,6})\b",
+    r"\bd_?model\s*[:=|]\s*(\d{2,6})\b",
 )
-CONTEXT_CLAIM = words(
+CONTEXT_CLAIM = any_of(
     r"(?<![\w.])(\d{1,7})\s?([kK])?[- ](?:tokens?[- ])?(?:context|context[- ]window|context[- ]length)\b",
-    r"\b(?:context|sequence)[_ ](?:length|window|size)\b\s*(?:of\s+(?:up\s+to\s+)?|[:=|]\s*(?:\|\s*)?(?:up\s+to\s+)?)(\d{1,7})\s?([kK])?\b",
+    r"\b(?:context|sequence)[_ ](?:length|window|size)\b\s*(?:of\s+(?:up\s+to\s+)?|[:="
+    r"|]\s*(?:\|\s*)?(?:up\s+to\s+)?)(\d{1,7})\s?([kK])?\b",
 )
-WEIGHTS_CLAIM = words(
-    r"\b(?:model\s+)?(?:weights|checkpoints?)\b[^.\n]{0,30}\b(?:are|is)\s+(?:now\s+|publicly\s+|freely\s+)?(?:available|released|downloadable|provided)\b",
-    r"\b(?:we|this repository)\s+(?:publicly\s+)?(?:release|provide|publish)s?\b[^.\n]{0,30}\b(?:weights|checkpoints?)\b",
+WEIGHTS_CLAIM = any_of(
+    r"\b(?:model\s+)?(?:weights|checkpoints?)\b[^.\n]{0,30}\b(?:are|is)\s+(?:now\s+|publicly\s+"
+    r"|freely\s+)?(?:available|released|downloadable|provided)\b",
+    r"\b(?:we|this repository)\s+(?:publicly\s+)?(?:release|provide|publish)s?\b[^.\n]{0,30}\b(?:weights"
+    r"|checkpoints?)\b",
     r"\bdownload (?:the )?(?:model )?weights\b",
 )
-OPEN_CLAIM = words(r"\bopen[- ]source(?:d)?\b", r"\bopen[- ]weights?\b", r"\bfully open\b", r"\bopenly (?:available|released)\b", r"\bfreely available\b")
+OPEN_CLAIM = any_of(
+    r"\bopen[- ]source(?:d)?\b",
+    r"\bopen[- ]weights?\b",
+    r"\bfully open\b",
+    r"\bopenly (?:available|released)\b",
+    r"\bfreely available\b",
+)
 
 
 def _blocks(card: Any) -> Iterator[tuple[int, str]]:
@@ -160,7 +194,8 @@ def _config_mismatch(card: Any, release: Any, element: str, pattern: "re.Pattern
     return [
         _finding(
             ARCHITECTURE,
-            f'The card says "{_quote(text)}" (line {line}), but {where}:{fact.line} gives the {label} as {actual} ({_quote(fact.quote, 60)}).',
+            f'The card says "{_quote(text)}" (line {line}), '
+            f"but {where}:{fact.line} gives the {label} as {actual} ({_quote(fact.quote, 60)}).",
             line,
             ((where, fact.line),),
         )
@@ -191,7 +226,8 @@ def _licenses(card: Any, release: Any) -> list[Finding]:
             out.append(
                 _finding(
                     LICENSE,
-                    f"Licence disagreement: {first} says '{a.value}', but {where} says '{b.value}' (\"{_quote(b.quote, 60)}\").",
+                    f"Licence disagreement: {first} says '{a.value}', "
+                    f"but {where} says '{b.value}' (\"{_quote(b.quote, 60)}\").",
                     line,
                     ((release.path(b.file), b.line),),
                 )
@@ -206,7 +242,14 @@ def _no_weights(card: Any, release: Any) -> list[Finding]:
     if not claims:
         return []
     line, text, _ = claims[0]
-    return [_finding(NO_WEIGHTS, f'The card says "{_quote(text)}" (line {line}), but {release.files.root} holds no weight file (safetensors, GGUF, PyTorch …).', line)]
+    return [
+        _finding(
+            NO_WEIGHTS,
+            f'The card says "{_quote(text)}" (line {line}), '
+            f"but {release.files.root} holds no weight file (safetensors, GGUF, PyTorch …).",
+            line,
+        )
+    ]
 
 
 def _gated(card: Any, release: Any) -> list[Finding]:
@@ -219,7 +262,8 @@ def _gated(card: Any, release: Any) -> list[Finding]:
     return [
         _finding(
             GATED,
-            f'The card says "{_quote(text)}" (line {line}), but downloads from {release.files.root} are gated with manual approval.',
+            f'The card says "{_quote(text)}" (line {line}), '
+            f"but downloads from {release.files.root} are gated with manual approval.",
             line,
             ((release.path("(Hub metadata)"), 0),),
         )
@@ -242,7 +286,8 @@ def _base_model(card: Any, release: Any) -> list[Finding]:
     return [
         _finding(
             BASE_MODEL,
-            f"The front matter names base_model '{', '.join(names)}', but {where}:{fact.line} was trained on '{fact.value}'.",
+            f"The front matter names base_model '{', '.join(names)}', "
+            f"but {where}:{fact.line} was trained on '{fact.value}'.",
             card.fm_line("base_model"),
             ((where, fact.line),),
         )
@@ -266,11 +311,5 @@ def check(card: Any) -> Verdict:
     return Verdict(Level.PARTIAL if findings else Level.COMPLETE, 0.0 if findings else 1.0, [], findings)
 
 
-RULE = Rule(
-    name="release_claims", criterion="release_claims", codes=CODES, check=check, doc=__doc__ or "", weight=0.0, findings_only=True
-)
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+RELEASE_CLAIMS = verdict_rule("release_claims", CODES, check, doc=__doc__, weight=0.0, findings_only=True)
+RULE, repro_lint_rules = RELEASE_CLAIMS.rule, RELEASE_CLAIMS.hook

@@ -36,190 +36,343 @@ Fix
 from __future__ import annotations
 
 import re
+from typing import Optional
 
-from repro_lint import regex_cache
-from repro_lint.document import Role, heading_role
+from repro_lint.document import Block, Card, Role, Section, heading_role
 from repro_lint.evidence import (
+    USAGE_HEADING,
     Hit,
+    any_of,
     clean,
     criterion_codes,
     heading_matches,
     in_section,
-    USAGE_HEADING,
-    judge,
-    placeholder_sections,
-    placeholder_values,
     scan,
     sentences,
-    withheld,
-    words,
 )
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Rule, Verdict
+from repro_lint.kit import Facts, criterion_rule
 
 CODES = criterion_codes("RL3", "training-data", "training data")
 
 NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic time
 
 #: A sentence is about the training data when it says so ...
-TOPIC = words(
-    r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|instruction-tuned|post-trained|distilled|aligned)\b[^.\n]{0,40}\b(?:on|with|using|from)\b",
-    r"\b(?:training|pre-?training|fine-?tuning|finetuning|instruction|sft|dpo|preference)[- ](?:data|dataset|corpus|corpora|mix|mixture|tokens|set|examples|samples)",
-    r"\btrain(?:s|ing)?\b[^.\n]{0,40}\bon\s+(?:~|about |over )?\d", rf"\btrained (?:for|on) (?:~|about |over |approximately )?{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\s+tokens\b", r"\bdata(?:sets?)?\b", r"\bcorpus\b|\bcorpora\b",
+TOPIC = any_of(
+    r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|instruction-tuned|post-trained|distilled"
+    r"|aligned)\b[^.\n]{0,40}\b(?:on|with|using|from)\b",
+    r"\b(?:training|pre-?training|fine-?tuning|finetuning|instruction|sft|dpo|preference)[- ](?:data|dataset|corpus"
+    r"|corpora|mix|mixture|tokens|set|examples|samples)",
+    r"\btrain(?:s|ing)?\b[^.\n]{0,40}\bon\s+(?:~|about |over )?\d",
+    rf"\btrained (?:for|on) (?:~|about |over |approximately )?{NUM}\s*(?:[KMBT]|thousand|million|billion"
+    rf"|trillion)?\s+tokens\b",
+    r"\bdata(?:sets?)?\b",
+    r"\bcorpus\b|\bcorpora\b",
     r"训练数据|训练集|数据集|语料|(?:训练|预训练)[^。\n]{0,30}(?:数据|token|标识符|样本)|(?:数据|token|标识符|样本)[^。\n]{0,30}(?:训练|预训练)",
 )
 #: ... or sits under a heading about data.
-TOPIC_HEADING = words(r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\bdata ?mix", r"数据|语料")
+TOPIC_HEADING = any_of(r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\bdata ?mix", r"数据|语料")
 
 #: Sections about evaluation or use: datasets named there are benchmarks or examples, not training data.
-NOT_TRAINING_HEADING = words(r"\bevaluat", r"\bbenchmark", r"\bresults?\b", r"\bleaderboard", r"评测|评估|测评|测试结果")
+NOT_TRAINING_HEADING = any_of(
+    r"\bevaluat", r"\bbenchmark", r"\bresults?\b", r"\bleaderboard", r"评测|评估|测评|测试结果"
+)
 
 #: Well-known corpora and datasets (distinctive names).
 KNOWN_SOURCES = (
-    r"common ?crawl", r"\bC4\b", r"\bthe pile\b|\bpile\b(?= dataset| corpus)", r"redpajama", r"refined-?web", r"slimpajama", r"\bdolma\b", r"fineweb",
-    r"\bthe stack\b", r"starcoderdata", r"wikipedia", r"\barxiv\b", r"(?-i:\bBooks ?\d*\b)|\bbooks ?\d+\b|\bbookcorpus\b", r"project gutenberg", r"openwebtext", r"\bwebtext\b",
-    r"\broots\b", r"\blaion", r"common voice", r"librispeech", r"imagenet", r"\bcoco\b", r"ultrachat", r"ultrafeedback", r"sharegpt", r"openassistant|oasst",
-    r"\balpaca\b", r"\bflan\b", r"\bp3\b", r"\bxp3", r"\bmc4\b", r"\boscar\b", r"stack ?exchange", r"\bgithub\b(?= (?:code|repositories|repos|issues|commits|data))|\b(?:from|on|of) github\b", r"\bpubmed\b", r"\bs2orc\b",
-    r"\bsmoltalk\b", r"\bcosmopedia\b", r"\bwudao\b|悟道", r"维基百科|百科|书籍|论文|代码数据|网页数据|新闻|专利|问答数据",
+    r"common ?crawl",
+    r"\bC4\b",
+    r"\bthe pile\b|\bpile\b(?= dataset| corpus)",
+    r"redpajama",
+    r"refined-?web",
+    r"slimpajama",
+    r"\bdolma\b",
+    r"fineweb",
+    r"\bthe stack\b",
+    r"starcoderdata",
+    r"wikipedia",
+    r"\barxiv\b",
+    r"(?-i:\bBooks ?\d*\b)|\bbooks ?\d+\b|\bbookcorpus\b",
+    r"project gutenberg",
+    r"openwebtext",
+    r"\bwebtext\b",
+    r"\broots\b",
+    r"\blaion",
+    r"common voice",
+    r"librispeech",
+    r"imagenet",
+    r"\bcoco\b",
+    r"ultrachat",
+    r"ultrafeedback",
+    r"sharegpt",
+    r"openassistant|oasst",
+    r"\balpaca\b",
+    r"\bflan\b",
+    r"\bp3\b",
+    r"\bxp3",
+    r"\bmc4\b",
+    r"\boscar\b",
+    r"stack ?exchange",
+    r"\bgithub\b(?= (?:code|repositories|repos|issues|commits|data))|\b(?:from|on|of) github\b",
+    r"\bpubmed\b",
+    r"\bs2orc\b",
+    r"\bsmoltalk\b",
+    r"\bcosmopedia\b",
+    r"\bwudao\b|悟道",
+    r"维基百科|百科|书籍|论文|代码数据|网页数据|新闻|专利|问答数据",
 )
 
 #: A name-shaped word (CamelCase, ALLCAPS, with digits) next to the word dataset/corpus, or after "trained on".
-NAMEY = r"(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80}|[a-z]{1,80}[A-Z][\w.-]{0,80}|[A-Za-z0-9-]{1,80}[_/][A-Za-z0-9._/-]{1,160})"  # bounded: linear on long runs
-NAMED = words(
-    rf"\b{NAMEY}\s+(?:dataset|corpus|corpora|data\b|collection)", rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{NAMEY}",
-    rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{NAMEY}", r"\(called (?-i:[A-Z])",
+#: A name-like token (bounded: linear on long runs).
+NAMEY = (
+    r"(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80}"  # CamelCase: RedPajama, SlimPajama
+    r"|[a-z]{1,80}[A-Z][\w.-]{0,80}"  # camelCase: peS2o
+    r"|[A-Za-z0-9-]{1,80}[_/][A-Za-z0-9._/-]{1,160})"  # hub ids and snake_case: allenai/dolma
+)
+NAMED = any_of(
+    rf"\b{NAMEY}\s+(?:dataset|corpus|corpora|data\b|collection)",
+    rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{NAMEY}",
+    rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{NAMEY}",
+    r"\(called (?-i:[A-Z])",
     r"\bdatasets?\s*:\s*\[?\s*(?!v?\d+(?:\.\d+)+\b)\w",
 )
 
 #: Units that count data, for every kind of model: text, images, audio, video, molecules, episodes.
 DATA_UNIT = (
-    r"\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words|prompts|links|turns|preferences"
-    r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences|trajectories|episodes|demonstrations"
+    r"\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words"
+    r"|prompts|links|turns|preferences"
+    r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences"
+    r"|trajectories|episodes|demonstrations"
     r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations)\b"
 )
 #: Up to three words between a number and its unit ("1.2B text-image pairs", "209M molecular 3D conformations"),
 #: none of them a verb or article: "16B is our instruction-tuned model" is a model size, not data.
-QUALIFIERS = r"(?:(?!(?:is|are|was|were|be|our|the|an?|can|runs?|on|in|with|per|of|and|or|to|for|at|model|models|parameters?)\b)[A-Za-z0-9-]{1,20}\s){0,3}"
+QUALIFIERS = (
+    r"(?:(?!(?:is|are|was|were|be|our|the|an?|can|runs?|on|in|with|per|of|and|or|to|for|at|model|models|parameters?)\b)"
+    r"[A-Za-z0-9-]{1,20}\s){0,3}"
+)
 
 #: Data size: tokens, examples, hours or bytes with a number.
-SIZE = words(
+SIZE = any_of(
     rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*{QUALIFIERS}{DATA_UNIT}",
-    rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB|gigabytes|terabytes|petabytes)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))", rf"\b{NUM}\s*[GT]\s+(?:of\s+)?(?:[A-Za-z-]{{1,20}}\s+){{0,2}}(?:corpus|corpora|data|text)\b", rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
-    rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个?样本|小时|词元|词|字|标识符|token)", rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
+    rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB|gigabytes|terabytes|petabytes)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))",
+    rf"\b{NUM}\s*[GT]\s+(?:of\s+)?(?:[A-Za-z-]{{1,20}}\s+){{0,2}}(?:corpus|corpora|data|text)\b",
+    rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
+    rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个?样本|小时|词元|词|字|标识符|token)",
+    rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
     r"(?:数据量|语料规模|token\s*数)\s*[:：]?\s*\d",
 )
 #: Numbers with tokens that are not data size: context windows, throughput, compute.
-NOT_SIZE = words(r"\bunconditional\b|\b(?:generated|model|output) samples\b", r"\bcontext\b", r"\bsequence length\b", r"\bwindow\b", r"tokens?\s*/\s*s\b", r"\bper second\b", r"\bmemory\b|\bVRAM\b", r"\blatency\b", r"上下文|每秒|显存")
+NOT_SIZE = any_of(
+    r"\bunconditional\b|\b(?:generated|model|output) samples\b",
+    r"\bcontext\b",
+    r"\bsequence length\b",
+    r"\bwindow\b",
+    r"tokens?\s*/\s*s\b",
+    r"\bper second\b",
+    r"\bmemory\b|\bVRAM\b",
+    r"\blatency\b",
+    r"上下文|每秒|显存",
+)
 
 #: A byte size or a duration is the size of a machine or a run time, not of data, in a sentence about
 #: hardware ("runs on a 16GB GPU", "takes 12 hours on an 8-core CPU").
-BYTES_OR_TIME = words(r"\d\s*(?:GB|TB|GiB|TiB)\b", r"\bhours\b|小时")
-HARDWARE = words(r"\bGPUs?\b|\bCPUs?\b|\b(?:A|H|V)100\b|\bRTX\b|\bArc\b|\bcan run\b|\bruns? on\b|\bmemory\b|\bVRAM\b|\bRAM\b", r"显卡|显存|内存")
+BYTES_OR_TIME = any_of(r"\d\s*(?:GB|TB|GiB|TiB)\b", r"\bhours\b|小时")
+HARDWARE = any_of(
+    r"\bGPUs?\b|\bCPUs?\b|\b(?:A|H|V)100\b|\bRTX\b|\bArc\b|\bcan run\b|\bruns? on\b|\bmemory\b|\bVRAM\b|\bRAM\b",
+    r"显卡|显存|内存",
+)
 
 #: Composition or documentation: proportions, processing, or a datasheet.
-COMPOSITION = words(
-    rf"\b{NUM}\s*%", r"\bdata mixture\b|\bmixture (?:weights|proportions|ratios)\b|\bproportions?\b|\bsampling (?:weight|ratio)|\bdata ?mix\b",
-    r"\bdedup(?:licat\w*)?\b|\bfilter(?:ed|ing)\b|\b(?:were|was|are|is) (?:removed|excluded)\b|\bquality (?:filter|classifier)|\bdecontaminat",
-    r"\bdata ?(?:card|sheet)\b|\bdataset card\b|\bdomains?\b[^.\n]{0,30}\b(?:list|published)|\bcovering \d+ (?:languages|domains)",
+COMPOSITION = any_of(
+    rf"\b{NUM}\s*%",
+    r"\bdata mixture\b|\bmixture (?:weights|proportions|ratios)\b|\bproportions?\b|\bsampling (?:weight|ratio)"
+    r"|\bdata ?mix\b",
+    r"\bdedup(?:licat\w*)?\b|\bfilter(?:ed|ing)\b|\b(?:were|was|are|is) (?:removed|excluded)\b|\bquality (?:filter"
+    r"|classifier)|\bdecontaminat",
+    r"\bdata ?(?:card|sheet)\b|\bdataset card\b|\bdomains?\b[^.\n]{0,30}\b(?:list|published)"
+    r"|\bcovering \d+ (?:languages|domains)",
     r"配比|占比|比例|去重|过滤|清洗|数据卡|、[^、，。\n]{1,12}、[^、，。\n]{1,12}、",
 )
 
 #: Corpora with their own paper or datasheet that documents their composition: naming one as the
 #: training data, with a size, documents the mix ("trained on the Pile for 380B tokens").
-DOCUMENTED_CORPUS = words(
-    r"\bthe pile\b|\bpile\b(?= dataset| corpus)", r"(?-i:\bC4\b)", r"\bmc4\b", r"redpajama", r"refined-?web", r"slimpajama", r"\bdolma\b", r"fineweb",
-    r"\bthe stack\b", r"starcoderdata", r"\broots corpus\b", r"\boscar\b", r"\blaion-?\w*", r"openwebtext", r"bookcorpus", r"cosmopedia", r"smoltalk",
-    r"ultrachat", r"ultrafeedback", r"\boasst\d?\b", r"\bxp3\b", r"\bwudao\b|悟道", r"librispeech", r"common voice", r"imagenet", r"\bms ?coco\b",
+DOCUMENTED_CORPUS = any_of(
+    r"\bthe pile\b|\bpile\b(?= dataset| corpus)",
+    r"(?-i:\bC4\b)",
+    r"\bmc4\b",
+    r"redpajama",
+    r"refined-?web",
+    r"slimpajama",
+    r"\bdolma\b",
+    r"fineweb",
+    r"\bthe stack\b",
+    r"starcoderdata",
+    r"\broots corpus\b",
+    r"\boscar\b",
+    r"\blaion-?\w*",
+    r"openwebtext",
+    r"bookcorpus",
+    r"cosmopedia",
+    r"smoltalk",
+    r"ultrachat",
+    r"ultrafeedback",
+    r"\boasst\d?\b",
+    r"\bxp3\b",
+    r"\bwudao\b|悟道",
+    r"librispeech",
+    r"common voice",
+    r"imagenet",
+    r"\bms ?coco\b",
 )
 #: A sentence that adds undocumented parts to a documented corpus ("… and synthetic data", "a mix of …").
-MIXED_WITH_OTHERS = words(
-    r"\b(?:mix|mixture|combination|blend|variety) of\b", r"\bsynthetic\b", r"\b(?:and|with|plus) (?:other|additional|our own|self-collected|private|web)\b",
-    r"\baugmented with\b", r"\bbuilds? on\b", r"混合|合成|自有",
+MIXED_WITH_OTHERS = any_of(
+    r"\b(?:mix|mixture|combination|blend|variety) of\b",
+    r"\bsynthetic\b",
+    r"\b(?:and|with|plus) (?:other|additional|our own|self-collected|private|web)\b",
+    r"\baugmented with\b",
+    r"\bbuilds? on\b",
+    r"混合|合成|自有",
 )
 
-#: Filtering or deduplication said *not* to have been done is no processing ("without the filtering", "not deduplicated").
-NOT_PROCESSED = words(r"\bwithout\b[^.\n]{0,30}\b(?:filter|dedup)", r"\b(?:not|never)\b(?: been)?\s+(?:\w+\s+)?(?:filtered|deduplicated|dedup)", r"\bun(?:filtered|deduplicated)\b", r"未(?:经)?(?:过滤|去重)")
-PROCESSING = words(r"\bdedup", r"\bfilter", r"去重|过滤")
+#: Filtering or deduplication said *not* to have been done is no processing ("without the filtering", "not
+#: deduplicated").
+NOT_PROCESSED = any_of(
+    r"\bwithout\b[^.\n]{0,30}\b(?:filter|dedup)",
+    r"\b(?:not|never)\b(?: been)?\s+(?:\w+\s+)?(?:filtered|deduplicated|dedup)",
+    r"\bun(?:filtered|deduplicated)\b",
+    r"未(?:经)?(?:过滤|去重)",
+)
+PROCESSING = any_of(r"\bdedup", r"\bfilter", r"去重|过滤")
 
 #: A known source (not inside a URL or a file name: "github.com/…", "arxiv.org/abs/…" are links, not
 #: sources) or a named dataset; one alternative per source, so each is searched only where its name occurs.
-NAMED_SOURCE = words(*(rf"(?<![/.@-])(?:{source})(?!\.[a-z])" for source in KNOWN_SOURCES), *NAMED.alternatives)
+NAMED_SOURCE = any_of(*(rf"(?<![/.@-])(?:{source})(?!\.[a-z])" for source in KNOWN_SOURCES), *NAMED.alternatives)
 ELEMENTS = {"named sources": NAMED_SOURCE, "size": SIZE, "composition": COMPOSITION}
 
 #: In usage and evaluation sections only an explicit statement about the release's own training counts.
-STRONG_TOPIC = words(
-    r"^\W*(?:pre-?)?trained on\b", r"\bduring (?:pre-?)?training\b|在预训练(?:过程|阶段)中", r"\b(?:was|were|is|are|been|we|model|models)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned|finetuned)\s+(?:\w+\s+)?on\b",
+STRONG_TOPIC = any_of(
+    r"^\W*(?:pre-?)?trained on\b",
+    r"\bduring (?:pre-?)?training\b|在预训练(?:过程|阶段)中",
+    r"\b(?:was|were|is|are|been|we|model|models)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned"
+    r"|finetuned)\s+(?:\w+\s+)?on\b",
     r"\bwe (?:created|used|collected|built|curated)\b[^.\n]{0,40}\bfor (?:unsupervised )?(?:pre-?)?training",
     r"(?:预训练|训练)(?:数据|语料)(?:包括|包含|来自|为)|(?:在|基于)[^。\n]{0,30}(?:上|中)(?:进行)?(?:预训练|训练)",
 )
 
 #: Sentences addressed to the reader: data they may use, not data the release was trained on.
-READER = words(r"\byou(?:r)?\b", r"您|你")
+READER = any_of(r"\byou(?:r)?\b", r"您|你")
 
 #: Sentences about evaluation: datasets and percentages there are benchmarks and scores.
-EVALUATION = words(r"\bevaluat", r"\bbench(?:mark)?", r"\bleaderboard", r"\bpass@", r"\baccuracy\b", r"\bwin ?rate", r"\bscores?\b", r"\bperformance\b", r"评测|测评|评估|性能|准确率|得分|榜")
-REQUIRED = tuple(ELEMENTS)
+EVALUATION = any_of(
+    r"\bevaluat",
+    r"\bbench(?:mark)?",
+    r"\bleaderboard",
+    r"\bpass@",
+    r"\baccuracy\b",
+    r"\bwin ?rate",
+    r"\bscores?\b",
+    r"\bperformance\b",
+    r"评测|测评|评估|性能|准确率|得分|榜",
+)
 
+#: Pages that document a dataset (hub pages, catalogues, dataset cards): name, size and datasheet in one.
+DATASET_URL = any_of(
+    r"huggingface\.co/datasets/",
+    r"hf\.co/datasets/",
+    r"modelscope\.cn/datasets/",
+    r"kaggle\.com/datasets/",
+    r"zenodo\.org/records?/",
+    r"tensorflow\.org/datasets/catalog/",
+    r"opendatalab\.(?:com|org\.cn)/",
+)
+
+#: Link text of a datasheet or data card, and sentences that say where the data itself was published.
+DATASHEET_LINK = any_of(r"\bdata ?cards?\b|\bdata ?sheets?\b|\bdataset cards?\b", r"数据卡")
+DATA_LINK = any_of(r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\.(?:jsonl?|parquet|csv|tsv|txt)\b", r"数据|语料")
+PUBLISHED = any_of(
+    r"\breleased?\b|\bavailable\b|\bcan be found\b|\bdownload|\bhosted\b|\bpublished\b", r"开源|发布|下载|公开"
+)
+#: Links to the model's own outputs ("unconditional samples", ``…_samples.jsonl``, generations): not training data.
+OUTPUTS_LINK = any_of(
+    r"\b(?:unconditional|generated|model|output)\b[^.\n]{0,30}\bsamples\b",
+    r"\b(?:model |generated )(?:outputs|generations|completions)\b",
+    r"生成(?:样例|结果)",
+)
+OUTPUTS_FILE = any_of(r"(?<![a-z])(?:samples|outputs|generations|completions)(?![a-z])[^/]*$")
+#: A "Dataset:" / "数据:" key line: its link or hub id (``org/name``) is the dataset's own page.
+DATA_KEY = any_of(
+    r"^\W{0,6}(?:training |fine-?tuning )?(?:data(?:sets?)?|corpus)\W{0,4}[:：]",
+    r"^\W{0,6}(?:训练)?(?:数据集?|语料)\W{0,4}[:：]",
+)
+HUB_ID = any_of(r"`[\w.-]{1,100}/[\w.-]{1,100}`", flags=0)
+
+#: Lines that give a dataset as a benchmark.
+EVAL_LINK = any_of(r"\bevaluat", r"\bbenchmark", r"\bleaderboard", r"\btest set", r"评测|测评|测试集")
+
+#: Vague descriptions that alone make the criterion partial, never complete.
+VAGUE = {
+    "vague description": any_of(
+        r"\bpublicly available (?:data|sources|datasets|online data)",
+        r"\b(?:a )?(?:new )?mix(?:ture)? of (?:publicly available|licensed|web|online)",
+        r"\bweb data\b",
+        r"\bhigh[- ]quality (?:data|corpus|corpora|dataset)",
+        r"\bcurated (?:data|dataset)",
+        r"\btraining data\b",
+        r"\bsynthetic data\b",
+        r"\b(?:instruction|math|reasoning|code|comparison|preference|mixed-quality|dialogue|conversation"
+        r"|alignment)[\w-]*(?: [\w-]+)? data\b",
+        r"\b(?:trillions|billions|millions) of\b[^.\n]{0,30}\btokens\b",
+        # "trained on large amounts of audio", "trains on synthetic datasets": material named only by its kind
+        r"\b(?:pre-?)?train(?:ed|s)? (?:on|using) (?!\d|(?:an? |the )?(?:single |multiple |\d+ )?(?:GPUs?|TPUs?|nodes?"
+        r"|machines?|clusters?)\b)(?:[\w-]{1,20} ){0,4}"
+        r"(?:data|datasets?|corpus|corpora|text|images|audio|videos|speech|recordings|reports|logs|documents"
+        r"|conversations|code|pairs|molecules|structures|samples|examples)\b",
+        r"instruction\s*数据|指令数据|对齐数据|偏好数据",
+        r"公开数据|互联网数据|高质量数据|海量数据|训练数据|预训练数据|语料",
+    )
+}
+
+#: A fine-tuning section offered to users ("Fine-tuning", 微调) rather than a stage of the release.
+USER_FINETUNE_HEADING = any_of(
+    r"^fine-?tuning$", r"\bfine-?tun\w* (?:on|with|for) (?:your|custom|own)", r"\bhow to fine-?tune", r"^(?:模型)?微调$"
+)
+
+#: Names of the data setting, for "Training data: TBD" / 数据：待补充 (a placeholder where the value should be).
+DATA_NAME = any_of(r"\b(?:training |pre-?training )?(?:data(?:sets?)?|corp(?:us|ora))\b", r"数据|语料")
+
+#: How a finding names each missing element.
 HINTS = {
     "named sources": "the named datasets or sources",
     "size": "the data size (tokens, examples, hours …)",
     "composition": "the composition or a datasheet link",
 }
 
-#: Pages that document a dataset (hub pages, catalogues, dataset cards): name, size and datasheet in one.
-DATASET_URL = words(
-    r"huggingface\.co/datasets/", r"hf\.co/datasets/", r"modelscope\.cn/datasets/", r"kaggle\.com/datasets/", r"zenodo\.org/records?/",
-    r"tensorflow\.org/datasets/catalog/", r"opendatalab\.(?:com|org\.cn)/",
-)
+#: What a withholding sentence names: "… is proprietary" (closed-proprietary.md, closed-zh-not-public.md).
+SUBJECT = [
+    r"\bdata(?:sets?)?\b",
+    r"\bcorpus\b|\bcorpora\b",
+    r"数据|语料",
+]
 
-#: Link text of a datasheet or data card, and sentences that say where the data itself was published.
-DATASHEET_LINK = words(r"\bdata ?cards?\b|\bdata ?sheets?\b|\bdataset cards?\b", r"数据卡")
-DATA_LINK = words(r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\.(?:jsonl?|parquet|csv|tsv|txt)\b", r"数据|语料")
-PUBLISHED = words(r"\breleased?\b|\bavailable\b|\bcan be found\b|\bdownload|\bhosted\b|\bpublished\b", r"开源|发布|下载|公开")
-#: Links to the model's own outputs ("unconditional samples", ``…_samples.jsonl``, generations): not training data.
-OUTPUTS_LINK = words(r"\b(?:unconditional|generated|model|output)\b[^.\n]{0,30}\bsamples\b", r"\b(?:model |generated )(?:outputs|generations|completions)\b", r"生成(?:样例|结果)")
-OUTPUTS_FILE = words(r"(?<![a-z])(?:samples|outputs|generations|completions)(?![a-z])[^/]*$")
-#: A "Dataset:" / "数据:" key line: its link or hub id (``org/name``) is the dataset's own page.
-DATA_KEY = words(r"^\W{0,6}(?:training |fine-?tuning )?(?:data(?:sets?)?|corpus)\W{0,4}[:：]", r"^\W{0,6}(?:训练)?(?:数据集?|语料)\W{0,4}[:：]")
-HUB_ID = regex_cache.compile(r"`[\w.-]{1,100}/[\w.-]{1,100}`")
-
-#: Lines that give a dataset as a benchmark.
-EVAL_LINK = words(r"\bevaluat", r"\bbenchmark", r"\bleaderboard", r"\btest set", r"评测|测评|测试集")
-
-#: Vague descriptions that alone make the criterion partial, never complete.
-VAGUE = {
-    "vague description": words(
-        r"\bpublicly available (?:data|sources|datasets|online data)", r"\b(?:a )?(?:new )?mix(?:ture)? of (?:publicly available|licensed|web|online)",
-        r"\bweb data\b", r"\bhigh[- ]quality (?:data|corpus|corpora|dataset)", r"\bcurated (?:data|dataset)", r"\btraining data\b",
-        r"\bsynthetic data\b",
-        r"\b(?:instruction|math|reasoning|code|comparison|preference|mixed-quality|dialogue|conversation|alignment)[\w-]*(?: [\w-]+)? data\b",
-        r"\b(?:trillions|billions|millions) of\b[^.\n]{0,30}\btokens\b",
-        # "trained on large amounts of audio", "trains on synthetic datasets": material named only by its kind
-        r"\b(?:pre-?)?train(?:ed|s)? (?:on|using) (?!\d|(?:an? |the )?(?:single |multiple |\d+ )?(?:GPUs?|TPUs?|nodes?|machines?|clusters?)\b)(?:[\w-]{1,20} ){0,4}"
-        r"(?:data|datasets?|corpus|corpora|text|images|audio|videos|speech|recordings|reports|logs|documents|conversations|code|pairs|molecules|structures|samples|examples)\b", r"instruction\s*数据|指令数据|对齐数据|偏好数据", r"公开数据|互联网数据|高质量数据|海量数据|训练数据|预训练数据|语料",
-    )
-}
-
-#: A fine-tuning section offered to users ("Fine-tuning", 微调) rather than a stage of the release.
-USER_FINETUNE_HEADING = words(r"^fine-?tuning$", r"\bfine-?tun\w* (?:on|with|for) (?:your|custom|own)", r"\bhow to fine-?tune", r"^(?:模型)?微调$")
-
-SUBJECT = words(r"\bdata(?:sets?)?\b", r"\bcorpus\b|\bcorpora\b", r"数据|语料")
-
-#: Names of the data setting, for "Training data: TBD" / 数据：待补充 (a placeholder where the value should be).
-DATA_NAME = words(r"\b(?:training |pre-?training )?(?:data(?:sets?)?|corp(?:us|ora))\b", r"数据|语料")
-SECTION = words(r"\btraining data\b", r"\bdata(?:sets?)?\b", r"训练数据|数据集|数据")
+#: Section headings (placeholder text alone under one is reported): "## Training data", "## Datasets", 训练数据
+#: (absent-template-placeholder.md).
+SECTIONS = [
+    r"\btraining data\b",
+    r"\bdata(?:sets?)?\b",
+    r"训练数据|数据集|数据",
+]
 
 
-def _main_place(block) -> bool:  # type: ignore[no-untyped-def]
+def _main_place(block: Block) -> bool:
     """Prose and tables about the release: not code, usage, evaluation or an offer to fine-tune."""
     return block.kind not in ("code", "heading", "front_matter") and not _aside(block.section)
 
 
-def _aside_place(block) -> bool:  # type: ignore[no-untyped-def]
+def _aside_place(block: Block) -> bool:
     return block.kind not in ("code", "heading", "front_matter") and _aside(block.section)
 
 
-def _aside(section) -> bool:  # type: ignore[no-untyped-def]
+def _aside(section: Optional[Section]) -> bool:
     """Usage, evaluation and user fine-tuning sections: they rarely say what the release was trained on.
 
     The nearest heading decides: "Evaluation > Training data" is about data, "Data > Usage" is not.
@@ -229,7 +382,11 @@ def _aside(section) -> bool:  # type: ignore[no-untyped-def]
         title = section.title
         if section.instructs:
             return True  # a how-to for fine-tuning the model on the reader's data
-        if heading_matches(USAGE_HEADING, title) or heading_matches(NOT_TRAINING_HEADING, title) or heading_matches(USER_FINETUNE_HEADING, title):
+        if (
+            heading_matches(USAGE_HEADING, title)
+            or heading_matches(NOT_TRAINING_HEADING, title)
+            or heading_matches(USER_FINETUNE_HEADING, title)
+        ):
             return True
         if heading_matches(TOPIC_HEADING, title):
             return False
@@ -242,7 +399,7 @@ def _aside(section) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _line(card, line: int) -> str:  # type: ignore[no-untyped-def]
+def _line(card: Card, line: int) -> str:
     return card.lines[line - 1] if 0 < line <= len(card.lines) else ""
 
 
@@ -258,24 +415,33 @@ def _sentence_at(hit: Hit) -> str:
     return hit.quote
 
 
-def _evidence(card) -> dict[str, list[Hit]]:  # type: ignore[no-untyped-def]
+def _evidence(card: Card) -> dict[str, list[Hit]]:
     """Element hits in sentences about the training data; sizes and shares that are not about data dropped.
 
     A sentence addressed to the reader ("you can fine-tune it on the X dataset") names the reader's
     data, not the release's, unless it says what the release was trained on.
     """
-    found = scan(card, ELEMENTS, where=_main_place, skip_withheld=False, topic=TOPIC, topic_heading=TOPIC_HEADING, urls=False)
+    found = scan(
+        card, ELEMENTS, where=_main_place, skip_withheld=False, topic=TOPIC, topic_heading=TOPIC_HEADING, urls=False
+    )
     aside = scan(card, ELEMENTS, where=_aside_place, skip_withheld=False, topic=STRONG_TOPIC, urls=False)
     for name in found:
         found[name] += aside[name]
         found[name] = [
-            h for h in found[name]
-            if (not EVALUATION.search(_sentence_at(h)) and not READER.search(_sentence_at(h))) or STRONG_TOPIC.search(_sentence_at(h))
+            h
+            for h in found[name]
+            if (not EVALUATION.search(_sentence_at(h)) and not READER.search(_sentence_at(h)))
+            or STRONG_TOPIC.search(_sentence_at(h))
         ]
     found["size"] = [
-        h for h in found["size"] if not NOT_SIZE.search(_sentence_at(h)) and not (BYTES_OR_TIME.search(h.quote) and HARDWARE.search(_sentence_at(h)))
+        h
+        for h in found["size"]
+        if not NOT_SIZE.search(_sentence_at(h))
+        and not (BYTES_OR_TIME.search(h.quote) and HARDWARE.search(_sentence_at(h)))
     ]
-    found["composition"] = [h for h in found["composition"] if not (PROCESSING.search(h.quote) and NOT_PROCESSED.search(_sentence_at(h)))]
+    found["composition"] = [
+        h for h in found["composition"] if not (PROCESSING.search(h.quote) and NOT_PROCESSED.search(_sentence_at(h)))
+    ]
     return found
 
 
@@ -288,7 +454,7 @@ def _documented_corpora(found: dict[str, list[Hit]]) -> list[Hit]:
     ]
 
 
-def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _dataset_pages(card: Card) -> list[Hit]:
     """Links to a dataset's own page, unless given as a benchmark or in a usage/evaluation section."""
     hits = []
     prose_at: dict[int, str] = {}  # line → the text of the prose block around it (hard-wrapped sentences)
@@ -303,8 +469,13 @@ def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
         if link.line in prose_at:
             line = _link_sentence(prose_at[link.line].replace("\n", " "), link.url)
         dataset_url = DATASET_URL.search(link.url)
-        page = dataset_url or DATASHEET_LINK.search(link.text) or (
-            PUBLISHED.search(line) and (STRONG_TOPIC.search(line) or (TOPIC.search(line) and DATA_LINK.search(link.text + " " + link.url)))
+        page = (
+            dataset_url
+            or DATASHEET_LINK.search(link.text)
+            or (
+                PUBLISHED.search(line)
+                and (STRONG_TOPIC.search(line) or (TOPIC.search(line) and DATA_LINK.search(link.text + " " + link.url)))
+            )
         )
         if not page:
             continue
@@ -313,8 +484,14 @@ def _dataset_pages(card) -> list[Hit]:  # type: ignore[no-untyped-def]
             continue
         if (_aside(link.section) or READER.search(_link_sentence(line, link.url))) and not STRONG_TOPIC.search(line):
             continue  # in usage or evaluation, or offered to the reader ("you can fine-tune it on [X](…)")
-        if not dataset_url and DATASHEET_LINK.search(link.text) and not DATA_LINK.search(link.url.rsplit("/", 1)[-1].replace("data_card", "").replace("datasheet", "")):
-            hits.append(Hit("composition", link.line, link.url))  # a datasheet of our own: the composition, not a named dataset
+        if (
+            not dataset_url
+            and DATASHEET_LINK.search(link.text)
+            and not DATA_LINK.search(link.url.rsplit("/", 1)[-1].replace("data_card", "").replace("datasheet", ""))
+        ):
+            hits.append(
+                Hit("composition", link.line, link.url)
+            )  # a datasheet of our own: the composition, not a named dataset
             continue
         hits.append(Hit("named sources", link.line, link.url))
     return hits
@@ -329,7 +506,7 @@ def _link_sentence(line: str, url: str) -> str:
     return line
 
 
-def _data_key_lines(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _data_key_lines(card: Card) -> list[Hit]:
     """``- Dataset: `org/name` `` or ``- **Data**: [Name](url)``: the training data named by its own page."""
     linked = {link.line for link in card.links}
     hits = []
@@ -343,7 +520,7 @@ def _data_key_lines(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     return hits
 
 
-def _breakdown_tables(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _breakdown_tables(card: Card) -> list[Hit]:
     """A table under a data heading listing three or more sources with numbers: names and composition."""
     hits = []
     for table in card.tables:
@@ -355,7 +532,7 @@ def _breakdown_tables(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     return hits
 
 
-def _front_matter_datasets(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _front_matter_datasets(card: Card) -> list[Hit]:
     return [
         Hit("named sources", b.line, b.text, b)
         for b in card.blocks
@@ -363,8 +540,10 @@ def _front_matter_datasets(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     ]
 
 
-def check(card) -> Verdict:  # type: ignore[no-untyped-def]
-    found = _evidence(card)
+def _more_evidence(card: Card, facts: Facts) -> None:
+    """Tables, front matter, dataset pages and ``Data:`` lines; a documented corpus's datasheet as its
+    composition; and, when nothing else is found, a vague description ("a large web corpus") in part."""
+    found = facts.found
     tables = _breakdown_tables(card)
     found["composition"] += tables
     found["named sources"] += [Hit("named sources", h.line, h.quote, h.block) for h in tables]
@@ -378,26 +557,18 @@ def check(card) -> Verdict:  # type: ignore[no-untyped-def]
         found["composition"] += [Hit("composition", h.line, h.quote) for h in pages[:1]]
     if found["size"] and not found["composition"]:
         found["composition"] += _documented_corpora(found)
+    facts.complete = all(found[name] for name in facts.required)
     vague = scan(card, VAGUE, where=_main_place, urls=False)["vague description"]
     vague += scan(card, VAGUE, where=_aside_place, topic=STRONG_TOPIC, urls=False)["vague description"]
     if not any(found.values()) and vague:
         found["vague description"] = vague
-    return judge(
-        card,
-        CODES,
-        found,
-        REQUIRED + (("vague description",) if "vague description" in found else ()),
-        closed=withheld(card, SUBJECT, heading=SECTION),
-        placeholders=placeholder_sections(card, SECTION),
-        placeholder_settings=placeholder_values(card, DATA_NAME),
-        complete=all(found[name] for name in REQUIRED),
-        hints=HINTS,
-    )
+        facts.required.append("vague description")
 
 
-RULE = Rule(name="training_data", criterion="training_data", codes=CODES.all(), check=check, doc=__doc__ or "")
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+# fmt: off
+TRAINING_DATA = criterion_rule(
+    "training_data", CODES, doc=__doc__, elements=ELEMENTS, hints=HINTS, subject=SUBJECT, sections=SECTIONS,
+    settings=DATA_NAME, find=_evidence, refine=_more_evidence, withheld_under_sections=True,
+)
+# fmt: on
+check, RULE, repro_lint_rules = TRAINING_DATA.check, TRAINING_DATA.rule, TRAINING_DATA.hook

@@ -36,111 +36,163 @@ from __future__ import annotations
 
 import re
 
-from repro_lint import regex_cache
-from repro_lint.evidence import (
-    Hit,
-    clean,
-    criterion_codes,
-    in_section,
-    is_placeholder_only,
-    judge,
-    placeholder_sections,
-    scan,
-    sentences,
-    withheld,
-    words,
-)
-from repro_lint.hookspecs import hookimpl
-from repro_lint.model import Rule, Verdict
+from repro_lint.document import Block, Card
+from repro_lint.evidence import Hit, any_of, clean, criterion_codes, in_section, is_placeholder_only, scan, sentences
+from repro_lint.kit import Facts, criterion_rule
 
 CODES = criterion_codes("RL2", "weights", "weights")
 
 #: Download locations written in text or code.
 DOWNLOAD_TEXT = {
-    "download location": words(
-        r"\bfrom_pretrained\(\s*[\"'][\w.-]+(?:/[\w.-]+)?[\"']", r"\b(?:huggingface-cli|hf) download\b",
-        r"\b(?:checkpoint|model(?:_id|_name|_name_or_path|_path)?|repo(?:_id)?|pretrained_model_name_or_path)\s*[=:]\s*[\"'][\w.-]+/[\w.-]+[\"']",
-        r"--(?:model(?:_name_or_path|_id)?|hf_path|hf_model|repo_id)[ =][\w.-]+/[\w.-]+\b", r"(?-i:\b[A-Z][A-Za-z0-9]{1,40})\(\s*[\"'][\w.-]+/[\w.-]+[\"']", r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
-        r"\bsnapshot_download\(", r"\bmodelscope download\b", r"\bollama (?:run|pull)\s+\S", r"\bgit lfs clone\b|\bgit clone https://huggingface\.co/",
-        r"\b(?:request|apply for) (?:access|the (?:model )?weights)\b", r"\bfor access,? (?:please )?(?:apply|request|register|sign up)\b",
+    "download location": any_of(
+        r"\bfrom_pretrained\(\s*[\"'][\w.-]+(?:/[\w.-]+)?[\"']",
+        r"\b(?:huggingface-cli|hf) download\b",
+        r"\b(?:checkpoint|model(?:_id|_name|_name_or_path|_path)?|repo(?:_id)?"
+        r"|pretrained_model_name_or_path)\s*[=:]\s*[\"'][\w.-]+/[\w.-]+[\"']",
+        r"--(?:model(?:_name_or_path|_id)?|hf_path|hf_model|repo_id)[ =][\w.-]+/[\w.-]+\b",
+        r"(?-i:\b[A-Z][A-Za-z0-9]{1,40})\(\s*[\"'][\w.-]+/[\w.-]+[\"']",
+        r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
+        r"\bsnapshot_download\(",
+        r"\bmodelscope download\b",
+        r"\bollama (?:run|pull)\s+\S",
+        r"\bgit lfs clone\b|\bgit clone https://huggingface\.co/",
+        r"\b(?:request|apply for) (?:access|the (?:model )?weights)\b",
+        r"\bfor access,? (?:please )?(?:apply|request|register|sign up)\b",
         r"\bPeftModel\.from_pretrained\(\s*\w+\s*,\s*[\"'][\w./-]+[\"']",
         r"\b[\w.-]+\.(?:safetensors|gguf|ckpt|pth|bin)`?\s*[:：—–-]\s*[^\n]{0,60}?\b(?:weights|checkpoint|adapter)\b",
-        r"\bdownload\w*\b(?:[^.\n]|\.\d){0,40}\b(?:weights|checkpoints?|models?)\b(?:[^.\n]|\.\d){0,40}\b(?:from|at|on|here|via|link)\b",
+        r"\bdownload\w*\b(?:[^.\n]|\.\d){0,40}\b(?:weights|checkpoints?|models?)\b(?:[^.\n]|\.\d){0,40}\b(?:from|at|on"
+        r"|here|via|link)\b",
         # a listed checkpoint file with its link: "The 6-hour model (m_6.onnx): [mirror](…)"
-        r"\b[\w.-]{1,80}\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|h5|tflite|msgpack)\b`?\)?\s*[:：—–-]?\s*\[[^\]\n]{1,40}\]\(",
+        r"\b[\w.-]{1,80}\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|h5|tflite"
+        r"|msgpack)\b`?\)?\s*[:：—–-]?\s*\[[^\]\n]{1,40}\]\(",
         # container images that ship the weights
-        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:baked|bundled|included|packaged|shipped) (?:in|into|with)\b[^.\n]{0,30}\b(?:image|container)\b",
-        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:are|is) (?:all )?(?:publicly |now )?(?:available|uploaded|hosted|open-?sourced?)\b[^.\n]{0,20}\b(?:on|at|from|in|via|to)\b",
-        r"\b(?:we|have|has)\s+(?:also\s+)?(?:publicly\s+)?(?:released|open-?sourced|uploaded)\b[^.\n]{0,80}\b(?:models?|weights|checkpoints)\b",
-        r"\b(?:released|uploaded) (?:to|on) (?:the )?(?:hugging ?face|hf hub|modelscope|model hub)\b", r"\bopen[- ]weights?\b",
+        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:baked|bundled|included|packaged|shipped) (?:in|into"
+        r"|with)\b[^.\n]{0,30}\b(?:image|container)\b",
+        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:are|is) (?:all )?(?:publicly |now )?(?:available"
+        r"|uploaded|hosted|open-?sourced?)\b[^.\n]{0,20}\b(?:on|at|from|in|via|to)\b",
+        r"\b(?:we|have|has)\s+(?:also\s+)?(?:publicly\s+)?(?:released|open-?sourced"
+        r"|uploaded)\b[^.\n]{0,80}\b(?:models?|weights|checkpoints)\b",
+        r"\b(?:released|uploaded) (?:to|on) (?:the )?(?:hugging ?face|hf hub|modelscope|model hub)\b",
+        r"\bopen[- ]weights?\b",
         r"模型下载|权重下载|下载地址|下载链接|开源权重|开放下载|已开源|开源了|(?:权重|模型)(?:已|均已)?(?:上传|发布)(?:至|到|在)",
     ),
 }
 
 #: The card says the weights are released, without a location: partial evidence.
-RELEASED_HERE = words(
-    r"\b(?:we|this repo(?:sitory)?)\s+(?:\w+\s+)?(?:provide|release|share|open-?source)[sd]?\s+(?:the\s+|our\s+|all\s+)?(?:\w+\s+){0,2}(?:models?|weights|checkpoints)\b",
+RELEASED_HERE = any_of(
+    r"\b(?:we|this repo(?:sitory)?)\s+(?:\w+\s+)?(?:provide|release|share|open-?source)[sd]?\s+(?:the\s+|our\s+"
+    r"|all\s+)?(?:\w+\s+){0,2}(?:models?|weights|checkpoints)\b",
     r"\b(?:pre-?trained\s+)?(?:models?|weights|checkpoints)\b[^.\n]{0,40}\b(?:are|were|is|was)\s+(?:\w+\s+)?released\b",
-    r"\b(?:trained|developed) and released by\b", r"\breleased here\b", r"(?:开源|发布)了?(?:模型|权重)",
+    r"\b(?:trained|developed) and released by\b",
+    r"\breleased here\b",
+    r"(?:开源|发布)了?(?:模型|权重)",
 )
 
 #: Hub and release URLs that host model weights (not datasets, not Spaces, not papers).
-WEIGHT_URL = words(
-    r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/(?!datasets/|spaces/|docs/|papers/|blog/|join|login|settings|models\?|collections/|learn/|tasks/|api/)[\w.-]+/[\w.-]+",
+WEIGHT_URL = any_of(
+    r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/(?!datasets/|spaces/|docs/|papers/|blog/|join|login|settings"
+    r"|models\?|collections/|learn/|tasks/|api/)[\w.-]+/[\w.-]+",
     r"^https?://(?:www\.)?huggingface\.co/collections/",
-    r"^https?://(?:www\.)?modelscope\.cn/models/", r"^https?://(?:www\.)?ollama\.com/library/", r"^https?://(?:www\.)?kaggle\.com/models/",
-    r"/releases/download/", r"^https?://[^?#\s]*/[\w-]*downloads?\b", r"\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|tar\.gz|zip)(?:\?|$)", r"^https?://wisemodel\.cn/models/",
-    r"^https?://(?:www\.)?openxlab\.org\.cn/models/", r"^https?://(?:dl\.fbaipublicfiles\.com|storage\.googleapis\.com)/",
+    r"^https?://(?:www\.)?modelscope\.cn/models/",
+    r"^https?://(?:www\.)?ollama\.com/library/",
+    r"^https?://(?:www\.)?kaggle\.com/models/",
+    r"/releases/download/",
+    r"^https?://[^?#\s]*/[\w-]*downloads?\b",
+    r"\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|tar\.gz|zip)(?:\?|$)",
+    r"^https?://wisemodel\.cn/models/",
+    r"^https?://(?:www\.)?openxlab\.org\.cn/models/",
+    r"^https?://(?:dl\.fbaipublicfiles\.com|storage\.googleapis\.com)/",
     r"^https?://(?:catalog\.)?ngc\.nvidia\.com/(?:catalog/|orgs/[\w-]+/(?:teams/[\w-]+/)?)models/",
 )
 
 #: A sentence that names another model the release was built from: its link is not the release's download.
-BASE_MODEL = words(
-    r"\bfine-?tuned (?:version|variant|checkpoint) of\b", r"\bfine-?tunes (?:the |a )?\[", r"\b(?:fine-?tuned|trained|built|based|quantized|converted|distilled|adapted) (?:from|on(?: top of)?|upon)\b",
-    r"\bbase[_ ]model\b", r"\b(?:taken|adapted|copied|borrowed|reproduced) from\b", r"\bdelta (?:from|against)\b", r"\boriginal (?:model|weights)\b", r"基于|在.{0,20}基础上",
+BASE_MODEL = any_of(
+    r"\bfine-?tuned (?:version|variant|checkpoint) of\b",
+    r"\bfine-?tunes (?:the |a )?\[",
+    r"\b(?:fine-?tuned|trained|built|based|quantized|converted|distilled|adapted) (?:from|on(?: top of)?|upon)\b",
+    r"\bbase[_ ]model\b",
+    r"\b(?:taken|adapted|copied|borrowed|reproduced) from\b",
+    r"\bdelta (?:from|against)\b",
+    r"\boriginal (?:model|weights)\b",
+    r"基于|在.{0,20}基础上",
 )
 
 #: License statements in text; the front-matter keys are handled in ``check``.
 LICENSE = {
-    "license": words(
-        r"\b(?:licen[cs]ed|released|distributed|available|made available|provided|open-?sourced|governed) (?:\w+ ){0,3}(?:under|by)\b[^.\n]{0,60}\blicen[cs]e\b",
-        r"\b(?:licen[cs]ed|released|distributed|made available|open-?sourced) under\b", r"^\W*licen[cs]e\b[\s:：|*-]{0,6}[^\s:：|*-]", r"\blicen[cs]e\s*[:：|]\s*\S",
-        r"\b(?:apache|mit|bsd|gpl|agpl|lgpl|mpl|cc[- ]by|openrail|creativeml|rail|llama ?\d?(?:\.\d)? community|gemma|bigscience)[\w .-]{0,30}licen[cs]e\b",
-        r"\b(?:apache[- ]2\.0|cc[- ]by(?:[- ]nc)?(?:[- ]sa)?[- ]4\.0|openrail(?:-m)?|mit license)\b", r"\b(?:model|community) licen[cs]e(?: agreement)?\b",
-        r"\blicen[cs]e agreement\b", r"\bsubject to\b[^.\n]{0,40}\blicen[cs]e\b", r"\blicen[cs]ed for\b",
-        r"许可证|许可协议|开源协议|使用协议|模型协议|模型许可|License\s*协议|遵循\s*\S{0,20}\s*(?:license|协议)|(?:学术研究|商业使用|商用)\S{0,10}(?:开放|免费|授权)|支持商用",
+    "license": any_of(
+        r"\b(?:licen[cs]ed|released|distributed|available|made available|provided|open-?sourced"
+        r"|governed) (?:\w+ ){0,3}(?:under|by)\b[^.\n]{0,60}\blicen[cs]e\b",
+        r"\b(?:licen[cs]ed|released|distributed|made available|open-?sourced) under\b",
+        r"^\W*licen[cs]e\b[\s:：|*-]{0,6}[^\s:：|*-]",
+        r"\blicen[cs]e\s*[:：|]\s*\S",
+        r"\b(?:apache|mit|bsd|gpl|agpl|lgpl|mpl|cc[- ]by|openrail|creativeml|rail|llama ?\d?(?:\.\d)? community|gemma"
+        r"|bigscience)[\w .-]{0,30}licen[cs]e\b",
+        r"\b(?:apache[- ]2\.0|cc[- ]by(?:[- ]nc)?(?:[- ]sa)?[- ]4\.0|openrail(?:-m)?|mit license)\b",
+        r"\b(?:model|community) licen[cs]e(?: agreement)?\b",
+        r"\blicen[cs]e agreement\b",
+        r"\bsubject to\b[^.\n]{0,40}\blicen[cs]e\b",
+        r"\blicen[cs]ed for\b",
+        r"许可证|许可协议|开源协议|使用协议|模型协议|模型许可|License\s*协议|遵循\s*\S{0,20}\s*(?:license|协议)|(?:学术研究|商业使用|商用)\S{0,10}(?:开放|免费"
+        r"|授权)|支持商用",
     ),
 }
 
 #: A license sentence about the code or the data only does not license the weights.
-OTHER_SUBJECT = words(r"\b(?:code|codebase|source code|repository|scripts?|datasets?|data)\b", r"代码|数据")
-WEIGHTS_SUBJECT = words(r"\bweights?\b", r"\bmodels?\b", r"\bcheckpoints?\b", r"\bparameters\b", r"权重|模型")
+OTHER_SUBJECT = any_of(r"\b(?:code|codebase|source code|repository|scripts?|datasets?|data)\b", r"代码|数据")
+WEIGHTS_SUBJECT = any_of(r"\bweights?\b", r"\bmodels?\b", r"\bcheckpoints?\b", r"\bparameters\b", r"权重|模型")
 
 #: A table-of-contents entry: a link to an anchor of the same page.
-TOC_ENTRY = regex_cache.compile(r"^\s*(?:[-*+]|\d{1,3}\.)?\s*\[[^\]\n]{0,120}\]\(#[^)\s]{0,200}\)\s*$")
+TOC_ENTRY = any_of(r"^\s*(?:[-*+]|\d{1,3}\.)?\s*\[[^\]\n]{0,120}\]\(#[^)\s]{0,200}\)\s*$", flags=0)
 #: Badge markup (an image, possibly inside a link), removed to see whether a line says anything else.
-BADGES = regex_cache.compile(r"\[!\[[^\]\n]{0,200}\]\([^)\s]{0,1000}\)\]\([^)\s]{0,1000}\)|!\[[^\]\n]{0,200}\]\([^)\s]{0,1000}\)")
+BADGES = any_of(
+    r"\[!\[[^\]\n]{0,200}\]\([^)\s]{0,1000}\)\]\([^)\s]{0,1000}\)|!\[[^\]\n]{0,200}\]\([^)\s]{0,1000}\)", flags=0
+)
 
 #: A source repository's LICENSE file (``…/blob/main/LICENSE``, ``LICENSE.md``).
-REPO_LICENSE_FILE = regex_cache.compile(r"(?:^|/)(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt|rst))?$", re.I)
+REPO_LICENSE_FILE = any_of(r"(?:^|/)(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt|rst))?$")
 
 #: Badges that show the license of a source repository (GitHub's license field): the code's license.
-REPO_BADGE = words(r"shields\.io/github/license/", r"shields\.io/badge/licen[cs]e", r"badgen\.net/github/license/", r"choosealicense\.com")
+REPO_BADGE = any_of(
+    r"shields\.io/github/license/",
+    r"shields\.io/badge/licen[cs]e",
+    r"badgen\.net/github/license/",
+    r"choosealicense\.com",
+)
 
 LICENSE_KEYS = ("license", "license_name", "license_link")
 NO_LICENSE = {"", "unknown", "none", "null", "other", "no", "n/a"}
 
 #: A heading that introduces the license terms.
-LICENSE_HEADING = words(r"\blicen[cs](?:e|ing)\b", r"许可|协议|授权")
-LICENSE_LINK = words(r"licen[cs]e", r"许可|协议")
+LICENSE_HEADING = any_of(r"\blicen[cs](?:e|ing)\b", r"许可|协议|授权")
+LICENSE_LINK = any_of(r"licen[cs]e", r"许可|协议")
 LICENSE_WORD = LICENSE_LINK
 
-SUBJECT = words(
-    r"\bweights?\b", r"\bcheckpoints?\b", r"\bparameters\b", r"\bthe model\b", r"\bour models?\b", r"\bmodel is\b", r"\bapi\b",
-    r"权重|模型|参数",
-)
 
-SECTION = words(r"\bweights?\b", r"\bdownload", r"\bcheckpoints?\b", r"\blicen[cs]e\b", r"权重|下载|许可")
+#: What a withholding sentence names: "we do not release the weights", "not open source"
+#: (closed-api-only.md, closed-not-open-source-zh.md).
+SUBJECT = [
+    r"\bweights?\b",
+    r"\bcheckpoints?\b",
+    r"\bparameters\b",
+    r"\bthe model\b",
+    r"\bour models?\b",
+    r"\bmodel is\b",
+    r"\bapi\b",
+    r"权重|模型|参数",
+]
+
+#: Section headings (placeholder text alone under one is reported): "## Weights", "## Download", "## License", 权重 /
+#: 下载 / 许可 (absent-template-placeholders.md).
+SECTIONS = [
+    r"\bweights?\b",
+    r"\bdownload",
+    r"\bcheckpoints?\b",
+    r"\blicen[cs]e\b",
+    r"权重|下载|许可",
+]
+
+#: How a finding names each missing element.
+HINTS = {"download location": "a download location for the weights", "license": "the weights' license"}
 
 
 def _about_other(text: str) -> bool:
@@ -191,7 +243,13 @@ def _base_models(card) -> tuple[set[str], list["re.Pattern[str]"]]:  # type: ign
             name = clean(link.text).strip()
             if len(name) >= 3:
                 n = re.escape(name)  # a pattern made from this card: re.compile, not the cache kept between runs
-                about.append(re.compile(rf"{n}\W{{0,3}}(?:is|are|was|were)\b[^\n]{{0,40}}?licen[cs]|licen[cs]e (?:of|for) (?:the )?{n}|{n}'s licen[cs]", re.I))
+                about.append(
+                    re.compile(
+                        rf"{n}\W{{0,3}}(?:is|are|was|were)\b[^\n]{{0,40}}?licen[cs]|licen[cs]e (?:of|for) (?:the )?{n}"
+                        rf"|{n}'s licen[cs]",
+                        re.I,
+                    )
+                )
     return urls, about
 
 
@@ -201,7 +259,9 @@ def _code_license_sections(card) -> set[int]:  # type: ignore[no-untyped-def]
     for section in card.sections_matching(LICENSE_HEADING):
         texts = [clean(b.text) for b in card.blocks_in(section) if b.kind not in ("heading", "code")]
         said = [sentence for text in texts for _, sentence in sentences(text)]
-        if any(LICENSE_WORD.search(t) and _about_other(t) for t in said) and not any(WEIGHTS_SUBJECT.search(t) for t in said):
+        if any(LICENSE_WORD.search(t) and _about_other(t) for t in said) and not any(
+            WEIGHTS_SUBJECT.search(t) for t in said
+        ):
             out.add(id(section))
     return out
 
@@ -242,7 +302,9 @@ def _license_text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
         if not clean(link.text).strip() and (REPO_BADGE.search(link.url) or REPO_LICENSE_FILE.search(link.url)):
             continue  # the target of a badge or a bare link to the repository's LICENSE file: the code's license
         if (LICENSE_LINK.search(link.text) or LICENSE_LINK.search(link.url)) and link.url not in base_urls:
-            if counts(link.text + " " + _link_sentence(card, link), link.section, link.text + " " + _line(card, link.line)):
+            if counts(
+                link.text + " " + _link_sentence(card, link), link.section, link.text + " " + _line(card, link.line)
+            ):
                 hits.append(Hit("license", link.line, link.text or link.url))
     for block in card.blocks:
         if block.kind in ("paragraph", "list_item", "table_row", "html") and in_section(block.section, LICENSE_HEADING):
@@ -255,7 +317,8 @@ def _license_text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
 def _downloads(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     """Download locations of the release itself: hub ids, URLs, files; not a base model's page."""
     hits = [
-        h for h in scan(card, DOWNLOAD_TEXT, where=lambda b: b.kind != "front_matter")["download location"]
+        h
+        for h in scan(card, DOWNLOAD_TEXT, where=lambda b: b.kind != "front_matter")["download location"]
         if not BASE_MODEL.search(h.block.line_text(h.block.text.find(h.quote)) if h.block else "")
     ]
     for link in card.links:
@@ -268,41 +331,41 @@ def _downloads(card) -> list[Hit]:  # type: ignore[no-untyped-def]
 
 #: Access through a hosted API (an HTTP/REST API, API keys, a client SDK for a service): with no download
 #: location anywhere in the card, the model is reachable only as a service — closed by the rubric.
-API_ACCESS = words(
-    r"\b(?:HTTP|REST(?:ful)?|web) API\b", r"\bAPI[_ -]?keys?\b", r"\bAPI (?:reference|documentation|docs|endpoints?)\b",
-    r"\b(?:client|official) (?:\w+ )?SDK\b", r"\bcloud (?:service|API)\b", r"API\s*密钥|接口调用|云服务",
+API_ACCESS = any_of(
+    r"\b(?:HTTP|REST(?:ful)?|web) API\b",
+    r"\bAPI[_ -]?keys?\b",
+    r"\bAPI (?:reference|documentation|docs|endpoints?)\b",
+    r"\b(?:client|official) (?:\w+ )?SDK\b",
+    r"\bcloud (?:service|API)\b",
+    r"API\s*密钥|接口调用|云服务",
 )
 
 
-def _service_only(card, found: dict[str, list[Hit]]) -> list[Hit]:  # type: ignore[no-untyped-def]
-    """API-access statements, when the card offers neither a download location nor a license for weights."""
-    if found["download location"] or found["license"]:
-        return []  # a license or a download: documented (in part), not a service
-    hits = scan(card, {"withheld": API_ACCESS}, where=lambda b: b.kind not in ("code", "front_matter"))["withheld"]
-    return hits[:1]
+def _find(card: Card) -> dict[str, list[Hit]]:
+    """Download locations (text, code, links) and license statements (front matter, text, links)."""
+    return {"download location": _downloads(card), "license": _front_matter_license(card) + _license_text(card)}
 
 
-def check(card) -> Verdict:  # type: ignore[no-untyped-def]
-    found = {"download location": _downloads(card), "license": _front_matter_license(card) + _license_text(card)}
-    if not found["download location"]:
-        # "the models are released here" without saying where: documented in part
-        released = scan(card, {"release statement": RELEASED_HERE}, where=lambda b: b.kind not in ("code", "front_matter"))["release statement"]
+def _not_in_code(block: Block) -> bool:
+    return block.kind not in ("code", "front_matter")
+
+
+def _release_statement_or_service(card: Card, facts: Facts) -> None:
+    """With no download location, "the models are released here" documents the weights in part, and
+    API access alone (with no license either) makes the model a service: closed."""
+    if not facts.found["download location"]:
+        released = scan(card, {"release statement": RELEASED_HERE}, where=_not_in_code)["release statement"]
         if released:
-            found["release statement"] = released
-    return judge(
-        card,
-        CODES,
-        found,
-        ("download location", "license") + (("release statement",) if found.get("release statement") else ()),
-        closed=withheld(card, SUBJECT) + _service_only(card, found),
-        placeholders=placeholder_sections(card, SECTION),
-        hints={"download location": "a download location for the weights", "license": "the weights' license"},
-    )
+            facts.found["release statement"] = released
+            facts.required.append("release statement")
+        if not facts.found["license"]:
+            facts.closed += scan(card, {"withheld": API_ACCESS}, where=_not_in_code)["withheld"][:1]
 
 
-RULE = Rule(name="weights", criterion="weights", codes=CODES.all(), check=check, doc=__doc__ or "")
-
-
-@hookimpl
-def repro_lint_rules() -> list[Rule]:
-    return [RULE]
+# fmt: off
+WEIGHTS = criterion_rule(
+    "weights", CODES, doc=__doc__, required=("download location", "license"), hints=HINTS, subject=SUBJECT,
+    sections=SECTIONS, find=_find, refine=_release_statement_or_service,
+)
+# fmt: on
+check, RULE, repro_lint_rules = WEIGHTS.check, WEIGHTS.rule, WEIGHTS.hook

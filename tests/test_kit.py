@@ -80,3 +80,55 @@ def test_a_declared_rule_can_be_sent_to_a_worker_process():
     copy = pickle.loads(pickle.dumps(evaluation.RULE))  # as for workers that are spawned, not forked
     assert copy.name == "evaluation"
     assert verdict(copy, text) == verdict(evaluation.RULE, text)
+
+
+def _gauge_hits(card):
+    """The rule's own search: a gauge reading counts only in a line of its own."""
+    return {"reading": [Hit("reading", n, line) for n, line in enumerate(card.lines, 1) if line.startswith("Gauge: ")]}
+
+
+def _calibration(card, facts):
+    """A calibrated gauge needs its certificate too; "uncalibrated" closes the criterion."""
+    if any("calibrated" in h.quote for h in facts.found["reading"]):
+        facts.required.append("certificate")
+        facts.found["certificate"] = [Hit("certificate", h.line, h.quote) for h in facts.found["reading"] if "cert" in h.quote]
+    facts.closed += [Hit("withheld", n, line) for n, line in enumerate(card.lines, 1) if "uncalibrated" in line]
+
+
+GAUGE = criterion_rule(
+    "gauge",
+    criterion_codes("ZZ2", "gauge", "gauge reading"),
+    required=("reading",),
+    find=_gauge_hits,
+    refine=_calibration,
+    settings=[r"\bgauge\b"],
+)
+
+
+def test_find_replaces_the_scan_and_refine_edits_the_facts_before_judging():
+    assert verdict(GAUGE.rule, "# G\n\nGauge: 12\n").level == Level.COMPLETE
+    assert verdict(GAUGE.rule, "# G\n\nThe gauge: 12 in running text.\n").level == Level.ABSENT
+    partial = verdict(GAUGE.rule, "# G\n\nGauge: 12 calibrated\n")
+    assert partial.level == Level.PARTIAL
+    assert partial.missing == ()  # an element refine adds is never named as missing
+    assert verdict(GAUGE.rule, "# G\n\nGauge: 12 calibrated, cert 7\n").level == Level.COMPLETE
+    assert verdict(GAUGE.rule, "# G\n\nThe unit is uncalibrated.\n").level == Level.CLOSED
+
+
+def test_a_placeholder_setting_named_by_settings_is_reported():
+    assert verdict(GAUGE.rule, "# G\n\n- Gauge: TBD\n").findings != verdict(GAUGE.rule, "# G\n\n- Width: TBD\n").findings
+
+
+def test_a_rule_with_its_own_find_must_name_its_required_elements():
+    with pytest.raises(ValueError, match="required"):
+        criterion_rule("bad", CODES, find=_gauge_hits)
+
+
+def test_verdict_rule_builds_the_rule_and_its_hook_around_a_check():
+    from repro_lint.kit import verdict_rule
+    from repro_lint.model import Verdict
+
+    declared = verdict_rule("probe", CODES.all(), lambda card: Verdict(Level.COMPLETE, 1.0), doc="ZZ1xx probe.", opt_in=True)
+    assert (declared.rule.name, declared.rule.criterion, declared.rule.opt_in, declared.rule.weight) == ("probe", "probe", True, 1.0)
+    assert declared.hook() == [declared.rule]
+    assert verdict(declared.rule, "# P\n").level == Level.COMPLETE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from _extras import codes, lint, lint_fixture
+
 from repro_lint.model import Level
 
 
