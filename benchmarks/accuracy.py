@@ -36,7 +36,7 @@ from repro_lint.config import Settings  # noqa: E402
 from repro_lint.document import parse  # noqa: E402
 from repro_lint.engine import lint_card  # noqa: E402
 from repro_lint.inputs import InputError, read_card  # noqa: E402
-from repro_lint.model import CORE_CRITERIA  # noqa: E402
+from repro_lint.results import CORE_CRITERIA  # noqa: E402
 from repro_lint.plugins import load_rules  # noqa: E402
 
 LEVELS = ("absent", "closed", "partial", "complete")  # ordinal order used for the weighted kappa

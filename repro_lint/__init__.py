@@ -38,11 +38,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .api import LintError, lint, lint_text
     from .document import Card
     from .hookspecs import hookimpl
-    from .model import RULE_API_VERSION, Code, CriterionResult, Evidence, FileResult, Finding, Level, Rule, Severity, Tier, Verdict
+    from .results import RULE_API_VERSION, Code, CriterionResult, Evidence, FileResult, Finding, Level, Rule, Severity, Tier, Verdict
     from .testing import lint_string
-    from .api import LintError, lint, lint_text
 
 _LAZY = {
     "Card": ".document",
@@ -52,7 +52,7 @@ _LAZY = {
     "lint_text": ".api",
     "LintError": ".api",
     **{
-        name: ".model"
+        name: ".results"
         for name in ("RULE_API_VERSION", "Code", "CriterionResult", "Evidence", "FileResult", "Finding", "Level", "Rule", "Severity", "Tier", "Verdict")
     },
 }

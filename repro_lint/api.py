@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import ConfigCache, ConfigError, Settings, check_criteria
-from .model import FileResult, Rule
+from .results import FileResult, Rule
 
 __all__ = ["LintError", "lint", "lint_card_text", "lint_text", "make_settings", "rules"]
 
@@ -87,8 +87,8 @@ def lint(target: str, profile: str | None = None, *, config: str | None = None, 
     :class:`LintError` with the command line's one-line message when the input cannot be read.
     """
     from .inputs import InputError
-    from .targets import resolve_paths
     from .runner import lint_one
+    from .targets import resolve_paths
 
     paths, errors = resolve_paths((str(target),))
     if errors or not paths:

@@ -2,7 +2,7 @@
 
 The earlier report is a JSON report (``-f json``) or a JSON Lines report (``-f jsonl``); cards are
 matched by ``path``. A card *regressed* when its score went down or any criterion's level got worse
-(levels are ordered as :class:`~repro_lint.model.Level` lists them, most open first); it *improved*
+(levels are ordered as :class:`~repro_lint.results.Level` lists them, most open first); it *improved*
 when something got better and nothing worse; otherwise it is *unchanged*. The comparison is
 described in words, e.g. ``score 62 → 71; training data partial → complete``.
 """
@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import FileResult, Level
+from .results import FileResult, Level
 
 _RANK = {level.value: rank for rank, level in enumerate(Level)}  # 0 = most open
 

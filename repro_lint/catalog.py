@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .engine import ENGINE_CODES, ENGINE_DOC
-from .model import Code, Rule
+from .results import Code, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
     from .plugins import PluginInfo
@@ -100,7 +100,7 @@ def explain(rules: Sequence[Rule], query: str) -> Optional[str]:
 
 
 def _tiers() -> str:
-    from .model import TIER_LADDER
+    from .results import TIER_LADDER
 
     lines = ["The openness tier (most open first; the first rung whose condition holds is the card's tier):", ""]
     lines += [f"  {tier.value:<22} {condition}" for tier, condition in TIER_LADDER]

@@ -5,10 +5,9 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
-
-from dataclasses import dataclass
 
 import click
 
@@ -104,9 +103,8 @@ def _same_file(a: str, b: str) -> bool:
 
 def _selector_problem(rules: Sequence[Any], **flags: tuple[str, ...]) -> Optional[str]:
     """The first --select / --extend-select / --ignore value that names no installed code, as a message."""
-    from .selectors import KnownCodes
-
     from .engine import ENGINE_CODES
+    from .selectors import KnownCodes
 
     known = KnownCodes.of(rules, ENGINE_CODES)
     for flag, values in flags.items():
@@ -312,9 +310,9 @@ def _run_many(paths: tuple[str, ...], many: ManyOptions, fmt: str, output_file: 
     from . import reporters
     from .baseline import Baseline, Change, Status, render_section
     from .config import ConfigCache, ConfigError
-    from .model import Report
     from .progress import progress_bar
-    from .sources import DumpColumns, Item, SourceError, count, expand, is_dump
+    from .results import Report
+    from .sources import DumpColumns, SourceError, count, expand, is_dump
     from .streaming import lint_stream, tasks
 
     if many.resume and fmt != "jsonl":

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
-from .model import CORE_CRITERIA
+from .results import CORE_CRITERIA
 
 if TYPE_CHECKING:  # pragma: no cover
     from .selectors import KnownCodes

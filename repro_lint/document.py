@@ -16,10 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
-from types import MappingProxyType
-from typing import Any, Callable, Generator, Iterator, Mapping, Optional
+from typing import Any, Callable, Generator, Iterator, Optional
 
-from . import regex_cache
+from .prefilter import lazy
 
 #: How deep or how aliased YAML front matter may be before it is ignored (bounded work on hostile input).
 MAX_YAML_ALIASES = 64
@@ -30,9 +29,9 @@ MAX_YAML_VALUES = 100_000
 #: Markdown container depth (lists count twice: list and item); deeper content is skipped, the rest is read.
 MAX_NESTING = 40
 
-_TAG_RE = regex_cache.compile(r"<[^<>\n]{0,2000}>")
-_HREF_RE = regex_cache.compile(r"""(?:href|src)\s*=\s*["']([^"'\s>]{1,2000})["']""", re.I)
-_BARE_URL_RE = regex_cache.compile(r"""https?://[^\s<>()\[\]"'`|]{1,2000}""")
+_TAG_RE = lazy(r"<[^<>\n]{0,2000}>")
+_HREF_RE = lazy(r"""(?:href|src)\s*=\s*["']([^"'\s>]{1,2000})["']""", re.I)
+_BARE_URL_RE = lazy(r"""https?://[^\s<>()\[\]"'`|]{1,2000}""")
 
 
 class Role(str, Enum):
@@ -114,8 +113,8 @@ class Block:
 
 #: Code-fence languages of configuration files.
 CONFIG_LANGUAGES = frozenset({"yaml", "yml", "json", "jsonc", "toml", "ini", "cfg", "conf", "properties", "gin"})
-_KEY_VALUE_LINE = regex_cache.compile(r"^\s{0,40}[-\"']?[\w.-]{1,60}[\"']?\s{0,4}[:=]\s{0,4}[^\s({][^\n]{0,200}$")
-_ASSIGNMENT = regex_cache.compile(r"(?:--|\b)[a-z][\w-]{1,40}=[\d.'\"-]")
+_KEY_VALUE_LINE = lazy(r"^\s{0,40}[-\"']?[\w.-]{1,60}[\"']?\s{0,4}[:=]\s{0,4}[^\s({][^\n]{0,200}$")
+_ASSIGNMENT = lazy(r"(?:--|\b)[a-z][\w-]{1,40}=[\d.'\"-]")
 
 
 @dataclass(slots=True)
@@ -143,15 +142,6 @@ class Comment:
     line: int
 
 
-def _no_memo(card: "Card") -> Mapping[Any, Any]:
-    return MappingProxyType({})
-
-
-#: What ``Card.memo`` shows (set by :mod:`repro_lint.evidence` to the card's release); kept read-only
-#: for rules written before :class:`repro_lint.evidence.CardIndex`.
-legacy_memo: Callable[["Card"], Mapping[Any, Any]] = _no_memo
-
-
 @dataclass
 class Card:
     path: str
@@ -166,11 +156,6 @@ class Card:
     links: list[Link] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     _blocks_by_line: Optional[list[tuple[int, int]]] = field(default=None, init=False, repr=False, compare=False)
-
-    @property
-    def memo(self) -> Mapping[Any, Any]:
-        """Deprecated read-only view ``{"release": Release}``; use :func:`repro_lint.evidence.release_of`."""
-        return legacy_memo(self)
 
     @property
     def first_content_line(self) -> int:
@@ -190,10 +175,6 @@ class Card:
             if block.kind == "front_matter" and block.info == key:
                 return block.line
         return 1
-
-    #: Former names of :meth:`front_matter_value` and :meth:`front_matter_line`.
-    fm = front_matter_value
-    fm_line = front_matter_line
 
     def sections_matching(self, pattern: "re.Pattern[str]") -> Iterator[Section]:
         for section in self.sections:
@@ -683,15 +664,15 @@ def _role_of_heading(title: str) -> Optional[Role]:
     return None
 
 
-_ROLE_RE: dict[Role, "re.Pattern[str]"] = {Role.RELEASE: regex_cache.compile(TRAINING_ROLE_HEADING, re.I)}
-_ROLE_RE.update({role: regex_cache.compile(pattern, re.I) for role, pattern in ROLE_HEADINGS.items()})
-_INSTRUCTION_RE = regex_cache.compile(INSTRUCTION, re.I)
-_FURTHER_RE = regex_cache.compile(FURTHER_TRAINING, re.I)
-_DESCRIPTION_RE = regex_cache.compile(DESCRIPTION_HEADING, re.I)
-_BOTH_RE = regex_cache.compile(r"\b(?:pre-?)?train(?:ing)?\b[^\n]{0,40}\bfine-?tun|\bfine-?tun\w*\b[^\n]{0,40}\b(?:pre-?)?train(?:ing)?\b|训练[^\n]{0,10}微调|微调[^\n]{0,10}训练", re.I)
-_REPRODUCTION_RE = regex_cache.compile(REPRODUCTION, re.I)
-_RELEASE_VOICE_RE = regex_cache.compile(RELEASE_VOICE, re.I)
-_SENTENCE_END = regex_cache.compile(r"(?<=[.!?。！？；:：])\s*|\n")
+_ROLE_RE: dict[Role, "re.Pattern[str]"] = {Role.RELEASE: lazy(TRAINING_ROLE_HEADING, re.I)}
+_ROLE_RE.update({role: lazy(pattern, re.I) for role, pattern in ROLE_HEADINGS.items()})
+_INSTRUCTION_RE = lazy(INSTRUCTION, re.I)
+_FURTHER_RE = lazy(FURTHER_TRAINING, re.I)
+_DESCRIPTION_RE = lazy(DESCRIPTION_HEADING, re.I)
+_BOTH_RE = lazy(r"\b(?:pre-?)?train(?:ing)?\b[^\n]{0,40}\bfine-?tun|\bfine-?tun\w*\b[^\n]{0,40}\b(?:pre-?)?train(?:ing)?\b|训练[^\n]{0,10}微调|微调[^\n]{0,10}训练", re.I)
+_REPRODUCTION_RE = lazy(REPRODUCTION, re.I)
+_RELEASE_VOICE_RE = lazy(RELEASE_VOICE, re.I)
+_SENTENCE_END = lazy(r"(?<=[.!?。！？；:：])\s*|\n")
 
 
 def instructional(texts: list[str]) -> bool:

@@ -1,7 +1,7 @@
 """The engine: run every rule on a parsed card, each inside its own error boundary, then score.
 
 Score = 100 × the weighted mean of the criteria sub-scores. The tier follows the openness hierarchy
-(:data:`repro_lint.model.TIER_LADDER`): all five core criteria complete → open and reproducible;
+(:data:`repro_lint.results.TIER_LADDER`): all five core criteria complete → open and reproducible;
 architecture and weights complete → open weights; weights at least partial → weights available;
 training data, method and hyperparameters complete without the weights → recipe only; otherwise
 closed. The engine also states why (``tier_reasons``) and sums up the gate (``gate_summary``). Suppression and selection decide what the gate sees; they never change the score.
@@ -24,7 +24,7 @@ from . import profiles, suppress
 from .config import Settings
 from .document import Card, parse
 from .evidence._index import analysing
-from .model import (
+from .results import (
     CORE_CRITERIA,
     Code,
     CriterionResult,
@@ -174,7 +174,7 @@ def is_selected(code: str, slug: str, settings: Settings, path: Optional[str] = 
 
 
 def tier_for(levels: dict[str, Level]) -> Tier:
-    """The first rung of :data:`~repro_lint.model.TIER_LADDER` whose condition the core levels meet."""
+    """The first rung of :data:`~repro_lint.results.TIER_LADDER` whose condition the core levels meet."""
 
     def ok(*names: str) -> bool:
         return all(levels.get(n) == Level.COMPLETE for n in names)

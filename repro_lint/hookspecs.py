@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, Sequence
 import pluggy
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import Rule
+    from .results import Rule
 
 PROJECT_NAME = "repro_lint"
 

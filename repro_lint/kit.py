@@ -4,7 +4,7 @@ A criterion rule finds a few *elements* in a card (for the carbon footprint: the
 compute behind them), each described by a list of patterns, and judges the criterion from which of
 the required elements it found: complete, partial, absent, or closed when the card withholds the
 subject. :func:`criterion_rule` turns that description into the ``check`` function, the
-:class:`~repro_lint.model.Rule` and the ``repro_lint_rules`` hook implementation::
+:class:`~repro_lint.results.Rule` and the ``repro_lint_rules`` hook implementation::
 
     from repro_lint.evidence import criterion_codes, release_facts
     from repro_lint.kit import criterion_rule
@@ -52,16 +52,16 @@ from .evidence import (
     CriterionCodes,
     Hit,
     everywhere,
-    judge,
     placeholder_sections,
     placeholder_values,
     release_facts,
     scan,
+    verdict_from_hits,
     withheld,
 )
 from .hookspecs import hookimpl
-from .model import Code, Rule, Verdict
 from .prefilter import Alternative, any_of
+from .results import Code, Rule, Verdict
 
 #: A pattern given as a list of alternatives, or one already built (``any_of(...)``, ``re.compile(...)``).
 Patterns = Union["re.Pattern[str]", Sequence[Alternative]]
@@ -129,7 +129,7 @@ class CriterionRule:
         facts = Facts(found, list(self.required), self.withholding(card), self.placeholder_sections(card))
         if self.refine is not None:
             self.refine(card, facts)
-        verdict = judge(
+        verdict = verdict_from_hits(
             card,
             self.codes,
             facts.found,
@@ -193,7 +193,7 @@ def criterion_rule(
     ``withheld_in``: the blocks, chosen per card, where a withholding sentence counts (by default
     all but code); ``withheld_under_sections``: a withholding sentence under a ``sections`` heading
     need not name the subject; ``settings``: names of settings whose placeholder value ("Learning
-    rate: TBD") is reported; ``weight`` and ``opt_in`` as in :class:`~repro_lint.model.Rule`.
+    rate: TBD") is reported; ``weight`` and ``opt_in`` as in :class:`~repro_lint.results.Rule`.
     """
     element_patterns = {element: as_pattern(patterns) for element, patterns in (elements or {}).items()}
     if required is None and find is not None and not element_patterns:
@@ -263,10 +263,10 @@ def verdict_rule(
     needs_verdicts: bool = False,
     findings_only: bool = False,
 ) -> VerdictRule:
-    """Declare a rule whose ``check`` builds the :class:`~repro_lint.model.Verdict` itself (a level
+    """Declare a rule whose ``check`` builds the :class:`~repro_lint.results.Verdict` itself (a level
     that is not "which required elements were found": a license class, a claim against the other
     verdicts). Its rule name and criterion are both ``name``; the options are those of
-    :class:`~repro_lint.model.Rule` (``check(card, verdicts)`` with ``needs_verdicts``)."""
+    :class:`~repro_lint.results.Rule` (``check(card, verdicts)`` with ``needs_verdicts``)."""
     rule = Rule(
         name=name,
         criterion=name,

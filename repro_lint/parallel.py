@@ -1,7 +1,7 @@
 """Lint many cards in worker processes; results come back in input order (deterministic output).
 
 Each worker receives the rules and the function that lints one card once (at start-up), then
-batches of ``(path, settings, display)`` items; it returns a :class:`~repro_lint.model.FileResult` or, for a card that cannot be read, the
+batches of ``(path, settings, display)`` items; it returns a :class:`~repro_lint.results.FileResult` or, for a card that cannot be read, the
 one-line error. ``pool.map`` keeps the input order, so the report is the same as a serial run's.
 
 When worker processes cannot be used (the rules cannot be sent to them, or the pool breaks), the
@@ -19,7 +19,7 @@ from typing import Any, Callable, Optional, Sequence, Union
 
 from .config import Settings
 from .inputs import InputError
-from .model import FileResult, Rule
+from .results import FileResult, Rule
 
 Item = tuple[str, Settings, str]
 Outcome = Union[FileResult, str]

@@ -15,7 +15,7 @@ What is checked when a plugin is loaded (each problem is one line in :attr:`Load
 
 * its hook implementations match :mod:`repro_lint.hookspecs` (pluggy validates the arguments at
   ``register`` time and ``check_pending`` finds hooks that do not exist, e.g. a typo);
-* ``repro_lint_rules`` returns :class:`~repro_lint.model.Rule` objects built for a rule API version this
+* ``repro_lint_rules`` returns :class:`~repro_lint.results.Rule` objects built for a rule API version this
   engine supports, with well-formed codes, slugs, criterion and weight;
 * no two rules share a finding code, a slug, a rule name or a criterion (the error names both plugins),
   and ``RL`` codes are reserved for repro-lint itself.
@@ -34,7 +34,7 @@ from typing import Any, Iterable, Optional
 import pluggy
 
 from . import hookspecs
-from .model import RULE_API_VERSION, Rule
+from .results import RULE_API_VERSION, Rule
 
 ENTRY_POINT_GROUP = "repro_lint"
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import Field, dataclass, replace
 from typing import Any, ClassVar, Protocol, Sequence, TypeVar
 
-from .model import CORE_CRITERIA, Rule
+from .results import CORE_CRITERIA, Rule
 
 
 class _Thresholds(Protocol):

@@ -3,7 +3,7 @@
 A :class:`Release` is built once per linted release (a local folder or a Hub repository) from a
 :class:`ReleaseFiles` snapshot — the file listing, the text of the small metadata files, the
 parameter counts read from safetensors headers and the Hub's metadata — and is immutable afterwards.
-Rules never read files: :func:`repro_lint.evidence.judge` merges :meth:`Release.file_hits` into the
+Rules never read files: :func:`repro_lint.evidence.verdict_from_hits` merges :meth:`Release.file_hits` into the
 card's own evidence, and the claims rule (RL7xx) compares :attr:`Release.facts` with the card.
 
 Every fact carries the file and line it was read from. Only JSON, YAML and text files under a size
@@ -377,9 +377,9 @@ def build_release(card: Card, files: ReleaseFiles) -> Release:
     parameter_count = _parameter_count(files, weights)
 
     licenses: list[Fact] = []
-    fm_license = card.fm("license")
+    fm_license = card.front_matter_value("license")
     if isinstance(fm_license, str) and fm_license.strip():
-        licenses.append(Fact("front matter", fm_license.strip(), card.path, card.fm_line("license"), f"license: {fm_license.strip()}"))
+        licenses.append(Fact("front matter", fm_license.strip(), card.path, card.front_matter_line("license"), f"license: {fm_license.strip()}"))
     if files.hub is not None and files.hub.license_tag:
         licenses.append(Fact("hub license tag", files.hub.license_tag, "(Hub metadata)", 0, f"license tag: {files.hub.license_tag}"))
     for name in sorted(n for n in texts if LICENSE_NAME.match(n)):

@@ -16,8 +16,8 @@ from .config import Settings
 from .evidence._index import analysing
 from .hub import HubError, HubRef, fetch, fetch_many, parse_ref
 from .inputs import InputError, find_cards, read_card, shown
-from .model import FileResult, Rule
 from .release import Release, ReleaseFiles, build_release, read_folder
+from .results import FileResult, Rule
 
 Fetched = Union[tuple[str, ReleaseFiles], HubError]
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Optional, Sequence
 from .config import ConfigCache, ConfigError, Settings, check_criteria, check_selectors
 from .engine import ENGINE_CODES, lint_card
 from .inputs import InputError, read_card
-from .model import FileResult, Report, Rule
+from .results import FileResult, Report, Rule
 from .selectors import KnownCodes
 
 if TYPE_CHECKING:  # pragma: no cover

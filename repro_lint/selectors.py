@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
-from .model import Code, Rule
+from .results import Code, Rule
 
 
 @dataclass(frozen=True)

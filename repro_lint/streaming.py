@@ -2,7 +2,7 @@
 
 :func:`lint_stream` reads the items (paths, ids, dump rows from :mod:`repro_lint.sources`) lazily,
 resolves each one's settings, lints them in this process or in ``jobs`` worker processes, and
-yields each outcome (a :class:`~repro_lint.model.FileResult`, or a one-line error string) in input
+yields each outcome (a :class:`~repro_lint.results.FileResult`, or a one-line error string) in input
 order as soon as it is ready. At most ``jobs × 4`` batches are in flight, so memory does not grow
 with the number of cards; nothing is collected here (the sinks write each result and drop it).
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import ConfigCache, ConfigError, Settings
-from .model import FileResult, Rule
+from .results import FileResult, Rule
 from .sources import CardText, Item, SourceError
 
 Outcome = FileResult | str

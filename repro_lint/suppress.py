@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from .document import Card
-from .model import Finding
+from .results import Finding
 from .selectors import code_matches
 
 DIRECTIVE = re.compile(r"^repro-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$", re.S)

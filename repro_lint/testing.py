@@ -7,8 +7,8 @@
         assert v.level == Level.COMPLETE
 
 :func:`verdict` runs one rule the way the engine does (error boundary included) and returns its
-:class:`~repro_lint.model.Verdict`; :func:`lint_string` runs a whole lint and returns the
-:class:`~repro_lint.model.FileResult` (score, tier, criteria, findings after selection and
+:class:`~repro_lint.results.Verdict`; :func:`lint_string` runs a whole lint and returns the
+:class:`~repro_lint.results.FileResult` (score, tier, criteria, findings after selection and
 suppression). :func:`rules_from` loads rules from plugin modules through the hook, with the same
 validation as the command line, so a test also proves the plugin is wired correctly.
 :func:`rule_doc_problems` and :func:`fixture_problems` are the checks of repro-lint's own meta-tests.
@@ -32,7 +32,7 @@ from .config import Settings
 from .document import parse
 from .engine import lint_card, run_rule
 from .evidence._index import analysing
-from .model import CriterionResult, FileResult, Finding, Level, Rule, Verdict
+from .results import CriterionResult, FileResult, Finding, Level, Rule, Verdict
 
 #: The sections every rule's documentation must have, each on a line of its own.
 DOC_SECTIONS: tuple[str, ...] = ("What it checks", "Why it matters", "Example", "Fix")

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from repro_lint.evidence import Hit, any_of, finding, link_hits, scan, source_quote
 from repro_lint.kit import verdict_rule
-from repro_lint.model import Code, Evidence, Level, Severity, Verdict
+from repro_lint.results import Code, Evidence, Level, Severity, Verdict
 from repro_lint.rules.weights import DOWNLOAD_TEXT, WEIGHT_URL
 
 MISSING = Code("RL611", "access-missing", "The card does not say how to get the model.", Severity.ERROR)
@@ -83,9 +83,9 @@ DOWNLOAD = {"download": DOWNLOAD_TEXT["download location"]}
 def _gate_keys(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     hits = []
     for key in GATE_KEYS:
-        value = card.fm(key)
+        value = card.front_matter_value(key)
         if value not in (None, False, "", "false", "False"):
-            hits.append(Hit("gated", card.fm_line(key), f"{key}: {value}"))
+            hits.append(Hit("gated", card.front_matter_line(key), f"{key}: {value}"))
     return hits
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 from repro_lint.document import Block, Card
 from repro_lint.evidence import CriterionCodes, Hit, any_of, link_hits, release_facts
 from repro_lint.kit import criterion_rule
-from repro_lint.model import Code, Severity
+from repro_lint.results import Code, Severity
 
 CODES = CriterionCodes(
     Code("RL641", "evaluation-missing", "The card reports no evaluation results.", Severity.ERROR),
@@ -112,7 +112,7 @@ SECTION = [r"\bevaluation\b|\bresults\b|\bbenchmarks?\b", r"评测|评估|测评
 
 def _model_index(card: Card) -> list[Hit]:
     """Results declared in front-matter ``model-index`` (metrics with a value)."""
-    index = card.fm("model-index")
+    index = card.front_matter_value("model-index")
     if not isinstance(index, list):
         return []
     for model in index:
@@ -120,7 +120,7 @@ def _model_index(card: Card) -> list[Hit]:
             for metric in (result or {}).get("metrics") or [] if isinstance(result, dict) else []:
                 if isinstance(metric, dict) and isinstance(metric.get("value"), (int, float)):
                     name = metric.get("name") or metric.get("type") or "metric"
-                    return [Hit("results", card.fm_line("model-index"), f"model-index: {name} = {metric['value']}")]
+                    return [Hit("results", card.front_matter_line("model-index"), f"model-index: {name} = {metric['value']}")]
     return []
 
 

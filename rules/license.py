@@ -40,7 +40,7 @@ from typing import Optional
 
 from repro_lint.evidence import Hit, any_of, finding, placeholder_sections, release_facts, scan, source_quote
 from repro_lint.kit import verdict_rule
-from repro_lint.model import Code, Evidence, Level, Severity, Verdict
+from repro_lint.results import Code, Evidence, Level, Severity, Verdict
 
 MISSING = Code("RL601", "license-missing", "The card does not state a license for the weights.", Severity.ERROR)
 RESTRICTED = Code(
@@ -191,18 +191,18 @@ def _most_restrictive(classes: list[str]) -> str:
 
 def _front_matter(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     hits = []
-    value = card.fm("license")
+    value = card.front_matter_value("license")
     values = value if isinstance(value, list) else [value]
     for v in values:
         if v is not None and str(v).strip().lower() not in NO_LICENSE:
-            hits.append(Hit(classify(str(v)), card.fm_line("license"), f"license: {v}"))
+            hits.append(Hit(classify(str(v)), card.front_matter_line("license"), f"license: {v}"))
     for key in ("license_name", "license_link"):
-        v = card.fm(key)
+        v = card.front_matter_value(key)
         if v is not None and str(v).strip().lower() not in NO_LICENSE:
             cls = classify(str(v))
             if cls == UNCLASSIFIED and str(value).strip().lower() == "other":
                 cls = CUSTOM  # Hugging Face's "other": a license that is not a standard one
-            hits.append(Hit(cls, card.fm_line(key), f"{key}: {v}"))
+            hits.append(Hit(cls, card.front_matter_line(key), f"{key}: {v}"))
     return hits
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from repro_lint.evidence import Hit, any_of, finding, partial_score, release_facts, scan, source_quote
 from repro_lint.kit import verdict_rule
-from repro_lint.model import Code, CriterionResult, Evidence, Level, Severity, Verdict
+from repro_lint.results import Code, CriterionResult, Evidence, Level, Severity, Verdict
 
 BASE_MISSING = Code(
     "RL631", "lineage-base-missing", "The card describes a derivative but does not name its base model.", Severity.ERROR
@@ -95,10 +95,10 @@ NO_TRAINING = any_of(r"\bquanti[sz]ed\b|\bgguf\b|\bgptq\b|\bawq\b|\bexl2\b|\bmer
 
 
 def _front_matter(card) -> list[Hit]:  # type: ignore[no-untyped-def]
-    value = card.fm("base_model")
+    value = card.front_matter_value("base_model")
     names = value if isinstance(value, list) else [value]
     return [
-        Hit("base model", card.fm_line("base_model"), f"base_model: {n}")
+        Hit("base model", card.front_matter_line("base_model"), f"base_model: {n}")
         for n in names
         if n not in (None, "") and str(n).strip()
     ]
@@ -107,11 +107,11 @@ def _front_matter(card) -> list[Hit]:  # type: ignore[no-untyped-def]
 def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignore[no-untyped-def]
     base = _front_matter(card) + scan(card, BASE, where=release_facts)["base model"]
     derivative = scan(card, {"derivative": DERIVATIVE}, where=release_facts)["derivative"]
-    relation = str(card.fm("base_model_relation") or "")
+    relation = str(card.front_matter_value("base_model_relation") or "")
     if not base and not derivative and not relation:
         return Verdict(Level.NOT_APPLICABLE, 0.0)  # not a derivative: nothing to declare, nothing to score
     if not base:
-        line = derivative[0].line if derivative else card.fm_line("base_model_relation")
+        line = derivative[0].line if derivative else card.front_matter_line("base_model_relation")
         return Verdict(
             Level.ABSENT,
             0.0,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from repro_lint.kit import verdict_rule
-from repro_lint.model import Code, CriterionResult, Evidence, Finding, Level, Severity, Verdict
+from repro_lint.results import Code, CriterionResult, Evidence, Finding, Level, Severity, Verdict
 
 MOF_CLASS_DOC = """RL69x mof-class: the Model Openness Framework class the card's text claims (profile mof).
 

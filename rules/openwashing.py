@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from repro_lint.evidence import Hit, any_of, exact_quote, finding, scan, source_quote
 from repro_lint.kit import verdict_rule
-from repro_lint.model import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Severity, Verdict
+from repro_lint.results import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Severity, Verdict
 from repro_lint.rules.license import RESTRICTED_CLASSES, RESTRICTION_TERMS
 
 CONTRADICTED = Code(

@@ -29,9 +29,9 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Optional
 
-from repro_lint.evidence import PLACEHOLDER, RELEASE_MEMO, WITHHELD, any_of
+from repro_lint.evidence import PLACEHOLDER, WITHHELD, any_of, release_of
 from repro_lint.kit import verdict_rule
-from repro_lint.model import Code, Finding, Level, Severity, Verdict
+from repro_lint.results import Code, Finding, Level, Severity, Verdict
 
 PARAMETERS = Code(
     "RL701", "parameter-count-mismatch", "The card's parameter count disagrees with the weights.", Severity.WARNING
@@ -220,7 +220,7 @@ def _licenses(card: Any, release: Any) -> list[Finding]:
         if b.name == "license file" and b.value == b.quote[:80]:
             continue  # a LICENSE file not recognised as a known licence: nothing to compare
         if _norm_license(str(a.value)) != _norm_license(str(b.value)):
-            line = card.fm_line("license") if a.name == "front matter" else 1
+            line = card.front_matter_line("license") if a.name == "front matter" else 1
             where = release.path(b.file) + (f":{b.line}" if b.line else "")
             first = "the front matter" if a.name == "front matter" else "the Hub licence tag"
             out.append(
@@ -276,7 +276,7 @@ def _base_name(value: str) -> str:
 
 def _base_model(card: Any, release: Any) -> list[Finding]:
     fact = release.adapter_base_model
-    declared = card.fm("base_model")
+    declared = card.front_matter_value("base_model")
     if fact is None or not declared:
         return []
     names = [str(v) for v in (declared if isinstance(declared, list) else [declared]) if v]
@@ -288,14 +288,14 @@ def _base_model(card: Any, release: Any) -> list[Finding]:
             BASE_MODEL,
             f"The front matter names base_model '{', '.join(names)}', "
             f"but {where}:{fact.line} was trained on '{fact.value}'.",
-            card.fm_line("base_model"),
+            card.front_matter_line("base_model"),
             ((where, fact.line),),
         )
     ]
 
 
 def check(card: Any) -> Verdict:
-    release: Optional[Any] = card.memo.get(RELEASE_MEMO)
+    release: Optional[Any] = release_of(card)
     if release is None:
         return Verdict(Level.COMPLETE, 1.0)
     findings = (

@@ -31,7 +31,7 @@ from __future__ import annotations
 from repro_lint.document import Card
 from repro_lint.evidence import CriterionCodes, Hit, any_of, link_hits
 from repro_lint.kit import criterion_rule
-from repro_lint.model import Code, Severity
+from repro_lint.results import Code, Severity
 
 CODES = CriterionCodes(
     Code("RL651", "training-code-missing", "The card links no training code and reports no compute.", Severity.ERROR),
@@ -106,10 +106,10 @@ SECTION = [
 
 
 def _co2(card: Card) -> list[Hit]:
-    value = card.fm("co2_eq_emissions")
+    value = card.front_matter_value("co2_eq_emissions")
     if value in (None, "", {}):
         return []
-    return [Hit("energy", card.fm_line("co2_eq_emissions"), f"co2_eq_emissions: {value}")]
+    return [Hit("energy", card.front_matter_line("co2_eq_emissions"), f"co2_eq_emissions: {value}")]
 
 
 def _more_hits(card: Card) -> dict[str, list[Hit]]:

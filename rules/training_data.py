@@ -123,15 +123,15 @@ KNOWN_SOURCES = (
 
 #: A name-shaped word (CamelCase, ALLCAPS, with digits) next to the word dataset/corpus, or after "trained on".
 #: A name-like token (bounded: linear on long runs).
-NAMEY = (
+PROPER_NAME = (
     r"(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80}"  # CamelCase: RedPajama, SlimPajama
     r"|[a-z]{1,80}[A-Z][\w.-]{0,80}"  # camelCase: peS2o
     r"|[A-Za-z0-9-]{1,80}[_/][A-Za-z0-9._/-]{1,160})"  # hub ids and snake_case: allenai/dolma
 )
 NAMED = any_of(
-    rf"\b{NAMEY}\s+(?:dataset|corpus|corpora|data\b|collection)",
-    rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{NAMEY}",
-    rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{NAMEY}",
+    rf"\b{PROPER_NAME}\s+(?:dataset|corpus|corpora|data\b|collection)",
+    rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{PROPER_NAME}",
+    rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{PROPER_NAME}",
     r"\(called (?-i:[A-Z])",
     r"\bdatasets?\s*:\s*\[?\s*(?!v?\d+(?:\.\d+)+\b)\w",
 )

@@ -257,10 +257,10 @@ SECTIONS = [
 
 def stage_tags(card: Card) -> list[Hit]:
     """Front-matter tags that name a training stage: the release says how it was trained, in one word."""
-    tags = card.fm("tags")
+    tags = card.front_matter_value("tags")
     if not isinstance(tags, list):
         return []
-    line = card.fm_line("tags")
+    line = card.front_matter_line("tags")
     return [
         Hit("training mentioned", line, f"tags: {tag}")
         for tag in tags

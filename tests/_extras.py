@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from repro_lint.config import Settings
-from repro_lint.model import FileResult
+from repro_lint.results import FileResult
 from repro_lint.testing import lint_string
 
 EXTRAS = Path(__file__).resolve().parents[1] / "fixtures" / "extras"

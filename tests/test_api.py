@@ -11,7 +11,7 @@ import pytest
 import repro_lint
 from repro_lint.api import LintError, lint_card_text, make_settings
 from repro_lint.cli import main
-from repro_lint.model import FileResult, Level, Tier
+from repro_lint.results import FileResult, Level, Tier
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 #: Our sample card documents architecture and weights only: tier "open weights", score 40.

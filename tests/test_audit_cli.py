@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from repro_lint.cli import main
-from repro_lint.model import Severity, Tier
+from repro_lint.results import Severity, Tier
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 NAMES = ("open-weights", "open-reproducible", "recipe-only", "template")

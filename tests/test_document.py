@@ -38,7 +38,7 @@ python train.py --lr 1e-4
 def test_front_matter_is_a_dict_with_key_lines():
     card = parse(CARD)
     assert card.front_matter == {"license": "apache-2.0", "datasets": ["acme/corpus"]}
-    assert card.fm_line("license") == 2 and card.fm_line("datasets") == 3
+    assert card.front_matter_line("license") == 2 and card.front_matter_line("datasets") == 3
     assert card.front_matter_end == 5
 
 

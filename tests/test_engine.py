@@ -6,7 +6,7 @@ import pytest
 
 from repro_lint.config import Settings
 from repro_lint.engine import is_selected, tier_for
-from repro_lint.model import Code, Level, Rule, Tier, Verdict
+from repro_lint.results import Code, Level, Rule, Tier, Verdict
 from repro_lint.testing import installed_rules, lint_string
 
 CORE = ("architecture", "weights", "training_data", "training_method", "hyperparameters")
@@ -92,6 +92,6 @@ def test_extra_criteria_with_their_own_weight_enter_the_score():
 
 def test_findings_are_clamped_to_the_file():
     far = Rule(name="far", criterion="far", codes=(Code("ZZ501", "z5", "t"),),
-               check=lambda card: Verdict(Level.ABSENT, 0.0, findings=[__import__("repro_lint.model").model.Finding("ZZ501", "z5", "m", line=999, column=0)]))
+               check=lambda card: Verdict(Level.ABSENT, 0.0, findings=[__import__("repro_lint.results").results.Finding("ZZ501", "z5", "m", line=999, column=0)]))
     result = lint_string("# x\nline two\n", rules=[far])
     assert (result.findings[0].line, result.findings[0].column) == (2, 1)

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from repro_lint import reporters
 from repro_lint.document import parse
 from repro_lint.engine import lint_card
-from repro_lint.model import FileResult, Report, Rule
+from repro_lint.results import FileResult, Report, Rule
 from repro_lint.runner import RunOptions, run
 from repro_lint.testing import installed_rules
 

@@ -22,7 +22,7 @@ from typing import Callable, Iterator
 import pytest
 
 from repro_lint.document import MAX_YAML_ALIASES, MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_VALUES, parse
-from repro_lint.model import FileResult
+from repro_lint.results import FileResult
 from repro_lint.testing import installed_rules, lint_string
 
 

@@ -126,8 +126,8 @@ def test_text_filter_and_evidence_panel(report_page):  # type: ignore[no-untyped
 def test_ten_thousand_rows_stay_paged(report_page, tmp_path):  # type: ignore[no-untyped-def]
     """10 000 models: the page renders 100 rows at a time, and sorting and filtering still cover all rows."""
     from repro_lint.api import lint_text
-    from repro_lint.model import Tier
     from repro_lint.reporters import html
+    from repro_lint.results import Tier
 
     result = lint_text((FIXTURES / "open-weights.md").read_text(encoding="utf-8"), name="org/m.md")
     tiers = [t.value for t in Tier]

@@ -27,7 +27,7 @@ WIDGET = criterion_rule(
     hints={"size": "the widget size"},
     subject=[r"\bwidget\b"],
     sections=[r"\bwidgets?\b"],
-    extra=lambda card: {"colour": [Hit("colour", 1, "front matter")]} if card.fm("widget_colour") else {},
+    extra=lambda card: {"colour": [Hit("colour", 1, "front matter")]} if card.front_matter_value("widget_colour") else {},
 )
 
 
@@ -126,7 +126,7 @@ def test_a_rule_with_its_own_find_must_name_its_required_elements():
 
 def test_verdict_rule_builds_the_rule_and_its_hook_around_a_check():
     from repro_lint.kit import verdict_rule
-    from repro_lint.model import Verdict
+    from repro_lint.results import Verdict
 
     declared = verdict_rule("probe", CODES.all(), lambda card: Verdict(Level.COMPLETE, 1.0), doc="ZZ1xx probe.", opt_in=True)
     assert (declared.rule.name, declared.rule.criterion, declared.rule.opt_in, declared.rule.weight) == ("probe", "probe", True, 1.0)

@@ -9,11 +9,11 @@ complete, with a finding of its own codes) on at least one; cards in fixtures/<c
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
+
 import pytest
 
 from repro_lint.engine import ENGINE_CODES
-from pathlib import Path
-
 from repro_lint.testing import DOC_SECTIONS, fixture_problems, installed_rules, rule_doc_problems
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -11,8 +11,8 @@ import pytest
 
 from repro_lint.cli import main
 from repro_lint.config import Settings
-from repro_lint.model import Evidence, Level, Rule, Verdict
 from repro_lint.parallel import chunk_size, lint_parallel
+from repro_lint.results import Evidence, Level, Rule, Verdict
 from repro_lint.runner import lint_one
 
 SAMPLES = ("open-reproducible.md", "open-weights.md", "recipe-only.md", "api-only.md", "template.md", "open-reproducible-zh.md")

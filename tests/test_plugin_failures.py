@@ -19,8 +19,8 @@ from repro_lint import Code, Level, Rule, Verdict, engine, hookimpl
 from repro_lint.cli import main
 from repro_lint.document import parse
 from repro_lint.engine import lint_card
-from repro_lint.model import Evidence, Finding
 from repro_lint.plugins import load_rules
+from repro_lint.results import Evidence, Finding
 
 BUILT_IN = ("architecture", "weights", "training_data", "training_method", "hyperparameters")
 

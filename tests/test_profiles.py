@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from _extras import EXTRAS, lint_fixture
+from repro_lint.rules.mof_class import mof_class
 
-from _extras import EXTRAS, lint, lint_fixture
 from repro_lint.cli import main
 from repro_lint.config import ConfigError, Settings, settings_from_table
-from repro_lint.model import CORE_CRITERIA, CriterionResult, Level
 from repro_lint.profiles import EXTRA_CRITERIA, PROFILES, active_rules, resolve
-from repro_lint.rules.mof_class import mof_class
+from repro_lint.results import CORE_CRITERIA, CriterionResult, Level
 from repro_lint.testing import installed_rules, lint_string
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from repro_lint.cli import main
-from repro_lint.targets import resolve_paths
 from repro_lint.release import read_safetensors_parameters
+from repro_lint.targets import resolve_paths
 
 RELEASES = Path(__file__).resolve().parents[1] / "fixtures" / "releases"
 

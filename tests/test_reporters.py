@@ -1,6 +1,6 @@
 """Every output format, from the same result objects.
 
-Golden files pin the exact output for a report built by hand from ``repro_lint.model`` objects, so
+Golden files pin the exact output for a report built by hand from ``repro_lint.results`` objects, so
 they change only when a reporter changes (rerun with ``REPRO_LINT_UPDATE_GOLDEN=1`` to rewrite them
 after an intended change, then review the diff). End-to-end tests run the command line on the
 sample cards and check each format's structure, not the verdicts.
@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 import repro_lint
 from repro_lint import reporters
 from repro_lint.cli import main
-from repro_lint.model import (
+from repro_lint.reporters import github, markdown
+from repro_lint.results import (
     Code,
     CriterionResult,
     Evidence,
@@ -34,7 +35,6 @@ from repro_lint.model import (
     Tier,
     Verdict,
 )
-from repro_lint.reporters import github, markdown
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github.txt", "markdown": "md", "junit": "junit.xml",
@@ -281,8 +281,8 @@ def test_json_schema_document_lists_every_field(pinned_version):
     documented = set(re.findall(r"^\| `([\w.*\[\]]+)` \|", doc, re.M))
     produced = _key_paths(json.loads(reporters.render(sample_report(), "json")), "")
     # a release folder adds the release fields (evidence files, files examined, related locations)
-    from repro_lint.runner import RunOptions, run
     from repro_lint.plugins import load_rules
+    from repro_lint.runner import RunOptions, run
 
     release = Path(__file__).resolve().parents[1] / "fixtures" / "releases" / "claims-mismatch"
     produced |= _key_paths(json.loads(reporters.render(run([str(release)], load_rules().rules, RunOptions()), "json")), "")

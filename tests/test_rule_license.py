@@ -6,7 +6,7 @@ import pytest
 from _extras import codes, lint, lint_fixture
 from repro_lint.rules.license import CUSTOM, OPEN_DATA, OPEN_SOURCE, UNCLASSIFIED, USE_RESTRICTED, classify
 
-from repro_lint.model import Level
+from repro_lint.results import Level
 
 
 @pytest.mark.parametrize(

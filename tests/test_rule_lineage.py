@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from _extras import codes, lint, lint_fixture
 
-from repro_lint.model import Level
+from repro_lint.results import Level
 
 
 def test_a_card_that_is_not_a_derivative_has_nothing_to_declare():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from _extras import codes, lint, lint_fixture
 
-from repro_lint.model import Level
+from repro_lint.results import Level
 
 
 def test_no_claim_is_complete_without_evidence():
@@ -63,7 +63,7 @@ def test_the_rule_judges_verdicts_it_is_given_and_derives_nothing():
 
     from repro_lint.document import parse
     from repro_lint.engine import run_rule
-    from repro_lint.model import CriterionResult
+    from repro_lint.results import CriterionResult
 
     card = parse("# M\n\nWe open-sourced the model.\n")
     closed = {"weights": CriterionResult("weights", Level.CLOSED, 0.0, 1.0, "weights")}

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from test_reporters import RULES, sample_report
 
 from repro_lint import reporters
 from repro_lint.cli import main
 from repro_lint.reporters.sarif import artifact_location
-from test_reporters import RULES, sample_report
 
 #: The official schema lives beside the repository, never inside it.
 SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sarif-schema-2.1.0.json"

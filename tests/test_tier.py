@@ -15,7 +15,7 @@ import json
 import pytest
 
 from repro_lint.cli import main
-from repro_lint.model import TIER_LADDER, Tier
+from repro_lint.results import TIER_LADDER, Tier
 
 
 def lint(capsys, *args: str) -> tuple[int, str]:

@@ -72,8 +72,8 @@ SECTION = [r"\benvironmental impact\b", r"\bcarbon\b", r"\bemissions?\b", r"碳�
 
 def _front_matter(card: Card) -> dict[str, list[Hit]]:
     """``co2_eq_emissions: 149200`` or ``co2_eq_emissions: {emissions: …, hardware_used: …}``."""
-    value = card.fm("co2_eq_emissions")
-    line = card.fm_line("co2_eq_emissions")
+    value = card.front_matter_value("co2_eq_emissions")
+    line = card.front_matter_line("co2_eq_emissions")
     found: dict[str, list[Hit]] = {"emissions": [], "compute": []}
     if isinstance(value, dict):
         if isinstance(value.get("emissions"), (int, float)):

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 # The public surface (``__all__``), then the names the built-in rules import (``x as x``: re-exported, undocumented).
 from ..prefilter import any_of
-from ._index import RELEASE_MEMO as RELEASE_MEMO
 from ._index import CardIndex as CardIndex
 from ._index import SentenceTable as SentenceTable
 from ._index import analysing as analysing
@@ -65,7 +64,6 @@ from ._text import in_section as in_section
 from ._text import is_usage as is_usage
 from ._text import sentences as sentences
 from ._verdicts import CriterionCodes, criterion_codes, finding, partial_score, verdict_from_hits
-from ._verdicts import judge as judge
 from ._verdicts import plural_verb as plural_verb
 from ._verdicts import release_file_hits as release_file_hits
 from ._withholding import ARTIFACT as ARTIFACT

@@ -12,17 +12,14 @@ import contextlib
 import contextvars
 import re
 from dataclasses import dataclass
-from types import MappingProxyType
-from typing import Any, Callable, Iterator, Mapping, Optional
+from typing import Any, Callable, Iterator, Optional
 
-from .. import document
 from ..document import Block, Card, Section
 from ..prefilter import TextIndex, fold, may_match, plan
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
 from ._text import _unemphasised, blank_urls, block_sentences, clean, sentences
 
 #: Former key of ``Card.memo`` under which the release was found; ``card.memo`` is now a read-only view.
-RELEASE_MEMO = "release"
 
 
 @dataclass(frozen=True)
@@ -192,9 +189,3 @@ def release_of(card: Card) -> Any:
     return card_index(card).release
 
 
-def _legacy_memo(card: Card) -> Mapping[Any, Any]:
-    release = release_of(card)
-    return MappingProxyType({RELEASE_MEMO: release} if release is not None else {})
-
-
-document.legacy_memo = _legacy_memo

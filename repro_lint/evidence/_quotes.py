@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..document import Block, Card
-from ..model import Evidence
+from ..results import Evidence
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
 
 from ..document import Card, Section
-from ..model import Code, Evidence, Finding, Level, Verdict
+from ..results import Code, Evidence, Finding, Level, Verdict
 from ._index import card_index
 from ._quotes import Hit, exact_quote, window_quote
 
@@ -41,7 +41,7 @@ def plural_verb(label: str) -> str:
 
 def criterion_codes(prefix: str, slug: str, label: str) -> CriterionCodes:
     """Codes ``<prefix>01..04`` with ruff-style slugs, e.g. RL301 ``training-data-missing``."""
-    from ..model import Severity
+    from ..results import Severity
 
     verb = plural_verb(label)
     return CriterionCodes(
@@ -163,5 +163,3 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-#: ``judge`` is the former name of :func:`verdict_from_hits`.
-judge = verdict_from_hits

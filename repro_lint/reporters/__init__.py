@@ -1,4 +1,4 @@
-"""Reporters turn a :class:`~repro_lint.model.Report` into text. They format; they never judge.
+"""Reporters turn a :class:`~repro_lint.results.Report` into text. They format; they never judge.
 
 Each format lives in its own module, imported only when that format is asked for.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import Any, Callable, Optional
 
-from ..model import Report
+from ..results import Report
 
 #: format name → module in this package; every module has ``render(report, *, color=False) -> str``.
 FORMATS: dict[str, str] = {

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..model import Code, FileResult, Finding, Rule
+from ..results import Code, FileResult, Finding, Rule
 
 
 def relative_path(path: str, base: Optional[str] = None) -> str:

@@ -1,6 +1,6 @@
 """Audit outputs written card by card (jsonl, csv, parquet, html): the sink protocol and file handling.
 
-A sink receives each :class:`~repro_lint.model.FileResult` as soon as it is ready (:meth:`Sink.write`)
+A sink receives each :class:`~repro_lint.results.FileResult` as soon as it is ready (:meth:`Sink.write`)
 and finishes with the run's error lines (:meth:`Sink.close`); it keeps only what its format needs, so
 a long run holds one card at a time (the HTML report keeps a compact row per card for its table).
 Files other than JSON Lines are written to a temporary file beside the target and renamed over it
@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from ..model import FileResult
+from ..results import FileResult
 
 
 class Sink(Protocol):

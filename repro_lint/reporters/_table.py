@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..model import FileResult, Severity
+from ..results import FileResult, Severity
 
 Value = str | float | int | bool | None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 
-from ..model import FileResult
+from ..results import FileResult
 from . import _table
 from ._sink import Output
 
@@ -25,7 +25,7 @@ class CsvSink:
 
     def close(self, errors: list[str]) -> None:
         if self._criteria is None:  # no card: the header of the five criteria, so the file still loads
-            from ..model import CORE_CRITERIA
+            from ..results import CORE_CRITERIA
 
             self._writer.writerow(_table.columns(CORE_CRITERIA))
         self._out.close()

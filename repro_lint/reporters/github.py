@@ -10,7 +10,7 @@ score is printed as a plain line: the log holds the whole report.
 
 from __future__ import annotations
 
-from ..model import Report, Severity
+from ..results import Report, Severity
 from ._common import gate_text, relative_path, tier_text
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

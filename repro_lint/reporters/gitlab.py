@@ -12,7 +12,7 @@ import hashlib
 import json
 from typing import Any
 
-from ..model import Report, Severity
+from ..results import Report, Severity
 from ._common import gate_text, relative_path, tier_text
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}

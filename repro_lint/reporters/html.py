@@ -25,7 +25,7 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from ..model import CORE_CRITERIA, Evidence, FileResult, Level, Severity, Tier
+from ..results import CORE_CRITERIA, Evidence, FileResult, Level, Severity, Tier
 from ._sink import Output
 
 EVIDENCE_PER_CRITERION = 8

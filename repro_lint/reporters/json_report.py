@@ -1,11 +1,11 @@
-"""JSON report, schema version ``repro_lint.model.JSON_SCHEMA_VERSION`` (documented in docs/json-schema.md)."""
+"""JSON report, schema version ``repro_lint.results.JSON_SCHEMA_VERSION`` (documented in docs/json-schema.md)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from ..model import JSON_SCHEMA_VERSION, FileResult, Report
+from ..results import JSON_SCHEMA_VERSION, FileResult, Report
 
 
 def file_dict(result: FileResult) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import FileResult
+from ..results import FileResult
 from ._sink import Output
 from .json_report import file_dict
 

@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Optional
 
-from ..model import FileResult, Finding, Report, Severity
+from ..results import FileResult, Finding, Report, Severity
 from ._common import findings_by_criterion, gate_text, relative_path, tier_text
 
 #: Characters XML 1.0 cannot hold, even escaped.

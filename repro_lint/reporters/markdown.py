@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import FileResult, Level, Report
+from ..results import FileResult, Level, Report
 from ._common import gate_text, relative_path, tier_text
 
 MARKER = "<!-- repro-lint report -->"

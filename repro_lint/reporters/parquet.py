@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import CORE_CRITERIA, FileResult
+from ..results import CORE_CRITERIA, FileResult
 from . import _table
 from ._sink import Output
 

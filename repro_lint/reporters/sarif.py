@@ -14,7 +14,7 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from ..model import FileResult, Finding, Report, Severity
+from ..results import FileResult, Finding, Report, Severity
 from ._common import CodeInfo, code_catalog, gate_text, relative_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import FileResult, Level, Report, Severity
+from ..results import FileResult, Level, Report, Severity
 from ._common import gate_text, tier_text
 
 _COLORS = {"red": "31", "yellow": "33", "green": "32", "cyan": "36", "bold": "1", "dim": "2"}

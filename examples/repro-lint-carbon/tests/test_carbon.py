@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import repro_lint_carbon
+
 from repro_lint import Code, Level, Rule, Verdict
 from repro_lint.testing import codes, fixture_problems, lint_string, rule_doc_problems, rules_from, verdict
 

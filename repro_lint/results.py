@@ -1,4 +1,4 @@
-"""Result data: plain dataclasses and enums shared by the engine, the rules and the reporters.
+"""Result data (``repro_lint.results``): plain dataclasses and enums shared by the engine, the rules and the reporters.
 
 Rules return a :class:`Verdict`; the engine collects them into a :class:`FileResult`; reporters only
 format these objects. Nothing here computes a verdict.
