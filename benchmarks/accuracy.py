@@ -36,8 +36,8 @@ from repro_lint.config import Settings  # noqa: E402
 from repro_lint.document import parse  # noqa: E402
 from repro_lint.engine import lint_card  # noqa: E402
 from repro_lint.inputs import InputError, read_card  # noqa: E402
-from repro_lint.results import CORE_CRITERIA  # noqa: E402
 from repro_lint.plugins import load_rules  # noqa: E402
+from repro_lint.results import CORE_CRITERIA  # noqa: E402
 
 LEVELS = ("absent", "closed", "partial", "complete")  # ordinal order used for the weighted kappa
 ORD = {name: i for i, name in enumerate(LEVELS)}
@@ -267,8 +267,10 @@ def main(argv: list[str] | None = None) -> int:
         print(confusion(by_crit[name]))
         print()
     wrong = [
-        r for r in rows
-        if r["label"] != r["got"] and (not args.criterion or r["criterion"] == args.criterion)
+        r
+        for r in rows
+        if r["label"] != r["got"]
+        and (not args.criterion or r["criterion"] == args.criterion)
         and (args.exclude_fold is None or r.get("fold") != args.exclude_fold)
     ]
     wrong.sort(key=lambda r: (-abs(ORD[r["label"]] - ORD[r["got"]]), r["criterion"], r["card"]))

@@ -113,8 +113,11 @@ def hostile_table(scale: float, only: list[str], timeout: float) -> None:
         grown = (int(full["peak_kib"]) - int(full["before_kib"])) / 1024 / mib  # type: ignore[arg-type]
         parse_grown = (int(full["parsed_kib"]) - int(full["before_kib"])) / 1024 / mib  # type: ignore[arg-type]
         budget = "" if mib < 0.5 else ("  (within budget)" if secs_per_mb <= SECONDS_PER_MB and grown <= MEMORY_FACTOR else "  (OVER BUDGET)")
-        print(f"{name:38} {n_bytes:>11,} {seconds:>8.2f} {ratio:>8.1f}x {growth:>7} {peak:>9} {secs_per_mb:>6.2f} {parse_grown:>9.1f}x {grown:>7.1f}x  "
-              f"{' '.join(full['codes']) or '-'}{budget}", flush=True)  # type: ignore[arg-type]
+        print(
+            f"{name:38} {n_bytes:>11,} {seconds:>8.2f} {ratio:>8.1f}x {growth:>7} {peak:>9} {secs_per_mb:>6.2f} {parse_grown:>9.1f}x {grown:>7.1f}x  "
+            f"{' '.join(full['codes']) or '-'}{budget}",
+            flush=True,
+        )  # type: ignore[arg-type]
 
 
 def regex_table(size: int, top: int) -> None:

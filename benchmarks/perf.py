@@ -184,7 +184,7 @@ def bench_scaling(sample: str, sizes: Sequence[int], quick: bool) -> dict[str, A
     for text in cards.values():  # warm-up: every size once, so all sizes run with the same caches
         if len(text) <= 1_100_000:
             lint_card(parse(text), rules, settings)
-    for size, text in cards.items():
+    for _size, text in cards.items():
         repeat = max(1, min(20 if not quick else 5, 2_000_000 // len(text)))
         runs = 3 if len(text) < 5_000_000 or not quick else 1
         samples = []
@@ -287,8 +287,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
     if "cold" in only:
         r = results["cold start"] = bench_cold(args.card, args.runs or (10 if args.quick else 30))
-        print(f"cold start   repro-lint {args.card.name}: {r['repro_lint_s'] * 1000:.0f} ms vs import baseline "
-              f"{r['baseline_s'] * 1000:.0f} ms = {r['ratio']:.2f}× ({verdict(r['ratio'], TARGETS['cold start'])} ≤ 1.5×)")
+        print(
+            f"cold start   repro-lint {args.card.name}: {r['repro_lint_s'] * 1000:.0f} ms vs import baseline "
+            f"{r['baseline_s'] * 1000:.0f} ms = {r['ratio']:.2f}× ({verdict(r['ratio'], TARGETS['cold start'])} ≤ 1.5×)"
+        )
 
     needs_corpus = only & {"throughput", "parallel", "peers", "scaling"}
     texts = corpus_texts(args.corpus) if needs_corpus else []
@@ -297,9 +299,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         paths = replicate(texts, files, directory) if only & {"throughput", "parallel", "peers"} else []
         if "throughput" in only:
             r = results["throughput"] = bench_throughput(paths, args.runs or (3 if args.quick else 5))
-            print(f"throughput   {r['files']} files: lint {r['lint_s']:.2f} s ({r['cards_per_s']:.0f} cards/s) vs markdown-it parse "
-                  f"{r['parse_s']:.2f} s ({r['parse_cards_per_s']:.0f} cards/s) = {r['ratio']:.2f}× "
-                  f"({verdict(r['ratio'], TARGETS['throughput'])} ≤ 2×)")
+            print(
+                f"throughput   {r['files']} files: lint {r['lint_s']:.2f} s ({r['cards_per_s']:.0f} cards/s) vs markdown-it parse "
+                f"{r['parse_s']:.2f} s ({r['parse_cards_per_s']:.0f} cards/s) = {r['ratio']:.2f}× "
+                f"({verdict(r['ratio'], TARGETS['throughput'])} ≤ 2×)"
+            )
         if "scaling" in only:
             sample = scaling_sample(texts)
             r = results["scaling"] = bench_scaling(sample, SIZES, args.quick)
@@ -307,8 +311,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             print(f"scaling      {cells}; largest/smallest = {r['ratio']:.2f}× ({verdict(r['ratio'], TARGETS['scaling'])} ≤ 1.5×)")
         if "parallel" in only:
             r = results["parallelism"] = bench_parallel(paths, args.runs or (1 if args.quick else 3), jobs)
-            print(f"parallelism  {r['files']} files: --jobs 1 {r['serial_s']:.2f} s, --jobs {jobs} {r['parallel_s']:.2f} s = "
-                  f"{r['speedup']:.2f}× speed-up; output identical: {'yes' if r['identical_output'] else 'NO'}")
+            print(
+                f"parallelism  {r['files']} files: --jobs 1 {r['serial_s']:.2f} s, --jobs {jobs} {r['parallel_s']:.2f} s = "
+                f"{r['speedup']:.2f}× speed-up; output identical: {'yes' if r['identical_output'] else 'NO'}"
+            )
         if "peers" in only:
             r = results["peers"] = bench_peers(directory, paths, args.runs or (1 if args.quick else 3), jobs)
             cells = ", ".join(f"{name} {'absent (not installed)' if t is None else f'{t:.2f} s'}" for name, t in r.items() if name != "files")

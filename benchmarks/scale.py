@@ -169,8 +169,7 @@ def run(args: list[str], expected_lines: int | None = None, output: Path | None 
         raise SystemExit(f"repro-lint failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return {"seconds": seconds, "cpu_seconds": cpu, "peak_memory_mb": peak / 2**20,
-            "peak_memory_after_10pct_mb": early_peak / 2**20 if early_peak else None}
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_memory_mb": peak / 2**20, "peak_memory_after_10pct_mb": early_peak / 2**20 if early_peak else None}
     # (not ru_maxrss: a child forked from this process starts with this process's high-water mark)
 
 

@@ -27,9 +27,30 @@ from test_fuzz import cards, check_card  # noqa: E402  (the strategy and propert
 
 #: Fragments inserted into real cards: structure breakers, encodings edge cases, rule trigger words.
 SPLICES = (
-    "\n---\n", "\n# ", "\n| a | b |\n|---|---|\n", "\n- ", "\n> ", "\n```\n", "<!--", "-->", "<!-- repro-lint-disable -->",
-    "\x00", "\x1b[31m", "\r", "\u2028", "\ufeff", "训练数据不公开。", "will be released", "[More Information Needed]",
-    "1" * 200, "- " * 60, "> " * 60, "*" * 50, "&a [*a]", "license: *a\n", "\t",
+    "\n---\n",
+    "\n# ",
+    "\n| a | b |\n|---|---|\n",
+    "\n- ",
+    "\n> ",
+    "\n```\n",
+    "<!--",
+    "-->",
+    "<!-- repro-lint-disable -->",
+    "\x00",
+    "\x1b[31m",
+    "\r",
+    "\u2028",
+    "\ufeff",
+    "训练数据不公开。",
+    "will be released",
+    "[More Information Needed]",
+    "1" * 200,
+    "- " * 60,
+    "> " * 60,
+    "*" * 50,
+    "&a [*a]",
+    "license: *a\n",
+    "\t",
 )
 
 

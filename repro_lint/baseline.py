@@ -132,4 +132,3 @@ def render_section(fmt: str, changes: list[Change], source: str) -> str:
         return "\n".join(lines) + "\n"
     lines = ["", f"Changes since {source}: {head}"] + [f"  {c.path}: {c.status.value}: {c.summary}" for c in listed]
     return "\n".join(lines) + "\n"
-

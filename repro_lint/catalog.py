@@ -24,10 +24,7 @@ def list_rules(rules: Sequence[Rule], *, as_json: bool = False) -> str:
     """One line per finding code (code, slug, severity, rule, summary), or a JSON array."""
     if as_json:
         by_name = {r.name: r for r in rules}
-        items = [
-            {**_code_json(c), "rule": name, "criterion": by_name[name].criterion if name in by_name else None}
-            for c, name in all_codes(rules)
-        ]
+        items = [{**_code_json(c), "rule": name, "criterion": by_name[name].criterion if name in by_name else None} for c, name in all_codes(rules)]
         return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
     rows = [(c.code, c.slug, c.severity.value, name, c.summary) for c, name in all_codes(rules)]
     w = [max(len(r[i]) for r in rows) for i in range(4)]
@@ -111,7 +108,7 @@ def _tiers() -> str:
 def _profiles() -> str:
     from .profiles import PROFILES
 
-    lines = ["Profiles (--profile NAME or profile = \"NAME\" in the configuration):", ""]
+    lines = ['Profiles (--profile NAME or profile = "NAME" in the configuration):', ""]
     for p in PROFILES.values():
         gate = f"; requires {', '.join(p.require)} complete" if p.require else ""
         extra = ", ".join(sorted(p.criteria)) or "-"

@@ -138,8 +138,17 @@ def _echo_err(message: str) -> None:
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.argument("paths", nargs=-1, type=str)
-@click.option("-f", "--format", "--output-format", "fmt", type=click.Choice(list(FORMATS) + list(SINKS)), envvar="REPRO_LINT_OUTPUT_FORMAT",
-              default="text", show_default=True, help="Output format.")
+@click.option(
+    "-f",
+    "--format",
+    "--output-format",
+    "fmt",
+    type=click.Choice(list(FORMATS) + list(SINKS)),
+    envvar="REPRO_LINT_OUTPUT_FORMAT",
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file (atomically) instead of stdout.")
 @click.option("--select", multiple=True, help="Codes, prefixes or slugs to report (comma-separated; default ALL).")
 @click.option("--extend-select", multiple=True, help="Codes to report in addition to the selected ones.")
@@ -152,8 +161,11 @@ def _echo_err(message: str) -> None:
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--no-inline-config", is_flag=True, help="Ignore repro-lint HTML comment directives in cards.")
 @click.option("--stdin-filename", help="The name to report for a card read from stdin ('-').")
-@click.option("--profile", type=click.Choice(["seed", "osai", "mof", "eu-ai-act"]),
-              help="Rule set and thresholds of a framework (default seed: the five criteria); see --explain profiles.")
+@click.option(
+    "--profile",
+    type=click.Choice(["seed", "osai", "mof", "eu-ai-act"]),
+    help="Rule set and thresholds of a framework (default seed: the five criteria); see --explain profiles.",
+)
 @click.option("--max-bytes", type=click.IntRange(1), help="Refuse cards larger than this many bytes (default 8 MiB).")
 @click.option("-j", "--jobs", type=click.IntRange(1), help=f"Worker processes (default: all CPUs for {PARALLEL_THRESHOLD}+ cards, else 1).")
 @click.option("-p", "plugin_opts", multiple=True, metavar="no:NAME", help="Disable the plugin NAME (repeatable; also REPRO_LINT_DISABLE_PLUGINS).")
@@ -171,13 +183,39 @@ def _echo_err(message: str) -> None:
 @click.option("--list-plugins", is_flag=True, help="List installed plugins with their versions and rules (-f json for JSON), then exit.")
 @click.option("--explain", metavar="CODE", help="Explain a rule, code or prefix (RL301, training-data-missing, RL3), or 'tiers' / 'profiles', then exit.")
 @click.version_option(__version__, "--version", prog_name="repro-lint")
-def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tuple[str, ...], extend_select: tuple[str, ...],
-        ignore: tuple[str, ...], require: tuple[str, ...], fail_under: Optional[float], weights: tuple[str, ...], exit_zero: bool,
-        config_path: Optional[str], isolated: bool, no_inline_config: bool, stdin_filename: Optional[str], max_bytes: Optional[int],
-        jobs: Optional[int], plugin_opts: tuple[str, ...], color: str, list_rules: bool, list_plugins: bool, explain: Optional[str],
-        profile: Optional[str] = None, no_cache: bool = False, from_files: tuple[str, ...] = (), recursive: bool = False,
-        id_column: Optional[str] = None, text_column: Optional[str] = None, resume: Optional[str] = None,
-        baseline: Optional[str] = None, fail_on_regression: bool = False, hub_search: Optional[str] = None) -> None:
+def cli(
+    paths: tuple[str, ...],
+    fmt: str,
+    output_file: Optional[str],
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    require: tuple[str, ...],
+    fail_under: Optional[float],
+    weights: tuple[str, ...],
+    exit_zero: bool,
+    config_path: Optional[str],
+    isolated: bool,
+    no_inline_config: bool,
+    stdin_filename: Optional[str],
+    max_bytes: Optional[int],
+    jobs: Optional[int],
+    plugin_opts: tuple[str, ...],
+    color: str,
+    list_rules: bool,
+    list_plugins: bool,
+    explain: Optional[str],
+    profile: Optional[str] = None,
+    no_cache: bool = False,
+    from_files: tuple[str, ...] = (),
+    recursive: bool = False,
+    id_column: Optional[str] = None,
+    text_column: Optional[str] = None,
+    resume: Optional[str] = None,
+    baseline: Optional[str] = None,
+    fail_on_regression: bool = False,
+    hub_search: Optional[str] = None,
+) -> None:
     """Lint AI model cards for openness and reproducibility.
 
     Checks architecture, weights, training data, training method and hyperparameters, prints
@@ -233,12 +271,37 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
 
     from .sources import is_dump
 
-    if (fmt in SINKS or from_files or recursive or resume or baseline or fail_on_regression or id_column or text_column
-            or hub_search is not None or any(is_dump(p) for p in paths)):
+    if (
+        fmt in SINKS
+        or from_files
+        or recursive
+        or resume
+        or baseline
+        or fail_on_regression
+        or id_column
+        or text_column
+        or hub_search is not None
+        or any(is_dump(p) for p in paths)
+    ):
         many = ManyOptions(from_files, recursive, id_column, text_column, resume, baseline, fail_on_regression, hub_search)
-        sys.exit(_run_many(paths, many, fmt, output_file, loaded, stdin_filename, jobs, exit_zero, color,
-                           RunOptions(Path(config_path) if config_path else None, isolated, _overrides(
-                               select, extend_select, ignore, require, fail_under, weights, max_bytes, no_inline_config, profile))))
+        sys.exit(
+            _run_many(
+                paths,
+                many,
+                fmt,
+                output_file,
+                loaded,
+                stdin_filename,
+                jobs,
+                exit_zero,
+                color,
+                RunOptions(
+                    Path(config_path) if config_path else None,
+                    isolated,
+                    _overrides(select, extend_select, ignore, require, fail_under, weights, max_bytes, no_inline_config, profile),
+                ),
+            )
+        )
 
     from .targets import resolve_paths
 
@@ -252,7 +315,7 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
     options = RunOptions(Path(config_path) if config_path else None, isolated, overrides, stdin_filename, jobs)
     report = run(card_paths, loaded.rules + loaded.stand_ins, options)  # stand-ins report crashed plugins (RL001)
     report.errors[:0] = path_errors + loaded.errors
-    for error in path_errors + report.errors[len(path_errors) + len(loaded.errors):]:
+    for error in path_errors + report.errors[len(path_errors) + len(loaded.errors) :]:
         _echo_err(error)
 
     from . import reporters
@@ -274,9 +337,17 @@ def cli(paths: tuple[str, ...], fmt: str, output_file: Optional[str], select: tu
     sys.exit(exit_code(report, exit_zero))
 
 
-def _overrides(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], require: tuple[str, ...],
-               fail_under: Optional[float], weights: tuple[str, ...], max_bytes: Optional[int], no_inline_config: bool,
-               profile: Optional[str]) -> dict[str, Any]:
+def _overrides(
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    require: tuple[str, ...],
+    fail_under: Optional[float],
+    weights: tuple[str, ...],
+    max_bytes: Optional[int],
+    no_inline_config: bool,
+    profile: Optional[str],
+) -> dict[str, Any]:
     return {
         "select": _codes(select),
         "extend_select": _codes(extend_select),
@@ -304,8 +375,18 @@ class ManyOptions:
     hub_search: Optional[str] = None
 
 
-def _run_many(paths: tuple[str, ...], many: ManyOptions, fmt: str, output_file: Optional[str], loaded: Any,
-              stdin_filename: Optional[str], jobs: Optional[int], exit_zero: bool, color: str, options: Any) -> int:
+def _run_many(
+    paths: tuple[str, ...],
+    many: ManyOptions,
+    fmt: str,
+    output_file: Optional[str],
+    loaded: Any,
+    stdin_filename: Optional[str],
+    jobs: Optional[int],
+    exit_zero: bool,
+    color: str,
+    options: Any,
+) -> int:
     """Audit many cards: stream the inputs through the linter into a sink (or a report for the other formats)."""
     from . import reporters
     from .baseline import Baseline, Change, Status, render_section
@@ -367,8 +448,7 @@ def _run_many(paths: tuple[str, ...], many: ManyOptions, fmt: str, output_file: 
     # Arrow's default allocator keeps freed memory mapped; the system allocator returns it, which keeps
     # the main process flat while it streams a dump (only matters before pyarrow is first imported).
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
-    items: Iterable[Item] = expand(paths, many.from_files, many.recursive, DumpColumns(many.id_column, many.text_column),
-                                   hub_search=many.hub_search)
+    items: Iterable[Item] = expand(paths, many.from_files, many.recursive, DumpColumns(many.id_column, many.text_column), hub_search=many.hub_search)
     if not paths and not many.from_files and many.hub_search is None:  # the card in the current directory, as for a single card
         from .targets import resolve_paths
 

@@ -27,6 +27,7 @@ def _toml() -> Any:
         import tomli as tomllib
     return tomllib
 
+
 CONFIG_FILES = (".repro-lint.toml", "repro-lint.toml", "pyproject.toml")
 #: Real cards are under 1 MiB; markdown-it can need hundreds of bytes of memory per byte of hostile input.
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
@@ -91,9 +92,7 @@ def settings_from_table(table: dict[str, Any], where: str) -> Settings:
                 raise ConfigError(f"{where}: 'fail-under' must be a number from 0 to 100")
             values[name] = float(value)
         elif name == "weights":
-            if not isinstance(value, dict) or not all(
-                isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for v in value.values()
-            ):
+            if not isinstance(value, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for v in value.values()):
                 raise ConfigError(f"{where}: 'weights' must be a table of criterion = non-negative number")
             values[name] = {str(k): float(v) for k, v in value.items()}
         elif name == "max_bytes":

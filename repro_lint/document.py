@@ -669,7 +669,9 @@ _ROLE_RE.update({role: lazy(pattern, re.I) for role, pattern in ROLE_HEADINGS.it
 _INSTRUCTION_RE = lazy(INSTRUCTION, re.I)
 _FURTHER_RE = lazy(FURTHER_TRAINING, re.I)
 _DESCRIPTION_RE = lazy(DESCRIPTION_HEADING, re.I)
-_BOTH_RE = lazy(r"\b(?:pre-?)?train(?:ing)?\b[^\n]{0,40}\bfine-?tun|\bfine-?tun\w*\b[^\n]{0,40}\b(?:pre-?)?train(?:ing)?\b|训练[^\n]{0,10}微调|微调[^\n]{0,10}训练", re.I)
+_BOTH_RE = lazy(
+    r"\b(?:pre-?)?train(?:ing)?\b[^\n]{0,40}\bfine-?tun|\bfine-?tun\w*\b[^\n]{0,40}\b(?:pre-?)?train(?:ing)?\b|训练[^\n]{0,10}微调|微调[^\n]{0,10}训练", re.I
+)
 _REPRODUCTION_RE = lazy(REPRODUCTION, re.I)
 _RELEASE_VOICE_RE = lazy(RELEASE_VOICE, re.I)
 _SENTENCE_END = lazy(r"(?<=[.!?。！？；:：])\s*|\n")
@@ -718,9 +720,7 @@ def assign_roles(card: Card) -> None:
             section.role = parent.role if parent is not None else Role.RELEASE
         else:
             section.role = own
-        if own in (None, Role.RELEASE) and (
-            (parent is not None and parent.instructs) or _reader_fine_tuning(section, own, prose.get(id(section), [])[:12])
-        ):
+        if own in (None, Role.RELEASE) and ((parent is not None and parent.instructs) or _reader_fine_tuning(section, own, prose.get(id(section), [])[:12])):
             section.role, section.instructs = Role.USE, True
 
 

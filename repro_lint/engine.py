@@ -4,7 +4,8 @@ Score = 100 × the weighted mean of the criteria sub-scores. The tier follows th
 (:data:`repro_lint.results.TIER_LADDER`): all five core criteria complete → open and reproducible;
 architecture and weights complete → open weights; weights at least partial → weights available;
 training data, method and hyperparameters complete without the weights → recipe only; otherwise
-closed. The engine also states why (``tier_reasons``) and sums up the gate (``gate_summary``). Suppression and selection decide what the gate sees; they never change the score.
+closed. The engine also states why (``tier_reasons``) and sums up the gate (``gate_summary``).
+Suppression and selection decide what the gate sees; they never change the score.
 """
 
 from __future__ import annotations
@@ -249,9 +250,7 @@ def _join(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def lint_card(
-    card: Card, rules: Sequence[Rule], settings: Settings = Settings(), progress: Optional[Callable[[str], None]] = None
-) -> FileResult:
+def lint_card(card: Card, rules: Sequence[Rule], settings: Settings = Settings(), progress: Optional[Callable[[str], None]] = None) -> FileResult:
     """Run the rules on one card and return its result (never raises for a rule's failure).
 
     The profile (``settings.profile``) decides which opt-in rules run and adds its thresholds; rules

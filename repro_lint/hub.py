@@ -239,9 +239,7 @@ def _download(ref: HubRef, sha: Optional[str], filename: str, local_only: bool) 
     from huggingface_hub import hf_hub_download
 
     path = with_backoff(
-        lambda: hf_hub_download(
-            ref.repo_id, filename, revision=sha or ref.revision, cache_dir=_cache_dir(), endpoint=_endpoint(), local_files_only=local_only
-        )
+        lambda: hf_hub_download(ref.repo_id, filename, revision=sha or ref.revision, cache_dir=_cache_dir(), endpoint=_endpoint(), local_files_only=local_only)
     )
     return str(path)
 

@@ -87,6 +87,6 @@ def model_ids(query: HubQuery) -> Iterator[str]:
             limit=query.limit,
         ):
             yield model.id
-    except Exception as exc:  # noqa: BLE001 - any failure of the Hub client is one line, exit 2
+    except Exception as exc:
         reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
         raise HubSearchError(f"--hub-search: the Hub search failed: {reason}") from None

@@ -60,9 +60,7 @@ def chunk_size(items: int, jobs: int) -> int:
     return max(1, min(32, items // (jobs * 4)))
 
 
-def lint_parallel(
-    work: Sequence[Item], jobs: int, rules: Sequence[Rule], lint_one: LintOne, on_done: Optional[Callable[[], None]] = None
-) -> list[Outcome]:
+def lint_parallel(work: Sequence[Item], jobs: int, rules: Sequence[Rule], lint_one: LintOne, on_done: Optional[Callable[[], None]] = None) -> list[Outcome]:
     """Lint ``work`` with ``jobs`` worker processes; one outcome per item, in the order of ``work``.
 
     ``on_done`` is called after each item (for a progress bar)."""

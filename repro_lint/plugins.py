@@ -135,8 +135,6 @@ def _dist_info(ep: Any, seen: dict[int, tuple[str, str]]) -> tuple[str, str]:
     return seen[key]
 
 
-
-
 def _disabled_reason(info: PluginInfo, off: set[str], only: Optional[set[str]]) -> Optional[str]:
     names = {_normalize(info.name), _normalize(info.package)}
     if names & off:

@@ -311,7 +311,6 @@ def top_level_alternatives(source: str) -> tuple[str, ...]:
     return tuple(parts) if len(parts) > 1 and depth == 0 else ()
 
 
-
 class LazyPattern:
     """A regular expression compiled the first time it is used; otherwise it behaves as ``re.Pattern``.
 

@@ -37,7 +37,7 @@ class Progress:
         self._bar: Any = None
         stream = stream if stream is not None else sys.stderr
         if (total is None or total > 0) and wanted(stream):
-            from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
+            from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]  # tqdm ships no type hints
 
             self._bar = tqdm(total=total, unit=unit, file=stream, delay=DELAY, leave=False, dynamic_ncols=True)
 

@@ -41,9 +41,18 @@ NOT_WEIGHTS = re.compile(r"(?:^|/)(?:training_args|optimizer|scheduler|rng_state
 #: Metadata files read by exact name (at any depth for config/params: ``original/params.json``).
 METADATA_NAMES = frozenset(
     {
-        "config.json", "params.json", "adapter_config.json", "trainer_state.json", "training_args.json",
-        "training_args.yaml", "training_args.yml", "all_results.json", "train_results.json", "tokenizer_config.json",
-        "model.safetensors.index.json", "adapter_model.safetensors.index.json",
+        "config.json",
+        "params.json",
+        "adapter_config.json",
+        "trainer_state.json",
+        "training_args.json",
+        "training_args.yaml",
+        "training_args.yml",
+        "all_results.json",
+        "train_results.json",
+        "tokenizer_config.json",
+        "model.safetensors.index.json",
+        "adapter_model.safetensors.index.json",
     }
 )
 LICENSE_NAME = re.compile(r"^(?:LICEN[CS]E|COPYING)(?:[-_.][\w.-]*)?$", re.I)
@@ -60,9 +69,15 @@ ARCHITECTURE_KEYS: dict[str, tuple[str, ...]] = {
     "vocabulary": ("vocab_size",),
     "rope scaling": ("rope_scaling",),
 }
-_ELEMENT_OF = {"model type": "model type", "layers": "dimensions", "hidden size": "dimensions", "heads": "dimensions",
-               "context length": "context or tokenizer", "vocabulary": "context or tokenizer",
-               "rope scaling": "context or tokenizer"}
+_ELEMENT_OF = {
+    "model type": "model type",
+    "layers": "dimensions",
+    "hidden size": "dimensions",
+    "heads": "dimensions",
+    "context length": "context or tokenizer",
+    "vocabulary": "context or tokenizer",
+    "rope scaling": "context or tokenizer",
+}
 
 #: Keys of shipped training configurations, by the hyperparameter element they give a value for.
 HYPERPARAMETER_KEYS: dict[str, tuple[str, ...]] = {
@@ -212,7 +227,9 @@ class Release:
         if self.weight_files:
             total = sum(w.size or 0 for w in self.weight_files)
             first = self.weight_files[0]
-            quote = f"{len(self.weight_files)} weight file{'s' if len(self.weight_files) != 1 else ''} ({', '.join(sorted({w.format for w in self.weight_files}))}"
+            quote = (
+                f"{len(self.weight_files)} weight file{'s' if len(self.weight_files) != 1 else ''} ({', '.join(sorted({w.format for w in self.weight_files}))}"
+            )
             quote += f", {human_bytes(total)})" if total else ")"
             hits["download location"] = [Hit("download location", 0, quote, None, self.path(first.name))]
         licenses = [f for f in self.licenses if f.name in ("hub license tag", "license file")]
@@ -238,11 +255,12 @@ class Release:
 
 
 def human_bytes(size: int) -> str:
+    scaled = float(size)
     for unit in ("B", "KB", "MB", "GB", "TB"):
-        if size < 1000 or unit == "TB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000  # type: ignore[assignment]
-    return f"{size} B"
+        if scaled < 1000 or unit == "TB":
+            return f"{scaled:.0f} {unit}" if unit == "B" else f"{scaled:.1f} {unit}"
+        scaled /= 1000
+    return f"{scaled:.0f} B"
 
 
 def human_count(n: int) -> str:
@@ -350,7 +368,10 @@ def build_release(card: Card, files: ReleaseFiles) -> Release:
     """Interpret what was read: architecture, weights and their parameter count, licences, gating, training configs."""
     texts = files.texts
     architecture: dict[str, Fact] = {}
-    for config in sorted((n for n in texts if n.rsplit("/", 1)[-1] in ("config.json", "params.json")), key=lambda n: (n.count("/"), n != "config.json" and not n.endswith("/config.json"))):
+    for config in sorted(
+        (n for n in texts if n.rsplit("/", 1)[-1] in ("config.json", "params.json")),
+        key=lambda n: (n.count("/"), n != "config.json" and not n.endswith("/config.json")),
+    ):
         data = load_structured(config, texts[config])
         if isinstance(data, dict):
             source = data.get("text_config") if isinstance(data.get("text_config"), dict) else None
@@ -370,7 +391,12 @@ def build_release(card: Card, files: ReleaseFiles) -> Release:
         architecture.setdefault(element, fact)
 
     weights = tuple(
-        WeightFile(e.name, e.size, weight_format(e.name), files.safetensors_params.get(e.name, files.gguf_headers[e.name].parameters if e.name in files.gguf_headers else None))
+        WeightFile(
+            e.name,
+            e.size,
+            weight_format(e.name),
+            files.safetensors_params.get(e.name, files.gguf_headers[e.name].parameters if e.name in files.gguf_headers else None),
+        )
         for e in sorted(files.listing, key=lambda e: e.name)
         if is_weight_file(e.name)
     )
@@ -453,7 +479,9 @@ def _gguf_facts(files: ReleaseFiles) -> dict[str, Fact]:
         if isinstance(gguf.get("architecture"), str):
             out.setdefault("model type", Fact("model type", gguf["architecture"], "(Hub metadata)", 0, f"GGUF architecture: {gguf['architecture']}"))
         if isinstance(gguf.get("context_length"), int):
-            out.setdefault("context length", Fact("context length", gguf["context_length"], "(Hub metadata)", 0, f"GGUF context length: {gguf['context_length']}"))
+            out.setdefault(
+                "context length", Fact("context length", gguf["context_length"], "(Hub metadata)", 0, f"GGUF context length: {gguf['context_length']}")
+            )
     return out
 
 
@@ -678,4 +706,16 @@ def read_gguf_header(path: Path) -> Optional[GgufSummary]:
     return GgufSummary(metadata, total)
 
 
-__all__ = ["Release", "ReleaseFiles", "FileEntry", "Fact", "HubMeta", "WeightFile", "FileEvidence", "ReleaseError", "build_release", "read_folder", "is_release_folder"]
+__all__ = [
+    "Release",
+    "ReleaseFiles",
+    "FileEntry",
+    "Fact",
+    "HubMeta",
+    "WeightFile",
+    "FileEvidence",
+    "ReleaseError",
+    "build_release",
+    "read_folder",
+    "is_release_folder",
+]

@@ -67,7 +67,10 @@ class Tier(str, enum.Enum):
 TIER_LADDER: tuple[tuple[Tier, str], ...] = (
     (Tier.OPEN_REPRODUCIBLE, "all five criteria complete: architecture, weights, training data, training method, hyperparameters"),
     (Tier.OPEN_WEIGHTS, "architecture and weights complete (downloadable under a stated license)"),
-    (Tier.WEIGHTS_AVAILABLE, "weights at least partial: downloadable, but with a restrictive or unstated license, gated, or with the architecture documented only in part"),
+    (
+        Tier.WEIGHTS_AVAILABLE,
+        "weights at least partial: downloadable, but with a restrictive or unstated license, gated, or with the architecture documented only in part",
+    ),
     (Tier.RECIPE_ONLY, "training data, training method and hyperparameters complete, but no downloadable weights"),
     (Tier.CLOSED, "no downloadable weights (withheld, API only or not mentioned) and no full recipe"),
 )

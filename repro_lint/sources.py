@@ -71,7 +71,7 @@ def read_list(name: str, stdin: IO[str] | None = None) -> Iterator[str | SourceE
     import sys
 
     try:
-        stream: IO[str] = (stdin or sys.stdin) if name == "-" else open(name, encoding="utf-8")  # noqa: SIM115 (closed below)
+        stream: IO[str] = (stdin or sys.stdin) if name == "-" else open(name, encoding="utf-8")
     except OSError as exc:
         yield SourceError(f"{name}: cannot read the list: {exc.strerror or exc}")
         return
@@ -105,9 +105,7 @@ def _pick(available: Sequence[str], wanted: str | None, usual: Sequence[str], wh
     for name in usual:
         if name in available:
             return name
-    raise ValueError(
-        f"{path}: no {what} column among {', '.join(usual)} (columns: {', '.join(available)}); name it with --{what}-column"
-    )
+    raise ValueError(f"{path}: no {what} column among {', '.join(usual)} (columns: {', '.join(available)}); name it with --{what}-column")
 
 
 def _row_item(path: str, row: int, ident: Any, text: Any) -> Item:
@@ -122,7 +120,7 @@ def read_jsonl(path: str, columns: DumpColumns = DumpColumns()) -> Iterator[Item
     """Cards of a JSON Lines dump, one object per line, read line by line."""
     id_col = text_col = None
     try:
-        fh = open(path, encoding="utf-8")  # noqa: SIM115 (the with below closes it)
+        fh = open(path, encoding="utf-8")
     except OSError as exc:
         yield SourceError(f"{path}: {exc.strerror or exc}")
         return
@@ -154,7 +152,7 @@ def read_jsonl(path: str, columns: DumpColumns = DumpColumns()) -> Iterator[Item
 def read_parquet(path: str, columns: DumpColumns = DumpColumns(), batch_rows: int = BATCH_ROWS) -> Iterator[Item]:
     """Cards of a Parquet dump, read in record batches of ``batch_rows`` (only the two columns are read)."""
     try:
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]  # pyarrow ships no type hints
     except ImportError:
         yield SourceError(f"{path}: reading Parquet needs pyarrow: pip install 'repro-lint[parquet]'")
         return

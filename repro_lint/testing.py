@@ -62,9 +62,7 @@ def rules_from(*plugins: Any) -> list[Rule]:
     return loaded.rules
 
 
-def lint_string(
-    text: str, rules: Optional[Iterable[Rule]] = None, settings: Optional[Settings] = None, path: str = "card.md"
-) -> FileResult:
+def lint_string(text: str, rules: Optional[Iterable[Rule]] = None, settings: Optional[Settings] = None, path: str = "card.md") -> FileResult:
     """Lint ``text`` as a card named ``path`` with ``rules`` (default: all installed rules)."""
     return lint_card(parse(text, path), list(rules) if rules is not None else installed_rules(), settings or Settings())
 

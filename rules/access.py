@@ -24,6 +24,7 @@ Fix
 
 from __future__ import annotations
 
+from repro_lint.document import Card
 from repro_lint.evidence import Hit, any_of, finding, link_hits, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.results import Code, Evidence, Level, Severity, Verdict
@@ -80,7 +81,7 @@ API_AS_TOOL = any_of(
 DOWNLOAD = {"download": DOWNLOAD_TEXT["download location"]}
 
 
-def _gate_keys(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _gate_keys(card: Card) -> list[Hit]:
     hits = []
     for key in GATE_KEYS:
         value = card.front_matter_value(key)
@@ -89,7 +90,7 @@ def _gate_keys(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     return hits
 
 
-def check(card) -> Verdict:  # type: ignore[no-untyped-def]
+def check(card: Card) -> Verdict:
     found = scan(card, SIGNALS, where=lambda b: True, skip_withheld=False)
     found["download"] = scan(card, DOWNLOAD, where=lambda b: True)["download"] + link_hits(card, WEIGHT_URL, "download")
     found["gated"] += _gate_keys(card)

@@ -120,7 +120,11 @@ def _model_index(card: Card) -> list[Hit]:
             for metric in (result or {}).get("metrics") or [] if isinstance(result, dict) else []:
                 if isinstance(metric, dict) and isinstance(metric.get("value"), (int, float)):
                     name = metric.get("name") or metric.get("type") or "metric"
-                    return [Hit("results", card.front_matter_line("model-index"), f"model-index: {name} = {metric['value']}")]
+                    return [
+                        Hit(
+                            "results", card.front_matter_line("model-index"), f"model-index: {name} = {metric['value']}"
+                        )
+                    ]
     return []
 
 

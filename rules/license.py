@@ -38,6 +38,7 @@ import functools
 import re
 from typing import Optional
 
+from repro_lint.document import Card
 from repro_lint.evidence import Hit, any_of, finding, placeholder_sections, release_facts, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.results import Code, Evidence, Level, Severity, Verdict
@@ -140,7 +141,7 @@ SECTION = any_of(r"\blicen[cs]e\b", r"许可|协议")
 
 
 @functools.lru_cache(maxsize=1)
-def _license_data():  # type: ignore[no-untyped-def]
+def _license_data():
     """The SPDX licensing object and ScanCode categories by SPDX id (loaded on first use)."""
     from license_expression import get_license_index, get_spdx_licensing
 
@@ -189,7 +190,7 @@ def _most_restrictive(classes: list[str]) -> str:
     return min(classes, key=SEVERITY_ORDER.index)
 
 
-def _front_matter(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _front_matter(card: Card) -> list[Hit]:
     hits = []
     value = card.front_matter_value("license")
     values = value if isinstance(value, list) else [value]
@@ -206,7 +207,7 @@ def _front_matter(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     return hits
 
 
-def _text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _text(card: Card) -> list[Hit]:
     hits = []
     for hit in scan(
         card, LICENSE_SENTENCE, where=lambda b: release_facts(b) and b.kind not in ("front_matter", "heading")
@@ -222,7 +223,7 @@ def _text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     return hits
 
 
-def check(card) -> Verdict:  # type: ignore[no-untyped-def]
+def check(card: Card) -> Verdict:
     hits = _front_matter(card) + _text(card)
     findings = [
         finding(

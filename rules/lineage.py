@@ -30,6 +30,7 @@ Fix
 
 from __future__ import annotations
 
+from repro_lint.document import Card
 from repro_lint.evidence import Hit, any_of, finding, partial_score, release_facts, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.results import Code, CriterionResult, Evidence, Level, Severity, Verdict
@@ -94,7 +95,7 @@ INHERITED = {
 NO_TRAINING = any_of(r"\bquanti[sz]ed\b|\bgguf\b|\bgptq\b|\bawq\b|\bexl2\b|\bmerge[d]?\b|\bconverted\b", r"量化|合并")
 
 
-def _front_matter(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _front_matter(card: Card) -> list[Hit]:
     value = card.front_matter_value("base_model")
     names = value if isinstance(value, list) else [value]
     return [
@@ -104,7 +105,7 @@ def _front_matter(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     ]
 
 
-def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignore[no-untyped-def]
+def check(card: Card, criteria: dict[str, CriterionResult]) -> Verdict:
     base = _front_matter(card) + scan(card, BASE, where=release_facts)["base model"]
     derivative = scan(card, {"derivative": DERIVATIVE}, where=release_facts)["derivative"]
     relation = str(card.front_matter_value("base_model_relation") or "")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from repro_lint.document import Card
 from repro_lint.kit import verdict_rule
 from repro_lint.results import Code, CriterionResult, Evidence, Finding, Level, Severity, Verdict
 
@@ -90,7 +91,7 @@ def mof_class(criteria: dict[str, CriterionResult]) -> tuple[int, list[str]]:
     return met, []
 
 
-def check_mof_class(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignore[no-untyped-def]
+def check_mof_class(card: Card, criteria: dict[str, CriterionResult]) -> Verdict:
     met, lacking = mof_class(criteria)
     label = MOF_CLASSES[met - 1][0] if met else "unclassified"
     line = card.first_content_line

@@ -31,6 +31,7 @@ Fix
 
 from __future__ import annotations
 
+from repro_lint.document import Card
 from repro_lint.evidence import Hit, any_of, exact_quote, finding, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.results import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Severity, Verdict
@@ -94,7 +95,7 @@ CORE_NAMES = {
 TITLE_CLAIM = any_of(r"\bopen[- ]source\b", r"开源")
 
 
-def _title_claim(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _title_claim(card: Card) -> list[Hit]:
     """The card's title (its first heading, level 1) calling the model open source."""
     title = card.sections[0] if card.sections and card.sections[0].level == 1 else None
     if title is None:
@@ -105,7 +106,7 @@ def _title_claim(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     return [Hit("claim", title.line, title.title.strip())]
 
 
-def _claims(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _claims(card: Card) -> list[Hit]:
     found = scan(card, CLAIMS, where=lambda b: b.kind != "code", skip_withheld=False)
     claims = [
         h
@@ -155,7 +156,7 @@ def contradictions(criteria: dict[str, CriterionResult], strong: bool) -> list[s
     return out
 
 
-def check(card, criteria: dict[str, CriterionResult]) -> Verdict:  # type: ignore[no-untyped-def]
+def check(card: Card, criteria: dict[str, CriterionResult]) -> Verdict:
     claims = sorted(_claims(card), key=lambda h: h.line)
     if not claims:
         return Verdict(Level.COMPLETE, 1.0)

@@ -200,11 +200,11 @@ def _about_other(text: str) -> bool:
     return bool(OTHER_SUBJECT.search(text)) and not WEIGHTS_SUBJECT.search(text)
 
 
-def _line(card, line: int) -> str:  # type: ignore[no-untyped-def]
+def _line(card: Card, line: int) -> str:
     return card.lines[line - 1] if 0 < line <= len(card.lines) else ""
 
 
-def _front_matter_license(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _front_matter_license(card: Card) -> list[Hit]:
     """``license:`` / ``license_name:`` / ``license_link:`` keys with a real value (also from unreadable YAML)."""
     hits = []
     for block in card.blocks:
@@ -223,13 +223,13 @@ def _sentence_of(line: str, at: int) -> str:
     return line
 
 
-def _link_sentence(card, link) -> str:  # type: ignore[no-untyped-def]
+def _link_sentence(card: Card, link) -> str:
     line = _line(card, link.line)
     at = line.find(f"{link.text}]({link.url}") if link.text else -1
     return _sentence_of(line, at if at >= 0 else line.find(link.url))
 
 
-def _base_models(card) -> tuple[set[str], list["re.Pattern[str]"]]:  # type: ignore[no-untyped-def]
+def _base_models(card: Card) -> tuple[set[str], list["re.Pattern[str]"]]:
     """The model pages the release was built from, and tests for a license sentence about those models.
 
     "This fine-tunes the [Acme 6B](…/acme-6b) model" makes ``…/acme-6b`` a base model's page, and
@@ -253,7 +253,7 @@ def _base_models(card) -> tuple[set[str], list["re.Pattern[str]"]]:  # type: ign
     return urls, about
 
 
-def _code_license_sections(card) -> set[int]:  # type: ignore[no-untyped-def]
+def _code_license_sections(card: Card) -> set[int]:
     """License sections that license the code or data ("This code is licensed under …") and never name the model."""
     out: set[int] = set()
     for section in card.sections_matching(LICENSE_HEADING):
@@ -266,7 +266,7 @@ def _code_license_sections(card) -> set[int]:  # type: ignore[no-untyped-def]
     return out
 
 
-def _inside(section, ids: set[int]) -> bool:  # type: ignore[no-untyped-def]
+def _inside(section, ids: set[int]) -> bool:
     while section is not None:
         if id(section) in ids:
             return True
@@ -274,7 +274,7 @@ def _inside(section, ids: set[int]) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _license_text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _license_text(card: Card) -> list[Hit]:
     """License statements in prose, tables, badges and License sections.
 
     Not a sentence about the code or data only, nor one about the base model's license, nor a License
@@ -283,7 +283,7 @@ def _license_text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     base_urls, about_base = _base_models(card)
     code_only = _code_license_sections(card)
 
-    def counts(sentence: str, section, context: str = "") -> bool:  # type: ignore[no-untyped-def]
+    def counts(sentence: str, section, context: str = "") -> bool:
         """``context``: the line, for a sentence that names no subject ("And it is distributed under MIT")."""
         named = OTHER_SUBJECT.search(sentence) or WEIGHTS_SUBJECT.search(sentence)
         other = _about_other(sentence if named or not context else context)
@@ -314,7 +314,7 @@ def _license_text(card) -> list[Hit]:  # type: ignore[no-untyped-def]
     return hits
 
 
-def _downloads(card) -> list[Hit]:  # type: ignore[no-untyped-def]
+def _downloads(card: Card) -> list[Hit]:
     """Download locations of the release itself: hub ids, URLs, files; not a base model's page."""
     hits = [
         h

@@ -89,7 +89,15 @@ class FakeHub:
 
     # --- request handling ---
 
-    def _send(self, h: BaseHTTPRequestHandler, method: str, status: int, body: bytes = b"", headers: Optional[dict[str, str]] = None, content_type: str = "application/json") -> None:
+    def _send(
+        self,
+        h: BaseHTTPRequestHandler,
+        method: str,
+        status: int,
+        body: bytes = b"",
+        headers: Optional[dict[str, str]] = None,
+        content_type: str = "application/json",
+    ) -> None:
         h.send_response(status)
         h.send_header("Content-Type", content_type)
         for key, value in (headers or {}).items():

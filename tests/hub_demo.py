@@ -25,7 +25,14 @@ CONFIG = {
     "vocab_size": 32000,
 }
 
-TRAINING_ARGS = {"learning_rate": 0.0003, "per_device_train_batch_size": 8, "num_train_epochs": 2, "lr_scheduler_type": "cosine", "optim": "adamw_torch", "warmup_ratio": 0.03}
+TRAINING_ARGS = {
+    "learning_rate": 0.0003,
+    "per_device_train_batch_size": 8,
+    "num_train_epochs": 2,
+    "lr_scheduler_type": "cosine",
+    "optim": "adamw_torch",
+    "warmup_ratio": 0.03,
+}
 
 APACHE = b"                                 Apache License\n                           Version 2.0, January 2004\n"
 

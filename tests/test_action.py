@@ -76,8 +76,14 @@ def run_action(tmp_path_factory):
             (workspace / name).write_text(text, encoding="utf-8")
         env = {k: v for k, v in os.environ.items() if not k.startswith(("INPUT_", "GITHUB_", "REPRO_LINT_", "VIRTUAL_ENV"))}
         env.update({f"INPUT_{k.upper()}": v for k, v in inputs.items()})
-        env.update({"GITHUB_ACTION_PATH": str(ROOT), "REPRO_LINT_VENV": str(venv), "GITHUB_OUTPUT": str(workspace / "github-output"),
-                    "GITHUB_STEP_SUMMARY": str(workspace / "step-summary.md")})
+        env.update(
+            {
+                "GITHUB_ACTION_PATH": str(ROOT),
+                "REPRO_LINT_VENV": str(venv),
+                "GITHUB_OUTPUT": str(workspace / "github-output"),
+                "GITHUB_STEP_SUMMARY": str(workspace / "step-summary.md"),
+            }
+        )
         proc = subprocess.run([sys.executable, str(SCRIPT)], cwd=workspace, env=env, capture_output=True, text=True, timeout=900)
         return proc, workspace
 
@@ -87,8 +93,7 @@ def run_action(tmp_path_factory):
 @pytest.mark.integration
 def test_script_fails_the_gate_annotates_and_writes_sarif(run_action, fixtures):
     good = (fixtures / "open-reproducible.md").read_text(encoding="utf-8")
-    proc, workspace = run_action({"README.md": POOR_CARD, "models/good/README.md": good},
-                                 paths="README.md\nmodels/good", fail_under="50", upload_sarif="true")
+    proc, workspace = run_action({"README.md": POOR_CARD, "models/good/README.md": good}, paths="README.md\nmodels/good", fail_under="50", upload_sarif="true")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert re.search(r"^::error file=README\.md,line=\d+,col=\d+,title=repro-lint RL\d{3} ", proc.stdout, re.M)
     assert re.search(r"^models/good/README\.md: Score: \d+", proc.stdout, re.M)

@@ -19,13 +19,19 @@ from repro_lint.results import Severity, Tier
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 NAMES = ("open-weights", "open-reproducible", "recipe-only", "template")
-EXPECTED = {"open-weights": (40.0, "open weights"), "open-reproducible": (100.0, "open and reproducible"),
-            "recipe-only": (60.0, "recipe only"), "template": (0.0, "closed")}
+EXPECTED = {
+    "open-weights": (40.0, "open weights"),
+    "open-reproducible": (100.0, "open and reproducible"),
+    "recipe-only": (60.0, "recipe only"),
+    "template": (0.0, "closed"),
+}
 CORE = ("architecture", "weights", "training_data", "training_method", "hyperparameters")
 #: The documented audit columns (README "Outputs for many cards"), for the five criteria.
-COLUMNS = (["path", "score", "tier", "gate_passed", "gate_reasons"]
-           + [f"{c}_{part}" for c in CORE for part in ("level", "score")]
-           + ["findings_error", "findings_warning", "findings_info", "findings_suppressed"])
+COLUMNS = (
+    ["path", "score", "tier", "gate_passed", "gate_reasons"]
+    + [f"{c}_{part}" for c in CORE for part in ("level", "score")]
+    + ["findings_error", "findings_warning", "findings_info", "findings_suppressed"]
+)
 
 
 def _card(name: str) -> str:
@@ -88,7 +94,12 @@ def test_csv_round_trips_through_pandas(dump, tmp_path):
     frame = pd.read_csv(out)
     assert list(frame.columns) == COLUMNS
     assert frame.set_index("path").loc["org/open-weights", ["score", "tier", "weights_level", "training_data_level", "findings_error"]].tolist() == [
-        40.0, "open weights", "complete", "absent", 3]
+        40.0,
+        "open weights",
+        "complete",
+        "absent",
+        3,
+    ]
     assert frame["gate_passed"].dtype == bool and frame["gate_passed"].tolist() == [False, True, False, False]
 
 

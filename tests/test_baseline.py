@@ -41,7 +41,11 @@ def test_each_card_is_classified(tmp_path):
     texts = {json.loads(line)["id"]: json.loads(line)["text"] for line in after.read_text(encoding="utf-8").splitlines()}
     changes = {name: baseline.compare(lint_text(text, name=name)) for name, text in texts.items()}
     assert {n: c.status for n, c in changes.items()} == {
-        "org/wren": Status.IMPROVED, "org/kite": Status.REGRESSED, "org/lark": Status.UNCHANGED, "org/owl": Status.NEW}
+        "org/wren": Status.IMPROVED,
+        "org/kite": Status.REGRESSED,
+        "org/lark": Status.UNCHANGED,
+        "org/owl": Status.NEW,
+    }
     assert changes["org/wren"].summary.startswith("score 40 → 100; training data absent → complete")
     assert changes["org/lark"].details == ()
     assert Baseline.load(str(out)).cards.keys() == texts.keys()  # a JSON Lines report works as a baseline too

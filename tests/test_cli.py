@@ -93,8 +93,18 @@ def test_ignoring_findings_does_not_change_the_score(capsys, fixtures):
 
 
 def test_weight_option_changes_the_score(capsys, fixtures):
-    _, out, _ = run(capsys, str(fixtures / "open-weights.md"), "--format", "json", "--weight", "training_data=0",
-                    "--weight", "training_method=0", "--weight", "hyperparameters=0")
+    _, out, _ = run(
+        capsys,
+        str(fixtures / "open-weights.md"),
+        "--format",
+        "json",
+        "--weight",
+        "training_data=0",
+        "--weight",
+        "training_method=0",
+        "--weight",
+        "hyperparameters=0",
+    )
     assert json.loads(out)["files"][0]["score"] == 100
 
 
@@ -116,8 +126,7 @@ def test_json_schema_shape(capsys, fixtures):
 
 def test_stdin_with_stdin_filename(fixtures):
     text = (fixtures / "open-weights.md").read_bytes()
-    proc = subprocess.run([sys.executable, "-m", "repro_lint.cli", "-", "--stdin-filename", "models/wren/README.md"],
-                          input=text, capture_output=True)
+    proc = subprocess.run([sys.executable, "-m", "repro_lint.cli", "-", "--stdin-filename", "models/wren/README.md"], input=text, capture_output=True)
     assert proc.returncode == 1
     assert proc.stdout.decode().startswith("models/wren/README.md:")
 
@@ -185,13 +194,13 @@ def test_list_rules_shows_every_code(capsys):
         assert c in out
 
 
-@pytest.mark.parametrize("env, flag, colored", [({}, "always", True), ({}, "never", False), ({"NO_COLOR": "1"}, "auto", False),
-                                                 ({"FORCE_COLOR": "1"}, "auto", True)])
+@pytest.mark.parametrize(
+    "env, flag, colored", [({}, "always", True), ({}, "never", False), ({"NO_COLOR": "1"}, "auto", False), ({"FORCE_COLOR": "1"}, "auto", True)]
+)
 def test_color_follows_flag_and_environment(fixtures, env, flag, colored):
     environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     environ.update(env)
-    proc = subprocess.run([sys.executable, "-m", "repro_lint.cli", str(fixtures / "api-only.md"), "--color", flag],
-                          capture_output=True, env=environ)
+    proc = subprocess.run([sys.executable, "-m", "repro_lint.cli", str(fixtures / "api-only.md"), "--color", flag], capture_output=True, env=environ)
     assert ("\x1b[" in proc.stdout.decode()) is colored
 
 

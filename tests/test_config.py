@@ -33,20 +33,20 @@ def test_pyproject_table_is_found_upward_from_the_card(capsys, tmp_path, card):
 
 def test_pyproject_without_the_table_is_skipped(tmp_path, card):
     (card.parent / "pyproject.toml").write_text('[project]\nname = "x"\n')
-    (tmp_path / ".repro-lint.toml").write_text('fail-under = 10\n')
+    (tmp_path / ".repro-lint.toml").write_text("fail-under = 10\n")
     assert find_config(card) == tmp_path / ".repro-lint.toml"
 
 
-@pytest.mark.parametrize("table", ['[tool."repro\\u002dlint"]', "[tool]\n'repro-lint' = { fail-under = 10 }", 'tool.repro-lint.fail-under = 10'])
+@pytest.mark.parametrize("table", ['[tool."repro\\u002dlint"]', "[tool]\n'repro-lint' = { fail-under = 10 }", "tool.repro-lint.fail-under = 10"])
 def test_every_spelling_of_the_pyproject_table_is_found(tmp_path, card, table):
-    (card.parent / "pyproject.toml").write_text(f'{table}\n' if "fail-under" in table else f'{table}\nfail-under = 10\n', encoding="utf-8")
+    (card.parent / "pyproject.toml").write_text(f"{table}\n" if "fail-under" in table else f"{table}\nfail-under = 10\n", encoding="utf-8")
     assert find_config(card) == card.parent / "pyproject.toml"
     assert read_config(card.parent / "pyproject.toml").fail_under == 10
 
 
 def test_dedicated_file_outranks_pyproject_in_the_same_directory(tmp_path, card):
-    (tmp_path / "pyproject.toml").write_text('[tool.repro-lint]\nfail-under = 1\n')
-    (tmp_path / ".repro-lint.toml").write_text('fail-under = 2\n')
+    (tmp_path / "pyproject.toml").write_text("[tool.repro-lint]\nfail-under = 1\n")
+    (tmp_path / ".repro-lint.toml").write_text("fail-under = 2\n")
     assert read_config(find_config(card)).fail_under == 2
 
 

@@ -30,8 +30,9 @@ def test_dask_example_equals_the_single_process_run(tmp_path, monkeypatch):
 
     doc = (ROOT / "docs" / "distributed.md").read_text(encoding="utf-8")
     code = re.search(r"```python\n(.*?)```", doc, re.S).group(1)  # type: ignore[union-attr]
-    code = code.replace("LocalCluster(n_workers=2, threads_per_worker=1)",
-                        "LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)")
+    code = code.replace(
+        "LocalCluster(n_workers=2, threads_per_worker=1)", "LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)"
+    )
     namespace: dict[str, object] = {"__name__": "distributed_example"}
     exec(compile(code, "docs/distributed.md", "exec"), namespace)
     assert len(single) == len(cards) > 20

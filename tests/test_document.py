@@ -167,7 +167,9 @@ def test_training_and_fine_tuning_heading_stays_the_release():
 
 
 def test_links_of_a_wrapped_paragraph_carry_their_own_line_and_badges_are_images():
-    card = parse("Intro text that wraps\nonto a second line with [the data](https://example.org/data)\nand [![badge](https://img.example.org/b.svg)](https://example.org/x).\n")
+    card = parse(
+        "Intro text that wraps\nonto a second line with [the data](https://example.org/data)\nand [![badge](https://img.example.org/b.svg)](https://example.org/x).\n"
+    )
     lines = {link.url: (link.line, link.image) for link in card.links}
     assert lines["https://example.org/data"] == (2, False)
     assert lines["https://img.example.org/b.svg"] == (3, True)

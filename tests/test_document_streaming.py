@@ -51,10 +51,7 @@ def test_every_hostile_card_reads_the_same_block_by_block(name: str, monkeypatch
 
 def test_a_reference_defined_after_its_use_still_resolves(monkeypatch: pytest.MonkeyPatch) -> None:
     # The weights link is used in the first paragraph and defined at the very end of the card.
-    text = (
-        "# Acme\n\nWeights: [download][w].\n\n> quoted [data][d]\n\n- [d]: https://d.example/set\n\n"
-        "[w]: https://huggingface.co/acme/m\n"
-    )
+    text = "# Acme\n\nWeights: [download][w].\n\n> quoted [data][d]\n\n- [d]: https://d.example/set\n\n[w]: https://huggingface.co/acme/m\n"
     card = document.parse(text)
     read = [(link.text, link.url, link.line) for link in card.links][:2]
     assert read == [("download", "https://huggingface.co/acme/m", 3), ("data", "https://d.example/set", 5)]
@@ -69,14 +66,52 @@ def test_the_first_of_two_definitions_wins(monkeypatch: pytest.MonkeyPatch) -> N
 
 #: Lines that start, continue or end every kind of block, so that generated cards mix them freely.
 _LINES = [
-    "", "", "# Title", "## Training", "### Hyper <b>parameters</b>", "Setext", "===", "---", "***",
-    "- item with [link](https://a.example/x)", "  continued item", "1. first", "2) second", "   - nested",
-    "> quote", "> > deeper", ">", "```python", "```", "~~~", "    indented code", "\tlr = 1e-4",
-    "| a | b |", "|---|:-:|", "| 1 | 2 |", "<div>", "</div>", "<!-- repro-lint-disable RL1 -->", "<!--", "-->",
-    "<pre>", "</pre>", "[ref]: https://r.example/y", "see [ref] and [other][ref]", "[ref]", "]:",
-    "Trained on C4 with lr 3e-4 https://huggingface.co/acme/m.", "![badge](https://img.example/b.svg)",
-    "license: mit", "+++", "<https://auto.example/z> and <b>bold</b>", "a\\\\[b] \\<c",
-    "\\[escaped\\]", "*emph* and **strong** `code`", "\x00", "训练数据：C4。",
+    "",
+    "",
+    "# Title",
+    "## Training",
+    "### Hyper <b>parameters</b>",
+    "Setext",
+    "===",
+    "---",
+    "***",
+    "- item with [link](https://a.example/x)",
+    "  continued item",
+    "1. first",
+    "2) second",
+    "   - nested",
+    "> quote",
+    "> > deeper",
+    ">",
+    "```python",
+    "```",
+    "~~~",
+    "    indented code",
+    "\tlr = 1e-4",
+    "| a | b |",
+    "|---|:-:|",
+    "| 1 | 2 |",
+    "<div>",
+    "</div>",
+    "<!-- repro-lint-disable RL1 -->",
+    "<!--",
+    "-->",
+    "<pre>",
+    "</pre>",
+    "[ref]: https://r.example/y",
+    "see [ref] and [other][ref]",
+    "[ref]",
+    "]:",
+    "Trained on C4 with lr 3e-4 https://huggingface.co/acme/m.",
+    "![badge](https://img.example/b.svg)",
+    "license: mit",
+    "+++",
+    "<https://auto.example/z> and <b>bold</b>",
+    "a\\\\[b] \\<c",
+    "\\[escaped\\]",
+    "*emph* and **strong** `code`",
+    "\x00",
+    "训练数据：C4。",
 ]
 
 

@@ -82,8 +82,7 @@ def test_tier_follows_the_openness_hierarchy():
 
 
 def test_extra_criteria_with_their_own_weight_enter_the_score():
-    half = Rule(name="half", criterion="carbon", codes=(Code("ZZ301", "z3", "t"),), weight=3.0,
-                check=lambda card: Verdict(Level.COMPLETE, 1.0))
+    half = Rule(name="half", criterion="carbon", codes=(Code("ZZ301", "z3", "t"),), weight=3.0, check=lambda card: Verdict(Level.COMPLETE, 1.0))
     none = Rule(name="none", criterion="other", codes=(Code("ZZ401", "z4", "t"),), check=lambda card: Verdict(Level.ABSENT, 0.0))
     result = lint_string("# x\n", rules=[half, none])
     assert result.score == 75.0
@@ -91,7 +90,11 @@ def test_extra_criteria_with_their_own_weight_enter_the_score():
 
 
 def test_findings_are_clamped_to_the_file():
-    far = Rule(name="far", criterion="far", codes=(Code("ZZ501", "z5", "t"),),
-               check=lambda card: Verdict(Level.ABSENT, 0.0, findings=[__import__("repro_lint.results").results.Finding("ZZ501", "z5", "m", line=999, column=0)]))
+    far = Rule(
+        name="far",
+        criterion="far",
+        codes=(Code("ZZ501", "z5", "t"),),
+        check=lambda card: Verdict(Level.ABSENT, 0.0, findings=[__import__("repro_lint.results").results.Finding("ZZ501", "z5", "m", line=999, column=0)]),
+    )
     result = lint_string("# x\nline two\n", rules=[far])
     assert (result.findings[0].line, result.findings[0].column) == (2, 1)

@@ -64,8 +64,7 @@ class Installed:
         shutil.copytree(EXAMPLE, sources / "repro-lint-carbon", ignore=IGNORE)
         wheels = base / "wheels"
         _check(
-            _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels),
-                 str(sources / "repro-lint"), str(sources / "repro-lint-carbon")),
+            _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(sources / "repro-lint"), str(sources / "repro-lint-carbon")),
             "building the wheels",
         )
         home = base / "venv"

@@ -29,13 +29,78 @@ RULES: list[Rule] = installed_rules()
 
 #: Words that make rules fire (English and Chinese), so that generated cards reach the evidence code.
 VOCABULARY = (
-    "model", "architecture", "decoder-only", "transformer", "7B", "1.3 billion parameters", "32 layers", "hidden size 4096",
-    "attention heads", "context length 4096", "tokenizer", "weights", "download", "huggingface.co/acme/x", "license",
-    "apache-2.0", "training data", "C4", "The Pile", "2T tokens", "67%", "deduplicated", "datasheet", "pre-training",
-    "RLHF", "objective", "train.py", "learning rate", "3e-4", "batch size", "2048", "epochs", "AdamW", "cosine schedule",
-    "warmup", "not released", "proprietary", "will be released", "coming soon", "TODO", "[More Information Needed]",
-    "usage", "fine-tune on your own data", "模型", "参数量 70 亿", "训练数据", "不公开", "即将开源", "学习率", "批大小", "待补充",
-    "。", ".", ";", "!", "?", "|", ":", "=", "**", "`", "[", "]", "(", ")", "<", ">", "#", "-", "*", "1.", ">",
+    "model",
+    "architecture",
+    "decoder-only",
+    "transformer",
+    "7B",
+    "1.3 billion parameters",
+    "32 layers",
+    "hidden size 4096",
+    "attention heads",
+    "context length 4096",
+    "tokenizer",
+    "weights",
+    "download",
+    "huggingface.co/acme/x",
+    "license",
+    "apache-2.0",
+    "training data",
+    "C4",
+    "The Pile",
+    "2T tokens",
+    "67%",
+    "deduplicated",
+    "datasheet",
+    "pre-training",
+    "RLHF",
+    "objective",
+    "train.py",
+    "learning rate",
+    "3e-4",
+    "batch size",
+    "2048",
+    "epochs",
+    "AdamW",
+    "cosine schedule",
+    "warmup",
+    "not released",
+    "proprietary",
+    "will be released",
+    "coming soon",
+    "TODO",
+    "[More Information Needed]",
+    "usage",
+    "fine-tune on your own data",
+    "模型",
+    "参数量 70 亿",
+    "训练数据",
+    "不公开",
+    "即将开源",
+    "学习率",
+    "批大小",
+    "待补充",
+    "。",
+    ".",
+    ";",
+    "!",
+    "?",
+    "|",
+    ":",
+    "=",
+    "**",
+    "`",
+    "[",
+    "]",
+    "(",
+    ")",
+    "<",
+    ">",
+    "#",
+    "-",
+    "*",
+    "1.",
+    ">",
 )
 
 CONTROL = "".join(chr(c) for c in range(32) if c not in (10,)) + "\x7f\u2028\u2029\ufeff\u200b"
@@ -79,7 +144,9 @@ def code(draw: st.DrawFn) -> str:
 
 @st.composite
 def comments(draw: st.DrawFn) -> str:
-    directive = draw(st.sampled_from(["repro-lint-disable", "repro-lint-enable", "repro-lint-disable-next-line", "repro-lint-disable-file", "repro-lint-bogus", "note"]))
+    directive = draw(
+        st.sampled_from(["repro-lint-disable", "repro-lint-enable", "repro-lint-disable-next-line", "repro-lint-disable-file", "repro-lint-bogus", "note"])
+    )
     codes = draw(st.sampled_from(["", " RL1", " RL301,RL5", " ALL", " training-data-missing"]))
     closing = draw(st.sampled_from([" -->", "", " -- reason -->"]))
     return f"<!-- {directive}{codes}{closing}"
@@ -88,7 +155,9 @@ def comments(draw: st.DrawFn) -> str:
 @st.composite
 def front_matter(draw: st.DrawFn) -> str:
     keys = draw(st.lists(st.sampled_from(["license", "datasets", "base_model", "tags", "language", "model-index", "pipeline_tag", "license_name"]), max_size=5))
-    values = st.one_of(phrases, st.lists(phrases, max_size=3), st.sampled_from(["apache-2.0", "[unclosed", "&a x", "*a", "!!python/name:os.system", "{a: b}", "- x"]))
+    values = st.one_of(
+        phrases, st.lists(phrases, max_size=3), st.sampled_from(["apache-2.0", "[unclosed", "&a x", "*a", "!!python/name:os.system", "{a: b}", "- x"])
+    )
     body = "\n".join(f"{key}: {draw(values)}" for key in keys)
     return f"---\n{body}\n---" if draw(st.booleans()) else f"---\n{body}"
 

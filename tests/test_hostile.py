@@ -171,7 +171,9 @@ def test_content_nested_too_deeply_is_skipped_but_the_rest_of_the_card_is_read(n
     text = HOSTILE[name](FULL_SIZE[name]) + "\nAfter the nesting.\n\n## Training\n\nLearning rate 1e-4.\n"
     card = parse(text)
     assert [(b.kind, b.text, b.line) for b in card.blocks[-3:]] == [
-        ("paragraph", "After the nesting.", 3), ("heading", "Training", 5), ("paragraph", "Learning rate 1e-4.", 7)
+        ("paragraph", "After the nesting.", 3),
+        ("heading", "Training", 5),
+        ("paragraph", "Learning rate 1e-4.", 7),
     ]
     assert [s.title for s in card.sections] == ["Training"]
 
@@ -251,9 +253,53 @@ def compiled_patterns() -> dict[str, re.Pattern[str]]:
 
 #: Repeated units that make backtracking regexes blow up: runs of what quantifiers eat, near-misses.
 ADVERSARIAL_UNITS = (
-    "a", " ", "1", "1,", "1.", "1 ", "1-", "1:", "a-", "a.", "a,", "a ", "A", "Aa1", "-", "_", "/", ".", ",", ":", "=",
-    "|", "<", "<!--", "{", "[", "(", "`", "*", "'", '"', "\t", "\n", "a\n", "中", "训练", "http://a", "not ", "layers ",
-    "learning rate ", "1e-4 ", "href=", "Training ", "data ", "— ", "\\", "%",
+    "a",
+    " ",
+    "1",
+    "1,",
+    "1.",
+    "1 ",
+    "1-",
+    "1:",
+    "a-",
+    "a.",
+    "a,",
+    "a ",
+    "A",
+    "Aa1",
+    "-",
+    "_",
+    "/",
+    ".",
+    ",",
+    ":",
+    "=",
+    "|",
+    "<",
+    "<!--",
+    "{",
+    "[",
+    "(",
+    "`",
+    "*",
+    "'",
+    '"',
+    "\t",
+    "\n",
+    "a\n",
+    "中",
+    "训练",
+    "http://a",
+    "not ",
+    "layers ",
+    "learning rate ",
+    "1e-4 ",
+    "href=",
+    "Training ",
+    "data ",
+    "— ",
+    "\\",
+    "%",
 )
 
 PATTERNS = compiled_patterns()

@@ -36,12 +36,23 @@ def repos() -> dict[str, FakeRepo]:
     head, size = big_header()
     return {
         "acme/tiny": FakeRepo(
-            {"README.md": TERSE_CARD, "config.json": CONFIG, "model.safetensors": TINY_WEIGHTS, "LICENSE": APACHE, "pytorch_model.bin": b"\x80\x02pickle", "training_args.bin": b"\x80\x02"},
+            {
+                "README.md": TERSE_CARD,
+                "config.json": CONFIG,
+                "model.safetensors": TINY_WEIGHTS,
+                "LICENSE": APACHE,
+                "pytorch_model.bin": b"\x80\x02pickle",
+                "training_args.bin": b"\x80\x02",
+            },
             license_tag="apache-2.0",
         ),
         # card claims 7B, the weights hold 13 B
         "acme/claims-7b": FakeRepo(
-            {"README.md": b"---\nlicense: apache-2.0\n---\n# Acme-7B\n\nAcme-7B is a 7B parameter decoder-only transformer.\n", "config.json": CONFIG, "model.safetensors": head},
+            {
+                "README.md": b"---\nlicense: apache-2.0\n---\n# Acme-7B\n\nAcme-7B is a 7B parameter decoder-only transformer.\n",
+                "config.json": CONFIG,
+                "model.safetensors": head,
+            },
             declared_sizes={"model.safetensors": size},
         ),
         # "7B" for 6.74 B parameters is rounding, not a disagreement (the Hub gives the count itself)

@@ -23,7 +23,7 @@ LISTED = ["acme/wren-3b", "acme/kite-1b", "acme/lark-7b"]
 class FakeHub(BaseHTTPRequestHandler):
     queries: list[dict[str, list[str]]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         url = urlparse(self.path)
         if url.path != "/api/models":
             self.send_error(404)
@@ -59,10 +59,15 @@ def fake_hub(monkeypatch):  # type: ignore[no-untyped-def]
 
 def test_query_syntax():
     assert parse_query("author:acme task:text-generation sort:downloads limit:2 library:transformers tag:base_model tiny llm") == HubQuery(
-        author="acme", task="text-generation", tags=("library:transformers", "base_model"), sort="downloads", limit=2, search="tiny llm")
+        author="acme", task="text-generation", tags=("library:transformers", "base_model"), sort="downloads", limit=2, search="tiny llm"
+    )
     assert parse_query("author:acme").limit == 100  # never the whole Hub by accident
-    for bad, message in (("colour:red", "unknown key 'colour'"), ("limit:many", "limit must be a positive"),
-                         ("sort:size", "sort must be one of"), ("author:", "has no value")):
+    for bad, message in (
+        ("colour:red", "unknown key 'colour'"),
+        ("limit:many", "limit must be a positive"),
+        ("sort:size", "sort must be one of"),
+        ("author:", "has no value"),
+    ):
         with pytest.raises(HubSearchError, match=message):
             parse_query(bad)
 
@@ -97,4 +102,7 @@ def test_a_failing_hub_is_one_line_exit_2(fake_hub, monkeypatch, capsys):
 
 def test_bad_query_is_one_line_exit_2(capsys):
     assert main(["--hub-search", "colour:red"]) == 2
-    assert capsys.readouterr().err.strip() == "repro-lint: --hub-search: unknown key 'colour' (known: author, task, tag, library, language, license, dataset, sort, limit)"
+    assert (
+        capsys.readouterr().err.strip()
+        == "repro-lint: --hub-search: unknown key 'colour' (known: author, task, tag, library, language, license, dataset, sort, limit)"
+    )

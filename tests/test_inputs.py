@@ -41,7 +41,7 @@ def one_error(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     assert json.loads(out)["files"] == []
     (line,) = err
     assert line.startswith("repro-lint: ")
-    return line[len("repro-lint: "):]
+    return line[len("repro-lint: ") :]
 
 
 @pytest.fixture
@@ -183,9 +183,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(capsys, card, m
     path = card(CARD + "x" * 5000)
     size = path.stat().st_size
     monkeypatch.setattr(inputs.os, "open", lambda *a, **k: pytest.fail("an oversize card must not be opened"))
-    assert one_error(capsys, str(path), "--max-bytes", "4096") == (
-        f"{path}: {size:,} bytes is larger than the limit of 4,096 (raise it with --max-bytes)"
-    )
+    assert one_error(capsys, str(path), "--max-bytes", "4096") == (f"{path}: {size:,} bytes is larger than the limit of 4,096 (raise it with --max-bytes)")
 
 
 def test_the_size_limit_applies_to_stdin(capsys, monkeypatch):

@@ -35,7 +35,8 @@ def test_installed_rules_come_from_the_top_level_rules_folder():
 def test_wheel_contains_the_rules_package_and_entry_points(tmp_path):
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     if proc.returncode != 0:
         pytest.fail(f"building the wheel failed: {proc.stderr[-500:]}")

@@ -136,11 +136,14 @@ def test_a_well_behaved_rule_is_not_reported(fixtures):
 
 
 def test_a_rule_that_prints_does_not_corrupt_the_json_report(installed_plugin, fixtures, capsys):
-    installed_plugin("printer", """
+    installed_plugin(
+        "printer",
+        """
         def check(card):
             print("{not json")
             return Verdict(Level.COMPLETE, 1.0)
-    """)
+    """,
+    )
     code = main([str(fixtures / "open-reproducible.md"), "--format", "json"])
     report = json.loads(capsys.readouterr().out)
     assert code == 2
@@ -150,7 +153,7 @@ def test_a_rule_that_prints_does_not_corrupt_the_json_report(installed_plugin, f
 
 # --- real installed plugins: the entry-point path ---------------------------------------------------
 
-PLUGIN_MODULE = '''
+PLUGIN_MODULE = """
 from repro_lint import Code, Level, Rule, Verdict, hookimpl
 
 {body}
@@ -162,7 +165,7 @@ RULE = Rule(name="{name}_policy", criterion="{name}_policy", check=check, doc="A
 @hookimpl
 def repro_lint_rules():
     return [RULE]
-'''
+"""
 
 
 @pytest.fixture
@@ -186,10 +189,13 @@ def installed_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callabl
 
 
 def test_an_installed_rule_that_raises_exits_2_naming_the_package_and_entry_point(installed_plugin, fixtures, capsys):
-    installed_plugin("crashy", """
+    installed_plugin(
+        "crashy",
+        """
         def check(card):
             raise KeyError("model_index")
-    """)
+    """,
+    )
     code = main([str(fixtures / "open-reproducible.md")])
     out, err = capsys.readouterr()
     assert code == 2
@@ -208,21 +214,22 @@ def test_a_plugin_that_fails_to_import_is_reported_on_every_card_and_the_others_
     assert len(report["files"]) == 2
     for card in report["files"]:
         (finding,) = [f for f in card["findings"] if f["code"] == "RL001"]
-        assert finding["message"] == (
-            "Rule ghost (acme-ghost[ghost]) could not be loaded: ModuleNotFoundError: No module named 'acme_ghost_plugin'."
-        )
+        assert finding["message"] == ("Rule ghost (acme-ghost[ghost]) could not be loaded: ModuleNotFoundError: No module named 'acme_ghost_plugin'.")
         assert set(card["criteria"]) >= set(BUILT_IN)
         assert "" not in card["criteria"]
     assert report["files"][0]["score"] == 100
 
 
 def test_a_plugin_that_raises_at_import_time_is_reported_the_same_way(installed_plugin, fixtures, capsys):
-    installed_plugin("explodes", """
+    installed_plugin(
+        "explodes",
+        """
         raise RuntimeError("cannot import")
 
         def check(card):
             return Verdict(Level.COMPLETE, 1.0)
-    """)
+    """,
+    )
     code = main([str(fixtures / "open-reproducible.md")])
     out, err = capsys.readouterr()
     assert code == 2
@@ -232,10 +239,13 @@ def test_a_plugin_that_raises_at_import_time_is_reported_the_same_way(installed_
 
 def test_crashed_plugins_are_reported_in_worker_processes_too(installed_plugin, fixtures, capsys):
     installed_plugin("ghost", "", module_exists=False)
-    installed_plugin("crashy", """
+    installed_plugin(
+        "crashy",
+        """
         def check(card):
             raise KeyError("model_index")
-    """)
+    """,
+    )
     cards = [str(fixtures / "open-reproducible.md"), str(fixtures / "open-weights.md")]
     code = main([*cards, "--jobs", "2", "--format", "json"])
     report = json.loads(capsys.readouterr().out)

@@ -40,8 +40,7 @@ def _pre_commit(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], di
     if exe:
         return [exe], env
     target = tmp_path_factory.mktemp("pre-commit-install")
-    proc = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--target", str(target), "pre-commit"],
-                          capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--target", str(target), "pre-commit"], capture_output=True, text=True)
     if proc.returncode != 0:
         pytest.skip(f"pre-commit is not installed and could not be installed: {proc.stderr.strip()[-300:]}")
     env["PYTHONPATH"] = str(target)
@@ -58,8 +57,7 @@ def try_repo(tmp_path_factory):
         pytest.skip(f"{ROOT} is not a git checkout, which pre-commit try-repo needs")
     command, env = _pre_commit(tmp_path_factory)
     env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
-    env.update({"GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.com",
-                "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.com"})
+    env.update({"GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.com", "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.com"})
     repo = tmp_path_factory.mktemp("project")
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
 
@@ -69,8 +67,14 @@ def try_repo(tmp_path_factory):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=env)
-        return subprocess.run([*command, "try-repo", str(ROOT), "repro-lint", "--ref", head.stdout.strip(), "--all-files",
-                               "--color", "never"], cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+        return subprocess.run(
+            [*command, "try-repo", str(ROOT), "repro-lint", "--ref", head.stdout.strip(), "--all-files", "--color", "never"],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
 
     return run
 
@@ -130,8 +134,7 @@ def readme_hook(tmp_path_factory):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=env)
-        return subprocess.run([*command, "run", "--all-files", "--color", "never"], cwd=repo, capture_output=True, text=True,
-                              env=env, timeout=600)
+        return subprocess.run([*command, "run", "--all-files", "--color", "never"], cwd=repo, capture_output=True, text=True, env=env, timeout=600)
 
     return run
 

@@ -89,7 +89,9 @@ def test_every_match_of_every_rule_alternative_contains_one_of_its_keywords(fixt
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["Decoder", "-", " ", "only", "ONLY", "İ", "ı", "ſ", "K", "7", "B", "learning", "rate", "学习率", "\n", ".", "x"]), max_size=12))
+@given(
+    st.lists(st.sampled_from(["Decoder", "-", " ", "only", "ONLY", "İ", "ı", "ſ", "K", "7", "B", "learning", "rate", "学习率", "\n", ".", "x"]), max_size=12)
+)
 def test_may_match_is_never_false_where_the_pattern_matches(parts):
     text = "".join(parts)
     for pattern in (
@@ -110,11 +112,53 @@ def test_a_plan_finds_the_first_match_of_every_text_that_the_whole_pattern_finds
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(["learning rate", "lr", "batch size", "rate", "3e-4", ": ", "\n", "x", "学习率", "ab", "abc", " ", "A7",
-                                            "٣", "７", "B", "(", "'", "/", "Model", "-"]), max_size=10), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "learning rate",
+                    "lr",
+                    "batch size",
+                    "rate",
+                    "3e-4",
+                    ": ",
+                    "\n",
+                    "x",
+                    "学习率",
+                    "ab",
+                    "abc",
+                    " ",
+                    "A7",
+                    "٣",
+                    "７",
+                    "B",
+                    "(",
+                    "'",
+                    "/",
+                    "Model",
+                    "-",
+                ]
+            ),
+            max_size=10,
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_a_plan_over_overlapping_needles_finds_what_the_pattern_finds(sentences):
-    pattern = words(r"\blearning rate\b", r"\brate\b[^.]{0,5}\d", r"\blr\b", r"abc", r"bc", r"学习率", r"(?-i:[A-Z]\d)",
-                    r"\d[\d,.]{0,3}\s?(?-i:[BM])", r"(?-i:[A-Z]\w+)\(\s*['\"]\w+/", r"\w+-\d")
+    pattern = words(
+        r"\blearning rate\b",
+        r"\brate\b[^.]{0,5}\d",
+        r"\blr\b",
+        r"abc",
+        r"bc",
+        r"学习率",
+        r"(?-i:[A-Z]\d)",
+        r"\d[\d,.]{0,3}\s?(?-i:[BM])",
+        r"(?-i:[A-Z]\w+)\(\s*['\"]\w+/",
+        r"\w+-\d",
+    )
     texts = ["".join(s) for s in sentences]
     index = TextIndex(texts)
     plan = prefilter.Plan(pattern)

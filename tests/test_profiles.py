@@ -74,7 +74,10 @@ def _criteria(**levels: object) -> dict[str, CriterionResult]:
 
 def test_mof_classes_are_cumulative():
     class_three = dict(
-        architecture=Level.COMPLETE, weights=Level.COMPLETE, license=Level.COMPLETE, training_data=Level.PARTIAL,
+        architecture=Level.COMPLETE,
+        weights=Level.COMPLETE,
+        license=Level.COMPLETE,
+        training_data=Level.PARTIAL,
         evaluation=(Level.PARTIAL, ("evaluation code",)),
     )
     assert mof_class(_criteria(**class_three)) == (1, ["training code", "evaluation code"])

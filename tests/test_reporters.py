@@ -37,8 +37,7 @@ from repro_lint.results import (
 )
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github.txt", "markdown": "md", "junit": "junit.xml",
-          "gitlab": "gitlab.json"}
+SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github.txt", "markdown": "md", "junit": "junit.xml", "gitlab": "gitlab.json"}
 
 
 def _rule(criterion: str, prefix: str, slug: str) -> Rule:
@@ -75,10 +74,10 @@ def sample_report() -> Report:
         },
         findings=[
             Finding("RL002", "invalid-front-matter", "Front matter ignored: bad indentation.", 1, 1, Severity.WARNING, "engine"),
-            Finding("RL202", "weights-incomplete", "Weights documented only in part; add a download location.", 2, 1,
-                    Severity.WARNING, "weights"),
-            Finding("RL301", "training-data-missing", "No training data documented, only \"proprietary, 100% in-house\".", 20, 3,
-                    Severity.ERROR, "training_data"),
+            Finding("RL202", "weights-incomplete", "Weights documented only in part; add a download location.", 2, 1, Severity.WARNING, "weights"),
+            Finding(
+                "RL301", "training-data-missing", 'No training data documented, only "proprietary, 100% in-house".', 20, 3, Severity.ERROR, "training_data"
+            ),
             Finding("RL101", "architecture-missing", "Suppressed on purpose.", 30, 1, Severity.ERROR, "architecture", suppressed=True),
         ],
         gate_failed=True,
@@ -128,6 +127,7 @@ def test_reporters_do_not_change_the_results(pinned_version):
 
 
 # GitHub workflow commands
+
 
 def test_github_data_escapes_percent_cr_and_lf():
     assert github.escape_data("100%\r\nnext") == "100%25%0D%0Anext"
@@ -186,6 +186,7 @@ def test_markdown_lists_every_card_and_criterion(pinned_version):
 
 
 # End to end: the command line on the sample cards, one combined report per run
+
 
 def _parse(fmt: str, text: str) -> object:
     if fmt in ("json", "sarif", "gitlab"):
@@ -263,6 +264,7 @@ def test_cli_other_formats_leave_the_step_summary_alone(capsys, tmp_path, fixtur
 
 
 # The JSON schema document lists exactly the fields the JSON report has
+
 
 def _key_paths(value: object, prefix: str) -> set[str]:
     paths = {prefix} if prefix else set()

@@ -68,10 +68,7 @@ def test_an_example_config_is_not_the_release_config():
 
 
 def test_settings_of_code_that_only_runs_the_model_do_not_count():
-    card = (
-        "# M\n\n## Model details\n\n```python\nmodel = AutoModel.from_pretrained('acme/m')\n"
-        "out = model.generate(inputs, batch_size=8, num_beams=4)\n```\n"
-    )
+    card = "# M\n\n## Model details\n\n```python\nmodel = AutoModel.from_pretrained('acme/m')\nout = model.generate(inputs, batch_size=8, num_beams=4)\n```\n"
     assert lint_string(card, path="m.md").criteria["hyperparameters"].level.value == "absent"
 
 

@@ -76,8 +76,27 @@ from ._withholding import withholds as withholds
 words = any_of
 
 __all__ = [
-    "any_of", "Hit", "BlockFilter", "scan", "link_hits", "everywhere", "release_facts", "release_blocks",  # finding evidence
-    "withheld", "placeholder_sections", "placeholder_values", "is_placeholder_only", "promised",  # what is not evidence
-    "PLACEHOLDER", "WITHHELD", "FUTURE",
-    "CriterionCodes", "criterion_codes", "verdict_from_hits", "finding", "partial_score", "source_quote", "release_of",  # verdicts
+    "any_of",
+    "Hit",
+    "BlockFilter",
+    "scan",
+    "link_hits",
+    "everywhere",
+    "release_facts",
+    "release_blocks",  # finding evidence
+    "withheld",
+    "placeholder_sections",
+    "placeholder_values",
+    "is_placeholder_only",
+    "promised",  # what is not evidence
+    "PLACEHOLDER",
+    "WITHHELD",
+    "FUTURE",
+    "CriterionCodes",
+    "criterion_codes",
+    "verdict_from_hits",
+    "finding",
+    "partial_score",
+    "source_quote",
+    "release_of",  # verdicts
 ]

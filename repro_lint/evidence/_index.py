@@ -44,9 +44,7 @@ class SentenceTable:
         """The same sentences with link targets and URLs blanked (offsets unchanged)."""
         texts = tuple(blank_urls(t) for t in self.texts)
         folded = tuple(f if t is original else fold(t) for t, original, f in zip(texts, self.texts, self.folded))
-        return SentenceTable(
-            self.blocks, self.offsets, texts, folded, self.pairs, TextIndex(folded, folded=True), self.future, self.withheld
-        )
+        return SentenceTable(self.blocks, self.offsets, texts, folded, self.pairs, TextIndex(folded, folded=True), self.future, self.withheld)
 
 
 class CardIndex:
@@ -187,5 +185,3 @@ def analysing(card: Card, release: Any = None) -> Iterator[CardIndex]:
 def release_of(card: Card) -> Any:
     """The :class:`repro_lint.release.Release` read from the files beside ``card``, None for a plain card."""
     return card_index(card).release
-
-

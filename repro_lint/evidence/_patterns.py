@@ -68,6 +68,4 @@ _URL = _compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
 
 
 #: Where one clause ends and another begins: "AdamW and a cosine schedule; the values will be shared later".
-CLAUSE_BREAK = _compile(
-    r"[;；]|[,，]\s*(?:and|but|while|whereas|although|though|however|yet|so)\b|[,，]\s*(?:但|而|并且|不过|其中)|\s—\s|\s-\s", IGNORECASE
-)
+CLAUSE_BREAK = _compile(r"[;；]|[,，]\s*(?:and|but|while|whereas|although|though|however|yet|so)\b|[,，]\s*(?:但|而|并且|不过|其中)|\s—\s|\s-\s", IGNORECASE)

@@ -78,8 +78,11 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind not in ("heading", "code")][:4]
         if USER_TRAINING.search(section.title) or any(USER_TRAINING.search(text) for text in own):
             for_users.add(id(section))  # "Training on your own data", or text that says so
-        elif finetune and not training and not RELEASE_STAGE.search(section.title) and not any(
-            RELEASE_VOICE.search(t) and not OFFER_VOICE.search(t) for t in own
+        elif (
+            finetune
+            and not training
+            and not RELEASE_STAGE.search(section.title)
+            and not any(RELEASE_VOICE.search(t) and not OFFER_VOICE.search(t) for t in own)
         ):
             for_users.add(id(section))
 

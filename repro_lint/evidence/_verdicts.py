@@ -107,9 +107,7 @@ def verdict_from_hits(
     missing_text = ", ".join(hints.get(name, name) for name in missing)
     findings: list[Finding] = []
     for section in placeholders:
-        findings.append(
-            finding(codes.placeholder, f"Section '{section.title}' holds only placeholder text; fill it in or remove it.", section.line)
-        )
+        findings.append(finding(codes.placeholder, f"Section '{section.title}' holds only placeholder text; fill it in or remove it.", section.line))
     for hit in placeholder_settings:  # see placeholder_values
         quote = _short(exact_quote(card, hit.line, hit.quote))
         findings.append(finding(codes.placeholder, f"'{quote}' holds a placeholder, not a value; fill it in or remove it.", hit.line))
@@ -122,7 +120,7 @@ def verdict_from_hits(
         evidence.append(Evidence(first.line, window_quote(card, first.line, first.quote), "withheld"))
         evidence.sort(key=_evidence_order)
         quote = _short(exact_quote(card, first.line, first.quote))
-        findings.append(finding(codes.withheld, f"The card withholds the {codes.label}: \"{quote}\".", first.line))
+        findings.append(finding(codes.withheld, f'The card withholds the {codes.label}: "{quote}".', first.line))
     elif present:
         level, score = Level.PARTIAL, partial_score(len(present), len(required))
         line = min((h.line for name in present for h in found[name] if h.file is None), default=anchor)
@@ -161,5 +159,3 @@ def _evidence_order(e: Evidence) -> tuple[bool, str, int, str]:
 def _short(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-

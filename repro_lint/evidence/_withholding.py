@@ -57,17 +57,11 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
 
     nearest_mine = min(distance(span) for span in mine)
     # another artifact counts against the subject unless it overlaps it or modifies it ("model architecture", 模型权重)
-    others = [
-        (m.start() + lo, m.end() + lo)
-        for m in ARTIFACT.finditer(window)
-        if not any(a < m.end() + lo + 2 and m.start() + lo < b for a, b in mine)
-    ]
+    others = [(m.start() + lo, m.end() + lo) for m in ARTIFACT.finditer(window) if not any(a < m.end() + lo + 2 and m.start() + lo < b for a, b in mine)]
     return not others or nearest_mine <= min(distance(span) for span in others)
 
 
-def withheld(
-    card: Card, subject: "re.Pattern[str]", where: BlockFilter = everywhere, heading: Optional["re.Pattern[str]"] = None
-) -> list[Hit]:
+def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everywhere, heading: Optional["re.Pattern[str]"] = None) -> list[Hit]:
     """Sentences that state the criterion's subject is withheld ("the training data is proprietary").
 
     The subject must be named near the withholding words (:data:`WITHHELD_SCOPE`), so "the model was

@@ -37,7 +37,7 @@ class Output:
             self.stream = sys.stdout.buffer if binary else sys.stdout
         elif append or direct:
             mode = ("a" if append else "w") + ("b" if binary else "")
-            self.stream = open(target, mode, encoding=None if binary else "utf-8", newline=None if binary else "")  # noqa: SIM115
+            self.stream = open(target, mode, encoding=None if binary else "utf-8", newline=None if binary else "")
         else:
             directory = Path(target).parent
             fd, self._tmp = tempfile.mkstemp(prefix=f".{Path(target).name}.", suffix=".tmp", dir=str(directory) if str(directory) else ".")

@@ -32,4 +32,3 @@ class CsvSink:
 
     def abort(self) -> None:
         self._out.abort()
-

@@ -128,9 +128,7 @@ def page(rows: list[dict[str, Any]], criteria: list[str], errors: list[str], tit
         f'<span class="bv" style="width:{100 * n / most:.1f}%"></span><span class="bn">{n}</span></div>'
         for t, n in counts.items()
     )
-    legend = "".join(
-        f'<span class="lvl lvl-{html.escape(level)}">{symbol} {html.escape(level)}</span> ' for level, (_, _, symbol) in LEVEL_STYLE.items()
-    )
+    legend = "".join(f'<span class="lvl lvl-{html.escape(level)}">{symbol} {html.escape(level)}</span> ' for level, (_, _, symbol) in LEVEL_STYLE.items())
     level_css = "".join(f".lvl-{level}{{background:{bg};color:{fg}}}" for level, (bg, fg, _) in LEVEL_STYLE.items())
     data = {
         "criteria": criteria,
@@ -165,7 +163,7 @@ def page(rows: list[dict[str, Any]], criteria: list[str], errors: list[str], tit
 <section class="chart" aria-label="tier distribution"><h2>Tiers</h2>{chart}</section>
 {error_list}
 <div class="controls">
-<label>Tier <select id="tier"><option value="">all tiers</option>{"".join(f'<option>{html.escape(t)}</option>' for t in tiers)}</select></label>
+<label>Tier <select id="tier"><option value="">all tiers</option>{"".join(f"<option>{html.escape(t)}</option>" for t in tiers)}</select></label>
 <label>Search <input id="q" type="search" placeholder="model name"></label>
 <span id="count"></span>
 <button id="prev" type="button">‹ previous</button><span id="pageinfo"></span><button id="next" type="button">next ›</button>
@@ -337,4 +335,3 @@ class HtmlSink:
 
     def abort(self) -> None:
         self._out.abort()
-

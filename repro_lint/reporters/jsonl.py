@@ -56,7 +56,6 @@ def done_ids(path: str) -> frozenset[str]:
         except ValueError:
             raise ValueError(f"{path}:{number}: not a JSON Lines report of repro-lint (cannot resume from it)") from None
         if not isinstance(record, dict) or not isinstance(record.get("path"), str):
-            raise ValueError(f"{path}:{number}: not a JSON Lines report of repro-lint (cannot resume from it)")  # noqa: TRY004
+            raise ValueError(f"{path}:{number}: not a JSON Lines report of repro-lint (cannot resume from it)")
         ids.add(record["path"])
     return frozenset(ids)
-

@@ -73,9 +73,7 @@ def render(report: Report, **_: object) -> str:
     else:
         lines += ["| card | score | tier | gate | findings |", "|---|---:|---|---|---:|"]
         for r in report.files:
-            lines.append(
-                f"| {escape(relative_path(r.path))} | {r.score:g}/100 | {r.tier.value} | {_gate(r)} | {len(r.active_findings)} |"
-            )
+            lines.append(f"| {escape(relative_path(r.path))} | {r.score:g}/100 | {r.tier.value} | {_gate(r)} | {len(r.active_findings)} |")
     for r in report.files:
         lines += [""] + _file_section(r)
     if report.errors:

@@ -26,7 +26,7 @@ class ParquetSink:
 
     def _open(self, criteria: list[str]) -> None:
         import pyarrow as pa
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]  # pyarrow ships no type hints
 
         self._criteria = criteria
         self._schema = pa.schema([(name, _table.arrow_type(name)) for name in _table.columns(criteria)])
