@@ -2,7 +2,7 @@
 
 ``--profile`` (or ``profile = "…"`` in the configuration) picks one:
 
-* ``seed`` (default): the five core criteria, and the API-only (RL613) and open-washing (RL621)
+* ``seed`` (default): the five core criteria, and the API-only (RL613), no-weight-files (RL615) and open-washing (RL621)
   findings; the access and open-washing criteria are judged but not listed;
 * ``osai``: the European Open Source AI Index dimensions a card can show;
 * ``mof``: the Model Openness Framework components a card can show, with a *claimed* class estimate

@@ -10,6 +10,9 @@ What it checks
     ("available only through our API", 仅提供API).
   Open download → complete; gated → partial (RL612); waitlist → partial (RL614); API only → closed
   (RL613); nothing about access → absent (RL611).
+  For a release (a folder or a Hub model) the files decide too: the Hub's gating flag (automatic or
+  manual approval) is gated access, and a release whose file list holds no weight file at all cannot
+  be downloaded, whatever the card says → closed (RL615).
 
 Why it matters
   The European Open Source AI Index grades gated weights as partial; an API is not an open model,
@@ -25,7 +28,7 @@ Fix
 from __future__ import annotations
 
 from repro_lint.document import Card
-from repro_lint.evidence import Hit, any_of, finding, link_hits, scan, source_quote
+from repro_lint.evidence import Hit, any_of, finding, link_hits, release_of, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.results import Code, Evidence, Level, Severity, Verdict
 from repro_lint.rules.weights import DOWNLOAD_TEXT, WEIGHT_URL
@@ -38,7 +41,13 @@ API_ONLY = Code(
     "RL613", "access-api-only", "The model is available only through an API or a hosted product.", Severity.ERROR
 )
 WAITLIST = Code("RL614", "access-waitlist", "Access is through a waitlist.", Severity.WARNING)
-CODES = (MISSING, GATED, API_ONLY, WAITLIST)
+NO_WEIGHT_FILES = Code(
+    "RL615",
+    "access-no-weight-files",
+    "The release holds no weight file: the model cannot be downloaded.",
+    Severity.ERROR,
+)
+CODES = (MISSING, GATED, API_ONLY, WAITLIST, NO_WEIGHT_FILES)
 
 #: Front-matter keys of Hugging Face gating.
 GATE_KEYS = ("gated", "extra_gated_prompt", "extra_gated_fields", "extra_gated_heading", "extra_gated_description")
@@ -90,22 +99,56 @@ def _gate_keys(card: Card) -> list[Hit]:
     return hits
 
 
+def _release_access(card: Card) -> tuple[list[Hit], Verdict | None]:
+    """The release's own word on access: the Hub's gating flag, and a file list without any weight file."""
+    release = release_of(card)
+    if release is None:
+        return [], None
+    gated = (
+        [Hit("gated", release.gated.line, release.gated.quote, None, release.path(release.gated.file))]
+        if release.gated
+        else []
+    )
+    if release.has_listing and not release.weight_files:
+        where = release.files.root
+        message = (
+            "The release's files hold no weight file (safetensors, GGUF, checkpoints …): "
+            "the model cannot be downloaded here."
+        )
+        return gated, Verdict(
+            Level.CLOSED,
+            0.0,
+            [Evidence(0, "no weight file in the release's file list", "no weight files", where)],
+            [finding(NO_WEIGHT_FILES, message, card.first_content_line)],
+            ("open download",),
+        )
+    return gated, None
+
+
+def _evidence(card: Card, hit: Hit) -> Evidence:
+    if hit.file is not None:
+        return Evidence(hit.line, hit.quote, hit.element, hit.file)
+    return Evidence(hit.line, source_quote(card, hit.line, hit.quote), hit.element)
+
+
 def check(card: Card) -> Verdict:
+    release_gated, not_downloadable = _release_access(card)
+    if not_downloadable is not None:  # whatever the card says
+        return not_downloadable
     found = scan(card, SIGNALS, where=lambda b: True, skip_withheld=False)
     found["download"] = scan(card, DOWNLOAD, where=lambda b: True)["download"] + link_hits(card, WEIGHT_URL, "download")
-    found["gated"] += _gate_keys(card)
+    found["gated"] += _gate_keys(card) + release_gated
     found["api"] = [
         h for h in found["api"] if not API_AS_TOOL.search(source_quote(card, h.line, h.quote, limit=10_000))
     ]
     evidence = sorted(
-        {
-            Evidence(h.line, source_quote(card, h.line, h.quote), h.element)
-            for hits in found.values()
-            for h in sorted(hits, key=lambda h: h.line)[:2]
-        },
-        key=lambda e: (e.line, e.element),
+        {_evidence(card, h) for hits in found.values() for h in sorted(hits, key=lambda h: h.line)[:2]},
+        key=lambda e: (e.file is not None, e.line, e.element),
     )
-    first = {name: min((h.line for h in hits), default=0) for name, hits in found.items()}
+    first = {
+        name: min((h.line for h in hits if h.file is None), default=card.first_content_line)
+        for name, hits in found.items()
+    }
     if found["download"] and found["gated"]:
         return Verdict(
             Level.PARTIAL,

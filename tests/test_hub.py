@@ -299,3 +299,10 @@ def test_a_hub_that_does_not_answer_is_a_timeout_not_a_hang(capsys, hub, monkeyp
     code, report, err = lint(capsys, "hf://acme/slow")
     assert code == 2 and len(report["errors"]) == 1 and report["errors"][0].startswith("hf://acme/slow: cannot reach the Hub at http://127.0.0.1:")
     assert "Timeout" in report["errors"][0] and "Traceback" not in err
+
+
+def test_the_hubs_gating_flag_is_gated_access_even_when_the_card_says_nothing(capsys, hub):
+    _, report, _ = lint(capsys, "hf://acme/gated", "--profile", "osai")
+    access = only(report)["criteria"]["access"]
+    assert access["level"] == "partial"  # gated: downloadable only after approval
+    assert any(e["element"] == "gated" and e.get("file", "").endswith("(Hub metadata)") for e in access["evidence"])

@@ -137,3 +137,17 @@ def test_a_truncated_gguf_header_is_reported_not_read(capsys, tmp_path):
     result = lint_json(capsys, str(folder))
     assert result["release"]["not_read"][0].startswith("tiny-q8_0.gguf: GGUF header unreadable")
     assert result["criteria"]["architecture"]["level"] == "absent"
+
+
+def test_a_release_without_weight_files_cannot_be_downloaded_whatever_the_card_says(capsys):
+    # weights-claimed-missing: the card says the weights are available; the folder has config.json and LICENSE only.
+    result = lint_json(capsys, str(RELEASES / "weights-claimed-missing"), "--profile", "osai")
+    access = result["criteria"]["access"]
+    assert access["level"] == "closed"
+    assert access["evidence"][0]["file"].endswith("weights-claimed-missing")
+    assert "RL615" in [f["code"] for f in result["findings"]]
+
+
+def test_no_weight_files_is_reported_by_default_and_a_release_with_weights_is_not(capsys):
+    assert "RL615" in [f["code"] for f in lint_json(capsys, str(RELEASES / "weights-claimed-missing"))["findings"]]
+    assert "RL615" not in [f["code"] for f in lint_json(capsys, str(RELEASES / "config-complete"))["findings"]]
