@@ -13,8 +13,9 @@ the command line, ``--jobs N``, on:
    workers share with the main process count once; sampled from /proc every 0.2 s) after 10 % of
    the cards and at the end — flat memory means the two are about equal; target under 300 MB;
    also cards per CPU-second (user + system time of the whole tree), which a busy machine does not
-   distort the way it distorts wall-clock rates;
-2. dump → Parquet, ``--parquet-cards`` cards: the same figures;
+   distort the way it distorts wall-clock rates (``--no-jsonl`` skips this run);
+2. dump → Parquet, ``--parquet-cards`` cards: the same figures, with the peak memory in each tenth
+   of the run's wall time;
 3. the first ``--compare`` cards as Markdown files (``--from`` list) against the same cards from a
    dump, both to JSON Lines, runs interleaved: the dump's throughput relative to the files'
    (target: within 10 %), and a check that both give the same verdicts.
@@ -144,10 +145,13 @@ def run(args: list[str], expected_lines: int | None = None, output: Path | None 
     early_done = expected_lines is None or output is None
     stop = threading.Event()
 
+    samples: list[tuple[float, int]] = []
+
     def sample() -> None:
         nonlocal peak, early_peak, early_done
         while not stop.is_set():
             rss = tree_pss(proc.pid)
+            samples.append((time.perf_counter() - start, rss))
             peak = max(peak, rss)
             if not early_done and output is not None and expected_lines:
                 try:
@@ -169,7 +173,15 @@ def run(args: list[str], expected_lines: int | None = None, output: Path | None 
         raise SystemExit(f"repro-lint failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return {"seconds": seconds, "cpu_seconds": cpu, "peak_memory_mb": peak / 2**20, "peak_memory_after_10pct_mb": early_peak / 2**20 if early_peak else None}
+    # the peak in each tenth of the run's wall time: flat memory means the tenths are about equal
+    tenths = [max((m for t, m in samples if k * seconds / 10 <= t < (k + 1) * seconds / 10), default=0) / 2**20 for k in range(10)]
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "peak_memory_mb": peak / 2**20,
+        "peak_memory_after_10pct_mb": early_peak / 2**20 if early_peak else None,
+        "peak_memory_by_tenth_of_run_mb": [round(m) for m in tenths],
+    }
     # (not ru_maxrss: a child forked from this process starts with this process's high-water mark)
 
 
@@ -189,6 +201,7 @@ def main() -> int:
     parser.add_argument("--cards", type=int, default=100_000)
     parser.add_argument("--parquet-cards", type=int, default=20_000, help="0 skips the Parquet run")
     parser.add_argument("--compare", type=int, default=10_000, help="0 skips the files-vs-dump comparison")
+    parser.add_argument("--no-jsonl", action="store_true", help="skip the dump -> JSON Lines run of every card")
     parser.add_argument("--runs", type=int, default=1, help="interleaved runs of the files-vs-dump comparison (median)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", type=Path)
@@ -246,6 +259,10 @@ def main() -> int:
             figures["dump_to_parquet"] = {"cards": options.parquet_cards, **result}
             print(f"dump -> parquet ({options.parquet_cards:,} cards): {figures['dump_to_parquet']}", flush=True)
 
+        if options.no_jsonl:
+            if options.json:
+                options.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+            return 0
         # 1. dump -> JSON Lines, every card
         out = work / "out.jsonl"
         result = run([str(dump), *common, "-o", str(out)], expected_lines=options.cards, output=out)
