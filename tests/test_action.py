@@ -69,8 +69,14 @@ def run_action(tmp_path_factory):
     """Run the action's script in a workspace with the given cards and inputs, as the runner would."""
     venv = tmp_path_factory.mktemp("runner-temp") / "venv"
 
-    def run(cards: dict[str, str], **inputs: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+    def run(cards: dict[str, str], action_path: str | None = None, **inputs: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+        """``action_path``: where the action sits in the workspace (a local action), linked to this checkout."""
         workspace = tmp_path_factory.mktemp("workspace")
+        action_root = ROOT
+        if action_path is not None:
+            action_root = workspace / action_path
+            action_root.parent.mkdir(parents=True, exist_ok=True)
+            action_root.symlink_to(ROOT, target_is_directory=True)
         for name, text in cards.items():
             (workspace / name).parent.mkdir(parents=True, exist_ok=True)
             (workspace / name).write_text(text, encoding="utf-8")
@@ -78,7 +84,7 @@ def run_action(tmp_path_factory):
         env.update({f"INPUT_{k.upper()}": v for k, v in inputs.items()})
         env.update(
             {
-                "GITHUB_ACTION_PATH": str(ROOT),
+                "GITHUB_ACTION_PATH": str(action_root),
                 "REPRO_LINT_VENV": str(venv),
                 "GITHUB_OUTPUT": str(workspace / "github-output"),
                 "GITHUB_STEP_SUMMARY": str(workspace / "step-summary.md"),
@@ -122,11 +128,36 @@ def test_script_rejects_a_multi_line_sarif_path_before_installing(tmp_path):
     assert not (tmp_path / "venv").exists()
 
 
-def test_readme_workflow_example_uses_only_inputs_the_action_declares():
+def _readme_workflows() -> list[dict]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", readme, re.S)]
-    (workflow,) = [b for b in blocks if isinstance(b, dict) and "jobs" in b]
+    return [b for b in blocks if isinstance(b, dict) and "jobs" in b]
+
+
+def _our_step(workflow: dict) -> dict:
     steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
     (ours,) = [s for s in steps if s.get("uses", "").split("@")[0].endswith("/repro-lint")]
-    assert set(ours["with"]) <= set(_action()["inputs"])
-    assert workflow["permissions"]["security-events"] == "write"  # needed by upload-sarif
+    return ours
+
+
+def test_readme_workflow_examples_use_only_inputs_the_action_declares():
+    local, published = _readme_workflows()
+    assert _our_step(local)["uses"] == "./tools/repro-lint"  # works today, without a published repository
+    assert re.fullmatch(r"[\w.-]+/repro-lint@[0-9a-f]{40}", _our_step(published)["uses"])
+    for workflow in (local, published):
+        assert set(_our_step(workflow)["with"]) <= set(_action()["inputs"])
+    assert published["permissions"]["security-events"] == "write"  # needed by upload-sarif
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("card", "expected"), [("open-reproducible.md", 0), (None, 1)])
+def test_readme_local_action_snippet_runs_as_written(run_action, fixtures, card, expected):
+    """The README's working snippet, literally: its step's inputs, with repro-lint where it says."""
+    local, _ = _readme_workflows()
+    step = _our_step(local)
+    inputs = {name.replace("-", "_"): str(value) for name, value in step["with"].items()}
+    text = (fixtures / card).read_text(encoding="utf-8") if card else POOR_CARD
+    proc, workspace = run_action({"README.md": text}, action_path=step["uses"].removeprefix("./"), **inputs)
+    assert (workspace / step["uses"] / "action.yml").is_file()
+    assert proc.returncode == expected, proc.stdout + proc.stderr
+    assert re.search(r"^README\.md: Score: \d+", proc.stdout, re.M)
