@@ -31,7 +31,8 @@ from repro_lint.document import Card
 from repro_lint.evidence import Hit, any_of, finding, link_hits, release_of, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.results import Code, Evidence, Level, Severity, Verdict
-from repro_lint.rules.weights import DOWNLOAD_TEXT, WEIGHT_URL
+
+from .weights import DOWNLOAD_TEXT, WEIGHT_URL
 
 MISSING = Code("RL611", "access-missing", "The card does not say how to get the model.", Severity.ERROR)
 GATED = Code(

@@ -349,7 +349,8 @@ def _configs_and_pointers(card: Card, facts: Facts) -> None:
     found = facts.found
     core_found = sum(1 for name in CORE if found[name])
     where = release_settings(card)
-    configs, unconfirmed = [], []
+    configs: list[Hit] = []
+    unconfirmed: list[Hit] = []
     for hit in config_hits(card, where):
         (configs if named_for_training(card, hit) else unconfirmed).append(hit)
     for hit in training_files(card, readers_section(card)):

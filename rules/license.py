@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Optional
+from typing import Any, Optional
 
 from repro_lint.document import Card
 from repro_lint.evidence import Hit, any_of, finding, placeholder_sections, release_facts, scan, source_quote
@@ -141,7 +141,7 @@ SECTION = any_of(r"\blicen[cs]e\b", r"许可|协议")
 
 
 @functools.lru_cache(maxsize=1)
-def _license_data():
+def _license_data() -> tuple[Any, dict[str, str]]:
     """The SPDX licensing object and ScanCode categories by SPDX id (loaded on first use)."""
     from license_expression import get_license_index, get_spdx_licensing
 

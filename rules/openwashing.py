@@ -35,7 +35,8 @@ from repro_lint.document import Card
 from repro_lint.evidence import Hit, any_of, exact_quote, finding, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.results import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Severity, Verdict
-from repro_lint.rules.license import RESTRICTED_CLASSES, RESTRICTION_TERMS
+
+from .license import RESTRICTED_CLASSES, RESTRICTION_TERMS
 
 CONTRADICTED = Code(
     "RL621", "openwashing-claim", "The card calls the model open, but its verdicts say otherwise.", Severity.ERROR

@@ -246,7 +246,7 @@ PROCESSING = any_of(r"\bdedup", r"\bfilter", r"去重|过滤")
 
 #: A known source (not inside a URL or a file name: "github.com/…", "arxiv.org/abs/…" are links, not
 #: sources) or a named dataset; one alternative per source, so each is searched only where its name occurs.
-NAMED_SOURCE = any_of(*(rf"(?<![/.@-])(?:{source})(?!\.[a-z])" for source in KNOWN_SOURCES), *NAMED.alternatives)
+NAMED_SOURCE = any_of(*(rf"(?<![/.@-])(?:{source})(?!\.[a-z])" for source in KNOWN_SOURCES), *NAMED.alternatives)  # type: ignore[attr-defined]  # any_of builds a LazyPattern, typed as re.Pattern
 ELEMENTS = {"named sources": NAMED_SOURCE, "size": SIZE, "composition": COMPOSITION}
 
 #: In usage and evaluation sections only an explicit statement about the release's own training counts.

@@ -60,7 +60,8 @@ from repro_lint.evidence import (
     training_files,
 )
 from repro_lint.kit import Facts, criterion_rule
-from repro_lint.rules.hyperparameters import core_values
+
+from .hyperparameters import core_values
 
 CODES = criterion_codes("RL4", "training-method", "training method")
 

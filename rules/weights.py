@@ -35,8 +35,9 @@ Fix
 from __future__ import annotations
 
 import re
+from typing import Optional
 
-from repro_lint.document import Block, Card
+from repro_lint.document import Block, Card, Link, Section
 from repro_lint.evidence import Hit, any_of, clean, criterion_codes, in_section, is_placeholder_only, scan, sentences
 from repro_lint.kit import Facts, criterion_rule
 
@@ -223,7 +224,7 @@ def _sentence_of(line: str, at: int) -> str:
     return line
 
 
-def _link_sentence(card: Card, link) -> str:
+def _link_sentence(card: Card, link: Link) -> str:
     line = _line(card, link.line)
     at = line.find(f"{link.text}]({link.url}") if link.text else -1
     return _sentence_of(line, at if at >= 0 else line.find(link.url))
@@ -266,7 +267,7 @@ def _code_license_sections(card: Card) -> set[int]:
     return out
 
 
-def _inside(section, ids: set[int]) -> bool:
+def _inside(section: Optional[Section], ids: set[int]) -> bool:
     while section is not None:
         if id(section) in ids:
             return True
@@ -283,7 +284,7 @@ def _license_text(card: Card) -> list[Hit]:
     base_urls, about_base = _base_models(card)
     code_only = _code_license_sections(card)
 
-    def counts(sentence: str, section, context: str = "") -> bool:
+    def counts(sentence: str, section: Optional[Section], context: str = "") -> bool:
         """``context``: the line, for a sentence that names no subject ("And it is distributed under MIT")."""
         named = OTHER_SUBJECT.search(sentence) or WEIGHTS_SUBJECT.search(sentence)
         other = _about_other(sentence if named or not context else context)
