@@ -70,9 +70,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)[- ]?(?:style|like|based|architecture)",
             # the base model named in a key or a sentence (architecture/partial-base-model-reference.md)
             r"\bbase[_ ]model[ \t]*(?::|\bis\b|\bwas\b)[ \t]*[\w\[`\"'(]",
-            # "model_type: t": a config's model_type key with a value (phrases/architecture-language-family.md)
+            # "model_type: tern": a config's model_type key with a value (phrases/architecture-language-family.md)
             r"\bmodel_type\s*:\s*\S",
-            # "architecture | S": an architecture key or table row with a value (extras/open-full.md)
+            # "architecture | Setting": an architecture key or table row with a value (extras/open-full.md)
             r"\barchitectures?\s*[:|]\s*\w",
             # "编码器": a model type in Chinese (phrases/architecture-zh.md)
             r"解码器|编码器|混合专家|自回归|扩散模型|Transformer\s*(?:架构|结构)",
@@ -106,7 +106,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}",
             # "40 layers": a number of layers or transformer blocks (architecture/absent-sizes-only-in-news.md)
             rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b",
-            # "embedding dim:** 1": a width named before its number (architecture/complete-vision-spec.md)
+            # "embedding dim:** 1024": a width named before its number (architecture/complete-vision-spec.md)
             r"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{0,24}?\d",
             rf"{NUM}\s*层",  # "24 层": a layer count in Chinese (phrases/architecture-zh.md)
             # "Embedding dimension: 768": the hidden size key with a value (phrases/architecture-embedding.md)
@@ -121,7 +121,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\bn_(?:layers?|heads?|embd|ctx)\s*[:=|]?\s*{NUM}",
             # "层数 | 40": layers, width or heads in Chinese (architecture/complete-zh-table.md)
             rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数)\s*[:=|]?\s*{NUM}",
-            # "layers; B": a layers row listing its kinds (phrases/architecture-language-family.md)
+            # "layers; BERT-style": a layers row listing its kinds (phrases/architecture-language-family.md)
             r"\blayers?\s*;\s*\w",
             # "d_model: 2048": d_model with a number near it (architecture/complete-config-block.md)
             r"\bd_model\b.{0,40}\d",
@@ -142,9 +142,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:BPE|byte[- ]pair|SentencePiece|tiktoken|WordPiece)\b",
             # "tokenizer with 32k toke…": a tokenizer with its vocabulary size (phrases/architecture-language-family.md)
             rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)",
-            # "tokenizer: u": a tokenizer key with a value (phrases/architecture-language-family.md)
+            # "tokenizer: unigram": a tokenizer key with a value (phrases/architecture-language-family.md)
             r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w",
-            # "词表大小 | 6": context length or vocabulary in Chinese (architecture/complete-zh-table.md)
+            # "词表大小 | 64000": context length or vocabulary in Chinese (architecture/complete-zh-table.md)
             r"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
             # a context length with a number after it (architecture/complete-spec-bullets.md)
             r"\b(?:context|sequence) (?:length|window)\b[^.\n]{0,30}?\d",
@@ -166,7 +166,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:ResNet|ResNeXt|ConvNeXt|EfficientNet|Swin|DeiT|DETR)\b",
             # "two-stage detector": an object detector's kind (phrases/architecture-vision.md)
             r"\b(?:one|single|two)[- ]stage (?:object )?detector\b",
-            # "Backbone | W": a backbone key with a value (hyperparameters/partial-config-in-checkpoint-table.md)
+            # "Backbone | Weights": a backbone key with a value (hyperparameters/partial-config-in-checkpoint-table.md)
             r"\bbackbone\s*[:|]\s*\w",
             # "卷积神经网络": a vision model type in Chinese (phrases/architecture-zh.md)
             r"卷积神经网络|视觉\s*Transformer|检测器",
@@ -198,7 +198,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\bresolution\s*[:=|]\s*{NUM}",
             # "336 x 336 pixels": an image size in pixels (architecture/complete-vision-spec.md)
             r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels|px|resolution|images?|inputs?)\b",
-            r"\bimgsz\s*=\s*\d",  # "imgsz=6": a YOLO image-size argument (phrases/architecture-vision.md)
+            r"\bimgsz\s*=\s*\d",  # "imgsz=640": a YOLO image-size argument (phrases/architecture-vision.md)
             # "输入分辨率: 448": the input resolution in Chinese (phrases/architecture-zh.md)
             rf"(?:输入尺寸|输入分辨率|图像尺寸|分辨率)\s*[:=|]?\s*{NUM}",
         ),
