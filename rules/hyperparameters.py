@@ -148,7 +148,7 @@ CORE = {
         r"\b(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])",
         # "adamw": a transformers ``optim`` value: adamw_torch (hyperparameters/absent-user-finetune-example.md)
         r"\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)",
-        # "adam_beta": adam_beta1 / Adam beta2: the optimizer's own settings (phrases/hyperparameters-values.md)
+        # "adam_beta2": adam_beta1 / Adam beta2: the optimizer's own settings (phrases/hyperparameters-values.md)
         r"\badam[-_ ]beta",
         r"优化器\s*[:=]?\s*\w+",  # "优化器: AdamW": 优化器: AdamW (phrases/hyperparameters-zh.md)
         flags=0,
@@ -246,7 +246,7 @@ DEMO = any_of(
 INFERENCE_CODE = any_of(
     # "from_pretrained(": inference calls: a usage example (hyperparameters/complete-config-under-usage.md)
     r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(",
-    # ".predict(", "temperature=": sampling settings, a usage example (quotes/sampling-settings-in-usage-code.md)
+    # ".predict(text", "temperature=": sampling settings, a usage example (quotes/sampling-settings-in-usage-code.md)
     r"\.predict\(|\btop_?[pk]\s*=|\btemperature\s*=|\bmax_new_tokens\b|\bdo_sample\b",
 )
 TRAINING_CODE_HINT = any_of(
@@ -269,7 +269,7 @@ SUBJECT = [
 #: Section headings (placeholder text alone under one is reported): "## Training hyperparameters", "## Training
 #: regime", 超参数 (absent-placeholder-section.md).
 SECTIONS = [
-    r"\bhyper-?param",  # "Hyperparam": a hyperparameters heading (hyperparameters/absent-placeholder-section.md)
+    r"\bhyper-?param",  # "Hyperparameters": a hyperparameters heading (hyperparameters/absent-placeholder-section.md)
     # "Training Details": a training settings heading (template.md)
     r"\btraining (?:regime|settings|configuration|details)\b",
     r"超参数|训练参数",  # "超参数": a hyperparameters heading in Chinese (hyperparameters/closed-withheld-zh.md)
@@ -306,7 +306,7 @@ def config_hits(card: Card, where: BlockFilter) -> list[Hit]:
 
 
 #: A config or script named for training: by its path ("train", "pretrain", "recipes/…", "hparams") or its section.
-# "Fine-tun": a file or path named for training (hyperparameters/absent-how-to-fine-tune-section.md)
+# "Fine-tune": a file or path named for training (hyperparameters/absent-how-to-fine-tune-section.md)
 TRAINING_NAMED = any_of(r"train|fine-?tun|\bsft\b|\bdpo\b|\borpo\b|recipes?|hparams|hyper-?param|训练|微调")
 
 
