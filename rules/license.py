@@ -74,7 +74,7 @@ SEVERITY_ORDER = (CUSTOM, USE_RESTRICTED, OPEN_DATA, OPEN_SOURCE, UNCLASSIFIED)
 OPEN_CATEGORIES = frozenset({"Permissive", "Copyleft", "Copyleft Limited", "Public Domain"})
 
 #: SPDX families of open content and data licenses (open, but not software licenses).
-# "CC-BY": an open data or content license id (phrases/license-terms.md)
+# "CC-BY-4.0": an open data or content license id (phrases/license-terms.md)
 DATA_FAMILY = any_of(r"^(?:CC-BY|CC0|CDLA|ODC|ODbL|PDDL|OGL)")
 
 #: Responsible-AI licenses: open distribution with use restrictions.
@@ -86,7 +86,7 @@ RESTRICTION_TERMS = any_of(
     # "research use only": research use only (phrases/license-terms.md)
     r"\bresearch[- ](?:use )?only\b|\bfor (?:academic )?research (?:purposes )?only\b"
     r"|\bacademic (?:research )?(?:use )?only\b|\bopen for (?:academic )?research\b",
-    # "cc-by-nc": non-commercial terms (training_method/complete-training-notebook.md)
+    # "cc-by-nc-4.0": non-commercial terms (training_method/complete-training-notebook.md)
     r"\bnon-?commercial\b|\bnot for commercial use\b|\bno commercial use\b|\b(?:cc-by-nc|nc-sa|nc-nd)\b",
     r"\bcommercial (?:use|usage|license) (?:requires|needs|is subject to)\b|\bapply for (?:a )?commercial (?:license"
     r"|use|authori[sz]ation)\b",  # "commercial use requires": commercial use on request (phrases/license-terms.md)
@@ -116,7 +116,7 @@ LICENSE_SENTENCE = {
     "license": any_of(
         # "released under": licensed or released under a license (extras/open-full.md)
         r"\b(?:licen[cs]ed|released|distributed|available|made available) under\b",
-        # "license: m": a license key or field with a value (architecture/absent-placeholder.md)
+        # "license: mit": a license key or field with a value (architecture/absent-placeholder.md)
         r"\blicen[cs]e\s*[:：|]\s*\S",
         r"\b[\w.+-]{2,40} licen[cs]e\b",  # "separate license": a license, named (phrases/license-terms.md)
         # "license agreement": a license agreement or terms of use (phrases/weights-downloads.md)
