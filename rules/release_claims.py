@@ -108,7 +108,7 @@ WEIGHTS_CLAIM = any_of(
 OPEN_CLAIM = any_of(
     r"\bopen[- ]source(?:d)?\b",  # "open-source": open source (extras/api-only-openwashing.md)
     r"\bopen[- ]weights?\b",  # "open-weights": open weights (phrases/weights-downloads.md)
-    r"\bfully open\b",  # "fully open": fully open (extras/api-only-openwashing.md)
+    r"\bfully open\b",  # "fully open-source": fully open (extras/api-only-openwashing.md)
     r"\bopenly (?:available|released)\b",  # "openly available": openly available (phrases/release-claims-numbers.md)
     r"\bfreely available\b",  # "freely available": freely available (phrases/release-claims-numbers.md)
 )
