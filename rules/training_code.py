@@ -87,9 +87,9 @@ ENERGY = [
     rf"\b{NUM}\s*(?:k|M|G)Wh\b",  # "1,200 kWh": energy in watt-hours (phrases/training-code-compute.md)
     # "0.4 tCO2eq": emissions in CO2 (phrases/training-code-compute.md)
     rf"\b{NUM}\s*(?:t|kg|tons?(?: of)?)\s*CO2(?:e|eq)?\b",
-    # "Carbon emitted: 0": carbon emitted with a value (phrases/training-code-compute.md)
+    # "Carbon emitted: 0.4": carbon emitted with a value (phrases/training-code-compute.md)
     r"\bcarbon (?:emitted|emissions?|footprint)\s*[:：]?\s*\d",
-    # "碳排放: 0": emissions or energy in Chinese (phrases/training-code-compute.md)
+    # "碳排放: 0.4": emissions or energy in Chinese (phrases/training-code-compute.md)
     r"碳排放\s*[:：]?\s*\d|能耗\s*[:：]?\s*\d",
 ]
 
