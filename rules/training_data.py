@@ -93,7 +93,7 @@ KNOWN_SOURCES = (
     r"refined-?web",  # "RefinedWeb": RefinedWeb (phrases/training-data-named-sources.md)
     r"slimpajama",  # "SlimPajama": SlimPajama (training_data/partial-documented-corpus-plus-synthetic.md)
     r"\bdolma\b",  # "Dolma": Dolma (phrases/training-data-named-sources.md)
-    r"fineweb",  # "FineWeb": FineWeb (recipe-only.md)
+    r"fineweb",  # "FineWeb-Edu": FineWeb (recipe-only.md)
     r"\bthe stack\b",  # "The Stack": the Stack (code) (recipe-only.md)
     r"starcoderdata",  # "StarCoderData": StarCoderData (phrases/training-data-named-sources.md)
     r"wikipedia",  # "Wikipedia": Wikipedia (training_data/complete-sources-size-mix.md)
@@ -102,7 +102,7 @@ KNOWN_SOURCES = (
     r"(?-i:\bBooks ?\d*\b)|\bbooks ?\d+\b|\bbookcorpus\b",
     r"project gutenberg",  # "Project Gutenberg": Project Gutenberg (phrases/training-data-named-sources.md)
     r"openwebtext",  # "OpenWebText": OpenWebText (phrases/training-data-named-sources.md)
-    r"\bwebtext\b",  # "WebText": WebText (phrases/training-data-named-sources.md)
+    r"\bwebtext\b",  # "WebText-style": WebText (phrases/training-data-named-sources.md)
     r"\broots\b",  # "ROOTS": the ROOTS corpus (phrases/training-data-named-sources.md)
     r"\blaion",  # "LAION": LAION image-text pairs (phrases/training-data-named-sources.md)
     r"common voice",  # "Common Voice": Common Voice speech (phrases/training-data-named-sources.md)
@@ -145,8 +145,8 @@ NAMED = any_of(
     rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{PROPER_NAME}",
     # "fine-tuned on FinchDialog": trained on a name-shaped word (phrases/training-data-named-sources.md)
     rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{PROPER_NAME}",
-    r"\(called (?-i:[A-Z])",  # "(called F": called by a capitalised name (phrases/training-data-named-sources.md)
-    # "datasets: f": a datasets key with a value (phrases/training-data-named-sources.md)
+    r"\(called (?-i:[A-Z])",  # "(called FD": called by a capitalised name (phrases/training-data-named-sources.md)
+    # "datasets: finch-lab": a datasets key with a value (phrases/training-data-named-sources.md)
     r"\bdatasets?\s*:\s*\[?\s*(?!v?\d+(?:\.\d+)+\b)\w",
 )
 
@@ -179,7 +179,7 @@ SIZE = any_of(
     rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个?样本|小时|词元|词|字|标识符|token)",
     # "13B ## 训练数据": a size in T or 亿 of data, in Chinese (training_data/complete-zh-enumeration.md)
     rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
-    # "语料规模: 1": the data size key in Chinese (phrases/training-data-zh.md)
+    # "语料规模: 1.2": the data size key in Chinese (phrases/training-data-zh.md)
     r"(?:数据量|语料规模|token\s*数)\s*[:：]?\s*\d",
 )
 #: Numbers with tokens that are not data size: context windows, throughput, compute.
@@ -233,7 +233,7 @@ DOCUMENTED_CORPUS = any_of(
     r"refined-?web",  # "RefinedWeb": RefinedWeb (phrases/training-data-named-sources.md)
     r"slimpajama",  # "SlimPajama": SlimPajama (training_data/partial-documented-corpus-plus-synthetic.md)
     r"\bdolma\b",  # "Dolma": Dolma (phrases/training-data-named-sources.md)
-    r"fineweb",  # "FineWeb": FineWeb (recipe-only.md)
+    r"fineweb",  # "FineWeb-Edu": FineWeb (recipe-only.md)
     r"\bthe stack\b",  # "The Stack": the Stack (code) (recipe-only.md)
     r"starcoderdata",  # "StarCoderData": StarCoderData (phrases/training-data-named-sources.md)
     r"\broots corpus\b",  # "ROOTS corpus": the ROOTS corpus (phrases/training-data-named-sources.md)
@@ -269,7 +269,7 @@ MIXED_WITH_OTHERS = any_of(
 #: Filtering or deduplication said *not* to have been done is no processing ("without the filtering", "not
 #: deduplicated").
 NOT_PROCESSED = any_of(
-    # "without moderation filter": data used without filtering (training_data/partial-unfiltered-shared-chats.md)
+    # "without moderation filtering": data used without filtering (training_data/partial-unfiltered-shared-chats.md)
     r"\bwithout\b[^.\n]{0,30}\b(?:filter|dedup)",
     # "not deduplicated": data not filtered or deduplicated (phrases/training-data-named-sources.md)
     r"\b(?:not|never)\b(?: been)?\s+(?:\w+\s+)?(?:filtered|deduplicated|dedup)",
@@ -306,10 +306,10 @@ READER = any_of(r"\byou(?:r)?\b", r"您|你")
 
 #: Sentences about evaluation: datasets and percentages there are benchmarks and scores.
 EVALUATION = any_of(
-    r"\bevaluat",  # "Evaluat": evaluation (training_data/absent-context-and-benchmarks.md)
+    r"\bevaluat",  # "Evaluation": evaluation (training_data/absent-context-and-benchmarks.md)
     r"\bbench(?:mark)?",  # "Benchmark": a benchmark (training_data/complete-sources-size-mix.md)
     r"\bleaderboard",  # "leaderboard": a leaderboard (phrases/training-data-not-data.md)
-    r"\bpass@",  # "pass@": a pass@k score (phrases/training-data-not-data.md)
+    r"\bpass@",  # "pass@1": a pass@k score (phrases/training-data-not-data.md)
     r"\baccuracy\b",  # "accuracy": accuracy (phrases/training-data-not-data.md)
     r"\bwin ?rate",  # "win rate": a win rate (phrases/training-data-not-data.md)
     r"\bscores?\b",  # "Score": a score (training_data/absent-reader-dataset-and-comparison.md)
@@ -319,16 +319,16 @@ EVALUATION = any_of(
 
 #: Pages that document a dataset (hub pages, catalogues, dataset cards): name, size and datasheet in one.
 DATASET_URL = any_of(
-    # "huggingface.co/datasets/": a Hugging Face dataset page (training_data/absent-context-and-benchmarks.md)
+    # "huggingface.co/datasets/cais": a Hugging Face dataset page (training_data/absent-context-and-benchmarks.md)
     r"huggingface\.co/datasets/",
     r"hf\.co/datasets/",  # "hf.co/datasets/": a short hf.co dataset page (phrases/training-data-named-sources.md)
-    # "modelscope.cn/datasets/": a ModelScope dataset page (phrases/training-data-named-sources.md)
+    # "modelscope.cn/datasets/finch-lab": a ModelScope dataset page (phrases/training-data-named-sources.md)
     r"modelscope\.cn/datasets/",
     r"kaggle\.com/datasets/",  # "kaggle.com/datasets/": a Kaggle dataset page (phrases/training-data-named-sources.md)
-    r"zenodo\.org/records?/",  # "zenodo.org/records/": a Zenodo record (phrases/training-data-named-sources.md)
+    r"zenodo\.org/records?/",  # "zenodo.org/records/123456": a Zenodo record (phrases/training-data-named-sources.md)
     # "tensorflow.org/datasets/catalog/": a TensorFlow Datasets catalogue page (phrases/training-data-named-sources.md)
     r"tensorflow\.org/datasets/catalog/",
-    # "opendatalab.com/": an OpenDataLab page (phrases/training-data-named-sources.md)
+    # "opendatalab.com/finch-lab": an OpenDataLab page (phrases/training-data-named-sources.md)
     r"opendatalab\.(?:com|org\.cn)/",
 )
 
@@ -361,7 +361,7 @@ DATA_KEY = any_of(
 HUB_ID = any_of(r"`[\w.-]{1,100}/[\w.-]{1,100}`", flags=0)
 
 #: Lines that give a dataset as a benchmark.
-# "Evaluat": a benchmark or test set link (phrases/training-data-not-data.md, phrases/training-data-zh.md)
+# "Evaluation": a benchmark or test set link (phrases/training-data-not-data.md, phrases/training-data-zh.md)
 EVAL_LINK = any_of(r"\bevaluat", r"\bbenchmark", r"\bleaderboard", r"\btest set", r"评测|测评|测试集")
 
 #: Vague descriptions that alone make the criterion partial, never complete.
@@ -374,7 +374,7 @@ VAGUE = {
         r"\bweb data\b",  # "web data": web data, unnamed (training_data/partial-documented-corpus-plus-synthetic.md)
         # "high-quality data": high-quality data, unnamed (phrases/training-data-not-data.md)
         r"\bhigh[- ]quality (?:data|corpus|corpora|dataset)",
-        # "curated data": curated data, unnamed (training_data/complete-documented-corpus-tokens.md)
+        # "curated dataset": curated data, unnamed (training_data/complete-documented-corpus-tokens.md)
         r"\bcurated (?:data|dataset)",
         r"\btraining data\b",  # "Training Data": training data, unnamed (training_data/absent-template-placeholder.md)
         # "synthetic data": synthetic data, unnamed (training_data/partial-documented-corpus-plus-synthetic.md)
