@@ -127,7 +127,7 @@ OBJECTIVE = any_of(
     r"|reconstruction|KL)[- ]loss\b",  # "contrastive loss" (training_method/complete-named-loss-and-training-doc.md)
     # "TripletMarginLoss": a loss class (training_method/complete-named-loss-and-training-doc.md)
     r"\b(?-i:[A-Z][A-Za-z]{2,60})Loss\b",
-    # "loss: Cr": a loss key naming its class (phrases/training-method-objectives.md)
+    # "loss: CrossEntropy": a loss key naming its class (phrases/training-method-objectives.md)
     r"\bloss\s*[:=]\s*\[?`?(?:<code>)?(?-i:[A-Z])[A-Za-z]",
     r"\bself[- ]distill\w*",  # "self-distillation": self-distillation (phrases/training-method-objectives.md)
     # "masked image modeling": masked image or audio modelling (phrases/training-method-objectives.md)
@@ -195,7 +195,7 @@ MENTION = any_of(
     r"进行[^。；\n]{0,30}?(?:预训练|训练|微调)|(?:单向|双向|自回归)语言模型",
     # trained from scratch, late in the sentence (training_method/partial-trained-on-data-from-scratch.md)
     r"\btrained\b[^.\n]{0,80}?\bfrom scratch\b",
-    # "commands we used for train": the commands we used to train (training_method/complete-commands-we-used.md)
+    # "commands we used for training": the commands we used to train (training_method/complete-commands-we-used.md)
     r"\b(?:commands?|scripts?|settings?|configs?) (?:that )?we used (?:for|to) (?:pre-?)?train",
     r"\b(?:pre-?)?trains? (?:on|with)\b",  # "trains on": trains on or with (phrases/training-method-objectives.md)
     # "aims to pretrain": aims to pre-train (training_method/partial-aims-to-pretrain.md)
@@ -251,7 +251,7 @@ CODE_STATEMENT = any_of(
 TRAINED_WITH = any_of(
     # "fine-tuned with the [": trained with a linked tool (training_method/partial-fine-tuned-with-data-link.md)
     r"\b(?:trained|fine-?tuned|pre-?trained)\b[^.\n]{0,100}?\b(?:using|with|via)\b[^.\[\n]{0,40}\[",
-    # "used the code from [": used the code at a link (phrases/training-method-code.md)
+    # "used the code from [our": used the code at a link (phrases/training-method-code.md)
     r"\b(?:used|using|with) (?:the )?code\b[^.\[\n]{0,40}\[",
 )
 #: The link after it: a repository on a code host, not a dataset kept there.
@@ -282,7 +282,7 @@ CODE_LINK_TEXT = any_of(
     r"\b(?:pre-?)?training (?:code|scripts?|recipes?)\b",
     # "steps to train": steps or docs for training (phrases/training-method-code.md)
     r"\b(?:steps|instructions|guide|guidance|docs?) (?:for|to) (?:pre-?)?train",
-    # "training and fine-tuning instruct": training and fine-tuning docs (phrases/training-method-code.md)
+    # "training and fine-tuning instructions": training and fine-tuning docs (phrases/training-method-code.md)
     r"\btraining (?:&|and) fine-?tuning (?:guid|instruct|doc)",
     # "training tutorial": a training guide or tutorial (phrases/training-method-code.md)
     r"\btraining (?:guide|guidance|instructions|docs?|tutorial)\b",
@@ -295,7 +295,7 @@ CODE_DOC = any_of(
     r"(?:^|/)(?:TRAIN(?:ING)?|PRE-?TRAIN(?:ING)?|FINE-?TUN(?:E|ING)|REPRODUC\w*)\.md$"
     r"|^(?!https?:)(?:\./)?[\w./-]{0,200}/(?:train|training|pretrain|finetune)/?$"
 )
-# "github.com/acme/acme-train/": a repository named for training (extras/open-full.md)
+# "github.com/acme/acme-train/tree": a repository named for training (extras/open-full.md)
 CODE_REPO = any_of(r"github\.com/[\w.-]{1,100}/[\w.-]{0,100}train[\w.-]{0,100}(?:/|$)")
 
 #: Commands that launch training, in code blocks of release sections.
