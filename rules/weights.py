@@ -75,7 +75,7 @@ DOWNLOAD_TEXT = {
         r"\bdownload\w*\b(?:[^.\n]|\.\d){0,40}\b(?:weights|checkpoints?|models?)\b(?:[^.\n]|\.\d){0,40}\b(?:from|at|on"
         r"|here|via|link)\b",  # "Download the sa…": downloading the weights from a place (extras/open-full.md)
         # a listed checkpoint file with its link: "The 6-hour model (m_6.onnx): [mirror](…)"
-        # "dunlin_1d.onnx): [mirror A](" (weights/complete-listed-checkpoint-files.md)
+        # "dunlin_1d.onnx): [mirror A](https" (weights/complete-listed-checkpoint-files.md)
         r"\b[\w.-]{1,80}\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|h5|tflite"
         r"|msgpack)\b`?\)?\s*[:：—–-]?\s*\[[^\]\n]{1,40}\]\(",
         # container images that ship the weights
@@ -117,20 +117,20 @@ WEIGHT_URL = any_of(
     r"|models\?|collections/|learn/|tasks/|api/)[\w.-]+/[\w.-]+",
     # "https://huggingface.co/collections/": a Hugging Face collection (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?huggingface\.co/collections/",
-    # "https://modelscope.cn/models/": a ModelScope model page (phrases/weights-downloads.md)
+    # "https://modelscope.cn/models/swift-lab": a ModelScope model page (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?modelscope\.cn/models/",
-    # "https://ollama.com/library/": an Ollama library page (phrases/weights-downloads.md)
+    # "https://ollama.com/library/swift-2b": an Ollama library page (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?ollama\.com/library/",
-    # "https://www.kaggle.com/models/": a Kaggle model page (weights/partial-code-license-boilerplate.md)
+    # "https://www.kaggle.com/models/heron-lab": a Kaggle model page (weights/partial-code-license-boilerplate.md)
     r"^https?://(?:www\.)?kaggle\.com/models/",
-    r"/releases/download/",  # "/releases/download/": a release asset download (phrases/weights-downloads.md)
+    r"/releases/download/",  # "/releases/download/v1": a release asset download (phrases/weights-downloads.md)
     r"^https?://[^?#\s]*/[\w-]*downloads?\b",  # "https://example…": a download page (phrases/weights-downloads.md)
     # ".safetensors": a weight file's URL (phrases/weights-downloads.md)
     r"\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|tar\.gz|zip)(?:\?|$)",
     r"^https?://wisemodel\.cn/models/",  # "https://wisemod…": a WiseModel model page (phrases/weights-downloads.md)
-    # "https://openxlab.org.cn/models/": an OpenXLab model page (phrases/weights-downloads.md)
+    # "https://openxlab.org.cn/models/detail": an OpenXLab model page (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?openxlab\.org\.cn/models/",
-    # "https://storage.googleapis.com/": a public bucket of weights (phrases/weights-downloads.md)
+    # "https://storage.googleapis.com/swift-lab": a public bucket of weights (phrases/weights-downloads.md)
     r"^https?://(?:dl\.fbaipublicfiles\.com|storage\.googleapis\.com)/",
     # "https://catalog.ngc.nvidia.com/orgs/swift/models/": an NVIDIA NGC model page (phrases/weights-downloads.md)
     r"^https?://(?:catalog\.)?ngc\.nvidia\.com/(?:catalog/|orgs/[\w-]+/(?:teams/[\w-]+/)?)models/",
@@ -140,7 +140,7 @@ WEIGHT_URL = any_of(
 BASE_MODEL = any_of(
     # "fine-tuned version of": a fine-tune of another model (weights/partial-base-model-link-only.md)
     r"\bfine-?tuned (?:version|variant|checkpoint) of\b",
-    # "fine-tunes the [": fine-tunes a linked model (weights/absent-base-model-and-its-license.md)
+    # "fine-tunes the [Plover": fine-tunes a linked model (weights/absent-base-model-and-its-license.md)
     r"\bfine-?tunes (?:the |a )?\[",
     # "trained on": built or trained from another model (weights/partial-data-withheld-not-weights.md)
     r"\b(?:fine-?tuned|trained|built|based|quantized|converted|distilled|adapted) (?:from|on(?: top of)?|upon)\b",
@@ -162,9 +162,9 @@ LICENSE = {
         r"|governed) (?:\w+ ){0,3}(?:under|by)\b[^.\n]{0,60}\blicen[cs]e\b",
         # "made available under": released or distributed under a license (weights/complete-listed-checkpoint-files.md)
         r"\b(?:licen[cs]ed|released|distributed|made available|open-?sourced) under\b",
-        # "--- license: u": a license key or line with a value (weights/absent-template-placeholders.md)
+        # "--- license: unknown": a license key or line with a value (weights/absent-template-placeholders.md)
         r"^\W*licen[cs]e\b[\s:：|*-]{0,6}[^\s:：|*-]",
-        # "license: u": a license field with a value (weights/absent-template-placeholders.md)
+        # "license: unknown": a license field with a value (weights/absent-template-placeholders.md)
         r"\blicen[cs]e\s*[:：|]\s*\S",
         # "CC BY-NC-SA 4.0 license": a license named by its family (weights/complete-listed-checkpoint-files.md)
         r"\b(?:apache|mit|bsd|gpl|agpl|lgpl|mpl|cc[- ]by|openrail|creativeml|rail|llama ?\d?(?:\.\d)? community|gemma"
@@ -209,7 +209,7 @@ REPO_BADGE = any_of(
     r"shields\.io/github/license/",
     # "shields.io/badge/license": a license badge from shields.io (architecture/absent-size-in-heading-and-badge.md)
     r"shields\.io/badge/licen[cs]e",
-    # "badgen.net/github/license/": a GitHub license badge from badgen (phrases/weights-downloads.md)
+    # "badgen.net/github/license/swift-lab": a GitHub license badge from badgen (phrases/weights-downloads.md)
     r"badgen\.net/github/license/",
     r"choosealicense\.com",  # "choosealicense.com": a pointer to choosealicense.com (phrases/weights-downloads.md)
 )
@@ -220,7 +220,7 @@ NO_LICENSE = {"", "unknown", "none", "null", "other", "no", "n/a"}
 #: A heading that introduces the license terms.
 # "license": a license heading (weights/absent-template-placeholders.md, weights/complete-license-section-zh.md)
 LICENSE_HEADING = any_of(r"\blicen[cs](?:e|ing)\b", r"许可|协议|授权")
-# "license": a license link (weights/absent-base-model-and-its-license.md, weights/complete-license-section-zh.md)
+# "licensed": a license link (weights/absent-base-model-and-its-license.md, weights/complete-license-section-zh.md)
 LICENSE_LINK = any_of(r"licen[cs]e", r"许可|协议")
 LICENSE_WORD = LICENSE_LINK
 
