@@ -12,7 +12,8 @@ searched in every fixture card, without its HTML comments (the ``<!-- expect: â€
 whole and line by line (a ``^`` anchor means the start of a sentence in a card, here of a line).
 
 The comment of an alternative is the one at the end of its last line, after comment lines directly
-above it (not ``#:`` documentation comments). A comment names fixtures by their path under
+above it (not ``#:`` documentation comments); alternatives that share one line inside a call take the
+comment at the end of the call's opening line (``X = any_of(  # â€¦``), where the formatter keeps it. A comment names fixtures by their path under
 fixtures/ in parentheses: ``# "trained on 2T tokens": a size with its unit (training_data/x.md)``.
 tests/test_pattern_fixtures.py uses this module to check that each named fixture shows its alternative.
 """
@@ -130,6 +131,8 @@ def alternatives(path: Path) -> list[Alternative]:
     namespace: dict[str, Any] = vars(importlib.import_module(f"repro_lint.rules.{path.stem}"))
     comments = _comments(source)
     found: list[tuple[ast.expr, int]] = []
+    #: Alternatives that share one line below their ``any_of(`` line: the comment on that opening line is theirs.
+    opening: dict[int, int] = {}
     for node in ast.walk(tree):
         if _is_any_of(node):
             assert isinstance(node, ast.Call)
@@ -137,13 +140,19 @@ def alternatives(path: Path) -> list[Alternative]:
             for keyword in node.keywords:
                 if keyword.arg == "flags":
                     flags = eval(compile(ast.Expression(keyword.value), str(path), "eval"), namespace)
-            found += [(r, flags) for r in map(_regex_node, node.args) if r is not None]
+            regexes = [r for r in map(_regex_node, node.args) if r is not None]
+            found += [(r, flags) for r in regexes]
+            rows = {r.lineno for r in regexes} | {r.end_lineno or r.lineno for r in regexes}
+            if len(regexes) > 1 and len(rows) == 1 and node.lineno < min(rows):
+                opening |= {id(r): node.lineno for r in regexes}
     found += [(node, re.IGNORECASE) for node in _regex_collections(tree)]
     out = []
     for node, flags in found:
         regex = eval(compile(ast.Expression(node), str(path), "eval"), namespace)
         first, last = node.lineno, node.end_lineno or node.lineno
         comment = _comment_of(comments, first, last)
+        if not comment and id(node) in opening and not comments.get(opening[id(node)], ("", True))[1]:
+            comment = comments[opening[id(node)]][0].lstrip("#").strip()
         named = FIXTURE_NAME.findall(" ".join(re.findall(r"\(([^()]*)\)", comment)))
         out.append(Alternative(path, first, last, regex, flags, comment, named))
     return sorted(out, key=lambda a: (a.line, a.end_line))
