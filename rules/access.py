@@ -75,7 +75,7 @@ SIGNALS = {
         # "填写申请表": an application to download, in Chinese (extras/finetune-zh.md)
         r"申请(?:下载|权重|访问|使用)|填写(?:申请表|问卷|表单)|审核(?:通过)?后|提交申请|需(?:要)?申请",
     ),
-    "waitlist": any_of(
+    "waitlist": any_of(  # "waitlist", "join the queue", 排队: a waitlist or queue (phrases/access-gated.md)
         r"\bwait ?list\b", r"\bjoin the queue\b", r"\bearly access program\b", r"内测(?:申请|资格)|排队|候补"
     ),
     "api": any_of(
