@@ -179,7 +179,7 @@ CORE = {
 
 #: Further settings with values: shown as evidence, not counted towards the core five.
 EXTRA = {
-    "warmup": any_of(
+    "warmup": any_of(  # "warmup: 2,000": warmup with its value (open-reproducible.md, phrases/hyperparameters-zh.md)
         rf"\bwarm{SEP}?up(?:{SEP}(?:steps|ratio|iters|tokens))?\b{GAP}{VALUE}", rf"预热(?:步数)?{GAP}{VALUE}"
     ),
     # "weight decay 0.1": weight decay with its value (extras/open-full.md, open-reproducible-zh.md)
