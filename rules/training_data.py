@@ -79,7 +79,7 @@ TOPIC = any_of(
 TOPIC_HEADING = any_of(r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\bdata ?mix", r"数据|语料")
 
 #: Sections about evaluation or use: datasets named there are benchmarks or examples, not training data.
-NOT_TRAINING_HEADING = any_of(
+NOT_TRAINING_HEADING = any_of(  # "Evaluation", "评测": evaluation headings (phrases/evaluation-benchmarks.md)
     r"\bevaluat", r"\bbenchmark", r"\bresults?\b", r"\bleaderboard", r"评测|评估|测评|测试结果"
 )
 
@@ -337,7 +337,7 @@ DATASET_URL = any_of(
 DATASHEET_LINK = any_of(r"\bdata ?cards?\b|\bdata ?sheets?\b|\bdataset cards?\b", r"数据卡")
 # "datasets": a link to data or a data file (open-reproducible-zh.md)
 DATA_LINK = any_of(r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\.(?:jsonl?|parquet|csv|tsv|txt)\b", r"数据|语料")
-PUBLISHED = any_of(
+PUBLISHED = any_of(  # "released", "开源": data said released, available or published (phrases/openwashing-claims.md)
     r"\breleased?\b|\bavailable\b|\bcan be found\b|\bdownload|\bhosted\b|\bpublished\b", r"开源|发布|下载|公开"
 )
 #: Links to the model's own outputs ("unconditional samples", ``…_samples.jsonl``, generations): not training data.
@@ -398,7 +398,7 @@ VAGUE = {
 }
 
 #: A fine-tuning section offered to users ("Fine-tuning", 微调) rather than a stage of the release.
-USER_FINETUNE_HEADING = any_of(
+USER_FINETUNE_HEADING = any_of(  # "## Fine-tuning", "how to fine-tune": a fine-tuning section offered to the reader
     r"^fine-?tuning$", r"\bfine-?tun\w* (?:on|with|for) (?:your|custom|own)", r"\bhow to fine-?tune", r"^(?:模型)?微调$"
 )
 
