@@ -313,7 +313,7 @@ COMMAND = any_of(
 
 #: "Training Data", "Training hyperparameters": a placeholder there belongs to that criterion (RL304, RL504), not to
 #: this one.
-OTHER_CRITERION_SECTION = any_of(
+OTHER_CRITERION_SECTION = any_of(  # a data or hyperparameter heading (recipe-only.md, open-reproducible-zh.md)
     r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\bhyper-?param", r"数据|语料|超参数"
 )
 
