@@ -33,8 +33,8 @@ TEXTS = pattern_fixtures.fixture_texts()
 
 
 def test_the_rules_declare_alternatives_and_comments_tie_them_to_fixtures() -> None:
-    assert len(ALTERNATIVES) > 500
-    assert len(TIED) > 200
+    assert len(ALTERNATIVES) > 700
+    assert len(TIED) > 700
     assert all(a.comment for a in TIED)
 
 
