@@ -9,7 +9,8 @@ pair), or one entry of a module-level tuple or list of regexes that a rule joins
 architecture vocabulary, the known data sources, a rule's subject words and section names). Each is
 compiled alone with the flags ``any_of`` uses (case-insensitive unless the call says otherwise) and
 searched in every fixture card, without its HTML comments (the ``<!-- expect: … -->`` notes), as a
-whole and line by line (a ``^`` anchor means the start of a sentence in a card, here of a line).
+whole and line by line (a ``^`` anchor means the start of a sentence in a card, here of a line; a line
+is also tried without its Markdown marker, and up to each link's opening bracket).
 
 The comment of an alternative is the one at the end of its last line, after comment lines directly
 above it (not ``#:`` documentation comments); alternatives that share one line inside a call take the
@@ -167,13 +168,27 @@ def fixture_texts() -> dict[str, str]:
     return {str(p.relative_to(FIXTURES)): HTML_COMMENT.sub("", p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.rglob("*.md"))}
 
 
-def first_match(pattern: re.Pattern[str], text: str) -> Optional[str]:
-    """The first text ``pattern`` matches in ``text`` as a whole or in one of its lines."""
-    m = pattern.search(text)
-    if m is not None:
-        return m.group(0)
+#: The Markdown marker of a line: a heading's hashes, a list bullet or number, a quote's ``>``.
+LINE_MARKER = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+|>\s?)")
+
+
+def pieces(text: str) -> Iterator[str]:
+    """What the rules match against, approximately: the whole text, each line as written and without
+    its Markdown marker (heading text, a list item, a front-matter tag), and each line up to the opening
+    bracket of each link in it (the words that introduce the link)."""
+    yield text
     for line in text.splitlines():
-        m = pattern.search(line)
+        yield line
+        bare = LINE_MARKER.sub("", line, count=1)
+        if bare != line:
+            yield bare.strip()
+        yield from (line[: m.start() + 1] for m in re.finditer(r"\[", line))
+
+
+def first_match(pattern: re.Pattern[str], text: str) -> Optional[str]:
+    """The first text ``pattern`` matches in one of the :func:`pieces` of ``text``."""
+    for piece in pieces(text):
+        m = pattern.search(piece)
         if m is not None:
             return m.group(0)
     return None
