@@ -398,7 +398,7 @@ VAGUE = {
 }
 
 #: A fine-tuning section offered to users ("Fine-tuning", 微调) rather than a stage of the release.
-USER_FINETUNE_HEADING = any_of(  # "## Fine-tuning", "how to fine-tune": a fine-tuning section offered to the reader
+USER_FINETUNE_HEADING = any_of(  # "Fine-tuning", 微调: a section for the reader (phrases/user-finetune.md)
     r"^fine-?tuning$", r"\bfine-?tun\w* (?:on|with|for) (?:your|custom|own)", r"\bhow to fine-?tune", r"^(?:模型)?微调$"
 )
 
