@@ -204,7 +204,7 @@ MENTION = any_of(
 
 #: Front-matter tags that name a training stage of the release (``tags: [sft, lora]``): partial evidence only.
 # a training-stage tag in the front matter (a tag's value)
-STAGE_TAG = any_of(r"^(?:sft|lora|qlora|dpo|orpo|kto|ppo|grpo|rlhf)$")
+STAGE_TAG = any_of(r"^(?:sft|lora|qlora|dpo|orpo|kto|ppo|grpo|rlhf)$")  # "sft": a tag (phrases/training-method-code.md)
 
 #: Text that speaks to the reader about training *their* model ("fine-tune your models with SFT",
 #: a documentation index: "Training: the instructions for post-training"): not this release's procedure.
@@ -265,7 +265,7 @@ DATA_LINK = any_of(
 )
 #: What the link is introduced as: the words between "using"/"with"/"code" and the link.
 # the words before a link (matched on a prefix of the sentence)
-LINK_INTRO = any_of(r"\b(?:using|with|via|code)\b[^.\[\n]{0,40}\[$")
+LINK_INTRO = any_of(r"\b(?:using|with|via|code)\b[^.\[\n]{0,40}\[$")  # "code from [" (phrases/training-method-code.md)
 
 #: General-purpose training libraries: "trained using [TRL](…)" names a tool, not the release's training code.
 GENERAL_LIBRARY = any_of(
