@@ -167,7 +167,7 @@ QUALIFIERS = (
 
 #: Data size: tokens, examples, hours or bytes with a number.
 SIZE = any_of(
-    # "8,192 tokens": a count of data units (training_data/absent-context-and-benchmarks.md)
+    # "1.2T tokens": a count of data units (training_data/complete-sources-size-mix.md)
     rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*{QUALIFIERS}{DATA_UNIT}",
     # "12 gigabytes": a size in bytes (training_data/partial-size-in-gigabyte-words.md)
     rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB|gigabytes|terabytes|petabytes)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))",
@@ -175,9 +175,9 @@ SIZE = any_of(
     rf"\b{NUM}\s*[GT]\s+(?:of\s+)?(?:[A-Za-z-]{{1,20}}\s+){{0,2}}(?:corpus|corpora|data|text)\b",
     # "tokens (B): 1200": a token count column with its unit (phrases/training-data-named-sources.md)
     rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
-    # "8,192 tokens": a count of data units, in Chinese too (training_data/absent-context-and-benchmarks.md)
+    # "2 万亿 token": a count of data units, in Chinese too (training_data/complete-zh-enumeration.md)
     rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个?样本|小时|词元|词|字|标识符|token)",
-    # "13B ## 训练数据": a size in T or 亿 of data, in Chinese (training_data/complete-zh-enumeration.md)
+    # "2.6T 标识符的中英文语料": a size in T or 亿 of data, in Chinese (hyperparameters/partial-tokens-zh.md)
     rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
     # "语料规模: 1.2": the data size key in Chinese (phrases/training-data-zh.md)
     r"(?:数据量|语料规模|token\s*数)\s*[:：]?\s*\d",
