@@ -162,7 +162,7 @@ LICENSE = {
         r"|governed) (?:\w+ ){0,3}(?:under|by)\b[^.\n]{0,60}\blicen[cs]e\b",
         # "made available under": released or distributed under a license (weights/complete-listed-checkpoint-files.md)
         r"\b(?:licen[cs]ed|released|distributed|made available|open-?sourced) under\b",
-        # "--- license: unknown": a license key or line with a value (weights/absent-template-placeholders.md)
+        # "**License** A custom": a license line with its value (weights/complete-gated-request-form.md)
         r"^\W*licen[cs]e\b[\s:：|*-]{0,6}[^\s:：|*-]",
         # "license: unknown": a license field with a value (weights/absent-template-placeholders.md)
         r"\blicen[cs]e\s*[:：|]\s*\S",
@@ -218,7 +218,7 @@ LICENSE_KEYS = ("license", "license_name", "license_link")
 NO_LICENSE = {"", "unknown", "none", "null", "other", "no", "n/a"}
 
 #: A heading that introduces the license terms.
-# "license": a license heading (weights/absent-template-placeholders.md, weights/complete-license-section-zh.md)
+# "licensed": a license heading (weights/absent-template-placeholders.md, weights/complete-license-section-zh.md)
 LICENSE_HEADING = any_of(r"\blicen[cs](?:e|ing)\b", r"许可|协议|授权")
 # "licensed": a license link (weights/absent-base-model-and-its-license.md, weights/complete-license-section-zh.md)
 LICENSE_LINK = any_of(r"licen[cs]e", r"许可|协议")
