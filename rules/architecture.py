@@ -116,7 +116,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\bd_?model\s*[:=|]?\s*{NUM}",
             # "Attention heads | 16": a head count key with a value (extras/open-full.md)
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads\s*[:=|]?\s*{NUM}",
-            rf"\b{NUM}\s*(?:attention\s+)?heads\b",  # "24 attention he…": a number of attention heads (open-weights.md)
+            # "24 attention heads": a number of attention heads (open-weights.md)
+            rf"\b{NUM}\s*(?:attention\s+)?heads\b",
             # "n_layers: 22": GPT-2 style config keys (n_layer, n_head …) (architecture/complete-config-block.md)
             rf"\bn_(?:layers?|heads?|embd|ctx)\s*[:=|]?\s*{NUM}",
             # "层数 | 40": layers, width or heads in Chinese (architecture/complete-zh-table.md)
