@@ -94,7 +94,8 @@ RESULTS = [rf"{b}[^\n]{{0,40}}?(?<![\w.]){NUMBER}" for b in BENCHMARKS]
 EVALUATION_CODE = [
     # "evaluation code", "evaluation harness" (extras/open-full.md)
     r"\bevaluation (?:code|scripts?|harness|pipeline|configs?)\b",
-    r"\blm[- ]evaluation[- ]harness\b|\blm[- ]eval\b",  # "lm-evaluation-h…": EleutherAI's harness (extras/open-full.md)
+    # "lm-evaluation-harness": EleutherAI's harness (extras/open-full.md)
+    r"\blm[- ]evaluation[- ]harness\b|\blm[- ]eval\b",
     r"\bopencompass\b",  # "OpenCompass": the OpenCompass harness (extras/open-zh.md)
     # "HELM": other harnesses (phrases/evaluation-benchmarks.md)
     r"\bbigcode[- ]evaluation[- ]harness\b|\bhelm\b|\blighteval\b|\bevalplus\b",
