@@ -95,8 +95,9 @@ INHERITED = {
         r"\binherit(?:s|ed)?\b",  # "inherits": inherited from the base model (phrases/lineage-derivatives.md)
         # "as in the base model": as in the base model (phrases/lineage-derivatives.md)
         r"\b(?:unchanged|as in|identical to) the (?:base|original|parent) model\b",
+        # "see the base model card": a pointer to the base model's card (extras/finetune-lineage-complete.md)
         r"\b(?:refer to|see) (?:the )?(?:\w+ )?(?:base|original|parent|upstream) model(?:'s)? (?:card|documentation"
-        r"|page)\b",  # "see the base mo…": a pointer to the base model's card (extras/finetune-lineage-complete.md)
+        r"|page)\b",
         # "For details on the base model": details on the base model elsewhere (phrases/lineage-derivatives.md)
         r"\bfor (?:details|information|more) (?:on|about) (?:the )?(?:base model|pre-?training)\b",
         # "与基座模型相同": inherited from the base, in Chinese (extras/finetune-zh.md)
