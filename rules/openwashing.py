@@ -48,7 +48,8 @@ CLAIMS = {
     "strong claim": any_of(
         # "fully open-source": a fully open claim (extras/api-only-openwashing.md)
         r"\b(?:fully|completely|truly|totally|100%) open(?:[- ]source[d]?)?\b",
-        r"\bopen[- ]source everything\b",  # "open source eve…": open source everything (phrases/openwashing-claims.md)
+        # "open source everything": open source everything (phrases/openwashing-claims.md)
+        r"\bopen[- ]source everything\b",
         # "全面开源": a fully open claim in Chinese (phrases/openwashing-claims.md)
         r"全面开源|完全开源|全部开源|完全开放|全开源",
     ),
@@ -64,12 +65,14 @@ CLAIMS = {
         r"\b(?:this|our) (?:is an? )?(?:fully |new )?open[- ]source (?:\w+[- ]){0,2}(?:model|llm|language model)\b",
         # "is an open-source large…": is an open-source model (openwashing/open-source-title-api-key-only.md)
         r"\bis an? (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:model|llm|language model)\b",
-        r"\bopen[- ]source release of\b",  # "open-source rel…": an open-source release (phrases/openwashing-claims.md)
+        # "open-source release of": an open-source release (phrases/openwashing-claims.md)
+        r"\bopen[- ]source release of\b",
         # "We present Acme-7B, an open-source LLM", "Acme-7B, an open-source model for …, is …"
         r"^[^,.;\n]{1,80}, (?:an?|the) (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:models?|llms?"
         r"|language models?|assistant|chatbot)\b",  # "Petrel-7B, an open-source LLM" (phrases/openwashing-claims.md)
         # "Open-source Acme-7B is a chat model."
-        r"^open[- ]source (?:\w+[- ]){1,3}(?:is|are|was)\b",  # "Open-source Pet…" (phrases/openwashing-claims.md)
+        # "Open-source Petrel-7B is" (phrases/openwashing-claims.md)
+        r"^open[- ]source (?:\w+[- ]){1,3}(?:is|are|was)\b",
         # "我们开源": an open-source claim in Chinese (extras/finetune-zh.md)
         r"(?:我们|正式|现已|已经|已|均)开源|开源了|开源发布|宣布开源|(?:是|为)(?:一个|一款)?.{0,10}开源(?:的)?(?:大)?(?:语言)?模型",
     ),
