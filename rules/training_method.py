@@ -134,7 +134,8 @@ OBJECTIVE = any_of(
     r"\bmasked (?:image|autoencoder|audio|signal) model(?:l?ing)?\b",
     # "pre-trained to reconstruct": trained to reconstruct or predict (phrases/training-method-objectives.md)
     r"\b(?:pre-?)?trained to (?:reconstruct|predict|denoise|match|contrast)\b",
-    r"\bhard[- ]negative mining\b",  # "hard negative m…": hard-negative mining (phrases/training-method-objectives.md)
+    # "hard negative mining": hard-negative mining (phrases/training-method-objectives.md)
+    r"\bhard[- ]negative mining\b",
     # "flow-matching loss": a flow-matching objective (phrases/training-method-objectives.md)
     r"\bflow[- ]matching (?:objective|loss)\b",
     # "noise-prediction objective": a noise-prediction objective (phrases/training-method-objectives.md)
