@@ -60,7 +60,8 @@ DOWNLOAD_TEXT = {
         # a pipeline given a hub model id (training_method/partial-trained-on-data-from-scratch.md)
         r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
         r"\bsnapshot_download\(",  # "snapshot_download(": a snapshot_download call (phrases/weights-downloads.md)
-        r"\bmodelscope download\b",  # "modelscope down…": a ModelScope download command (phrases/weights-downloads.md)
+        # "modelscope download": a ModelScope download command (phrases/weights-downloads.md)
+        r"\bmodelscope download\b",
         r"\bollama (?:run|pull)\s+\S",  # "ollama run s": an Ollama run or pull command (phrases/weights-downloads.md)
         # "git lfs clone": a git clone of the hub repository (phrases/weights-downloads.md)
         r"\bgit lfs clone\b|\bgit clone https://huggingface\.co/",
@@ -72,8 +73,9 @@ DOWNLOAD_TEXT = {
         r"\bPeftModel\.from_pretrained\(\s*\w+\s*,\s*[\"'][\w./-]+[\"']",
         # a checkpoint file listed with what it holds (weights/partial-adapter-file-listing.md)
         r"\b[\w.-]+\.(?:safetensors|gguf|ckpt|pth|bin)`?\s*[:：—–-]\s*[^\n]{0,60}?\b(?:weights|checkpoint|adapter)\b",
+        # "Download the safetensors checkpoint from": downloading the weights from a place (extras/open-full.md)
         r"\bdownload\w*\b(?:[^.\n]|\.\d){0,40}\b(?:weights|checkpoints?|models?)\b(?:[^.\n]|\.\d){0,40}\b(?:from|at|on"
-        r"|here|via|link)\b",  # "Download the sa…": downloading the weights from a place (extras/open-full.md)
+        r"|here|via|link)\b",
         # a listed checkpoint file with its link: "The 6-hour model (m_6.onnx): [mirror](…)"
         # "dunlin_1d.onnx): [mirror A](https" (weights/complete-listed-checkpoint-files.md)
         r"\b[\w.-]{1,80}\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|h5|tflite"
@@ -124,10 +126,12 @@ WEIGHT_URL = any_of(
     # "https://www.kaggle.com/models/heron-lab": a Kaggle model page (weights/partial-code-license-boilerplate.md)
     r"^https?://(?:www\.)?kaggle\.com/models/",
     r"/releases/download/",  # "/releases/download/v1": a release asset download (phrases/weights-downloads.md)
-    r"^https?://[^?#\s]*/[\w-]*downloads?\b",  # "https://example…": a download page (phrases/weights-downloads.md)
+    # "https://example.org/swift-lab/swift-2b/releases/download": a download page (phrases/weights-downloads.md)
+    r"^https?://[^?#\s]*/[\w-]*downloads?\b",
     # ".safetensors": a weight file's URL (phrases/weights-downloads.md)
     r"\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|tar\.gz|zip)(?:\?|$)",
-    r"^https?://wisemodel\.cn/models/",  # "https://wisemod…": a WiseModel model page (phrases/weights-downloads.md)
+    # "https://wisemodel.cn/models/": a WiseModel model page (phrases/weights-downloads.md)
+    r"^https?://wisemodel\.cn/models/",
     # "https://openxlab.org.cn/models/detail": an OpenXLab model page (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?openxlab\.org\.cn/models/",
     # "https://storage.googleapis.com/swift-lab": a public bucket of weights (phrases/weights-downloads.md)
