@@ -31,7 +31,8 @@ from repro_lint.document import Card
 from repro_lint.evidence import Hit, any_of, finding, link_hits, release_of, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.results import Code, Evidence, Level, Severity, Verdict
-from repro_lint.rules.weights import DOWNLOAD_TEXT, WEIGHT_URL
+
+from .weights import DOWNLOAD_TEXT, WEIGHT_URL
 
 MISSING = Code("RL611", "access-missing", "The card does not say how to get the model.", Severity.ERROR)
 GATED = Code(
@@ -54,35 +55,48 @@ GATE_KEYS = ("gated", "extra_gated_prompt", "extra_gated_fields", "extra_gated_h
 
 SIGNALS = {
     "gated": any_of(
+        # "request access": a request for access (weights/complete-gated-request-form.md)
         r"\brequest (?:access|the weights|a download)\b",
+        # "Apply for access": apply or register for access (phrases/access-gated.md)
         r"\b(?:apply|register|sign up) (?:for|to get) (?:access|the weights|download)\b",
+        # "access form": an access or application form (phrases/access-gated.md)
         r"\b(?:access|application|request) form\b",
+        # "gated model": a gated model or repository (phrases/access-gated.md)
         r"\bgated (?:model|repo|repository|access)\b",
-        r"\bupon (?:approval|request)\b",
+        r"\bupon (?:approval|request)\b",  # "upon approval": weights sent upon approval (phrases/access-gated.md)
+        # "after approval": a download after approval (phrases/access-gated.md)
         r"\bafter (?:your request is )?approv\w+\b",
+        # "agree to share your contact information": the Hub's contact-sharing prompt (phrases/access-gated.md)
         r"\bagree to share your contact information\b",
+        # "accept the license to access": accepting terms to access the files (phrases/access-gated.md)
         r"\baccept the (?:license|conditions|terms) to access\b",
+        # "contact us for access": contact us for access (phrases/access-gated.md)
         r"\bcontact us (?:for|to get) (?:access|the weights)\b",
+        # "填写申请表": an application to download, in Chinese (extras/finetune-zh.md)
         r"申请(?:下载|权重|访问|使用)|填写(?:申请表|问卷|表单)|审核(?:通过)?后|提交申请|需(?:要)?申请",
     ),
-    "waitlist": any_of(
+    "waitlist": any_of(  # "waitlist", "join the queue", 排队: a waitlist or queue (phrases/access-gated.md)
         r"\bwait ?list\b", r"\bjoin the queue\b", r"\bearly access program\b", r"内测(?:申请|资格)|排队|候补"
     ),
     "api": any_of(
         r"\b(?:through|via|using|with) (?:our |the |an? )?(?:\w+ )?(?:api|platform|chat|web app|playground"
-        r"|cloud service)\b",
-        r"\bapi[- ](?:only|access|key|endpoint)\b",
-        r"\buse (?:our|the) (?:paid )?api\b",
+        r"|cloud service)\b",  # "through our API": access through an API or platform (api-only.md)
+        r"\bapi[- ](?:only|access|key|endpoint)\b",  # "API key": API-only access, an API key or endpoint (api-only.md)
+        r"\buse (?:our|the) (?:paid )?api\b",  # "use our API": use our API (phrases/access-gated.md)
+        # "available on our platform": available on a platform or website (phrases/access-gated.md)
         r"\bavailable (?:on|at) (?:our )?(?:platform|website|chat)\b",
-        r"\btry it (?:on|at|in)\b",
+        r"\btry it (?:on|at|in)\b",  # "Try it in": try it online (architecture/absent-size-in-heading-and-badge.md)
+        # "仅通过 API": API-only access in Chinese (api-only-zh.md)
         r"仅(?:通过|提供)\s*api|通过\s*api\s*(?:调用|访问|使用)|api\s*服务|在线体验|开放平台|申请试用",
     ),
 }
 
 #: "Data generated using the OpenAI API": an API used to make the release, not the way to reach it.
 API_AS_TOOL = any_of(
+    # "labelled by": data made with an API: a tool, not access (phrases/access-gated.md)
     r"\b(?:generated|collected|distilled|annotated|label(?:l)?ed|created|produced|synthesi[sz]ed|translated|queried"
     r"|scored|evaluated|judged)\b[^.\n]{0,40}\b(?:using|with|via|through|from|by)\b",
+    # "judge": a teacher or judge model: a tool, not access (phrases/access-gated.md)
     r"\b(?:teacher|judge|annotator)\b",
 )
 

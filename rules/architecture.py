@@ -47,165 +47,250 @@ NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic
 VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
     "language": {
         "model type": (
+            # "decoder-only": the decoder-only model type (architecture/complete-config-block.md)
             r"\bdecoder[- ]only\b",
+            # "encoder-decoder": the encoder-decoder model type (phrases/architecture-language-family.md)
             r"\bencoder[- ]decoder\b",
+            # "encoder-only": the encoder-only model type (phrases/architecture-language-family.md)
             r"\bencoder[- ]only\b",
+            # a causal or autoregressive language model (architecture/complete-layer-width-notation.md)
             r"\b(?:causal|autoregressive|auto-regressive) (?:language )?model",
+            # "mixture-of-experts": a mixture-of-experts model, spelled out (phrases/architecture-language-family.md)
             r"\bmixture[- ]of[- ]experts\b",
-            r"\bMoE\b",
+            r"\bMoE\b",  # "MoE": a mixture-of-experts model, abbreviated (architecture/complete-spec-bullets.md)
+            # "sparsely gated": a sparsely gated (expert) model (phrases/architecture-language-family.md)
             r"\bsparse(?:ly)?[- ]gated\b",
-            r"\bdiffusion\b",
-            r"\bstate[- ]space\b",
-            r"\bmamba\b",
-            r"\bRWKV\b",
-            r"\btransformer\b",
-            r"\bseq2seq\b",
+            r"\bdiffusion\b",  # "Diffusion": a diffusion model (phrases/architecture-diffusion.md)
+            r"\bstate[- ]space\b",  # "state-space": a state-space model (phrases/architecture-language-family.md)
+            r"\bmamba\b",  # "Mamba": the Mamba state-space family (phrases/architecture-language-family.md)
+            r"\bRWKV\b",  # "RWKV": the RWKV recurrent family (phrases/architecture-language-family.md)
+            r"\btransformer\b",  # "transformer": the transformer, named alone (architecture/complete-config-block.md)
+            r"\bseq2seq\b",  # "seq2seq": a sequence-to-sequence model (phrases/architecture-language-family.md)
+            # "BERT-style": a known architecture as the model's style (phrases/architecture-language-family.md)
             r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)[- ]?(?:style|like|based|architecture)",
+            # the base model named in a key or a sentence (architecture/partial-base-model-reference.md)
             r"\bbase[_ ]model[ \t]*(?::|\bis\b|\bwas\b)[ \t]*[\w\[`\"'(]",
+            # "model_type: tern": a config's model_type key with a value (phrases/architecture-language-family.md)
             r"\bmodel_type\s*:\s*\S",
+            # "architecture | Setting": an architecture key or table row with a value (extras/open-full.md)
             r"\barchitectures?\s*[:|]\s*\w",
+            # "编码器": a model type in Chinese (phrases/architecture-zh.md)
             r"解码器|编码器|混合专家|自回归|扩散模型|Transformer\s*(?:架构|结构)",
+            # a fine-tune of a named model (type by reference) (architecture/partial-base-model-reference.md)
             r"\bfine-?tuned (?:version|variant|checkpoint) of\b",
+            # a model fine-tuned or built on a named model (phrases/training-data-named-sources.md)
             r"\b(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*",
+            # "T5 model": a known model family followed by "model" (phrases/architecture-language-family.md)
             r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon"
             r"|BLOOM)\b[\w .-]{0,12}\bmodel\b",
+            # built on a named base model, in Chinese (training_method/partial-training-statement-zh.md)
             r"基于\s*[\w.-]+\s*(?:模型|架构|结构|基座)",
         ),
         "parameter count": (
+            # "1.5 trillion": a size with its unit, not a token or sample count (architecture/closed-not-disclosed.md)
             rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples"
             rf"|images|hours|instructions|pairs|steps|GPU))",
+            # "Wren-7B": the size in a model name (architecture/absent-size-in-heading-and-badge.md)
             rf"\b[\w.]{{1,80}}-{NUM}[bBmM]\b",
+            # "parameters: 26": a parameter count key with a value (open-weights.md)
             rf"\b(?:parameters?|params|#\s?params)\s*[:=|]?\s*(?:of\s+)?~?{NUM}",
+            # "130 亿": a parameter count in Chinese units (architecture/complete-zh-table.md)
             rf"{NUM}\s*(?:亿|万亿|十亿|千亿|百亿)\s*(?:参数|规模)?",
+            # "参数量": the word for parameter count, in Chinese (architecture/complete-zh-table.md)
             r"参数量|参数规模|总参数",
+            # "7 billion parameters": a count of parameters in words (architecture/partial-config-hostfile.md)
             rf"{NUM}\s*(?:billion|million) parameters",
         ),
         "dimensions": (
+            # "Layers | 24": a layer count key with a value (extras/open-full.md)
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}",
+            # "40 layers": a number of layers or transformer blocks (architecture/absent-sizes-only-in-news.md)
             rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b",
+            # "embedding dim:** 1024": a width named before its number (architecture/complete-vision-spec.md)
             r"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{0,24}?\d",
-            rf"{NUM}\s*层",
+            rf"{NUM}\s*层",  # "24 层": a layer count in Chinese (phrases/architecture-zh.md)
+            # "Embedding dimension: 768": the hidden size key with a value (phrases/architecture-embedding.md)
             rf"\b(?:(?:hidden|embedding)[_ ](?:size|dim(?:ension)?)|model[_ ]dim(?:ension)?)\s*[:="
             rf"|]?\s*(?:of\s+)?{NUM}",
+            # "d_model: 2048": the d_model key with a value (architecture/complete-config-block.md)
             rf"\bd_?model\s*[:=|]?\s*{NUM}",
+            # "Attention heads | 16": a head count key with a value (extras/open-full.md)
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads\s*[:=|]?\s*{NUM}",
+            # "24 attention heads": a number of attention heads (open-weights.md)
             rf"\b{NUM}\s*(?:attention\s+)?heads\b",
+            # "n_layers: 22": GPT-2 style config keys (n_layer, n_head …) (architecture/complete-config-block.md)
             rf"\bn_(?:layers?|heads?|embd|ctx)\s*[:=|]?\s*{NUM}",
+            # "层数 | 40": layers, width or heads in Chinese (architecture/complete-zh-table.md)
             rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数)\s*[:=|]?\s*{NUM}",
+            # "layers; BERT-style": a layers row listing its kinds (phrases/architecture-language-family.md)
             r"\blayers?\s*;\s*\w",
+            # "d_model: 2048": d_model with a number near it (architecture/complete-config-block.md)
             r"\bd_model\b.{0,40}\d",
+            # "L24-D2048": the layers-width shorthand L24-D2048 (architecture/complete-layer-width-notation.md)
             r"(?-i:\bL\d{1,3}-D\d{2,5}\b)",
         ),
         "context or tokenizer": (
+            # a context or sequence length key with a value (architecture/partial-model-size-is-not-a-dimension.md)
             rf"\b(?:context|sequence|seq)[_ ](?:length|window|size|len)\s*[:="
             rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}\s*[kK]?",
+            # "32K context": a context length before the word context (architecture/absent-sizes-only-in-news.md)
             rf"\b{NUM}\s*[kK]?[- ](?:token|tokens)?\s*context",
+            # max sequence or position length with a value (hyperparameters/complete-adapter-setup-list.md)
             rf"\bmax(?:imum)?[_ ](?:sequence|position|context)[_ ](?:length|embeddings)\s*[:=|]?\s*{NUM}",
+            # "Vocabulary | 50,304": a vocabulary size (extras/open-full.md)
             rf"\bvocab(?:ulary)?[_ ]?(?:size)?\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            # "BPE": a named tokenizer kind (extras/open-full.md)
             r"\b(?:BPE|byte[- ]pair|SentencePiece|tiktoken|WordPiece)\b",
+            # "tokenizer with 32k toke…": a tokenizer with its vocabulary size (phrases/architecture-language-family.md)
             rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)",
+            # "tokenizer: unigram": a tokenizer key with a value (phrases/architecture-language-family.md)
             r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w",
+            # "词表大小 | 64000": context length or vocabulary in Chinese (architecture/complete-zh-table.md)
             r"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
+            # a context length with a number after it (architecture/complete-spec-bullets.md)
             r"\b(?:context|sequence) (?:length|window)\b[^.\n]{0,30}?\d",
+            # the maximum sequence length, named (hyperparameters/complete-adapter-setup-list.md)
             r"\bmaximum sequence length\b",
+            # "ctx_len = 2048": the ctx_len key with a value (architecture/complete-layer-width-notation.md)
             rf"\bctx_?len\s*[:=]?\s*{NUM}",
         ),
     },
     "vision": {
         "model type": (
-            r"\bViT\b",
+            r"\bViT\b",  # "ViT": a vision transformer, abbreviated (architecture/complete-vision-spec.md)
+            # "vision transformer": a vision transformer, spelled out (phrases/architecture-vision.md)
             r"\bvision transformer\b",
-            r"\bCNN\b",
+            r"\bCNN\b",  # "CNN": a convolutional network, abbreviated (phrases/architecture-vision.md)
+            # "convolutional neural network": a convolutional network, spelled out (phrases/architecture-vision.md)
             r"\bconvolutional (?:neural )?network\b",
+            # "ResNet": a known vision backbone family (phrases/architecture-vision.md)
             r"\b(?:ResNet|ResNeXt|ConvNeXt|EfficientNet|Swin|DeiT|DETR)\b",
+            # "two-stage detector": an object detector's kind (phrases/architecture-vision.md)
             r"\b(?:one|single|two)[- ]stage (?:object )?detector\b",
+            # "Backbone | Weights": a backbone key with a value (hyperparameters/partial-config-in-checkpoint-table.md)
             r"\bbackbone\s*[:|]\s*\w",
+            # "卷积神经网络": a vision model type in Chinese (phrases/architecture-zh.md)
             r"卷积神经网络|视觉\s*Transformer|检测器",
         ),
         "dimensions": (
+            # "depth=12": a depth key with a value (training_method/complete-commands-we-used.md)
             rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?depth\s*[:=|]\s*{NUM}",
+            # "Patch size: 14,": the patch size with a value (phrases/architecture-vision.md)
             rf"\bpatch[_ ]?size\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            # "patches of 14": patches of a size (phrases/architecture-vision.md)
             rf"\bpatch(?:es)? of (?:size )?{NUM}",
+            # "embed_dim: 1024": an embedding or hidden dim key with a value (phrases/architecture-vision.md)
             rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?(?:embed(?:ding)?|hidden)_dim\s*[:=|]\s*{NUM}",
+            # "num_heads: 16": a num_heads key with a value (phrases/architecture-vision.md)
             rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?num_heads\s*[:=|]\s*{NUM}",
+            # "channels: 3": a channels or blocks key with a value (phrases/architecture-vision.md)
             rf"\b(?:num_)?(?:channels|blocks)\s*[:=|]\s*{NUM}",
+            # "512 channels": a number of channels, residual blocks or stages (architecture/complete-speech-spec.md)
             rf"\b{NUM}\s*(?:channels|residual blocks|stages)\b",
+            # "ViT-L/14": a ViT size and patch shorthand (phrases/architecture-vision.md)
             r"(?-i:\bViT-[SBLHg]/\d{1,2}\b)",
+            # "通道数: 256": channels, depth or patch size in Chinese (phrases/architecture-zh.md)
             rf"(?:通道数|深度|块大小|patch\s*大小)\s*[:=|]?\s*{NUM}",
         ),
         "context or tokenizer": (
+            # "Input resolution: 336": the input or image size with a value (phrases/architecture-vision.md)
             rf"\b(?:input|image|crop) (?:size|resolution)\b\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            # "resolution: 336": a resolution key with a value (phrases/architecture-vision.md)
             rf"\bresolution\s*[:=|]\s*{NUM}",
+            # "336 x 336 pixels": an image size in pixels (architecture/complete-vision-spec.md)
             r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels|px|resolution|images?|inputs?)\b",
-            r"\bimgsz\s*=\s*\d",
+            r"\bimgsz\s*=\s*\d",  # "imgsz=640": a YOLO image-size argument (phrases/architecture-vision.md)
+            # "输入分辨率: 448": the input resolution in Chinese (phrases/architecture-zh.md)
             rf"(?:输入尺寸|输入分辨率|图像尺寸|分辨率)\s*[:=|]?\s*{NUM}",
         ),
     },
     "speech and audio": {
         "model type": (
-            r"\bConformer\b",
-            r"\b(?:RNN-?T|transducer)\b",
-            r"\bCTC\b",
-            r"\bwav2vec\b",
-            r"\bHuBERT\b",
-            r"\bvocoder\b",
+            r"\bConformer\b",  # "Conformer": a Conformer speech model (architecture/complete-speech-spec.md)
+            r"\b(?:RNN-?T|transducer)\b",  # "RNN-T": a transducer speech model (phrases/architecture-speech.md)
+            r"\bCTC\b",  # "CTC": a CTC speech model (architecture/complete-speech-spec.md)
+            r"\bwav2vec\b",  # "wav2vec": a wav2vec-based model (phrases/architecture-speech.md)
+            r"\bHuBERT\b",  # "HuBERT": a HuBERT-based model (phrases/architecture-speech.md)
+            r"\bvocoder\b",  # "vocoder": a vocoder (phrases/architecture-speech.md)
+            # "Whisper-style": a Whisper-like architecture (phrases/architecture-speech.md)
             r"\bWhisper[- ](?:style|like|architecture)\b",
-            r"\bflow[- ]matching\b",
+            r"\bflow[- ]matching\b",  # "flow matching": a flow-matching generator (phrases/architecture-speech.md)
+            # "语音编码器": a speech model type in Chinese (phrases/architecture-zh.md)
             r"语音(?:编码器|识别模型)|声码器",
         ),
         "dimensions": (
+            # "n_mels: 80": the mel bins with a value (phrases/architecture-speech.md)
             rf"\b(?:num_)?(?:mel[_ ]?bins|n_mels)\s*[:=|]?\s*{NUM}",
+            # "17 conformer layers": mel bins or conformer layers counted (architecture/complete-speech-spec.md)
             rf"\b{NUM}\s*(?:mel (?:bins|filterbanks?)|conformer (?:layers|blocks))\b",
         ),
         "context or tokenizer": (
+            # "sample rate of 16": the sample rate with a value (architecture/complete-speech-spec.md)
             rf"\bsample[_ ]?rate\s*[:=|]?\s*(?:of\s+)?{NUM}",
-            rf"\b{NUM}\s?k?Hz\b",
+            rf"\b{NUM}\s?k?Hz\b",  # "16 kHz": a sample rate in Hz (architecture/complete-speech-spec.md)
+            # "Maximum audio length: 30": the maximum audio or input length (phrases/architecture-speech.md)
             r"\bmax(?:imum)? (?:audio|input) (?:length|duration)\b[^.\n]{0,20}\d",
-            rf"采样率\s*[:=|]?\s*{NUM}",
+            rf"采样率\s*[:=|]?\s*{NUM}",  # "采样率: 16000": the sample rate in Chinese (phrases/architecture-zh.md)
         ),
     },
     "diffusion and generative": {
         "model type": (
-            r"\bU-?Net\b",
-            r"\bDiT\b",
+            r"\bU-?Net\b",  # "U-Net": a U-Net (phrases/architecture-diffusion.md)
+            r"\bDiT\b",  # "DiT": a diffusion transformer, abbreviated (phrases/architecture-diffusion.md)
+            # "diffusion transformer": a diffusion transformer, spelled out (phrases/architecture-diffusion.md)
             r"\bdiffusion transformer\b",
-            r"\blatent diffusion\b",
+            r"\blatent diffusion\b",  # "latent diffusion": a latent diffusion model (phrases/architecture-diffusion.md)
+            # "VAE": a variational autoencoder (phrases/architecture-diffusion.md)
             r"\bVAE\b|\bvariational auto-?encoder\b",
+            # "GAN": a generative adversarial network (phrases/architecture-diffusion.md)
             r"\bGAN\b|\bgenerative adversarial\b",
+            # "VQ-GAN": a vector-quantised autoencoder or GAN (phrases/architecture-diffusion.md)
             r"\bVQ-?VAE\b|\bVQ-?GAN\b",
+            # "扩散": a generative model type in Chinese (phrases/architecture-zh.md)
             r"扩散|变分自编码器|生成对抗网络",
         ),
+        # "latent channels number 4": a latent size or channel count (phrases/architecture-diffusion.md)
         "context or tokenizer": (r"\blatent (?:size|dim(?:ension)?s?|channels|resolution)\b[^.\n]{0,20}\d",),
     },
     "embedding": {
         "model type": (
+            # "bi-encoder": a bi-, dual- or cross-encoder (phrases/architecture-embedding.md)
             r"\b(?:bi|dual|cross|siamese)[- ]encoder\b",
+            # "sentence-transformers model": a sentence-transformers model (phrases/architecture-embedding.md)
             r"\bsentence[- ]transformers? model\b",
-            r"\bembedding model\b",
-            r"向量模型|嵌入模型",
+            r"\bembedding model\b",  # "embedding model": an embedding model, named (phrases/architecture-embedding.md)
+            r"向量模型|嵌入模型",  # "嵌入模型": an embedding model in Chinese (phrases/architecture-zh.md)
         ),
         "dimensions": (
+            # the embedding or output dimension with a value (phrases/architecture-embedding.md)
             rf"\b(?:embedding|output|vector) dim(?:ension)?s?\b\s*[:=|]?\s*{NUM}",
+            # "768-dimensional dense vectors": vectors of a number of dimensions (phrases/architecture-embedding.md)
             rf"\b{NUM}[- ]dim(?:ensional)? (?:embeddings?|vectors?|dense vectors?)\b",
+            # "向量维度: 1024": the vector dimension in Chinese (phrases/architecture-zh.md)
             rf"(?:向量|嵌入)维度\s*[:=|]?\s*{NUM}",
         ),
         "context or tokenizer": (
+            # "max_seq_len: 4096": the max sequence length key with a value (architecture/complete-config-block.md)
             rf"\bmax(?:imum)?[_ ]seq(?:uence)?[_ ](?:length|len)\s*[:=|]?\s*{NUM}",
+            # "Max tokens: 512": the maximum input tokens with a value (phrases/architecture-embedding.md)
             rf"\bmax(?:imum)? (?:input )?tokens\s*[:=|]?\s*{NUM}",
         ),
     },
     "time series": {
         "model type": (
-            r"\bLSTM\b",
-            r"\bGRU\b",
-            r"\b(?:RNN|TCN)\b",
-            r"\bpatch[- ]?TST\b",
-            r"\bgraph neural network\b|\bGNN\b",
+            r"\bLSTM\b",  # "LSTM": an LSTM (phrases/architecture-time-series.md)
+            r"\bGRU\b",  # "GRU": a GRU (phrases/architecture-time-series.md)
+            r"\b(?:RNN|TCN)\b",  # "RNN": a recurrent or temporal convolutional network (phrases/architecture-speech.md)
+            r"\bpatch[- ]?TST\b",  # "PatchTST": a PatchTST time-series model (phrases/architecture-time-series.md)
+            r"\bgraph neural network\b|\bGNN\b",  # "GNN": a graph neural network (phrases/architecture-time-series.md)
+            # "MLP-Mixer": an MLP-Mixer or MLP-based model (phrases/architecture-time-series.md)
             r"\bMLP[- ]?(?:Mixer|based)\b",
         ),
         "context or tokenizer": (
+            # a forecast or context window with a value (architecture/partial-model-size-is-not-a-dimension.md)
             rf"\b(?:prediction|forecast(?:ing)?|context|lookback|input)[_ ](?:length|horizon|window)\s*[:="
             rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}",
+            # "预测长度: 96": the prediction length in Chinese (phrases/architecture-zh.md)
             rf"预测长度\s*[:=|]?\s*{NUM}",
         ),
     },
@@ -219,26 +304,34 @@ ELEMENTS = {
 
 #: A link to the released model's own config or modeling code defines the architecture.
 CONFIG_LINK = any_of(
-    r"config\.json\b",
+    r"config\.json\b",  # "config.json": a link to the model's config.json (weights/partial-adapter-file-listing.md)
+    # "/configuration_tern.py": a link to the modeling configuration code (phrases/architecture-language-family.md)
     r"/configuration_\w+\.py\b",
-    r"\.gin\b",
+    r"\.gin\b",  # ".gin": a link to a gin config (phrases/architecture-language-family.md)
+    # a link to a YAML or JSON file in a configs folder (architecture/complete-config-reference.md)
     r"/configs?/[\w./{}-]*\.(?:ya?ml|json)\b",
+    # "/train.sh": a link to a training launch script (hyperparameters/partial-demonstration-script-zh.md)
     r"/train[\w./-]*\.(?:slurm|sh)\b",
 )
 
 #: The configs that define the released model, named in text or code: ``--gin_file=…gin``, ``./configs/…``,
 #: "the configs used to train the model are in …", an operative config.
 CONFIG_TEXT = any_of(
+    # "configs/tern_m.gin": a gin config file named in the text (phrases/architecture-language-family.md)
     r"\b[\w./{}$-]{1,200}\.gin\b",
+    # "configs/kestrel-1b.yaml": a file or folder under configs/ (architecture/complete-config-reference.md)
     r"(?<![\w-])(?:\./)?configs?/[\w./{}-]{0,200}(?:\.(?:ya?ml|json|gin|toml|py)\b|/)",
-    r"\boperative[_ ]configs?\b",
+    r"\boperative[_ ]configs?\b",  # "operative config": an operative config (phrases/architecture-language-family.md)
+    # "configs used to train": configs said to be the ones used to train (architecture/complete-config-reference.md)
     r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used"
     r"|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
 )
 
 
 #: Link targets and bare URLs; a badge or license link names the model only in passing.
+# "](https://img.shields.i…": a Markdown link target or a bare URL (architecture/absent-size-in-heading-and-badge.md)
 URL = any_of(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}", flags=0)
+# a license or badge link target (architecture/absent-placeholder.md, architecture/absent-size-in-heading-and-badge.md)
 BADGE_URL = any_of(r"licen[cs]e", r"\bbadge", r"shields\.io")
 
 
@@ -252,15 +345,20 @@ HINTS = {
 
 #: What a withholding sentence names: "we do not disclose the …" (closed-not-disclosed.md, closed-zh-not-public.md).
 SUBJECT = [
+    # "Architecture": the architecture, named in a withholding sentence (architecture/absent-placeholder.md)
     r"\barchitecture\b",
+    # the model's structure or size, named in a withholding sentence (architecture/complete-config-block.md)
     r"\bmodel (?:structure|design|size|details)\b",
+    # "模型架构": the architecture in Chinese, named in a withholding sentence (architecture/closed-zh-not-public.md)
     r"模型结构|模型架构|网络结构|架构",
 ]
 
 #: Headings of the architecture's own sections; placeholder text alone under one is reported (absent-placeholder.md).
 SECTIONS = [
-    r"\barchitecture\b",
+    r"\barchitecture\b",  # "Architecture": an architecture heading (architecture/absent-placeholder.md)
+    # "Model details": a model details or description heading (architecture/complete-config-block.md)
     r"\bmodel (?:details|description|specs?|structure)\b",
+    # "模型架构": an architecture heading in Chinese (architecture/closed-zh-not-public.md)
     r"模型结构|模型架构|模型介绍",
 ]
 

@@ -43,47 +43,47 @@ NUMBER = r"\d+(?:\.\d+)?\s*%?"
 
 #: Named benchmarks and metrics (a name alone is not a result; a number must go with it).
 BENCHMARKS = (
-    r"\bmmlu(?:-pro)?\b",
-    r"\bgsm-?8k\b",
-    r"\bhumaneval\+?\b",
-    r"\bmbpp\b",
-    r"\bc-?eval\b",
-    r"\bcmmlu\b",
-    r"\barc(?:-[ce]|-challenge|-easy)?\b",
-    r"\bhellaswag\b",
-    r"\btruthfulqa\b",
-    r"\bwinogrande\b",
-    r"\bbbh\b|\bbig-?bench\b",
-    r"\bmath\b",
-    r"\bgpqa\b",
-    r"\bifeval\b",
-    r"\bmt-?bench\b",
-    r"\balpacaeval\b",
-    r"\bagieval\b",
-    r"\bgaokao\b",
-    r"\b(?:super)?glue\b",
-    r"\bsquad\b",
-    r"\bpiqa\b",
-    r"\bboolq\b",
-    r"\blambada\b",
-    r"\bmteb\b",
-    r"\bimagenet\b",
-    r"\bcoco\b",
-    r"\blibrispeech\b",
-    r"\bwmt\d*\b",
-    r"\bflores\b",
-    r"\baccuracy\b|\bacc\b",
-    r"\bf1\b",
-    r"\bbleu\b",
-    r"\brouge(?:-?[l12])?\b",
-    r"\bwer\b",
-    r"\bcer\b",
-    r"\bperplexity\b|\bppl\b",
-    r"\bexact match\b|\bem\b",
-    r"\bpass@\d+\b",
-    r"\bmatthews\b|\bspearman\b|\bpearson\b",
-    r"\bauc\b|\bmap\b|\bndcg\b",
-    r"准确率|正确率|困惑度",
+    r"\bmmlu(?:-pro)?\b",  # "MMLU": a knowledge benchmark (extras/finetune-gated.md)
+    r"\bgsm-?8k\b",  # "GSM8K": a math benchmark (training_data/absent-context-and-benchmarks.md)
+    r"\bhumaneval\+?\b",  # "HumanEval": a code benchmark (phrases/evaluation-benchmarks.md)
+    r"\bmbpp\b",  # "MBPP": a code benchmark (phrases/evaluation-benchmarks.md)
+    r"\bc-?eval\b",  # "C-Eval": a Chinese exam benchmark (phrases/evaluation-benchmarks.md)
+    r"\bcmmlu\b",  # "CMMLU": a Chinese knowledge benchmark (extras/finetune-zh.md)
+    r"\barc(?:-[ce]|-challenge|-easy)?\b",  # "ARC-Challenge": a reasoning benchmark (phrases/evaluation-benchmarks.md)
+    r"\bhellaswag\b",  # "HellaSwag": a commonsense benchmark (extras/open-full.md)
+    r"\btruthfulqa\b",  # "TruthfulQA": a truthfulness benchmark (phrases/evaluation-benchmarks.md)
+    r"\bwinogrande\b",  # "WinoGrande": a commonsense benchmark (phrases/evaluation-benchmarks.md)
+    r"\bbbh\b|\bbig-?bench\b",  # "BBH": a reasoning suite (phrases/evaluation-benchmarks.md)
+    r"\bmath\b",  # "math": a math benchmark (phrases/training-data-named-sources.md)
+    r"\bgpqa\b",  # "GPQA": a science QA benchmark (phrases/evaluation-benchmarks.md)
+    r"\bifeval\b",  # "IFEval": an instruction-following benchmark (phrases/evaluation-benchmarks.md)
+    r"\bmt-?bench\b",  # "MT-Bench": a chat benchmark (phrases/evaluation-benchmarks.md)
+    r"\balpacaeval\b",  # "AlpacaEval": a chat benchmark (phrases/evaluation-benchmarks.md)
+    r"\bagieval\b",  # "AGIEval": an exam benchmark (phrases/evaluation-benchmarks.md)
+    r"\bgaokao\b",  # "GAOKAO": a Chinese exam benchmark (phrases/evaluation-benchmarks.md)
+    r"\b(?:super)?glue\b",  # "SuperGLUE": a language-understanding suite (phrases/evaluation-benchmarks.md)
+    r"\bsquad\b",  # "SQuAD": a reading benchmark (phrases/evaluation-benchmarks.md)
+    r"\bpiqa\b",  # "PIQA": a physical commonsense benchmark (phrases/evaluation-benchmarks.md)
+    r"\bboolq\b",  # "BoolQ": a yes/no QA benchmark (phrases/evaluation-benchmarks.md)
+    r"\blambada\b",  # "LAMBADA": a language-modelling benchmark (phrases/evaluation-benchmarks.md)
+    r"\bmteb\b",  # "MTEB": an embedding benchmark (phrases/evaluation-benchmarks.md)
+    r"\bimagenet\b",  # "ImageNet": a vision benchmark (phrases/training-data-named-sources.md)
+    r"\bcoco\b",  # "COCO": a detection benchmark (phrases/training-data-named-sources.md)
+    r"\blibrispeech\b",  # "LibriSpeech": a speech benchmark (phrases/evaluation-benchmarks.md)
+    r"\bwmt\d*\b",  # "WMT14": a translation benchmark (phrases/evaluation-benchmarks.md)
+    r"\bflores\b",  # "FLORES": a translation benchmark (phrases/evaluation-benchmarks.md)
+    r"\baccuracy\b|\bacc\b",  # "accuracy": accuracy as a metric (phrases/evaluation-benchmarks.md)
+    r"\bf1\b",  # "F1": F1 as a metric (phrases/evaluation-benchmarks.md)
+    r"\bbleu\b",  # "BLEU": BLEU as a metric (phrases/evaluation-benchmarks.md)
+    r"\brouge(?:-?[l12])?\b",  # "ROUGE-L": ROUGE as a metric (phrases/evaluation-benchmarks.md)
+    r"\bwer\b",  # "WER": word error rate (phrases/evaluation-benchmarks.md)
+    r"\bcer\b",  # "CER": character error rate (phrases/evaluation-benchmarks.md)
+    r"\bperplexity\b|\bppl\b",  # "perplexity": perplexity (phrases/evaluation-benchmarks.md)
+    r"\bexact match\b|\bem\b",  # "exact match": exact match (phrases/evaluation-benchmarks.md)
+    r"\bpass@\d+\b",  # "pass@1": pass@k (phrases/evaluation-benchmarks.md)
+    r"\bmatthews\b|\bspearman\b|\bpearson\b",  # "Spearman": a correlation metric (phrases/evaluation-benchmarks.md)
+    r"\bauc\b|\bmap\b|\bndcg\b",  # "nDCG": a ranking metric (phrases/evaluation-benchmarks.md)
+    r"准确率|正确率|困惑度",  # "准确率": a metric in Chinese (phrases/evaluation-benchmarks.md)
 )
 
 BENCHMARK = any_of(*BENCHMARKS)
@@ -92,21 +92,27 @@ BENCHMARK = any_of(*BENCHMARKS)
 RESULTS = [rf"{b}[^\n]{{0,40}}?(?<![\w.]){NUMBER}" for b in BENCHMARKS]
 
 EVALUATION_CODE = [
-    r"\bevaluation (?:code|scripts?|harness|pipeline|configs?)\b",  # "evaluation code", "evaluation harness"
-    r"\blm[- ]evaluation[- ]harness\b|\blm[- ]eval\b",  # EleutherAI's harness
-    r"\bopencompass\b",
-    r"\bbigcode[- ]evaluation[- ]harness\b|\bhelm\b|\blighteval\b|\bevalplus\b",  # other harnesses
-    r"\beval(?:uate)?\.py\b",  # an evaluation script
-    r"评测代码|评估代码|评测脚本|评测框架",
+    # "evaluation code", "evaluation harness" (extras/open-full.md)
+    r"\bevaluation (?:code|scripts?|harness|pipeline|configs?)\b",
+    # "lm-evaluation-harness": EleutherAI's harness (extras/open-full.md)
+    r"\blm[- ]evaluation[- ]harness\b|\blm[- ]eval\b",
+    r"\bopencompass\b",  # "OpenCompass": the OpenCompass harness (extras/open-zh.md)
+    # "HELM": other harnesses (phrases/evaluation-benchmarks.md)
+    r"\bbigcode[- ]evaluation[- ]harness\b|\bhelm\b|\blighteval\b|\bevalplus\b",
+    r"\beval(?:uate)?\.py\b",  # "eval.py": an evaluation script (phrases/evaluation-benchmarks.md)
+    r"评测代码|评估代码|评测脚本|评测框架",  # "评测代码": evaluation code in Chinese (extras/open-zh.md)
 ]
 
 #: Links to evaluation code.
+# an evaluation repository or config link (extras/open-zh.md, phrases/evaluation-benchmarks.md)
 EVAL_URL = any_of(r"github\.com/[\w.-]+/[\w.-]*eval[\w.-]*", r"github\.com/.+/(?:blob|tree)/.+eval", r"opencompass")
 
 HINTS = {"results": "results on named benchmarks with numbers", "evaluation code": "a link to the evaluation code"}
 
+# evaluation results, named when withheld (phrases/evaluation-benchmarks.md, phrases/training-data-not-data.md)
 SUBJECT = [r"\b(?:evaluation|benchmark) (?:results?|scores?)\b", r"评测结果|评估结果"]
 
+# "Evaluation": an evaluation heading (phrases/evaluation-benchmarks.md)
 SECTION = [r"\bevaluation\b|\bresults\b|\bbenchmarks?\b", r"评测|评估|测评"]
 
 

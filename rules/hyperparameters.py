@@ -93,67 +93,99 @@ SCHEDULE_KIND = (
 #: The five core hyperparameters (the rubric counts these), name followed by a value.
 CORE = {
     "learning rate": any_of(
+        # "learning_rate 2e-5": a learning rate with its value (hyperparameters/absent-how-to-fine-tune-section.md)
         rf"\b(?:peak{SEP}|max(?:imum)?{SEP}|initial{SEP}|base{SEP})?(?:learning{SEP}rate|lr)(?:{SEP}(?:max|min"
         rf"|peak))?\b{GAP}{VALUE}",
+        # "学习率: 3e-4": a learning rate with its value, in Chinese (phrases/hyperparameters-zh.md)
         rf"学习率{GAP}{VALUE}",
     ),
     "batch size": any_of(
+        # "batch_size 8": a batch size with its value (hyperparameters/absent-user-finetune-example.md)
         rf"\b(?:global{SEP}|total{SEP}|effective{SEP}|train(?:ing)?{SEP}"
         rf"|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?\b(?:{SEP}per{SEP}(?:device|gpu))?{GAP}{VALUE}",
+        # a Trainer batch-size key with its value (hyperparameters/absent-how-to-fine-tune-section.md)
         rf"\b(?:per{SEP}device{SEP}train{SEP}batch{SEP}size|total{SEP}train{SEP}batch{SEP}size"
         rf"|tokens{SEP}per{SEP}batch)\b{GAP}{VALUE}",
+        # "1024 sequences per batch": sequences or tokens per batch (phrases/hyperparameters-values.md)
         rf"\b{VALUE}\s*(?:sequences|samples|tokens) per (?:batch|step)\b",
+        # "批大小: 512": a batch size with its value, in Chinese (phrases/hyperparameters-zh.md)
         rf"(?:批大小|批次大小|批量大小|批处理大小|全局批大小|批量){GAP}{VALUE}",
     ),
     "duration": any_of(
+        # "num_train_epochs 3": an epoch count key with its value (hyperparameters/absent-how-to-fine-tune-section.md)
         rf"\b(?:num(?:ber)?{SEP}(?:of{SEP})?(?:train{SEP})?)?epochs?\b{GAP}{VALUE}",
+        # "3 epochs": a number of epochs (extras/finetune-lineage-complete.md)
         rf"(?<!every )\b{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
+        # "Training steps | 120,000": a step count key with its value (hyperparameters/complete-value-table.md)
         rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{GAP}{VALUE}",
+        # "2,000 steps": a number of steps or iterations (not sampling steps) (open-reproducible.md)
         rf"(?<!every )(?<!every)\b{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations"
         rf"|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
+        # training over a count of tokens (hyperparameters/partial-demonstration-script-zh.md)
         rf"{TRAINING_WORD}(?:[^\n]|\n(?=[a-z])){{0,200}}?{TOKENS}",
+        # "2 万亿 tokens 上训练": a count of tokens, then training (hyperparameters/partial-demonstration-script-zh.md)
         rf"{TOKENS}(?:[^\n]|\n(?=[a-z])){{0,60}}?{TRAINING_WORD}",
+        # a token count key with its value (training_data/partial-documented-corpus-plus-synthetic.md)
         rf"\b(?:training{SEP})?tokens?(?:{SEP}count)?\s*:\s*(?:up to|~|about|over)?\s*{VALUE}\s*(?:[KMBT]|tokens)",
+        # "tokens (B): 1200": a token count column with its unit (phrases/training-data-named-sources.md)
         rf"\b(?:training{SEP})?tokens?\s*\((?:billions?|B|trillions?|T|millions?|M)\)\s*:\s*{VALUE}",
+        # training over a count of tokens, in Chinese (hyperparameters/partial-demonstration-script-zh.md)
         rf"训练[^。；\n]{{0,30}}?(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s*(?:个)?\s*(?:token|词元|标识符)",
+        # a count of tokens, then training, in Chinese (hyperparameters/partial-demonstration-script-zh.md)
         rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s*(?:个)?\s*[^\s。；,，\d]{{0,8}}?(?:tokens?|词元|标识符|语料"
         rf"|词汇)[^。；\n]{{0,30}}?训练",
+        # "训练步数: 10000": epochs or steps with a value, in Chinese (phrases/hyperparameters-zh.md)
         rf"(?:训练轮数|轮数|轮次|训练步数|步数|迭代次数|训练(?:的)?\s*token\s*数){GAP}{VALUE}",
+        # "3 轮": a number of epochs or steps, in Chinese (phrases/hyperparameters-zh.md)
         rf"(?<![\w.第])(?<!step ){VALUE}\s*(?:个)?(?:轮|步(?!骤))",
     ),
     "optimizer": any_of(  # case-sensitive: "Adam" the optimizer, not "adam" in running text
-        r"\b[Oo]ptimi[sz]er\s*[:=|]\s*`?\w+",  # "Optimizer: AdamW", "| optimizer | adamw |"
-        r"\b[Oo]ptimi[sz]er\s*[:=]\s*\{\s?'name':\s?'\w+",  # a Keras optimizer config: {'name': 'Adam', …}
-        # a named optimizer
+        # "Optimizer: AdamW", "| optimizer | adamw |" (hyperparameters/complete-adapter-setup-list.md)
+        r"\b[Oo]ptimi[sz]er\s*[:=|]\s*`?\w+",
+        # a Keras optimizer config: {'name': 'Adam', …} (hyperparameters/complete-keras-schedule.md)
+        r"\b[Oo]ptimi[sz]er\s*[:=]\s*\{\s?'name':\s?'\w+",
+        # "AdamW": a named optimizer (hyperparameters/complete-fullwidth-zh.md)
         r"\b(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])",
-        r"\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)",  # a transformers ``optim`` value: adamw_torch
-        r"\badam[-_ ]beta",  # adam_beta1 / Adam beta2: the optimizer's own settings
-        r"优化器\s*[:=]?\s*\w+",  # 优化器: AdamW
+        # "adamw": a transformers ``optim`` value: adamw_torch (hyperparameters/absent-user-finetune-example.md)
+        r"\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)",
+        # "adam_beta2": adam_beta1 / Adam beta2: the optimizer's own settings (phrases/hyperparameters-values.md)
+        r"\badam[-_ ]beta",
+        r"优化器\s*[:=]?\s*\w+",  # "优化器: AdamW": 优化器: AdamW (phrases/hyperparameters-zh.md)
         flags=0,
     ),
     "schedule": any_of(
+        # "lr_scheduler_type 'cosine": a schedule key with its kind (hyperparameters/absent-how-to-fine-tune-section.md)
         rf"\b(?:lr|learning{SEP}rate){SEP}?schedul(?:e|er)(?:{SEP}type)?\b{GAP}[\"']?(?:@|{SCHEDULE_KIND})",
+        # "Scheduler: linear": a scheduler key with its kind (hyperparameters/complete-adapter-setup-list.md)
         rf"\b(?:lr{SEP}?)?scheduler?(?:{SEP}type)?\s*[:=|]\s*[`\"']?{SCHEDULE_KIND}\b",
+        # "cosine decay": a named schedule (hyperparameters/complete-value-table.md)
         r"\b(?:cosine|linear|constant|polynomial|inverse[- ]square[- ]root|rsqrt|exponential|WSD"
         r"|warmup[- ]stable[- ]decay|one[- ]?cycle)\b"
         r"[\w ,-]{0,20}?\b(?:schedules?|scheduler|decay\w*|annealing|rule)\b",
+        # "learning rate: 3e-4 (peak), cosine": the learning rate with its schedule (extras/open-full.md)
         r"\b(?:learning rate|lr)\b[^.;\n]{0,60}?\b(?:cosine|kept constant|constant|linear(?:ly)? decay\w*"
         r"|inverse[- ]square[- ]root)\b",
+        # "cosine decay of the learning rate": a cosine learning rate (phrases/hyperparameters-values.md)
         r"\bcosine\b[^.;\n]{0,30}?\b(?:learning rate|lr)\b",
         # schedule classes of Keras and PyTorch: {'class_name': 'PolynomialDecay', …}, CosineAnnealingLR
+        # "CosineDecay" (hyperparameters/complete-keras-schedule.md)
         r"\b(?:Polynomial|Cosine|Exponential|Linear|InverseTime|PiecewiseConstant)Decay(?:Restarts)?\b",
+        # "CosineAnnealingLR": a PyTorch schedule class (phrases/hyperparameters-values.md)
         r"\b(?:CosineAnnealing(?:WarmRestarts)?|OneCycle|Linear|Step|MultiStep|Exponential|Polynomial)LR\b",
+        # "学习率：2e-5，采用余弦": a schedule in Chinese (hyperparameters/complete-fullwidth-zh.md)
         r"余弦(?:退火|衰减|调度)|学习率(?:调度|衰减)(?:策略)?\s*[:=]?\s*\w+|学习率[^。；\n]{0,20}(?:余弦|线性衰减|恒定)",
     ),
 }
 
 #: Further settings with values: shown as evidence, not counted towards the core five.
 EXTRA = {
-    "warmup": any_of(
+    "warmup": any_of(  # "warmup: 2,000": warmup with its value (open-reproducible.md, phrases/hyperparameters-zh.md)
         rf"\bwarm{SEP}?up(?:{SEP}(?:steps|ratio|iters|tokens))?\b{GAP}{VALUE}", rf"预热(?:步数)?{GAP}{VALUE}"
     ),
+    # "weight decay 0.1": weight decay with its value (extras/open-full.md, open-reproducible-zh.md)
     "weight decay": any_of(rf"\bweight{SEP}decay\b{GAP}{VALUE}", rf"权重衰减{GAP}{VALUE}"),
     "other setting": any_of(
+        # "seed: 7": another setting with its value (hyperparameters/complete-trainer-list.md)
         rf"\b(?:gradient{SEP}accumulation{SEP}steps|max{SEP}grad{SEP}norm|gradient clipping|dropout|seed"
         rf"|adam{SEP}beta[12]|adam{SEP}epsilon"
         rf"|lora{SEP}(?:r|alpha|dropout))\b{GAP}{VALUE}",
@@ -166,46 +198,59 @@ ELEMENTS = {**CORE, **EXTRA}
 #: A pointer to the complete settings used for the release (with or without a file name).
 FULL_SETTINGS = any_of(
     r"\b(?:complete|full|exact|all(?: the)?) (?:training )?hyper-?parameters?(?: settings| details| configuration"
-    r"| values)?\b",
+    r"| values)?\b",  # "full hyperparameters": the full hyperparameters, pointed to (phrases/hyperparameters-values.md)
+    # the hyperparameters used for training, pointed to (hyperparameters/closed-not-disclosed.md)
     r"\bhyper-?parameters? (?:settings |values )?(?:we )?used (?:for|to train|in training)\b",
+    # "实际训练中使用的超参数": the settings used in training, in Chinese (phrases/hyperparameters-zh.md)
     r"(?:实际|正式)训练(?:中)?(?:所)?使用的[^。\n]{0,40}(?:超参数|训练参数)",
     # a link to the folder of the training run, given for the settings ("details on the optimizer: <url>")
+    # "settings to replicate the run: https://github.com/robin-lab…" (phrases/hyperparameters-values.md)
     r"\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b[^\n]{0,200}?github\.com/[\w.-]{1,100}/[\w."
     r"-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?|configs?)/",
+    # "github.com/robin-lab/ro…": a recipe folder link, then the settings it holds (phrases/hyperparameters-values.md)
     r"github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?"
     r"|configs?)/[^\n]{0,120}?\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b",
 )
 
 #: A pointer elsewhere (paper, report) for the training details: partial at best.
 POINTER = any_of(
+    # the paper or report pointed to for training details (phrases/hyperparameters-values.md)
     r"\b(?:see|refer to|found in|described in|details? (?:are|is) in)\b[^\n]{0,200}?\b(?:paper|report"
     r"|blog)\b[^\n]{0,200}?\b(?:training|hyper-?parameters?)\b",
+    # "Hyperparameters not lis…": training details, then a pointer to a paper (phrases/hyperparameters-values.md)
     r"\b(?:training details|hyper-?parameters?)\b[^\n]{0,60}?\b(?:see|refer to|found in"
     r"|described in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b",
+    # "详见技术报告中的训练": a paper or report pointed to, in Chinese (phrases/hyperparameters-zh.md)
     r"(?:详见|参见|参考|请见)[^。\n]{0,30}(?:论文|技术报告|报告)[^。\n]{0,30}(?:训练|超参数)",
 )
 
 #: Names of settings, for "Learning rate: TBA" (a placeholder where the value should be).
 SETTING_NAME = any_of(
+    # "learning_rate": a setting's name (hyperparameters/absent-how-to-fine-tune-section.md)
     r"\b(?:learning[-_ ]rate|lr|batch|epochs?|steps|iterations|warm[-_ ]?up|optimi[sz]er|schedul\w*|weight[-_ ]decay"
     r"|dropout|hyper-?param\w*)\b",
+    # "超参数": a setting's name in Chinese (hyperparameters/closed-withheld-zh.md)
     r"学习率|批大小|批次|批量|轮数|步数|预热|优化器|调度|权重衰减|超参数",
 )
 
 #: A training section that calls its own code a demonstration: its script is not the exact config of the release.
 DEMO = any_of(
+    # "simplified code": simplified or demonstration code (phrases/hyperparameters-values.md)
     r"\b(?:simplified|demo|demonstration|illustrative|minimal) (?:code|scripts?|pipeline|workflow|flow|process"
     r"|implementation|example)\b",
+    # "简化的示范流程": demonstration code in Chinese (hyperparameters/partial-demonstration-script-zh.md)
     r"示范|演示代码|简化的[^。\n]{0,10}流程",
 )
 
 #: Code that runs the model (``generate(…, batch_size=8)``) rather than training it.
 INFERENCE_CODE = any_of(
+    # "from_pretrained(": inference calls: a usage example (hyperparameters/complete-config-under-usage.md)
     r"\.generate\(|\bpipeline\(|\bfrom_pretrained\(|\bmodel\.chat\(|\bvllm\b|\bLLM\(",
-    # sampling settings: a usage example
+    # ".predict(text", "temperature=": sampling settings, a usage example (quotes/sampling-settings-in-usage-code.md)
     r"\.predict\(|\btop_?[pk]\s*=|\btemperature\s*=|\bmax_new_tokens\b|\bdo_sample\b",
 )
 TRAINING_CODE_HINT = any_of(
+    # "num_train_epochs": Trainer code: a fine-tuning example (hyperparameters/absent-how-to-fine-tune-section.md)
     r"\bTrainer\b|\bTrainingArguments\b|\btrain(?:er)?\.train\(|\bSFTConfig\b|\bnum_train_epochs\b"
 )
 
@@ -213,17 +258,21 @@ TRAINING_CODE_HINT = any_of(
 #: What a withholding sentence names: "we do not disclose the hyperparameters" (closed-not-disclosed.md,
 #: closed-withheld-zh.md).
 SUBJECT = [
+    # "Hyperparam": hyperparameters, named in a withholding sentence (hyperparameters/absent-placeholder-section.md)
     r"\bhyper-?param",
+    # "Training Details": training settings, named in a withholding sentence (template.md)
     r"\btraining (?:settings|configuration|details)\b",
+    # "超参数": hyperparameters in Chinese, named in a withholding sentence (hyperparameters/closed-withheld-zh.md)
     r"超参数|训练参数|训练细节",
 ]
 
 #: Section headings (placeholder text alone under one is reported): "## Training hyperparameters", "## Training
 #: regime", 超参数 (absent-placeholder-section.md).
 SECTIONS = [
-    r"\bhyper-?param",
+    r"\bhyper-?param",  # "Hyperparameters": a hyperparameters heading (hyperparameters/absent-placeholder-section.md)
+    # "Training Details": a training settings heading (template.md)
     r"\btraining (?:regime|settings|configuration|details)\b",
-    r"超参数|训练参数",
+    r"超参数|训练参数",  # "超参数": a hyperparameters heading in Chinese (hyperparameters/closed-withheld-zh.md)
 ]
 
 
@@ -257,15 +306,18 @@ def config_hits(card: Card, where: BlockFilter) -> list[Hit]:
 
 
 #: A config or script named for training: by its path ("train", "pretrain", "recipes/…", "hparams") or its section.
+# "Fine-tune": a file or path named for training (hyperparameters/absent-how-to-fine-tune-section.md)
 TRAINING_NAMED = any_of(r"train|fine-?tun|\bsft\b|\bdpo\b|\borpo\b|recipes?|hparams|hyper-?param|训练|微调")
 
 
 #: A config the text ties to the release: "the configuration file for this model", "the config we used to train".
 RELEASE_CONFIG = any_of(
+    # "for this model": for this model (hyperparameters/complete-config-for-this-model-in-usage.md)
     r"\b(?:for|of) (?:this|the|our) (?:model|release)\b",
+    # "used to train": used to train (hyperparameters/closed-not-disclosed.md)
     r"\bused (?:to|for|in) (?:train|pre-?train)",
-    r"\bwe used\b",
-    r"本模型|我们使用",
+    r"\bwe used\b",  # "We used": we used (extras/finetune-lineage-complete.md)
+    r"本模型|我们使用",  # "本模型": this model or we used, in Chinese (extras/finetune-zh.md)
 )
 
 
@@ -349,7 +401,8 @@ def _configs_and_pointers(card: Card, facts: Facts) -> None:
     found = facts.found
     core_found = sum(1 for name in CORE if found[name])
     where = release_settings(card)
-    configs, unconfirmed = [], []
+    configs: list[Hit] = []
+    unconfirmed: list[Hit] = []
     for hit in config_hits(card, where):
         (configs if named_for_training(card, hit) else unconfirmed).append(hit)
     for hit in training_files(card, readers_section(card)):

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Optional
+from typing import Any, Optional
 
 from repro_lint.document import Card
 from repro_lint.evidence import Hit, any_of, finding, placeholder_sections, release_facts, scan, source_quote
@@ -74,31 +74,39 @@ SEVERITY_ORDER = (CUSTOM, USE_RESTRICTED, OPEN_DATA, OPEN_SOURCE, UNCLASSIFIED)
 OPEN_CATEGORIES = frozenset({"Permissive", "Copyleft", "Copyleft Limited", "Public Domain"})
 
 #: SPDX families of open content and data licenses (open, but not software licenses).
+# "CC-BY-4.0": an open data or content license id (phrases/license-terms.md)
 DATA_FAMILY = any_of(r"^(?:CC-BY|CC0|CDLA|ODC|ODbL|PDDL|OGL)")
 
 #: Responsible-AI licenses: open distribution with use restrictions.
+# "openrail": a responsible-AI (RAIL) license (phrases/license-terms.md, weights/complete-gated-access-apply.md)
 RAIL = any_of(r"\bopen[- ]?rail\b", r"openrail", r"\brail[- ]?(?:m|1\.0)\b", r"-rail-")
 
 #: Terms that restrict use, in a license or next to a claim ("open for academic research").
 RESTRICTION_TERMS = any_of(
+    # "research use only": research use only (phrases/license-terms.md)
     r"\bresearch[- ](?:use )?only\b|\bfor (?:academic )?research (?:purposes )?only\b"
     r"|\bacademic (?:research )?(?:use )?only\b|\bopen for (?:academic )?research\b",
+    # "cc-by-nc-4.0": non-commercial terms (training_method/complete-training-notebook.md)
     r"\bnon-?commercial\b|\bnot for commercial use\b|\bno commercial use\b|\b(?:cc-by-nc|nc-sa|nc-nd)\b",
     r"\bcommercial (?:use|usage|license) (?:requires|needs|is subject to)\b|\bapply for (?:a )?commercial (?:license"
-    r"|use|authori[sz]ation)\b",
+    r"|use|authori[sz]ation)\b",  # "commercial use requires": commercial use on request (phrases/license-terms.md)
+    # "仅限学术研究": research-only or non-commercial terms in Chinese (extras/finetune-zh.md)
     r"仅限(?:学术)?研究|仅供(?:学术)?研究|仅用于(?:学术)?研究|学术研究\W{0,4}完全开放|非商业|不得用于商业|禁止商用|商用需|商业(?:使用)?(?:需要|需)?(?:申请|授权)|申请商业",
 )
 
 #: Names of custom model licenses (front-matter values and text); with the terms above, a custom class.
 CUSTOM_NAMES = any_of(
-    r"\bllama[- ]?\d*(?:\.\d)?\b",
-    r"\bgemma\b",
-    r"\bqwen\b|\btongyi\b",
-    r"\bdeepseek\b",
-    r"\bcommunity licen[cs]e\b",
+    r"\bllama[- ]?\d*(?:\.\d)?\b",  # "llama2": the Llama license family (extras/finetune-gated.md)
+    r"\bgemma\b",  # "Gemma": the Gemma terms (phrases/license-terms.md)
+    r"\bqwen\b|\btongyi\b",  # "Qwen": the Qwen or Tongyi license (phrases/license-terms.md)
+    r"\bdeepseek\b",  # "DeepSeek": the DeepSeek license (phrases/license-terms.md)
+    r"\bcommunity licen[cs]e\b",  # "Community License": a community license (extras/finetune-gated.md)
+    # "acceptable use policy": an acceptable use policy or a proprietary license (phrases/license-terms.md)
     r"\bacceptable use policy\b|\bproprietary licen[cs]e\b|\ball rights reserved\b",
+    # "Model License": a model license, named (weights/partial-weights-badge-zh.md)
     r"\b(?:open )?model licen[cs]e\b|\bmodel_license\b|\b[\w-]{1,80} (?:llm|ai model|model) licen[cs]e\b"
     r"|\bdelta weights\b|(?<![\w-])NC(?![\w-])",
+    # "《青鸟模型许可协议》": a named model license in Chinese (weights/complete-license-section-zh.md)
     r"《[^》\n]{1,40}(?:许可|协议)[^》\n]{0,10}》|模型(?:许可|使用)?协议|模型许可|社区许可",
 )
 
@@ -106,42 +114,49 @@ CUSTOM_NAMES = any_of(
 #: Sentences that state a license (the license name is looked up in the sentence).
 LICENSE_SENTENCE = {
     "license": any_of(
+        # "released under": licensed or released under a license (extras/open-full.md)
         r"\b(?:licen[cs]ed|released|distributed|available|made available) under\b",
+        # "license: mit": a license key or field with a value (architecture/absent-placeholder.md)
         r"\blicen[cs]e\s*[:：|]\s*\S",
-        r"\b[\w.+-]{2,40} licen[cs]e\b",
+        r"\b[\w.+-]{2,40} licen[cs]e\b",  # "separate license": a license, named (phrases/license-terms.md)
+        # "license agreement": a license agreement or terms of use (phrases/weights-downloads.md)
         r"\blicen[cs]e agreement\b|\bterms of use\b",
-        r"许可证|许可协议|开源协议|使用协议|模型许可|协议",
+        r"许可证|许可协议|开源协议|使用协议|模型许可|协议",  # "协议": a license in Chinese (extras/finetune-zh.md)
         RESTRICTION_TERMS.pattern,
     ),
 }
 
 #: Common spellings of SPDX ids in prose, normalised before lookup ("Apache License 2.0" → apache-2.0).
 SPDX_SPELLING = any_of(  # the groups are read in order: name, version
-    r"\b(apache)(?: license)?,?(?: version)?[ -]?(\d\.\d)\b",  # "Apache License, Version 2.0"
-    r"\b(mit)(?: license)?\b",  # "MIT License"
-    r"\b(bsd)[ -](\d)[ -]clause\b",  # "BSD 3-Clause"
-    r"\b(a?gpl|lgpl)[ -]?v?(\d(?:\.\d)?)\b",  # "GPLv3", "AGPL-3.0"
-    r"\b(cc)[ -](by(?:[ -](?:nc|sa|nd)){0,2})[ -](\d\.\d)\b",  # "CC BY-NC 4.0"
-    r"\b(cc0)(?:[ -]1\.0)?\b",  # "CC0 1.0"
-    r"\b(mpl)[ -]?(\d\.\d)\b",  # "MPL 2.0"
+    # "Apache License, Version 2.0" (architecture/complete-table-columns.md)
+    r"\b(apache)(?: license)?,?(?: version)?[ -]?(\d\.\d)\b",
+    r"\b(mit)(?: license)?\b",  # "MIT License" (architecture/absent-placeholder.md)
+    r"\b(bsd)[ -](\d)[ -]clause\b",  # "BSD 3-Clause" (phrases/license-terms.md)
+    r"\b(a?gpl|lgpl)[ -]?v?(\d(?:\.\d)?)\b",  # "GPLv3", "AGPL-3.0" (phrases/license-terms.md)
+    r"\b(cc)[ -](by(?:[ -](?:nc|sa|nd)){0,2})[ -](\d\.\d)\b",  # "CC BY-NC 4.0" (phrases/license-terms.md)
+    r"\b(cc0)(?:[ -]1\.0)?\b",  # "CC0 1.0" (phrases/license-terms.md)
+    r"\b(mpl)[ -]?(\d\.\d)\b",  # "MPL 2.0" (phrases/license-terms.md)
 )
 
 #: A license sentence about the code only does not license the weights.
 CODE_ONLY = any_of(
+    # "code": a license about the code only (phrases/license-terms.md)
     r"\b(?:code|codebase|source code|scripts?)\b(?!.*\b(?:weights?|models?|checkpoints?|parameters)\b)",
-    r"代码(?!.*(?:模型|权重))",
+    r"代码(?!.*(?:模型|权重))",  # "代码": a license about the code only, in Chinese (extras/finetune-zh.md)
 )
 
 #: A table-of-contents entry ("- [License](#license)") is not a license statement.
+# "- [Overview](#overview)": a table-of-contents link to an anchor (weights/partial-toc-license-entry.md)
 TOC_LINK = any_of(r"^\W*\[[^\]\n]{1,80}\]\(#[^)\n]*\)\W*$", flags=0)
 
 NO_LICENSE = frozenset({"", "unknown", "none", "null", "no", "n/a", "other"})
 
+# "License": a license heading (phrases/license-terms.md, extras/finetune-zh.md)
 SECTION = any_of(r"\blicen[cs]e\b", r"许可|协议")
 
 
 @functools.lru_cache(maxsize=1)
-def _license_data():
+def _license_data() -> tuple[Any, dict[str, str]]:
     """The SPDX licensing object and ScanCode categories by SPDX id (loaded on first use)."""
     from license_expression import get_license_index, get_spdx_licensing
 

@@ -60,38 +60,53 @@ NAME = r"\[?`?(?:[\w.-]+/[\w.-]+|[A-Za-z][\w.-]*\d[\w.-]*)"
 #: Statements that name the base model.
 BASE = {
     "base model": any_of(
+        # "fine-tuned from heron-l…": a fine-tune or derivative of a named model (extras/finetune-lineage-complete.md)
         rf"\b(?:fine-?tuned|finetuned|adapted|distilled|quanti[sz]ed|converted|merged"
         rf"|continued pre-?training) (?:version |variant |checkpoint )?(?:of|from) (?:the )?{NAME}",
+        # "built on Acme-7B": built on or initialised from a named model (phrases/lineage-derivatives.md)
         rf"\b(?:based on|built (?:on|upon)|on top of|initiali[sz]ed from) (?:the )?{NAME}",
+        # "LoRA adapter for acme/acme-7b": an adapter for a named model (phrases/lineage-derivatives.md)
         rf"\b(?:lora )?adapters? (?:for|of|on) (?:the )?{NAME}",
+        # "Base model: acme/acme-7b": a base model key with a model id (phrases/lineage-derivatives.md)
         rf"\bbase model\s*[:：|]\s*{NAME}",
+        # "GGUF quants of acme/acme-7b.": a quantised build of a named model (phrases/lineage-derivatives.md)
         rf"\b(?:gguf|gptq|awq|exl2) (?:version|quants?|build) of {NAME}",
+        # "基于 acme/acme-7b 微调": built on a named model, in Chinese (extras/finetune-zh.md)
         rf"基于\s*{NAME}.{{0,20}}(?:微调|训练|蒸馏|量化|继续预训练|增量预训练)",
+        # "基座模型: acme/acme-7b": the base model named, in Chinese (phrases/lineage-derivatives.md)
         rf"(?:基座|底座|基础)模型\s*[:：为是]?\s*{NAME}",
     ),
 }
 
 #: Statements that the card is a derivative without naming the base.
 DERIVATIVE = any_of(
+    # "This model is a fine-tuned": this model is a fine-tune of … (architecture/partial-base-model-reference.md)
     r"\bthis (?:model|adapter|checkpoint|repo(?:sitory)?) (?:is|contains) an? (?:\w+ )?(?:fine-?tuned|quanti[sz]ed"
     r"|lora|adapter|merged?)\b",
+    # "本模型为 Acme-7B 量化": this model is a fine-tune, in Chinese (phrases/lineage-derivatives.md)
     r"本模型(?:是|为).{0,10}(?:微调|量化)",
 )
 
 #: Statements of what is inherited from the base.
 INHERITED = {
     "inheritance": any_of(
+        # "same architecture": the same architecture or data as the base (extras/finetune-gated.md)
         r"\b(?:same|identical) (?:model )?(?:architecture|tokenizer|training data|pre-?training data|vocabulary)\b",
-        r"\binherit(?:s|ed)?\b",
+        r"\binherit(?:s|ed)?\b",  # "inherits": inherited from the base model (phrases/lineage-derivatives.md)
+        # "as in the base model": as in the base model (phrases/lineage-derivatives.md)
         r"\b(?:unchanged|as in|identical to) the (?:base|original|parent) model\b",
+        # "see the base model card": a pointer to the base model's card (extras/finetune-lineage-complete.md)
         r"\b(?:refer to|see) (?:the )?(?:\w+ )?(?:base|original|parent|upstream) model(?:'s)? (?:card|documentation"
         r"|page)\b",
+        # "For details on the base model": details on the base model elsewhere (phrases/lineage-derivatives.md)
         r"\bfor (?:details|information|more) (?:on|about) (?:the )?(?:base model|pre-?training)\b",
+        # "与基座模型相同": inherited from the base, in Chinese (extras/finetune-zh.md)
         r"沿用|继承|与.{0,30}(?:相同|一致)|参考.{0,20}(?:模型卡|基座|原始模型|原模型)",
     ),
 }
 
 #: Relations with no training of their own: the base model's documentation covers them.
+# "GGUF": a quantised, merged or converted model (phrases/lineage-derivatives.md)
 NO_TRAINING = any_of(r"\bquanti[sz]ed\b|\bgguf\b|\bgptq\b|\bawq\b|\bexl2\b|\bmerge[d]?\b|\bconverted\b", r"量化|合并")
 
 

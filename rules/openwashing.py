@@ -35,7 +35,8 @@ from repro_lint.document import Card
 from repro_lint.evidence import Hit, any_of, exact_quote, finding, scan, source_quote
 from repro_lint.kit import verdict_rule
 from repro_lint.results import CORE_CRITERIA, Code, CriterionResult, Evidence, Level, Severity, Verdict
-from repro_lint.rules.license import RESTRICTED_CLASSES, RESTRICTION_TERMS
+
+from .license import RESTRICTED_CLASSES, RESTRICTION_TERMS
 
 CONTRADICTED = Code(
     "RL621", "openwashing-claim", "The card calls the model open, but its verdicts say otherwise.", Severity.ERROR
@@ -45,23 +46,34 @@ CODES = (CONTRADICTED,)
 #: Claims that the model itself is open; "strong" claims say everything is open.
 CLAIMS = {
     "strong claim": any_of(
+        # "fully open-source": a fully open claim (extras/api-only-openwashing.md)
         r"\b(?:fully|completely|truly|totally|100%) open(?:[- ]source[d]?)?\b",
+        # "open source everything": open source everything (phrases/openwashing-claims.md)
         r"\bopen[- ]source everything\b",
+        # "全面开源": a fully open claim in Chinese (phrases/openwashing-claims.md)
         r"全面开源|完全开源|全部开源|完全开放|全开源",
     ),
     "claim": any_of(
+        # "is an open-source": a claim of open-sourcing (openwashing/open-source-title-api-key-only.md)
         r"\b(?:we|are|is|been|have|has) (?:\w+ )?open[- ]sourc(?:e|ed|ing)\b(?! (?:code|librar|tool|framework))",
+        # "open-sourcing our models": open-sourcing the models (phrases/openwashing-claims.md)
         r"\bopen[- ]sourc(?:e|ed|ing) (?:of )?(?:the |our |this |these )(?:\w+[- ]){0,3}(?:models?|llms?|weights"
         r"|checkpoints?|series|family)\b",
+        # "our model is open source": the model is open source (phrases/openwashing-claims.md)
         r"\b(?:our|this|the) (?:\w+[- ]){0,2}(?:model|llm|weights?) (?:is|are) open[- ]source\b",
+        # "this is an open-source model": this is an open-source model (phrases/openwashing-claims.md)
         r"\b(?:this|our) (?:is an? )?(?:fully |new )?open[- ]source (?:\w+[- ]){0,2}(?:model|llm|language model)\b",
+        # "is an open-source large…": is an open-source model (openwashing/open-source-title-api-key-only.md)
         r"\bis an? (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:model|llm|language model)\b",
+        # "open-source release of": an open-source release (phrases/openwashing-claims.md)
         r"\bopen[- ]source release of\b",
         # "We present Acme-7B, an open-source LLM", "Acme-7B, an open-source model for …, is …"
         r"^[^,.;\n]{1,80}, (?:an?|the) (?:\w+[- ]){0,2}open[- ]source (?:\w+[- ]){0,3}(?:models?|llms?"
-        r"|language models?|assistant|chatbot)\b",
+        r"|language models?|assistant|chatbot)\b",  # "Petrel-7B, an open-source LLM" (phrases/openwashing-claims.md)
         # "Open-source Acme-7B is a chat model."
+        # "Open-source Petrel-7B is" (phrases/openwashing-claims.md)
         r"^open[- ]source (?:\w+[- ]){1,3}(?:is|are|was)\b",
+        # "我们开源": an open-source claim in Chinese (extras/finetune-zh.md)
         r"(?:我们|正式|现已|已经|已|均)开源|开源了|开源发布|宣布开源|(?:是|为)(?:一个|一款)?.{0,10}开源(?:的)?(?:大)?(?:语言)?模型",
     ),
 }
@@ -69,15 +81,21 @@ CLAIMS = {
 #: Sentences about other things being open: not a claim about this model.
 NOT_ABOUT_MODEL = any_of(
     r"\bopen[- ]source (?:code|librar\w+|framework|toolkit|tools?|projects?|software|community|implementation"
-    r"|datasets?)\b",
+    r"|datasets?)\b",  # "open-source tools": open-source code or tools, not the model (phrases/openwashing-claims.md)
+    # "built on an open-source": built on an open-source model, not a claim (phrases/openwashing-claims.md)
     r"\b(?:built|based|fine-?tuned|trained|derived|distilled) (?:on|upon|with|from) (?:the "
     r"|an? )?(?:\w+ )?open[- ]source\b",
+    # "love open source": a value, not a claim (phrases/openwashing-claims.md)
     r"\b(?:value|love|support|believe in|embrace|champion|contribute to|committed to"
     r"|commitment to)\w* (?:the )?open[- ]source\b",
+    # "Our code is open source": the code is open source, not the model (phrases/openwashing-claims.md)
     r"\b(?:our|the) (?:code|codebase|training code|scripts?) (?:is|are) open[- ]source",
-    r"\b(?:not|never|n't) (?:\w+ )?open[- ]sourc",
+    r"\b(?:not|never|n't) (?:\w+ )?open[- ]sourc",  # "not open-sourc": not open-sourced (phrases/openwashing-claims.md)
+    # "code is open source; the code for servi…": the code is open source (phrases/openwashing-claims.md)
     r"\bcode\b[^.\n]{0,40}\b(?:is|are) open[- ]source",
+    # "outperforms other open-source": a comparison with open-source models (phrases/openwashing-claims.md)
     r"\b(?:outperform\w*|than|other|existing|compared (?:to|with)|among|versus|vs\.?)\b[^.\n]{0,40}open[- ]source",
+    # "不开源": open-source code or not open-sourced, in Chinese (api-only-zh.md)
     r"开源(?:代码|社区|框架|工具|项目|数据集)|基于开源|不开源|未开源|非开源",
 )
 
@@ -92,6 +110,7 @@ CORE_NAMES = {
 
 
 #: "Open Source" in the card's title ("Acme-7B: an Open-Source LLM", "开源大模型 Acme"): the title names the model.
+# "open-source": an open-source title (phrases/openwashing-claims.md)
 TITLE_CLAIM = any_of(r"\bopen[- ]source\b", r"开源")
 
 

@@ -72,35 +72,45 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billio
 #: "7B parameters", "7 billion parameters", "1.3B-parameter", "Parameters: 7B", "| Params | 7B |".
 #: (Compiled on first use, i.e. only when a release is linted.)
 PARAMETER_CLAIM = any_of(
+    # "400B parameters": a size with its unit, captured (api-only.md)
     rf"(?<![\w.]){NUM}\s?{UNIT}\b[\s-]{{0,2}}(?:total\s+|active\s+)?(?:parameters?|params)\b",
+    # "Parameters: 1.1B": a parameter count key, captured (phrases/release-claims-numbers.md)
     rf"\b(?:parameters?|params|#\s?params|parameter count)\b\s*(?:\(\w+\))?\s*[:=|]\s*(?:\|\s*)?~?{NUM}\s?{UNIT}\b",
 )
 LAYERS_CLAIM = any_of(
+    # "40 layers": a number of layers, captured (architecture/absent-sizes-only-in-news.md)
     r"(?<![\w.])(\d{1,4})\s+(?:transformer\s+|hidden\s+|decoder\s+)?(?:layers|blocks)\b",
+    # "Layers | 24": a layers key, captured (extras/open-full.md)
     r"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\b\s*[:=|]\s*(?:\|\s*)?(\d{1,4})\b",
 )
 HIDDEN_CLAIM = any_of(
+    # "Hidden size | 2048": a width key, captured (extras/open-full.md)
     r"\b(?:hidden|model|embedding)[_ ](?:size|dim(?:ension)?)\b\s*(?:of\s+|[:=|]\s*(?:\|\s*)?)(\d{2,6})\b",
+    # "d_model: 2048": the d_model key, captured (architecture/complete-config-block.md)
     r"\bd_?model\s*[:=|]\s*(\d{2,6})\b",
 )
 CONTEXT_CLAIM = any_of(
+    # "32K context": a context length, captured (architecture/absent-sizes-only-in-news.md)
     r"(?<![\w.])(\d{1,7})\s?([kK])?[- ](?:tokens?[- ])?(?:context|context[- ]window|context[- ]length)\b",
+    # "Context length: 8K": a context length key, captured (architecture/partial-model-size-is-not-a-dimension.md)
     r"\b(?:context|sequence)[_ ](?:length|window|size)\b\s*(?:of\s+(?:up\s+to\s+)?|[:="
     r"|]\s*(?:\|\s*)?(?:up\s+to\s+)?)(\d{1,7})\s?([kK])?\b",
 )
 WEIGHTS_CLAIM = any_of(
+    # "weights are released": weights said available (extras/open-full.md)
     r"\b(?:model\s+)?(?:weights|checkpoints?)\b[^.\n]{0,30}\b(?:are|is)\s+(?:now\s+|publicly\s+"
     r"|freely\s+)?(?:available|released|downloadable|provided)\b",
     r"\b(?:we|this repository)\s+(?:publicly\s+)?(?:release|provide|publish)s?\b[^.\n]{0,30}\b(?:weights"
-    r"|checkpoints?)\b",
+    r"|checkpoints?)\b",  # "We provide the checkpoints": we release the weights (phrases/weights-downloads.md)
+    # "Download the weights": download the weights (weights/complete-unreadable-front-matter.md)
     r"\bdownload (?:the )?(?:model )?weights\b",
 )
 OPEN_CLAIM = any_of(
-    r"\bopen[- ]source(?:d)?\b",
-    r"\bopen[- ]weights?\b",
-    r"\bfully open\b",
-    r"\bopenly (?:available|released)\b",
-    r"\bfreely available\b",
+    r"\bopen[- ]source(?:d)?\b",  # "open-source": open source (extras/api-only-openwashing.md)
+    r"\bopen[- ]weights?\b",  # "open-weights": open weights (phrases/weights-downloads.md)
+    r"\bfully open\b",  # "fully open-source": fully open (extras/api-only-openwashing.md)
+    r"\bopenly (?:available|released)\b",  # "openly available": openly available (phrases/release-claims-numbers.md)
+    r"\bfreely available\b",  # "freely available": freely available (phrases/release-claims-numbers.md)
 )
 
 

@@ -58,28 +58,38 @@ ACCELERATOR = (
 )
 
 TRAINING_CODE = [
-    r"\btraining (?:code|scripts?|codebase|repository|repo)\b",  # "the training code is at …"
+    # "the training code is at …" (phrases/training-code-compute.md)
+    r"\btraining (?:code|scripts?|codebase|repository|repo)\b",
+    # "pre-training code": pre-training or fine-tuning code (phrases/training-code-compute.md)
     r"\b(?:pre-?training|fine-?tuning) (?:code|scripts?|codebase)\b",
-    r"\bcode (?:used )?(?:to|for) train\w*\b",  # "the code used to train the model"
-    r"训练代码|训练脚本|训练仓库",
+    r"\bcode (?:used )?(?:to|for) train\w*\b",  # "the code used to train the model" (phrases/training-code-compute.md)
+    r"训练代码|训练脚本|训练仓库",  # "训练代码": training code in Chinese (extras/finetune-zh.md)
 ]
 
 COMPUTE = [
-    rf"\b{NUM}\s*[KM]?\s*(?:gpu|tpu|npu|accelerator|device|core)[- ]?(?:hours?|days?)\b",  # "258K GPU hours"
+    # "258K GPU hours" (extras/open-full.md)
+    rf"\b{NUM}\s*[KM]?\s*(?:gpu|tpu|npu|accelerator|device|core)[- ]?(?:hours?|days?)\b",
+    # "20000 GPU 小时": GPU hours in Chinese (phrases/training-code-compute.md)
     rf"{NUM}\s*[KM]?\s*(?:卡时|GPU\s*小时|GPU时)",
-    rf"\b{NUM}\s*(?:[x×]\s*)?(?:nvidia )?{ACCELERATOR}",  # "512 H100", "8x A100"
+    rf"\b{NUM}\s*(?:[x×]\s*)?(?:nvidia )?{ACCELERATOR}",  # "512 H100", "8x A100" (extras/open-full.md)
     # "H100 GPUs for 21 days"
+    # "A100 GPUs for 9 days" (extras/open-full.md)
     rf"\b{ACCELERATOR}\b[^\n]{{0,40}}?\b{NUM}\s*(?:gpus?|cards?|chips?|nodes?|hours?|days?|weeks?)\b",
-    rf"\b{NUM}\s*(?:[eE][+]?\d+\s*)?(?:peta|exa|zetta)?flops\b",  # "1.2e23 FLOPs"
-    rf"\b(?:hours used|training time|compute budget)\s*[:：]\s*{NUM}",  # template keys with a value
+    rf"\b{NUM}\s*(?:[eE][+]?\d+\s*)?(?:peta|exa|zetta)?flops\b",  # "1.2e23 FLOPs" (extras/open-full.md)
+    # "Training time: 120": template keys with a value (phrases/training-code-compute.md)
+    rf"\b(?:hours used|training time|compute budget)\s*[:：]\s*{NUM}",
+    # "8 张 A100": a number of GPUs, in Chinese (extras/finetune-zh.md)
     rf"{NUM}\s*(?:张|块|台)\s*{ACCELERATOR}|{ACCELERATOR}[^\n]{{0,20}}?{NUM}\s*(?:张|块|卡|天|小时)",
 ]
 
 #: Reported when given, never required.
 ENERGY = [
-    rf"\b{NUM}\s*(?:k|M|G)Wh\b",
+    rf"\b{NUM}\s*(?:k|M|G)Wh\b",  # "1,200 kWh": energy in watt-hours (phrases/training-code-compute.md)
+    # "0.4 tCO2eq": emissions in CO2 (phrases/training-code-compute.md)
     rf"\b{NUM}\s*(?:t|kg|tons?(?: of)?)\s*CO2(?:e|eq)?\b",
+    # "Carbon emitted: 0.4": carbon emitted with a value (phrases/training-code-compute.md)
     r"\bcarbon (?:emitted|emissions?|footprint)\s*[:：]?\s*\d",
+    # "碳排放: 0.4": emissions or energy in Chinese (phrases/training-code-compute.md)
     r"碳排放\s*[:：]?\s*\d|能耗\s*[:：]?\s*\d",
 ]
 
@@ -93,14 +103,18 @@ HINTS = {
 #: Repository links that are the release's training code.
 CODE_URL = any_of(
     r"(?:github\.com|gitlab\.com|gitee\.com|codeberg\.org)/[\w.-]+/[\w.-]*(?:train|recipe|pretrain|finetune|fine-tune"
-    r"|sft|rlhf)[\w.-]*",
+    r"|sft|rlhf)[\w.-]*",  # "github.com/acme/acme-train": a repository named for training (extras/finetune-zh.md)
+    # "github.com/robin-lab/robin/tree/main/recipe": a training path in a repository (phrases/hyperparameters-values.md)
     r"(?:github\.com|gitlab\.com|gitee\.com)/.+/(?:blob|tree)/.+(?:train|finetune|pretrain|sft|recipe)",
 )
 
+# "training code": training code, named (phrases/training-code-compute.md, extras/finetune-zh.md)
 SUBJECT = [r"\btraining (?:code|scripts?|codebase)\b", r"训练代码|训练脚本"]
 
 SECTION = [
+    # "training code": a compute or training heading (phrases/training-code-compute.md)
     r"\bcompute (?:infrastructure|resources)\b|\benvironmental impact\b|\bhardware\b|\btraining code\b",
+    # "碳排放": a compute or training heading in Chinese (phrases/training-code-compute.md)
     r"算力|硬件|训练代码|碳排放",
 ]
 

@@ -58,66 +58,76 @@ NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic
 
 #: A sentence is about the training data when it says so ...
 TOPIC = any_of(
+    # "trained on": trained or tuned on something (training_data/closed-modal-will-not-be-able.md)
     r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|instruction-tuned|post-trained|distilled"
     r"|aligned)\b[^.\n]{0,40}\b(?:on|with|using|from)\b",
+    # "Training Data": training or fine-tuning data, named (training_data/absent-template-placeholder.md)
     r"\b(?:training|pre-?training|fine-?tuning|finetuning|instruction|sft|dpo|preference)[- ](?:data|dataset|corpus"
     r"|corpora|mix|mixture|tokens|set|examples|samples)",
+    # "training ran on 4": training run on a number of something (phrases/training-data-named-sources.md)
     r"\btrain(?:s|ing)?\b[^.\n]{0,40}\bon\s+(?:~|about |over )?\d",
+    # "trained on 800B tokens": trained on a count of tokens (training_data/complete-breakdown-table.md)
     rf"\btrained (?:for|on) (?:~|about |over |approximately )?{NUM}\s*(?:[KMBT]|thousand|million|billion"
     rf"|trillion)?\s+tokens\b",
-    r"\bdata(?:sets?)?\b",
-    r"\bcorpus\b|\bcorpora\b",
+    r"\bdata(?:sets?)?\b",  # "datasets": data or datasets, named (training_data/absent-context-and-benchmarks.md)
+    r"\bcorpus\b|\bcorpora\b",  # "Corpus": a corpus, named (training_data/complete-breakdown-table.md)
+    # "训练数据": training data or a corpus in Chinese (training_data/closed-zh-not-public.md)
     r"训练数据|训练集|数据集|语料|(?:训练|预训练)[^。\n]{0,30}(?:数据|token|标识符|样本)|(?:数据|token|标识符|样本)[^。\n]{0,30}(?:训练|预训练)",
 )
 #: ... or sits under a heading about data.
+# "Data": a data heading (training_data/complete-breakdown-table.md, open-reproducible-zh.md)
 TOPIC_HEADING = any_of(r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\bdata ?mix", r"数据|语料")
 
 #: Sections about evaluation or use: datasets named there are benchmarks or examples, not training data.
-NOT_TRAINING_HEADING = any_of(
+NOT_TRAINING_HEADING = any_of(  # "Evaluation", "评测": evaluation headings (phrases/evaluation-benchmarks.md)
     r"\bevaluat", r"\bbenchmark", r"\bresults?\b", r"\bleaderboard", r"评测|评估|测评|测试结果"
 )
 
 #: Well-known corpora and datasets (distinctive names).
 KNOWN_SOURCES = (
-    r"common ?crawl",
-    r"\bC4\b",
+    r"common ?crawl",  # "CommonCrawl": Common Crawl (training_data/complete-sources-size-mix.md)
+    r"\bC4\b",  # "C4": the C4 corpus (training_data/complete-sources-size-mix.md)
+    # "the Pile": the Pile (training_data/complete-documented-corpus-tokens.md)
     r"\bthe pile\b|\bpile\b(?= dataset| corpus)",
-    r"redpajama",
-    r"refined-?web",
-    r"slimpajama",
-    r"\bdolma\b",
-    r"fineweb",
-    r"\bthe stack\b",
-    r"starcoderdata",
-    r"wikipedia",
-    r"\barxiv\b",
+    r"redpajama",  # "RedPajama": RedPajama (training_data/absent-reader-dataset-and-comparison.md)
+    r"refined-?web",  # "RefinedWeb": RefinedWeb (phrases/training-data-named-sources.md)
+    r"slimpajama",  # "SlimPajama": SlimPajama (training_data/partial-documented-corpus-plus-synthetic.md)
+    r"\bdolma\b",  # "Dolma": Dolma (phrases/training-data-named-sources.md)
+    r"fineweb",  # "FineWeb-Edu": FineWeb (recipe-only.md)
+    r"\bthe stack\b",  # "The Stack": the Stack (code) (recipe-only.md)
+    r"starcoderdata",  # "StarCoderData": StarCoderData (phrases/training-data-named-sources.md)
+    r"wikipedia",  # "Wikipedia": Wikipedia (training_data/complete-sources-size-mix.md)
+    r"\barxiv\b",  # "arxiv": arXiv papers (training_data/absent-context-and-benchmarks.md)
+    # "Books3": book corpora (phrases/training-data-named-sources.md)
     r"(?-i:\bBooks ?\d*\b)|\bbooks ?\d+\b|\bbookcorpus\b",
-    r"project gutenberg",
-    r"openwebtext",
-    r"\bwebtext\b",
-    r"\broots\b",
-    r"\blaion",
-    r"common voice",
-    r"librispeech",
-    r"imagenet",
-    r"\bcoco\b",
-    r"ultrachat",
-    r"ultrafeedback",
-    r"sharegpt",
-    r"openassistant|oasst",
-    r"\balpaca\b",
-    r"\bflan\b",
-    r"\bp3\b",
-    r"\bxp3",
-    r"\bmc4\b",
-    r"\boscar\b",
-    r"stack ?exchange",
+    r"project gutenberg",  # "Project Gutenberg": Project Gutenberg (phrases/training-data-named-sources.md)
+    r"openwebtext",  # "OpenWebText": OpenWebText (phrases/training-data-named-sources.md)
+    r"\bwebtext\b",  # "WebText-style": WebText (phrases/training-data-named-sources.md)
+    r"\broots\b",  # "ROOTS": the ROOTS corpus (phrases/training-data-named-sources.md)
+    r"\blaion",  # "LAION": LAION image-text pairs (phrases/training-data-named-sources.md)
+    r"common voice",  # "Common Voice": Common Voice speech (phrases/training-data-named-sources.md)
+    r"librispeech",  # "LibriSpeech": LibriSpeech audiobooks (phrases/training-data-named-sources.md)
+    r"imagenet",  # "ImageNet": ImageNet (phrases/training-data-named-sources.md)
+    r"\bcoco\b",  # "COCO": COCO images (phrases/training-data-named-sources.md)
+    r"ultrachat",  # "UltraChat": UltraChat dialogues (phrases/training-data-named-sources.md)
+    r"ultrafeedback",  # "UltraFeedback": UltraFeedback preferences (phrases/training-data-named-sources.md)
+    r"sharegpt",  # "ShareGPT": ShareGPT conversations (training_data/partial-unfiltered-shared-chats.md)
+    r"openassistant|oasst",  # "OpenAssistant": OpenAssistant conversations (phrases/training-data-named-sources.md)
+    r"\balpaca\b",  # "Alpaca": the Alpaca instructions (training_data/partial-user-finetune-section.md)
+    r"\bflan\b",  # "FLAN": the FLAN collection (phrases/training-data-named-sources.md)
+    r"\bp3\b",  # "P3": the P3 prompts (phrases/training-data-named-sources.md)
+    r"\bxp3",  # "xP3": the xP3 prompts (phrases/training-data-named-sources.md)
+    r"\bmc4\b",  # "mC4": multilingual C4 (phrases/training-data-named-sources.md)
+    r"\boscar\b",  # "OSCAR": the OSCAR corpus (phrases/training-data-named-sources.md)
+    r"stack ?exchange",  # "Stack Exchange": Stack Exchange dumps (phrases/training-data-named-sources.md)
+    # "GitHub": GitHub code as a source (extras/open-full.md)
     r"\bgithub\b(?= (?:code|repositories|repos|issues|commits|data))|\b(?:from|on|of) github\b",
-    r"\bpubmed\b",
-    r"\bs2orc\b",
-    r"\bsmoltalk\b",
-    r"\bcosmopedia\b",
-    r"\bwudao\b|悟道",
+    r"\bpubmed\b",  # "PubMed": PubMed abstracts (phrases/training-data-named-sources.md)
+    r"\bs2orc\b",  # "S2ORC": S2ORC papers (phrases/training-data-named-sources.md)
+    r"\bsmoltalk\b",  # "SmolTalk": SmolTalk (phrases/training-data-named-sources.md)
+    r"\bcosmopedia\b",  # "Cosmopedia": Cosmopedia (phrases/training-data-named-sources.md)
+    r"\bwudao\b|悟道",  # "WuDao": the WuDao corpus (phrases/training-data-named-sources.md)
+    # "书籍": kinds of sources in Chinese (encyclopedia, books, papers …) (training_data/complete-zh-enumeration.md)
     r"维基百科|百科|书籍|论文|代码数据|网页数据|新闻|专利|问答数据",
 )
 
@@ -129,10 +139,14 @@ PROPER_NAME = (
     r"|[A-Za-z0-9-]{1,80}[_/][A-Za-z0-9._/-]{1,160})"  # hub ids and snake_case: allenai/dolma
 )
 NAMED = any_of(
+    # a name-shaped word before dataset or corpus (training_data/complete-documented-corpus-linked-repo.md)
     rf"\b{PROPER_NAME}\s+(?:dataset|corpus|corpora|data\b|collection)",
+    # "dataset called FinchDialog": a dataset called by a name (phrases/training-data-named-sources.md)
     rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{PROPER_NAME}",
+    # "fine-tuned on FinchDialog": trained on a name-shaped word (phrases/training-data-named-sources.md)
     rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{PROPER_NAME}",
-    r"\(called (?-i:[A-Z])",
+    r"\(called (?-i:[A-Z])",  # "(called FD": called by a capitalised name (phrases/training-data-named-sources.md)
+    # "datasets: finch-lab": a datasets key with a value (phrases/training-data-named-sources.md)
     r"\bdatasets?\s*:\s*\[?\s*(?!v?\d+(?:\.\d+)+\b)\w",
 )
 
@@ -153,191 +167,243 @@ QUALIFIERS = (
 
 #: Data size: tokens, examples, hours or bytes with a number.
 SIZE = any_of(
+    # "1.2T tokens": a count of data units (training_data/complete-sources-size-mix.md)
     rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*{QUALIFIERS}{DATA_UNIT}",
+    # "12 gigabytes": a size in bytes (training_data/partial-size-in-gigabyte-words.md)
     rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB|gigabytes|terabytes|petabytes)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))",
+    # "300G Chinese corpus": a size in G or T of some data (training_data/partial-size-in-gigabytes.md)
     rf"\b{NUM}\s*[GT]\s+(?:of\s+)?(?:[A-Za-z-]{{1,20}}\s+){{0,2}}(?:corpus|corpora|data|text)\b",
+    # "tokens (B): 1200": a token count column with its unit (phrases/training-data-named-sources.md)
     rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
+    # "2 万亿 token": a count of data units, in Chinese too (training_data/complete-zh-enumeration.md)
     rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个?样本|小时|词元|词|字|标识符|token)",
+    # "2.6T 标识符的中英文语料": a size in T or 亿 of data, in Chinese (hyperparameters/partial-tokens-zh.md)
     rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
+    # "语料规模: 1.2": the data size key in Chinese (phrases/training-data-zh.md)
     r"(?:数据量|语料规模|token\s*数)\s*[:：]?\s*\d",
 )
 #: Numbers with tokens that are not data size: context windows, throughput, compute.
 NOT_SIZE = any_of(
+    # "unconditional": model samples, not data (training_data/partial-model-samples-link.md)
     r"\bunconditional\b|\b(?:generated|model|output) samples\b",
-    r"\bcontext\b",
+    r"\bcontext\b",  # "Context": a context, not a data size (training_data/absent-context-and-benchmarks.md)
+    # "sequence length": a sequence length, not a data size (architecture/complete-spec-bullets.md)
     r"\bsequence length\b",
-    r"\bwindow\b",
-    r"tokens?\s*/\s*s\b",
-    r"\bper second\b",
-    r"\bmemory\b|\bVRAM\b",
-    r"\blatency\b",
-    r"上下文|每秒|显存",
+    r"\bwindow\b",  # "window": a window, not a data size (architecture/absent-size-in-heading-and-badge.md)
+    r"tokens?\s*/\s*s\b",  # "tokens/s": a speed in tokens per second (training_data/absent-context-and-benchmarks.md)
+    r"\bper second\b",  # "per second": a rate per second (phrases/training-data-not-data.md)
+    r"\bmemory\b|\bVRAM\b",  # "memory": memory or VRAM (phrases/training-data-not-data.md)
+    r"\blatency\b",  # "latency": latency (phrases/training-data-not-data.md)
+    r"上下文|每秒|显存",  # "上下文": context, speed or memory in Chinese (hyperparameters/partial-tokens-zh.md)
 )
 
 #: A byte size or a duration is the size of a machine or a run time, not of data, in a sentence about
 #: hardware ("runs on a 16GB GPU", "takes 12 hours on an 8-core CPU").
+# a size in bytes or hours (training_data/absent-context-and-benchmarks.md, training_data/partial-own-datasheet-link.md)
 BYTES_OR_TIME = any_of(r"\d\s*(?:GB|TB|GiB|TiB)\b", r"\bhours\b|小时")
 HARDWARE = any_of(
+    # "GPU": hardware a model runs on (training_data/absent-context-and-benchmarks.md)
     r"\bGPUs?\b|\bCPUs?\b|\b(?:A|H|V)100\b|\bRTX\b|\bArc\b|\bcan run\b|\bruns? on\b|\bmemory\b|\bVRAM\b|\bRAM\b",
-    r"显卡|显存|内存",
+    r"显卡|显存|内存",  # "显卡": hardware in Chinese (architecture/partial-zh-param-count.md)
 )
 
 #: Composition or documentation: proportions, processing, or a datasheet.
 COMPOSITION = any_of(
-    rf"\b{NUM}\s*%",
+    rf"\b{NUM}\s*%",  # "5%": a share in percent (training_data/absent-reader-dataset-and-comparison.md)
     r"\bdata mixture\b|\bmixture (?:weights|proportions|ratios)\b|\bproportions?\b|\bsampling (?:weight|ratio)"
-    r"|\bdata ?mix\b",
+    r"|\bdata ?mix\b",  # "Data mix": a data mixture or its proportions (training_data/complete-breakdown-table.md)
+    # "deduplicated": deduplication or filtering (training_data/complete-sources-size-mix.md)
     r"\bdedup(?:licat\w*)?\b|\bfilter(?:ed|ing)\b|\b(?:were|was|are|is) (?:removed|excluded)\b|\bquality (?:filter"
     r"|classifier)|\bdecontaminat",
+    # "Data card": a datasheet, domain list or cleaning step (training_data/partial-own-datasheet-link.md)
     r"\bdata ?(?:card|sheet)\b|\bdataset card\b|\bdomains?\b[^.\n]{0,30}\b(?:list|published)"
     r"|\bcovering \d+ (?:languages|domains)",
+    # "、书籍、百科、": proportions, cleaning or a listed mix in Chinese (training_data/complete-zh-enumeration.md)
     r"配比|占比|比例|去重|过滤|清洗|数据卡|、[^、，。\n]{1,12}、[^、，。\n]{1,12}、",
 )
 
 #: Corpora with their own paper or datasheet that documents their composition: naming one as the
 #: training data, with a size, documents the mix ("trained on the Pile for 380B tokens").
 DOCUMENTED_CORPUS = any_of(
+    # "the Pile": the Pile (training_data/complete-documented-corpus-tokens.md)
     r"\bthe pile\b|\bpile\b(?= dataset| corpus)",
-    r"(?-i:\bC4\b)",
-    r"\bmc4\b",
-    r"redpajama",
-    r"refined-?web",
-    r"slimpajama",
-    r"\bdolma\b",
-    r"fineweb",
-    r"\bthe stack\b",
-    r"starcoderdata",
-    r"\broots corpus\b",
-    r"\boscar\b",
-    r"\blaion-?\w*",
-    r"openwebtext",
-    r"bookcorpus",
-    r"cosmopedia",
-    r"smoltalk",
-    r"ultrachat",
-    r"ultrafeedback",
-    r"\boasst\d?\b",
-    r"\bxp3\b",
-    r"\bwudao\b|悟道",
-    r"librispeech",
-    r"common voice",
-    r"imagenet",
-    r"\bms ?coco\b",
+    r"(?-i:\bC4\b)",  # "C4": C4, in capitals (training_data/complete-sources-size-mix.md)
+    r"\bmc4\b",  # "mC4": multilingual C4 (phrases/training-data-named-sources.md)
+    r"redpajama",  # "RedPajama": RedPajama (training_data/absent-reader-dataset-and-comparison.md)
+    r"refined-?web",  # "RefinedWeb": RefinedWeb (phrases/training-data-named-sources.md)
+    r"slimpajama",  # "SlimPajama": SlimPajama (training_data/partial-documented-corpus-plus-synthetic.md)
+    r"\bdolma\b",  # "Dolma": Dolma (phrases/training-data-named-sources.md)
+    r"fineweb",  # "FineWeb-Edu": FineWeb (recipe-only.md)
+    r"\bthe stack\b",  # "The Stack": the Stack (code) (recipe-only.md)
+    r"starcoderdata",  # "StarCoderData": StarCoderData (phrases/training-data-named-sources.md)
+    r"\broots corpus\b",  # "ROOTS corpus": the ROOTS corpus (phrases/training-data-named-sources.md)
+    r"\boscar\b",  # "OSCAR": the OSCAR corpus (phrases/training-data-named-sources.md)
+    r"\blaion-?\w*",  # "LAION": LAION image-text pairs (phrases/training-data-named-sources.md)
+    r"openwebtext",  # "OpenWebText": OpenWebText (phrases/training-data-named-sources.md)
+    r"bookcorpus",  # "BookCorpus": BookCorpus (phrases/training-data-named-sources.md)
+    r"cosmopedia",  # "Cosmopedia": Cosmopedia (phrases/training-data-named-sources.md)
+    r"smoltalk",  # "SmolTalk": SmolTalk (phrases/training-data-named-sources.md)
+    r"ultrachat",  # "UltraChat": UltraChat (phrases/training-data-named-sources.md)
+    r"ultrafeedback",  # "UltraFeedback": UltraFeedback (phrases/training-data-named-sources.md)
+    r"\boasst\d?\b",  # "oasst2": OpenAssistant (oasst) (phrases/training-data-named-sources.md)
+    r"\bxp3\b",  # "xP3": xP3 (phrases/training-data-named-sources.md)
+    r"\bwudao\b|悟道",  # "WuDao": the WuDao corpus (phrases/training-data-named-sources.md)
+    r"librispeech",  # "LibriSpeech": LibriSpeech (phrases/training-data-named-sources.md)
+    r"common voice",  # "Common Voice": Common Voice (phrases/training-data-named-sources.md)
+    r"imagenet",  # "ImageNet": ImageNet (phrases/training-data-named-sources.md)
+    r"\bms ?coco\b",  # "MS COCO": MS COCO (phrases/training-data-named-sources.md)
 )
 #: A sentence that adds undocumented parts to a documented corpus ("… and synthetic data", "a mix of …").
 MIXED_WITH_OTHERS = any_of(
+    # "combination of": a mix or combination of sources (training_data/partial-documented-corpus-plus-synthetic.md)
     r"\b(?:mix|mixture|combination|blend|variety) of\b",
+    # "synthetic": synthetic data mixed in (training_data/partial-documented-corpus-plus-synthetic.md)
     r"\bsynthetic\b",
+    # "with other": documented data plus other data (training_data/absent-reader-dataset-and-comparison.md)
     r"\b(?:and|with|plus) (?:other|additional|our own|self-collected|private|web)\b",
-    r"\baugmented with\b",
-    r"\bbuilds? on\b",
-    r"混合|合成|自有",
+    r"\baugmented with\b",  # "augmented with": data augmented with more (phrases/training-data-named-sources.md)
+    r"\bbuilds? on\b",  # "builds on": data that builds on another set (phrases/training-data-named-sources.md)
+    r"混合|合成|自有",  # "混合": mixed, synthetic or own data in Chinese (phrases/training-data-zh.md)
 )
 
 #: Filtering or deduplication said *not* to have been done is no processing ("without the filtering", "not
 #: deduplicated").
 NOT_PROCESSED = any_of(
+    # "without moderation filtering": data used without filtering (training_data/partial-unfiltered-shared-chats.md)
     r"\bwithout\b[^.\n]{0,30}\b(?:filter|dedup)",
+    # "not deduplicated": data not filtered or deduplicated (phrases/training-data-named-sources.md)
     r"\b(?:not|never)\b(?: been)?\s+(?:\w+\s+)?(?:filtered|deduplicated|dedup)",
+    # "unfiltered": unfiltered or undeduplicated data (training_data/partial-model-samples-link.md)
     r"\bun(?:filtered|deduplicated)\b",
-    r"未(?:经)?(?:过滤|去重)",
+    r"未(?:经)?(?:过滤|去重)",  # "未经过滤": unfiltered data in Chinese (phrases/training-data-zh.md)
 )
+# "dedup": deduplication or filtering (phrases/training-data-named-sources.md, training_data/complete-zh-enumeration.md)
 PROCESSING = any_of(r"\bdedup", r"\bfilter", r"去重|过滤")
 
 #: A known source (not inside a URL or a file name: "github.com/…", "arxiv.org/abs/…" are links, not
 #: sources) or a named dataset; one alternative per source, so each is searched only where its name occurs.
-NAMED_SOURCE = any_of(*(rf"(?<![/.@-])(?:{source})(?!\.[a-z])" for source in KNOWN_SOURCES), *NAMED.alternatives)
+NAMED_SOURCE = any_of(*(rf"(?<![/.@-])(?:{source})(?!\.[a-z])" for source in KNOWN_SOURCES), *NAMED.alternatives)  # type: ignore[attr-defined]  # any_of builds a LazyPattern, typed as re.Pattern
 ELEMENTS = {"named sources": NAMED_SOURCE, "size": SIZE, "composition": COMPOSITION}
 
 #: In usage and evaluation sections only an explicit statement about the release's own training counts.
 STRONG_TOPIC = any_of(
+    # "Trained on": a sentence starting "trained on" (phrases/training-data-statement.md)
     r"^\W*(?:pre-?)?trained on\b",
+    # "during training": during training (hyperparameters/complete-keras-schedule.md)
     r"\bduring (?:pre-?)?training\b|在预训练(?:过程|阶段)中",
+    # "was trained on": was trained or fine-tuned on something (training_data/closed-modal-will-not-be-able.md)
     r"\b(?:was|were|is|are|been|we|model|models)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned"
     r"|finetuned)\s+(?:\w+\s+)?on\b",
+    # "we used for training": data we built for training (training_method/complete-commands-we-used.md)
     r"\bwe (?:created|used|collected|built|curated)\b[^.\n]{0,40}\bfor (?:unsupervised )?(?:pre-?)?training",
+    # "在 256 张 H800 上训练": training data statements in Chinese (extras/open-zh.md)
     r"(?:预训练|训练)(?:数据|语料)(?:包括|包含|来自|为)|(?:在|基于)[^。\n]{0,30}(?:上|中)(?:进行)?(?:预训练|训练)",
 )
 
 #: Sentences addressed to the reader: data they may use, not data the release was trained on.
+# "You": the reader addressed (training_data/absent-reader-dataset-and-comparison.md, phrases/training-data-zh.md)
 READER = any_of(r"\byou(?:r)?\b", r"您|你")
 
 #: Sentences about evaluation: datasets and percentages there are benchmarks and scores.
 EVALUATION = any_of(
-    r"\bevaluat",
-    r"\bbench(?:mark)?",
-    r"\bleaderboard",
-    r"\bpass@",
-    r"\baccuracy\b",
-    r"\bwin ?rate",
-    r"\bscores?\b",
-    r"\bperformance\b",
-    r"评测|测评|评估|性能|准确率|得分|榜",
+    r"\bevaluat",  # "Evaluation": evaluation (training_data/absent-context-and-benchmarks.md)
+    r"\bbench(?:mark)?",  # "Benchmark": a benchmark (training_data/complete-sources-size-mix.md)
+    r"\bleaderboard",  # "leaderboard": a leaderboard (phrases/training-data-not-data.md)
+    r"\bpass@",  # "pass@1": a pass@k score (phrases/training-data-not-data.md)
+    r"\baccuracy\b",  # "accuracy": accuracy (phrases/training-data-not-data.md)
+    r"\bwin ?rate",  # "win rate": a win rate (phrases/training-data-not-data.md)
+    r"\bscores?\b",  # "Score": a score (training_data/absent-reader-dataset-and-comparison.md)
+    r"\bperformance\b",  # "performance": performance (phrases/training-data-not-data.md)
+    r"评测|测评|评估|性能|准确率|得分|榜",  # "评测": evaluation in Chinese (phrases/training-data-zh.md)
 )
 
 #: Pages that document a dataset (hub pages, catalogues, dataset cards): name, size and datasheet in one.
 DATASET_URL = any_of(
+    # "huggingface.co/datasets/cais": a Hugging Face dataset page (training_data/absent-context-and-benchmarks.md)
     r"huggingface\.co/datasets/",
-    r"hf\.co/datasets/",
+    r"hf\.co/datasets/",  # "hf.co/datasets/": a short hf.co dataset page (phrases/training-data-named-sources.md)
+    # "modelscope.cn/datasets/finch-lab": a ModelScope dataset page (phrases/training-data-named-sources.md)
     r"modelscope\.cn/datasets/",
-    r"kaggle\.com/datasets/",
-    r"zenodo\.org/records?/",
+    r"kaggle\.com/datasets/",  # "kaggle.com/datasets/": a Kaggle dataset page (phrases/training-data-named-sources.md)
+    r"zenodo\.org/records?/",  # "zenodo.org/records/123456": a Zenodo record (phrases/training-data-named-sources.md)
+    # "tensorflow.org/datasets/catalog/": a TensorFlow Datasets catalogue page (phrases/training-data-named-sources.md)
     r"tensorflow\.org/datasets/catalog/",
+    # "opendatalab.com/finch-lab": an OpenDataLab page (phrases/training-data-named-sources.md)
     r"opendatalab\.(?:com|org\.cn)/",
 )
 
 #: Link text of a datasheet or data card, and sentences that say where the data itself was published.
+# "Data card": a data card or datasheet link (training_data/partial-own-datasheet-link.md, phrases/training-data-zh.md)
 DATASHEET_LINK = any_of(r"\bdata ?cards?\b|\bdata ?sheets?\b|\bdataset cards?\b", r"数据卡")
+# "datasets": a link to data or a data file (open-reproducible-zh.md)
 DATA_LINK = any_of(r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\.(?:jsonl?|parquet|csv|tsv|txt)\b", r"数据|语料")
-PUBLISHED = any_of(
+PUBLISHED = any_of(  # "released", "开源": data said released, available or published (phrases/openwashing-claims.md)
     r"\breleased?\b|\bavailable\b|\bcan be found\b|\bdownload|\bhosted\b|\bpublished\b", r"开源|发布|下载|公开"
 )
 #: Links to the model's own outputs ("unconditional samples", ``…_samples.jsonl``, generations): not training data.
 OUTPUTS_LINK = any_of(
+    # "unconditional, unfiltered samples": model samples (training_data/partial-model-samples-link.md)
     r"\b(?:unconditional|generated|model|output)\b[^.\n]{0,30}\bsamples\b",
+    # "model outputs": model outputs or generations (phrases/training-data-not-data.md)
     r"\b(?:model |generated )(?:outputs|generations|completions)\b",
-    r"生成(?:样例|结果)",
+    r"生成(?:样例|结果)",  # "生成样例": generated samples in Chinese (phrases/training-data-zh.md)
 )
+# "samples.jsonl) (Heron was trained on ar…": a file of samples or outputs (training_data/partial-model-samples-link.md)
 OUTPUTS_FILE = any_of(r"(?<![a-z])(?:samples|outputs|generations|completions)(?![a-z])[^/]*$")
 #: A "Dataset:" / "数据:" key line: its link or hub id (``org/name``) is the dataset's own page.
 DATA_KEY = any_of(
+    # "- Datasets:": a dataset key line (training_data/absent-library-versions.md)
     r"^\W{0,6}(?:training |fine-?tuning )?(?:data(?:sets?)?|corpus)\W{0,4}[:：]",
+    # "- **数据**:": a dataset key line in Chinese (training_data/complete-zh-data-key-link.md)
     r"^\W{0,6}(?:训练)?(?:数据集?|语料)\W{0,4}[:：]",
 )
+# "`acme/heron-flashcards`": a hub id in backticks (training_data/complete-dataset-key-hub-id.md)
 HUB_ID = any_of(r"`[\w.-]{1,100}/[\w.-]{1,100}`", flags=0)
 
 #: Lines that give a dataset as a benchmark.
+# "Evaluation": a benchmark or test set link (phrases/training-data-not-data.md, phrases/training-data-zh.md)
 EVAL_LINK = any_of(r"\bevaluat", r"\bbenchmark", r"\bleaderboard", r"\btest set", r"评测|测评|测试集")
 
 #: Vague descriptions that alone make the criterion partial, never complete.
 VAGUE = {
     "vague description": any_of(
+        # "publicly available sources": publicly available data, unnamed (training_data/partial-vague-public-sources.md)
         r"\bpublicly available (?:data|sources|datasets|online data)",
+        # "a mixture of web": a mixture of unnamed kinds of data (training_data/partial-user-finetune-section.md)
         r"\b(?:a )?(?:new )?mix(?:ture)? of (?:publicly available|licensed|web|online)",
-        r"\bweb data\b",
+        r"\bweb data\b",  # "web data": web data, unnamed (training_data/partial-documented-corpus-plus-synthetic.md)
+        # "high-quality data": high-quality data, unnamed (phrases/training-data-not-data.md)
         r"\bhigh[- ]quality (?:data|corpus|corpora|dataset)",
+        # "curated dataset": curated data, unnamed (training_data/complete-documented-corpus-tokens.md)
         r"\bcurated (?:data|dataset)",
-        r"\btraining data\b",
+        r"\btraining data\b",  # "Training Data": training data, unnamed (training_data/absent-template-placeholder.md)
+        # "synthetic data": synthetic data, unnamed (training_data/partial-documented-corpus-plus-synthetic.md)
         r"\bsynthetic data\b",
+        # "code data": a kind of data, unnamed (hyperparameters/partial-training-tokens.md)
         r"\b(?:instruction|math|reasoning|code|comparison|preference|mixed-quality|dialogue|conversation"
         r"|alignment)[\w-]*(?: [\w-]+)? data\b",
+        # "millions of curated tokens": millions of tokens, not counted (phrases/training-data-not-data.md)
         r"\b(?:trillions|billions|millions) of\b[^.\n]{0,30}\btokens\b",
         # "trained on large amounts of audio", "trains on synthetic datasets": material named only by its kind
+        # "trained on public weather station reports" (training_data/partial-limitation-is-not-withholding.md)
         r"\b(?:pre-?)?train(?:ed|s)? (?:on|using) (?!\d|(?:an? |the )?(?:single |multiple |\d+ )?(?:GPUs?|TPUs?|nodes?"
         r"|machines?|clusters?)\b)(?:[\w-]{1,20} ){0,4}"
         r"(?:data|datasets?|corpus|corpora|text|images|audio|videos|speech|recordings|reports|logs|documents"
         r"|conversations|code|pairs|molecules|structures|samples|examples)\b",
+        # "指令数据": instruction or preference data in Chinese (phrases/training-data-zh.md)
         r"instruction\s*数据|指令数据|对齐数据|偏好数据",
+        # "训练数据": public or training data in Chinese, unnamed (training_data/closed-zh-not-public.md)
         r"公开数据|互联网数据|高质量数据|海量数据|训练数据|预训练数据|语料",
     )
 }
 
 #: A fine-tuning section offered to users ("Fine-tuning", 微调) rather than a stage of the release.
-USER_FINETUNE_HEADING = any_of(
+USER_FINETUNE_HEADING = any_of(  # "Fine-tuning", 微调: a section for the reader (phrases/user-finetune.md)
     r"^fine-?tuning$", r"\bfine-?tun\w* (?:on|with|for) (?:your|custom|own)", r"\bhow to fine-?tune", r"^(?:模型)?微调$"
 )
 
 #: Names of the data setting, for "Training data: TBD" / 数据：待补充 (a placeholder where the value should be).
+# "datasets": a data setting's name (open-reproducible-zh.md)
 DATA_NAME = any_of(r"\b(?:training |pre-?training )?(?:data(?:sets?)?|corp(?:us|ora))\b", r"数据|语料")
 
 #: How a finding names each missing element.
@@ -349,17 +415,19 @@ HINTS = {
 
 #: What a withholding sentence names: "… is proprietary" (closed-proprietary.md, closed-zh-not-public.md).
 SUBJECT = [
+    # "datasets": data, named in a withholding sentence (training_data/absent-context-and-benchmarks.md)
     r"\bdata(?:sets?)?\b",
+    # "Corpus": a corpus, named in a withholding sentence (training_data/complete-breakdown-table.md)
     r"\bcorpus\b|\bcorpora\b",
-    r"数据|语料",
+    r"数据|语料",  # "数据": data in Chinese, named in a withholding sentence (training_data/closed-zh-not-public.md)
 ]
 
 #: Section headings (placeholder text alone under one is reported): "## Training data", "## Datasets", 训练数据
 #: (absent-template-placeholder.md).
 SECTIONS = [
-    r"\btraining data\b",
-    r"\bdata(?:sets?)?\b",
-    r"训练数据|数据集|数据",
+    r"\btraining data\b",  # "Training Data": a training data heading (training_data/absent-template-placeholder.md)
+    r"\bdata(?:sets?)?\b",  # "datasets": a data heading (training_data/absent-context-and-benchmarks.md)
+    r"训练数据|数据集|数据",  # "训练数据": a data heading in Chinese (training_data/closed-zh-not-public.md)
 ]
 
 

@@ -60,58 +60,90 @@ from repro_lint.evidence import (
     training_files,
 )
 from repro_lint.kit import Facts, criterion_rule
-from repro_lint.rules.hyperparameters import core_values
+
+from .hyperparameters import core_values
 
 CODES = criterion_codes("RL4", "training-method", "training method")
 
 #: Named objectives and training stages: what a reader needs to know how the weights came about.
 OBJECTIVE = any_of(
+    # "next-token prediction": next-token prediction (training_method/complete-stages-and-code.md)
     r"\bnext[- ](?:token|word) prediction\b",
+    # "predict the next token": predicting the next token (phrases/training-method-objectives.md)
     r"\b(?:predict|guess) the next (?:token|word)\b",
+    # "causal language modelling objective": a language-modelling objective (phrases/training-method-objectives.md)
     r"\b(?:causal|masked|autoregressive) language model(?:l?ing)? (?:objective|task|loss)\b",
+    # "span corruption": span corruption (T5-style) (phrases/training-method-objectives.md)
     r"\bspan (?:corruption|denoising)\b",
+    # "denoising objective": a denoising objective (phrases/training-method-objectives.md)
     r"\bdenoising (?:objective|auto-?encoder|loss)\b",
-    r"\bcross[- ]entropy\b",
+    r"\bcross[- ]entropy\b",  # "cross-entropy": a cross-entropy loss (phrases/training-method-objectives.md)
+    # "language modelling objective": an objective, named (phrases/training-method-objectives.md)
     r"\b(?:training|pre-?training|learning|unsupervised|self-supervised|language modell?ing|our) objectives?\b",
-    r"\bobjective function\b",
-    r"\bloss (?:function|is)\b",
+    r"\bobjective function\b",  # "objective function": an objective function (phrases/training-method-objectives.md)
+    r"\bloss (?:function|is)\b",  # "loss is": the loss, described (phrases/training-method-objectives.md)
+    # "reconstruction loss": a reconstruction objective (phrases/training-method-objectives.md)
     r"\breconstruction (?:objective|loss)\b",
+    # "contrastive loss": a contrastive objective (training_method/complete-named-loss-and-training-doc.md)
     r"\bcontrastive (?:loss|objective|learning|pre-?training)\b",
+    # "fill-in-the-middle": fill-in-the-middle training (phrases/training-method-objectives.md)
     r"\bfill-in-the-middle\b|\bFIM\b",
+    # "supervised fine-tuning": supervised fine-tuning (training_method/partial-offered-finetuning-code.md)
     r"\bsupervised fine-?tun\w*",
-    r"\bSFT\b",
+    r"\bSFT\b",  # "SFT": SFT, abbreviated (training_method/absent-docs-index-for-reader.md)
+    # "instruction tuned": instruction tuning (hyperparameters/partial-training-tokens.md)
     r"\binstruction[- ](?:fine-?)?tun\w*",
-    r"\bRLHF\b",
-    r"\bRLAIF\b",
+    r"\bRLHF\b",  # "RLHF": RLHF (training_method/absent-docs-index-for-reader.md)
+    r"\bRLAIF\b",  # "RLAIF": RLAIF (phrases/training-method-objectives.md)
+    # "reinforcement learning": reinforcement learning (training_method/partial-stages-without-code.md)
     r"\breinforcement learning\b",
-    r"\breward model",
+    r"\breward model",  # "reward model": a reward model (phrases/training-method-objectives.md)
+    # "DPO": a preference or RL algorithm, abbreviated (training_method/absent-docs-index-for-reader.md)
     r"\b(?:DPO|PPO|GRPO|ORPO|KTO|SimPO|IPO|RPO|C-RLFT)\b",
+    # "direct preference optimization": preference optimization, spelled out (phrases/training-method-objectives.md)
     r"\b(?:direct |odds ratio |reward-aware )?preference optimi[sz]ation\b",
-    r"\brejection sampling\b",
+    r"\brejection sampling\b",  # "rejection sampling": rejection sampling (phrases/training-method-objectives.md)
+    # "knowledge distillation": distillation (phrases/training-method-objectives.md)
     r"\b(?:knowledge )?distill(?:ed|ation)\b",
+    # "continued pre-training": continued pre-training (phrases/training-method-objectives.md)
     r"\bcontinu(?:ed|al|ally|ous(?:ly)?) (?:pre-?)?train\w*",
+    # "multi-stage": a multi-stage procedure (phrases/training-method-objectives.md)
     r"\b(?:two|three|multi)[- ]stage\b",
-    r"\b(?:stage|phase) [1-3]\b",
+    r"\b(?:stage|phase) [1-3]\b",  # "stage 1": a numbered stage (phrases/training-method-objectives.md)
+    # "multi-task fine-tuning": multi-task fine-tuning (phrases/training-method-objectives.md)
     r"\bmulti-?task (?:prompted )?fine-?tun\w*",
-    r"\bcurriculum learning\b",
+    r"\bcurriculum learning\b",  # "curriculum learning": curriculum learning (phrases/training-method-objectives.md)
+    # "context extension": a context-length extension stage (phrases/training-method-objectives.md)
     r"\bcontext (?:length )?extension\b",
-    r"\b(?:Q?LoRA)\b",
+    r"\b(?:Q?LoRA)\b",  # "lora": LoRA or QLoRA (training_method/partial-stage-tags-template.md)
+    # "Masked language modeling": masked or causal language modelling (training_method/partial-masked-lm-objective.md)
     r"\b(?:masked|causal|autoregressive|permutation) language modell?ing\b",
+    # "used as training tasks": tasks used as the objective (training_method/partial-masked-lm-objective.md)
     r"\bused as (?:the |our )?(?:pre-?)?training (?:tasks?|objectives?)\b",
+    # "trained as a causal language model": trained as a kind of language model (phrases/training-method-objectives.md)
     r"\btrained as an? (?:autoregressive|causal|masked|bidirectional|unidirectional|denoising) (?:language )?model\b",
     # objectives and losses beyond language models, and loss classes named in training logs
     r"\b(?:contrastive|triplet|InfoNCE|CTC|ranking|hinge|focal|perceptual|adversarial|distillation|diffusion|denoising"
-    r"|reconstruction|KL)[- ]loss\b",
+    r"|reconstruction|KL)[- ]loss\b",  # "contrastive loss" (training_method/complete-named-loss-and-training-doc.md)
+    # "TripletMarginLoss": a loss class (training_method/complete-named-loss-and-training-doc.md)
     r"\b(?-i:[A-Z][A-Za-z]{2,60})Loss\b",
+    # "loss: CrossEntropy": a loss key naming its class (phrases/training-method-objectives.md)
     r"\bloss\s*[:=]\s*\[?`?(?:<code>)?(?-i:[A-Z])[A-Za-z]",
-    r"\bself[- ]distill\w*",
+    r"\bself[- ]distill\w*",  # "self-distillation": self-distillation (phrases/training-method-objectives.md)
+    # "masked image modeling": masked image or audio modelling (phrases/training-method-objectives.md)
     r"\bmasked (?:image|autoencoder|audio|signal) model(?:l?ing)?\b",
+    # "pre-trained to reconstruct": trained to reconstruct or predict (phrases/training-method-objectives.md)
     r"\b(?:pre-?)?trained to (?:reconstruct|predict|denoise|match|contrast)\b",
+    # "hard negative mining": hard-negative mining (phrases/training-method-objectives.md)
     r"\bhard[- ]negative mining\b",
+    # "flow-matching loss": a flow-matching objective (phrases/training-method-objectives.md)
     r"\bflow[- ]matching (?:objective|loss)\b",
+    # "noise-prediction objective": a noise-prediction objective (phrases/training-method-objectives.md)
     r"\b(?:noise|epsilon|v-)[- ]?prediction (?:objective|loss)\b",
-    r"\bscore matching\b",
+    r"\bscore matching\b",  # "score matching": score matching (phrases/training-method-objectives.md)
+    # "connectionist temporal classification": CTC, spelled out (phrases/training-method-objectives.md)
     r"\bconnectionist temporal classification\b",
+    # "预训练目标": objectives and stages in Chinese (training_method/complete-stages-and-code-zh.md)
     r"对比学习|对比损失|自蒸馏|损失函数|去噪目标|"
     r"(?:预)?训练目标|预训练任务|掩码语言模型|掩码语言建模|"
     r"监督微调|有监督微调|指令微调|人类反馈强化学习|强化学习|奖励模型|偏好优化|拒绝采样|蒸馏|继续预训练|增量预训练|持续(?:预)?训练|二次预训练"
@@ -120,82 +152,125 @@ OBJECTIVE = any_of(
 
 #: Training mentioned without a stage or objective ("a fine-tuned version of X"): partial evidence only.
 MENTION = any_of(
+    # "fine-tuned on": fine-tuned on or with something (training_method/absent-derived-models-list.md)
     r"\bfine-?tuned (?:version of|on|with|to|using)\b",
+    # fine-tuned from a model (not the template's empty key) (training_method/absent-finetuned-from-placeholder.md)
     r"\bfine-?tuned from\b(?! model\b(?:\s?\[optional\])?\s{0,3}:?\s{0,3}$)",
+    # "fine-tunes the": fine-tunes a model (training_method/complete-training-notebook.md)
     r"\bfine-?tunes (?:the|a|an)\b",
+    # "This fine-tunes": this model fine-tunes (training_method/complete-training-notebook.md)
     r"\b(?:this|it|we) fine-?tunes?\b",
-    r"\bby fine-?tuning\b",
-    r"\binstruct-tuned\b",
+    r"\bby fine-?tuning\b",  # "by fine-tuning": made by fine-tuning (phrases/training-method-objectives.md)
+    r"\binstruct-tuned\b",  # "Instruct-tuned": instruct-tuned (training_method/partial-fine-tuned-using-data.md)
+    # an autoregressive language model (training_method/complete-trained-with-linked-code.md)
     r"\b(?:autoregressive|causal) language model\b",
+    # "pre-training dataset": pre-training data or code (training_method/complete-pretraining-data-and-code.md)
     r"\bpre-?training (?:data(?:sets?)?|corpus|code|scripts?)\b",
+    # "Its base model is": its base model is … (architecture/partial-base-model-sentence.md)
     r"\b(?:its|the|our) base model (?:is|was)\b",
+    # "trained from scratch": trained from scratch (hyperparameters/complete-config-under-usage.md)
     r"\b(?:pre-?)?trained from scratch\b",
+    # "fine-tuning on": fine-tuning on something (training_method/partial-offered-finetuning-code.md)
     r"\bfine-?tuning (?:on|of)\b",
+    # "trained with": trained with or using something (training_method/complete-named-loss-and-training-doc.md)
     r"\b(?:pre-?)?trained (?:with|using)\b",
-    r"\binstruction[- ]tuned\b",
+    r"\binstruction[- ]tuned\b",  # "instruction tuned": instruction-tuned (hyperparameters/partial-training-tokens.md)
+    # "aligned with": aligned with something (training_method/complete-stages-and-code.md)
     r"\baligned (?:with|to|using)\b",
-    r"\bfine-?tuned model\b",
+    r"\bfine-?tuned model\b",  # "fine-tuned model": a fine-tuned model (phrases/training-method-objectives.md)
+    # "Training Procedure": a training procedure or library (training_method/absent-finetuned-from-placeholder.md)
     r"\btraining (?:strateg\w+|methods?|procedure|library|framework)\b",
+    # "how the model was trained": how the model was trained (phrases/training-method-objectives.md)
     r"\bhow (?:the model|it|they) (?:was|were) trained\b",
+    # "see the training logbook": a pointer to the training logs (phrases/training-method-objectives.md)
     r"\b(?:refer to|see)\b[^\n]{0,80}?\b(?:chronicles?|logbook|training logs?)\b",
+    # "pre-trained with": pre-trained on or with something (training_method/complete-stages-and-code.md)
     r"\bpre-?trained (?:on|with)\b",
+    # "We pretrained with": we trained with or on (tiers/weights-available-recipe.md)
     r"\bwe (?:pre-?)?train(?:ed)? (?:with|using|on)\b",
+    # "codebase for distributed training": a codebase for training (phrases/training-method-objectives.md)
     r"\b(?:library|framework|codebase) for\b[^\n]{0,60}?\btraining\b",
+    # "训练方法": trained or fine-tuned into, in Chinese (training_method/complete-stages-and-code-zh.md)
     r"(?:基于|在)[^。\n]{0,60}(?:微调|训练)(?:而成|得到)|微调(?:而成|得到|版本)|预训练(?:而成|得到)|训练(?:策略|方法|步数)",
+    # "进行了监督微调": training carried out, in Chinese (training_method/complete-stages-and-code-zh.md)
     r"进行[^。；\n]{0,30}?(?:预训练|训练|微调)|(?:单向|双向|自回归)语言模型",
+    # trained from scratch, late in the sentence (training_method/partial-trained-on-data-from-scratch.md)
     r"\btrained\b[^.\n]{0,80}?\bfrom scratch\b",
+    # "commands we used for training": the commands we used to train (training_method/complete-commands-we-used.md)
     r"\b(?:commands?|scripts?|settings?|configs?) (?:that )?we used (?:for|to) (?:pre-?)?train",
-    r"\b(?:pre-?)?trains? (?:on|with)\b",
+    r"\b(?:pre-?)?trains? (?:on|with)\b",  # "trains on": trains on or with (phrases/training-method-objectives.md)
+    # "aims to pretrain": aims to pre-train (training_method/partial-aims-to-pretrain.md)
     r"\b(?:aims?|set out) to (?:pre-?)?train\b",
 )
 
 #: Front-matter tags that name a training stage of the release (``tags: [sft, lora]``): partial evidence only.
-STAGE_TAG = any_of(r"^(?:sft|lora|qlora|dpo|orpo|kto|ppo|grpo|rlhf)$")
+# a training-stage tag in the front matter (a tag's value)
+STAGE_TAG = any_of(r"^(?:sft|lora|qlora|dpo|orpo|kto|ppo|grpo|rlhf)$")  # "sft": a tag (phrases/training-method-code.md)
 
 #: Text that speaks to the reader about training *their* model ("fine-tune your models with SFT",
 #: a documentation index: "Training: the instructions for post-training"): not this release's procedure.
 READER_TRAINING = any_of(
+    # "instructions for post-training": training offered to the reader (training_method/absent-docs-index-for-reader.md)
     r"\bfine-?tun\w* your (?:own )?models?\b|\byour (?:own )?models? with\b|\binstructions for (?:post-"
     r"|pre-)?training\b",
 )
 
 #: Statements that the training code or recipe of the release is available.
 CODE_STATEMENT = any_of(
+    # "released: [Training code": training code or recipe released (training_method/complete-stages-and-code.md)
     r"\b(?:provide|release|open-?source|publish|share)[sd]?\b[^\n]{0,80}?\b(?:pre-?training|training"
     r"|fine-?tuning)\b[^\n]{0,80}?\b(?:code|scripts?|recipes?|pipeline|configs?|instructions)\b",
+    # "Clone the training code": get the training code (phrases/training-method-code.md)
     r"\b(?:set ?up|clone|get|download|install) (?:the )?(?:pre-?)?training code\b",
+    # "training code and confi…": the training code said available (training_method/complete-stages-and-code.md)
     r"\b(?:pre-?)?training (?:code|scripts?|recipes?|configs?)\b[^\n]{0,60}?\b(?:is|are) (?:available|provided"
     r"|released|open)\b",
+    # "Training code:": a training code label line (phrases/training-method-code.md)
     r"^\s*(?:pre-?)?training (?:code|scripts?|recipes?)\s*:?\s*$",
+    # "This repository contain…": this repository holds the training code (phrases/training-method-code.md)
     r"\b(?:this|the) repository contains the (?:pre-?)?training code\b",
+    # "scripts to reproduce": code or instructions to train or reproduce (phrases/training-method-code.md)
     r"\b(?:code|scripts?|instructions) (?:for|to) (?:pre-?train|train|reproduce)\w*\b",
+    # "reproduce our runs": reproduce our runs (phrases/training-method-code.md)
     r"\breproduce (?:our|the) (?:fine-?tuning |training |pre-?training )?runs\b",
+    # "used the code from": used the code from somewhere (phrases/training-method-code.md)
     r"\b(?:used|using|with) (?:the )?code (?:available )?(?:from|on|at)\b",
+    # "To launch training": to launch training (phrases/training-method-code.md)
     r"\bto (?:launch|start|run) (?:the )?(?:pre-?)?training\b",
+    # "the `train_lark` notebook": a training notebook (training_method/complete-training-notebook.md)
     r"\b(?:the|our|this) `?(?:pre-?)?train(?:ing)?(?:[_-]\w{1,40})?`? notebooks?\b",
+    # training code released, in Chinese (training_method/complete-stages-and-code-zh.md)
     r"(?:提供|开源|发布|更新)了?[^。\n]{0,50}(?:训练代码|训练脚本|训练方案|预训练代码)",
+    # "Main repo (training and data):": a repository labelled as training (phrases/training-method-code.md)
     r"\b(?:core |main |code )?repo(?:sitory)?\b[^\n]{0,10}\((?:[^()\n]{0,20}\b)?training\b[^()\n]{0,60}\)\s*:",
+    # "训练代码均已发布": training code released, in Chinese (extras/open-zh.md)
     r"(?:训练代码|训练脚本|训练方案)[^。\n]{0,10}(?:已|均)?(?:开源|发布|提供)",
 )
 
 #: "trained using [Library](github.com/…)", "we used the code available on [Repo](…)": the code the release was
 #: trained with.
 TRAINED_WITH = any_of(
+    # "fine-tuned with the [": trained with a linked tool (training_method/partial-fine-tuned-with-data-link.md)
     r"\b(?:trained|fine-?tuned|pre-?trained)\b[^.\n]{0,100}?\b(?:using|with|via)\b[^.\[\n]{0,40}\[",
+    # "used the code from [our": used the code at a link (phrases/training-method-code.md)
     r"\b(?:used|using|with) (?:the )?code\b[^.\[\n]{0,40}\[",
 )
 #: The link after it: a repository on a code host, not a dataset kept there.
+# "[TRL](https://github.co…": a link to a GitHub or GitLab repository (training_method/partial-general-library-link.md)
 CODE_HOST_LINK = any_of(r"\[[^\]]{1,100}\]\(https?://(?:www\.)?(?:github\.com|gitlab\.com)/[^()\s]{1,300}\)")
 DATA_LINK = any_of(
+    # "data": a link to data, not code (training_method/absent-derived-models-list.md)
     r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\bexamples\b|\bsamples\b|\bconversations?\b|\bdialog(?:ue)?s?\b"
     r"|\binstruction (?:set|pairs)\b",
-    r"\.jsonl?\b|\.csv\b|\.parquet\b",
+    r"\.jsonl?\b|\.csv\b|\.parquet\b",  # ".jsonl": a link to a data file (training_method/absent-user-finetune-only.md)
 )
 #: What the link is introduced as: the words between "using"/"with"/"code" and the link.
-LINK_INTRO = any_of(r"\b(?:using|with|via|code)\b[^.\[\n]{0,40}\[$")
+# the words before a link (matched on a prefix of the sentence)
+LINK_INTRO = any_of(r"\b(?:using|with|via|code)\b[^.\[\n]{0,40}\[$")  # "code from [" (phrases/training-method-code.md)
 
 #: General-purpose training libraries: "trained using [TRL](…)" names a tool, not the release's training code.
 GENERAL_LIBRARY = any_of(
+    # "github.com/huggingface/…": a general-purpose training library (training_method/partial-general-library-link.md)
     r"github\.com/(?:huggingface/(?:trl|transformers|peft|accelerate|alignment-handbook)|microsoft/deepspeed"
     r"|pytorch/(?:pytorch|torchtune)"
     r"|hiyouga/llama-?factory|(?:axolotl-ai-cloud|openaccess-ai-collective)/axolotl|unslothai/unsloth"
@@ -204,31 +279,42 @@ GENERAL_LIBRARY = any_of(
 
 #: Links to the training code: by their text ("[Training code](…)") or a repository named for training.
 CODE_LINK_TEXT = any_of(
+    # "Training Code": a training code link text (training_method/complete-pretraining-data-and-code.md)
     r"\b(?:pre-?)?training (?:code|scripts?|recipes?)\b",
+    # "steps to train": steps or docs for training (phrases/training-method-code.md)
     r"\b(?:steps|instructions|guide|guidance|docs?) (?:for|to) (?:pre-?)?train",
+    # "training and fine-tuning instructions": training and fine-tuning docs (phrases/training-method-code.md)
     r"\btraining (?:&|and) fine-?tuning (?:guid|instruct|doc)",
+    # "training tutorial": a training guide or tutorial (phrases/training-method-code.md)
     r"\btraining (?:guide|guidance|instructions|docs?|tutorial)\b",
+    # "训练代码": a training code link text in Chinese (training_method/complete-stages-and-code-zh.md)
     r"训练代码|训练脚本|训练教程",
 )
 #: A link to the repository's own training instructions or training folder: ``TRAINING.md``, ``src/x/train``.
 CODE_DOC = any_of(
+    # "/TRAINING.md": a training document or folder link (phrases/training-method-code.md)
     r"(?:^|/)(?:TRAIN(?:ING)?|PRE-?TRAIN(?:ING)?|FINE-?TUN(?:E|ING)|REPRODUC\w*)\.md$"
     r"|^(?!https?:)(?:\./)?[\w./-]{0,200}/(?:train|training|pretrain|finetune)/?$"
 )
+# "github.com/acme/acme-train/tree": a repository named for training (extras/open-full.md)
 CODE_REPO = any_of(r"github\.com/[\w.-]{1,100}/[\w.-]{0,100}train[\w.-]{0,100}(?:/|$)")
 
 #: Commands that launch training, in code blocks of release sections.
 COMMAND = any_of(
+    # a distributed launcher running a training script (training_method/absent-finetune-demo-title.md)
     r"\b(?:torchrun|deepspeed|accelerate launch|sbatch|mpirun)\b[^\n]{0,200}?\b(?:train|pretrain|finetune|sft|dpo|orpo"
     r"|run_)\w*",
+    # "python finetune": a python training script (hyperparameters/absent-user-finetune-example.md)
     r"\bpython3?\s+(?:-m\s+)?\S*(?:train|pretrain|finetune|sft|dpo|mesh_transformer_main)\w*",
+    # "bash scripts/pretrain_kestrel.sh": a bash training script (hyperparameters/complete-reproduce-own-training.md)
     r"\bbash\s+\S*(?:train|pretrain|finetune|sft)\S*\.sh\b",
+    # "--config configs/kestre…": a gin or YAML config flag (hyperparameters/complete-config-under-usage.md)
     r"--gin_file|--config(?:_file)?\s+\S+\.ya?ml",
 )
 
 #: "Training Data", "Training hyperparameters": a placeholder there belongs to that criterion (RL304, RL504), not to
 #: this one.
-OTHER_CRITERION_SECTION = any_of(
+OTHER_CRITERION_SECTION = any_of(  # a data or hyperparameter heading (recipe-only.md, open-reproducible-zh.md)
     r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\bhyper-?param", r"数据|语料|超参数"
 )
 
@@ -241,16 +327,22 @@ HINTS = {
 
 #: What a withholding sentence names: "we do not disclose the …" (closed-not-disclosed.md, closed-withheld-zh.md).
 SUBJECT = [
+    # training details, named in a withholding sentence (training_method/absent-finetuned-from-placeholder.md)
     r"\btraining (?:details|recipe|procedure|method|code|process)\b",
+    # how the model was trained, in a withholding sentence (phrases/training-method-objectives.md)
     r"\bhow (?:the model|it) was trained\b",
+    # "trained using proprietary": trained with proprietary methods (phrases/training-method-withheld.md)
     r"\btrained (?:using|with) proprietary\b",
+    # "训练细节": training details in Chinese, in a withholding sentence (training_method/closed-withheld-zh.md)
     r"训练细节|训练方法|训练代码|训练过程",
 ]
 
 #: Section headings (placeholder text alone under one is reported): "## Training procedure", "## Training", 训练方法.
 SECTIONS = [
+    # "Training Details": a training procedure heading (training_method/absent-finetuned-from-placeholder.md)
     r"\btraining (?:procedure|details|method|recipe)\b",
-    r"\btraining\b",
+    r"\btraining\b",  # "Training": a training heading (training_method/absent-docs-index-for-reader.md)
+    # "训练细节": a training heading in Chinese (training_method/closed-withheld-zh.md)
     r"训练方法|训练细节|训练过程|训练",
 ]
 

@@ -35,8 +35,9 @@ Fix
 from __future__ import annotations
 
 import re
+from typing import Optional
 
-from repro_lint.document import Block, Card
+from repro_lint.document import Block, Card, Link, Section
 from repro_lint.evidence import Hit, any_of, clean, criterion_codes, in_section, is_placeholder_only, scan, sentences
 from repro_lint.kit import Facts, criterion_rule
 
@@ -45,125 +46,185 @@ CODES = criterion_codes("RL2", "weights", "weights")
 #: Download locations written in text or code.
 DOWNLOAD_TEXT = {
     "download location": any_of(
+        # a from_pretrained call with a hub id (hyperparameters/complete-config-under-usage.md)
         r"\bfrom_pretrained\(\s*[\"'][\w.-]+(?:/[\w.-]+)?[\"']",
+        # "huggingface-cli download": a hub download command (weights/complete-unreadable-front-matter.md)
         r"\b(?:huggingface-cli|hf) download\b",
+        # a model or checkpoint argument set to a hub id (weights/complete-front-matter-hub-id.md)
         r"\b(?:checkpoint|model(?:_id|_name|_name_or_path|_path)?|repo(?:_id)?"
         r"|pretrained_model_name_or_path)\s*[=:]\s*[\"'][\w.-]+/[\w.-]+[\"']",
+        # "--model swift-lab/swift-2b": a command-line model flag with a hub id (phrases/weights-downloads.md)
         r"--(?:model(?:_name_or_path|_id)?|hf_path|hf_model|repo_id)[ =][\w.-]+/[\w.-]+\b",
+        # "Heron('heron-lab/heron-v1'": a loader class called with a hub id (weights/complete-constructor-hub-id.md)
         r"(?-i:\b[A-Z][A-Za-z0-9]{1,40})\(\s*[\"'][\w.-]+/[\w.-]+[\"']",
+        # a pipeline given a hub model id (training_method/partial-trained-on-data-from-scratch.md)
         r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
-        r"\bsnapshot_download\(",
+        r"\bsnapshot_download\(",  # "snapshot_download(": a snapshot_download call (phrases/weights-downloads.md)
+        # "modelscope download": a ModelScope download command (phrases/weights-downloads.md)
         r"\bmodelscope download\b",
-        r"\bollama (?:run|pull)\s+\S",
+        r"\bollama (?:run|pull)\s+\S",  # "ollama run s": an Ollama run or pull command (phrases/weights-downloads.md)
+        # "git lfs clone": a git clone of the hub repository (phrases/weights-downloads.md)
         r"\bgit lfs clone\b|\bgit clone https://huggingface\.co/",
+        # "request access": a request for access to the weights (weights/complete-gated-request-form.md)
         r"\b(?:request|apply for) (?:access|the (?:model )?weights)\b",
+        # "For access apply": how to apply for access (weights/complete-gated-access-apply.md)
         r"\bfor access,? (?:please )?(?:apply|request|register|sign up)\b",
+        # "PeftModel.from_pretrain…": a PEFT adapter loaded from a path (weights/partial-peft-local-adapter.md)
         r"\bPeftModel\.from_pretrained\(\s*\w+\s*,\s*[\"'][\w./-]+[\"']",
+        # a checkpoint file listed with what it holds (weights/partial-adapter-file-listing.md)
         r"\b[\w.-]+\.(?:safetensors|gguf|ckpt|pth|bin)`?\s*[:：—–-]\s*[^\n]{0,60}?\b(?:weights|checkpoint|adapter)\b",
+        # "Download the safetensors checkpoint from": downloading the weights from a place (extras/open-full.md)
         r"\bdownload\w*\b(?:[^.\n]|\.\d){0,40}\b(?:weights|checkpoints?|models?)\b(?:[^.\n]|\.\d){0,40}\b(?:from|at|on"
         r"|here|via|link)\b",
         # a listed checkpoint file with its link: "The 6-hour model (m_6.onnx): [mirror](…)"
+        # "dunlin_1d.onnx): [mirror A](https" (weights/complete-listed-checkpoint-files.md)
         r"\b[\w.-]{1,80}\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|h5|tflite"
         r"|msgpack)\b`?\)?\s*[:：—–-]?\s*\[[^\]\n]{1,40}\]\(",
         # container images that ship the weights
         r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:baked|bundled|included|packaged|shipped) (?:in|into"
-        r"|with)\b[^.\n]{0,30}\b(?:image|container)\b",
+        r"|with)\b[^.\n]{0,30}\b(?:image|container)\b",  # "weights baked in the image" (phrases/weights-downloads.md)
+        # weights said to be open or available somewhere (weights/complete-models-open-source-in-repo.md)
         r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:are|is) (?:all )?(?:publicly |now )?(?:available"
         r"|uploaded|hosted|open-?sourced?)\b[^.\n]{0,20}\b(?:on|at|from|in|via|to)\b",
+        # "have released the weigh…": weights said released or uploaded somewhere (phrases/weights-downloads.md)
         r"\b(?:we|have|has)\s+(?:also\s+)?(?:publicly\s+)?(?:released|open-?sourced"
         r"|uploaded)\b[^.\n]{0,80}\b(?:models?|weights|checkpoints)\b",
+        # "uploaded to Hugging Face": released to a named model hub (phrases/weights-downloads.md)
         r"\b(?:released|uploaded) (?:to|on) (?:the )?(?:hugging ?face|hf hub|modelscope|model hub)\b",
-        r"\bopen[- ]weights?\b",
+        r"\bopen[- ]weights?\b",  # "open-weights": open weights, named (phrases/weights-downloads.md)
+        # "模型下载": a download section or statement in Chinese (weights/complete-license-section-zh.md)
         r"模型下载|权重下载|下载地址|下载链接|开源权重|开放下载|已开源|开源了|(?:权重|模型)(?:已|均已)?(?:上传|发布)(?:至|到|在)",
     ),
 }
 
 #: The card says the weights are released, without a location: partial evidence.
 RELEASED_HERE = any_of(
+    # "We have released the weights": we provide or release the weights (phrases/weights-downloads.md)
     r"\b(?:we|this repo(?:sitory)?)\s+(?:\w+\s+)?(?:provide|release|share|open-?source)[sd]?\s+(?:the\s+|our\s+"
     r"|all\s+)?(?:\w+\s+){0,2}(?:models?|weights|checkpoints)\b",
+    # "weights are not released": weights said released or not released (api-only.md)
     r"\b(?:pre-?trained\s+)?(?:models?|weights|checkpoints)\b[^.\n]{0,40}\b(?:are|were|is|was)\s+(?:\w+\s+)?released\b",
+    # "trained and released by": trained and released by someone (phrases/weights-downloads.md)
     r"\b(?:trained|developed) and released by\b",
+    # "released here": released here, without a place (weights/partial-released-here-no-location.md)
     r"\breleased here\b",
+    # "开源了模型": the model or weights open-sourced, in Chinese (phrases/weights-zh.md)
     r"(?:开源|发布)了?(?:模型|权重)",
 )
 
 #: Hub and release URLs that host model weights (not datasets, not Spaces, not papers).
 WEIGHT_URL = any_of(
+    # a Hugging Face model page (not a dataset, Space or paper) (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/(?!datasets/|spaces/|docs/|papers/|blog/|join|login|settings"
     r"|models\?|collections/|learn/|tasks/|api/)[\w.-]+/[\w.-]+",
+    # "https://huggingface.co/collections/": a Hugging Face collection (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?huggingface\.co/collections/",
+    # "https://modelscope.cn/models/swift-lab": a ModelScope model page (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?modelscope\.cn/models/",
+    # "https://ollama.com/library/swift-2b": an Ollama library page (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?ollama\.com/library/",
+    # "https://www.kaggle.com/models/heron-lab": a Kaggle model page (weights/partial-code-license-boilerplate.md)
     r"^https?://(?:www\.)?kaggle\.com/models/",
-    r"/releases/download/",
+    r"/releases/download/",  # "/releases/download/v1": a release asset download (phrases/weights-downloads.md)
+    # "https://example.org/swift-lab/swift-2b/releases/download": a download page (phrases/weights-downloads.md)
     r"^https?://[^?#\s]*/[\w-]*downloads?\b",
+    # ".safetensors": a weight file's URL (phrases/weights-downloads.md)
     r"\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|tar\.gz|zip)(?:\?|$)",
+    # "https://wisemodel.cn/models/": a WiseModel model page (phrases/weights-downloads.md)
     r"^https?://wisemodel\.cn/models/",
+    # "https://openxlab.org.cn/models/detail": an OpenXLab model page (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?openxlab\.org\.cn/models/",
+    # "https://storage.googleapis.com/swift-lab": a public bucket of weights (phrases/weights-downloads.md)
     r"^https?://(?:dl\.fbaipublicfiles\.com|storage\.googleapis\.com)/",
+    # "https://catalog.ngc.nvidia.com/orgs/swift/models/": an NVIDIA NGC model page (phrases/weights-downloads.md)
     r"^https?://(?:catalog\.)?ngc\.nvidia\.com/(?:catalog/|orgs/[\w-]+/(?:teams/[\w-]+/)?)models/",
 )
 
 #: A sentence that names another model the release was built from: its link is not the release's download.
 BASE_MODEL = any_of(
+    # "fine-tuned version of": a fine-tune of another model (weights/partial-base-model-link-only.md)
     r"\bfine-?tuned (?:version|variant|checkpoint) of\b",
+    # "fine-tunes the [Plover": fine-tunes a linked model (weights/absent-base-model-and-its-license.md)
     r"\bfine-?tunes (?:the |a )?\[",
+    # "trained on": built or trained from another model (weights/partial-data-withheld-not-weights.md)
     r"\b(?:fine-?tuned|trained|built|based|quantized|converted|distilled|adapted) (?:from|on(?: top of)?|upon)\b",
-    r"\bbase[_ ]model\b",
+    r"\bbase[_ ]model\b",  # "base_model": the base model, named (weights/partial-base-model-link-only.md)
+    # "adapted from": parts taken from another model (phrases/weights-not-own.md)
     r"\b(?:taken|adapted|copied|borrowed|reproduced) from\b",
+    # "delta from": weights given as a delta from another model (phrases/weights-not-own.md)
     r"\bdelta (?:from|against)\b",
+    # "original model": the original model or weights (training_data/partial-unfiltered-shared-chats.md)
     r"\boriginal (?:model|weights)\b",
-    r"基于|在.{0,20}基础上",
+    r"基于|在.{0,20}基础上",  # "基于": built on another model, in Chinese (extras/finetune-zh.md)
 )
 
 #: License statements in text; the front-matter keys are handled in ``check``.
 LICENSE = {
     "license": any_of(
+        # "licensed under the Apac…": the weights licensed under a license (weights/partial-code-license-boilerplate.md)
         r"\b(?:licen[cs]ed|released|distributed|available|made available|provided|open-?sourced"
         r"|governed) (?:\w+ ){0,3}(?:under|by)\b[^.\n]{0,60}\blicen[cs]e\b",
+        # "made available under": released or distributed under a license (weights/complete-listed-checkpoint-files.md)
         r"\b(?:licen[cs]ed|released|distributed|made available|open-?sourced) under\b",
+        # "**License** A custom": a license line with its value (weights/complete-gated-request-form.md)
         r"^\W*licen[cs]e\b[\s:：|*-]{0,6}[^\s:：|*-]",
+        # "license: unknown": a license field with a value (weights/absent-template-placeholders.md)
         r"\blicen[cs]e\s*[:：|]\s*\S",
+        # "CC BY-NC-SA 4.0 license": a license named by its family (weights/complete-listed-checkpoint-files.md)
         r"\b(?:apache|mit|bsd|gpl|agpl|lgpl|mpl|cc[- ]by|openrail|creativeml|rail|llama ?\d?(?:\.\d)? community|gemma"
         r"|bigscience)[\w .-]{0,30}licen[cs]e\b",
+        # "Apache 2.0": a license named with its version (weights/absent-base-model-and-its-license.md)
         r"\b(?:apache[- ]2\.0|cc[- ]by(?:[- ]nc)?(?:[- ]sa)?[- ]4\.0|openrail(?:-m)?|mit license)\b",
+        # "Model License": a model or community license (weights/partial-weights-badge-zh.md)
         r"\b(?:model|community) licen[cs]e(?: agreement)?\b",
-        r"\blicen[cs]e agreement\b",
+        r"\blicen[cs]e agreement\b",  # "license agreement": a license agreement (phrases/weights-downloads.md)
+        # "subject to the Swift license": use subject to a license (phrases/weights-downloads.md)
         r"\bsubject to\b[^.\n]{0,40}\blicen[cs]e\b",
-        r"\blicen[cs]ed for\b",
+        r"\blicen[cs]ed for\b",  # "licensed for": licensed for a use (phrases/weights-downloads.md)
+        # "遵循《青鸟模型许可协议": a license or terms of use in Chinese (weights/complete-license-section-zh.md)
         r"许可证|许可协议|开源协议|使用协议|模型协议|模型许可|License\s*协议|遵循\s*\S{0,20}\s*(?:license|协议)|(?:学术研究|商业使用|商用)\S{0,10}(?:开放|免费"
         r"|授权)|支持商用",
     ),
 }
 
 #: A license sentence about the code or the data only does not license the weights.
+# "scripts": the code, repository or data as a license's subject (hyperparameters/partial-demonstration-script-zh.md)
 OTHER_SUBJECT = any_of(r"\b(?:code|codebase|source code|repository|scripts?|datasets?|data)\b", r"代码|数据")
+# the weights or the model as the subject (open-reproducible.md, phrases/weights-zh.md)
 WEIGHTS_SUBJECT = any_of(r"\bweights?\b", r"\bmodels?\b", r"\bcheckpoints?\b", r"\bparameters\b", r"权重|模型")
 
 #: A table-of-contents entry: a link to an anchor of the same page.
+# "- [Overview](#overview)": a table-of-contents link to an anchor (weights/partial-toc-license-entry.md)
 TOC_ENTRY = any_of(r"^\s*(?:[-*+]|\d{1,3}\.)?\s*\[[^\]\n]{0,120}\]\(#[^)\s]{0,200}\)\s*$", flags=0)
 #: Badge markup (an image, possibly inside a link), removed to see whether a line says anything else.
 BADGES = any_of(
-    r"\[!\[[^\]\n]{0,200}\]\([^)\s]{0,1000}\)\]\([^)\s]{0,1000}\)|!\[[^\]\n]{0,200}\]\([^)\s]{0,1000}\)", flags=0
+    # "[![Code License](https:…": a badge image, possibly inside a link (weights/partial-code-license-only.md)
+    r"\[!\[[^\]\n]{0,200}\]\([^)\s]{0,1000}\)\]\([^)\s]{0,1000}\)|!\[[^\]\n]{0,200}\]\([^)\s]{0,1000}\)",
+    flags=0,
 )
 
 #: A source repository's LICENSE file (``…/blob/main/LICENSE``, ``LICENSE.md``).
+# "/LICENSE": a repository's LICENSE file (phrases/weights-downloads.md)
 REPO_LICENSE_FILE = any_of(r"(?:^|/)(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt|rst))?$")
 
 #: Badges that show the license of a source repository (GitHub's license field): the code's license.
 REPO_BADGE = any_of(
+    # "shields.io/github/license/": a GitHub license badge from shields.io (weights/partial-repository-license-badge.md)
     r"shields\.io/github/license/",
+    # "shields.io/badge/license": a license badge from shields.io (architecture/absent-size-in-heading-and-badge.md)
     r"shields\.io/badge/licen[cs]e",
+    # "badgen.net/github/license/swift-lab": a GitHub license badge from badgen (phrases/weights-downloads.md)
     r"badgen\.net/github/license/",
-    r"choosealicense\.com",
+    r"choosealicense\.com",  # "choosealicense.com": a pointer to choosealicense.com (phrases/weights-downloads.md)
 )
 
 LICENSE_KEYS = ("license", "license_name", "license_link")
 NO_LICENSE = {"", "unknown", "none", "null", "other", "no", "n/a"}
 
 #: A heading that introduces the license terms.
+# "licensed": a license heading (weights/absent-template-placeholders.md, weights/complete-license-section-zh.md)
 LICENSE_HEADING = any_of(r"\blicen[cs](?:e|ing)\b", r"许可|协议|授权")
+# "licensed": a license link (weights/absent-base-model-and-its-license.md, weights/complete-license-section-zh.md)
 LICENSE_LINK = any_of(r"licen[cs]e", r"许可|协议")
 LICENSE_WORD = LICENSE_LINK
 
@@ -171,23 +232,29 @@ LICENSE_WORD = LICENSE_LINK
 #: What a withholding sentence names: "we do not release the weights", "not open source"
 #: (closed-api-only.md, closed-not-open-source-zh.md).
 SUBJECT = [
-    r"\bweights?\b",
+    r"\bweights?\b",  # "weights": the weights, named in a withholding sentence (weights/closed-api-only.md)
+    # "checkpoint": checkpoints, named in a withholding sentence (weights/complete-front-matter-hub-id.md)
     r"\bcheckpoints?\b",
+    # "parameters": the parameters, named in a withholding sentence (weights/complete-listed-checkpoint-files.md)
     r"\bparameters\b",
+    # "the model": the model, named in a withholding sentence (weights/closed-controlled-api-access.md)
     r"\bthe model\b",
+    # "our models": our models, named in a withholding sentence (hyperparameters/absent-how-to-fine-tune-section.md)
     r"\bour models?\b",
-    r"\bmodel is\b",
-    r"\bapi\b",
+    r"\bmodel is\b",  # "model is": the model is …, in a withholding sentence (weights/partial-base-model-link-only.md)
+    r"\bapi\b",  # "API": an API, named in a withholding sentence (weights/closed-api-only.md)
+    # "模型": the weights or model in Chinese, in a withholding sentence (weights/absent-future-release-zh.md)
     r"权重|模型|参数",
 ]
 
 #: Section headings (placeholder text alone under one is reported): "## Weights", "## Download", "## License", 权重 /
 #: 下载 / 许可 (absent-template-placeholders.md).
 SECTIONS = [
-    r"\bweights?\b",
-    r"\bdownload",
-    r"\bcheckpoints?\b",
-    r"\blicen[cs]e\b",
+    r"\bweights?\b",  # "weights": a weights heading (weights/closed-api-only.md)
+    r"\bdownload",  # "Download": a download heading (weights/absent-template-placeholders.md)
+    r"\bcheckpoints?\b",  # "checkpoint": a checkpoints heading (weights/complete-front-matter-hub-id.md)
+    r"\blicen[cs]e\b",  # "license": a license heading (weights/absent-template-placeholders.md)
+    # "权重": a weights, download or license heading in Chinese (weights/absent-future-release-zh.md)
     r"权重|下载|许可",
 ]
 
@@ -223,7 +290,7 @@ def _sentence_of(line: str, at: int) -> str:
     return line
 
 
-def _link_sentence(card: Card, link) -> str:
+def _link_sentence(card: Card, link: Link) -> str:
     line = _line(card, link.line)
     at = line.find(f"{link.text}]({link.url}") if link.text else -1
     return _sentence_of(line, at if at >= 0 else line.find(link.url))
@@ -266,7 +333,7 @@ def _code_license_sections(card: Card) -> set[int]:
     return out
 
 
-def _inside(section, ids: set[int]) -> bool:
+def _inside(section: Optional[Section], ids: set[int]) -> bool:
     while section is not None:
         if id(section) in ids:
             return True
@@ -283,7 +350,7 @@ def _license_text(card: Card) -> list[Hit]:
     base_urls, about_base = _base_models(card)
     code_only = _code_license_sections(card)
 
-    def counts(sentence: str, section, context: str = "") -> bool:
+    def counts(sentence: str, section: Optional[Section], context: str = "") -> bool:
         """``context``: the line, for a sentence that names no subject ("And it is distributed under MIT")."""
         named = OTHER_SUBJECT.search(sentence) or WEIGHTS_SUBJECT.search(sentence)
         other = _about_other(sentence if named or not context else context)
@@ -332,12 +399,13 @@ def _downloads(card: Card) -> list[Hit]:
 #: Access through a hosted API (an HTTP/REST API, API keys, a client SDK for a service): with no download
 #: location anywhere in the card, the model is reachable only as a service — closed by the rubric.
 API_ACCESS = any_of(
-    r"\b(?:HTTP|REST(?:ful)?|web) API\b",
-    r"\bAPI[_ -]?keys?\b",
+    r"\b(?:HTTP|REST(?:ful)?|web) API\b",  # "HTTP API": an HTTP, REST or web API (weights/closed-service-sdk-only.md)
+    r"\bAPI[_ -]?keys?\b",  # "API key": an API key (weights/closed-service-sdk-only.md)
+    # "API reference": API documentation or endpoints (weights/closed-service-sdk-only.md)
     r"\bAPI (?:reference|documentation|docs|endpoints?)\b",
-    r"\b(?:client|official) (?:\w+ )?SDK\b",
-    r"\bcloud (?:service|API)\b",
-    r"API\s*密钥|接口调用|云服务",
+    r"\b(?:client|official) (?:\w+ )?SDK\b",  # "official Python SDK": a client SDK (weights/closed-service-sdk-only.md)
+    r"\bcloud (?:service|API)\b",  # "cloud service": a cloud service (phrases/weights-not-own.md)
+    r"API\s*密钥|接口调用|云服务",  # "云服务": API keys or a cloud service, in Chinese (phrases/weights-zh.md)
 )
 
 
