@@ -75,6 +75,7 @@ DOWNLOAD_TEXT = {
         r"\b(?:released|uploaded) (?:to|on) (?:the )?(?:hugging ?face|hf hub|modelscope|model hub)\b",
         r"\bopen[- ]weights?\b",
         r"模型下载|权重下载|下载地址|下载链接|开源权重|开放下载|已开源|开源了|(?:权重|模型)(?:已|均已)?(?:上传|发布)(?:至|到|在)",
+        r"\b(?:models?|weights|checkpoints)\b[^.\n]{0,40}\bavailable for download (?:in|at|from|on|via)\b",  # models "available for download in" a linked page: complete-download-in-model-zoo.md
     ),
 }
 
@@ -136,6 +137,17 @@ LICENSE = {
         r"|授权)|支持商用",
     ),
 }
+
+#: A sentence that names no license: a permission ("licensed for commercial use") or a pointer to
+#: licenses stated elsewhere, per model ("check the license of each model", 以各模型卡标注的协议为准).
+NO_LICENSE_NAMED = any_of(
+    r"^(?:(?!\blicen[cs]e\b|\b(?:apache|mit|bsd|gpl|cc[- ]by|openrail|rail)\b)[^\n])*\blicen[cs]ed for\b"
+    r"(?:(?!\blicen[cs]e\b|\b(?:apache|mit|bsd|gpl|cc[- ]by|openrail|rail)\b)[^\n])*$",
+    r"\b(?:check|see|consult|refer to|follow)\b[^.\n]{0,20}\blicen[cs]es? (?:of|for) (?:each|every|these|those|the"
+    r" (?:respective|individual|corresponding))\b",
+    r"\blicen[cs]es? (?:vary|varies|differ)\b|\beach (?:model|checkpoint)'?s? (?:own )?licen[cs]e",
+    r"以各[^。\n]{0,12}(?:协议|许可)为准|(?:协议|许可)各异|单独授权",
+)
 
 #: A license sentence about the code or the data only does not license the weights.
 OTHER_SUBJECT = any_of(r"\b(?:code|codebase|source code|repository|scripts?|datasets?|data)\b", r"代码|数据")
@@ -287,7 +299,12 @@ def _license_text(card: Card) -> list[Hit]:
         """``context``: the line, for a sentence that names no subject ("And it is distributed under MIT")."""
         named = OTHER_SUBJECT.search(sentence) or WEIGHTS_SUBJECT.search(sentence)
         other = _about_other(sentence if named or not context else context)
-        return not other and not any(p.search(sentence) for p in about_base) and not _inside(section, code_only)
+        return (
+            not other
+            and not NO_LICENSE_NAMED.search(sentence)
+            and not any(p.search(sentence) for p in about_base)
+            and not _inside(section, code_only)
+        )
 
     hits = []
     for h in scan(card, LICENSE, where=lambda b: b.kind not in ("code", "front_matter", "heading"))["license"]:
