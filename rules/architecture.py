@@ -33,7 +33,7 @@ Fix
 from __future__ import annotations
 
 from repro_lint.document import Block, Card, Role
-from repro_lint.evidence import Hit, any_of, criterion_codes, link_hits, scan
+from repro_lint.evidence import EXAMPLE_PATH, Hit, any_of, criterion_codes, link_hits, release_sections, scan
 from repro_lint.kit import Facts, criterion_rule
 
 CODES = criterion_codes("RL1", "architecture", "architecture")
@@ -300,11 +300,31 @@ def describes_release(block: Block) -> bool:
     )
 
 
+#: Configs that set up a run, not the model: DeepSpeed / Accelerate / FSDP settings, ZeRO offloading.
+RUNTIME_CONFIG = any_of(r"deepspeed|accelerate|\bfsdp|(?<![a-z])ds_|zero[_-]?[0-3]?[_-]|offload")
+#: A path written as a template (``{model_name}/config.json``, ``<model>/config.json``): no particular model's config.
+TEMPLATE_PATH = any_of(r"\{[^{}\s]{1,40}\}|<[^<>\s]{1,40}>")
+
+
+def _defines_a_model(card: Card, hit: Hit) -> bool:
+    """A config hit that may define the released model: not a runtime config, a template or an example path,
+    and not in a section that serves the reader (a fine-tune-it-yourself or example section)."""
+    said = card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else hit.quote
+    if RUNTIME_CONFIG.search(hit.quote) or TEMPLATE_PATH.search(hit.quote) or EXAMPLE_PATH.search(hit.quote):
+        return False
+    if RUNTIME_CONFIG.search(said) and not CONFIG_LINK.search(said):
+        return False
+    section = hit.block.section if hit.block is not None else next((k.section for k in card.links if k.line == hit.line), None)
+    return release_sections(card)(section)
+
+
 def _config_hits(card: Card) -> dict[str, list[Hit]]:
     """The released model's own config (named in the text or linked): it gives the dimensions and the
-    context length, so it counts for both."""
+    context length, so it counts for both. A run's DeepSpeed config, a templated or example path and a
+    config in a section for the reader's own fine-tuning define no model."""
     describing = scan(card, {"model config": CONFIG_TEXT}, where=_describes_release_outside_front_matter)
     configs = describing["model config"] + link_hits(card, CONFIG_LINK, "model config")
+    configs = [hit for hit in configs if _defines_a_model(card, hit)]
     return {
         element: [Hit(element, h.line, h.quote, h.block) for h in configs[:1]]
         for element in ("dimensions", "context or tokenizer")
