@@ -572,6 +572,8 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                 card.blocks.append(block)
             elif ttype == "table_close":
                 table = None
+            elif ttype == "code_block" and _reads_as_prose(tok.content):
+                card.blocks.append(Block("paragraph", _norm(tok.content).strip("\n"), start, end, section))  # indented prose, not code
             elif ttype in ("fence", "code_block"):
                 first = min(start + (ttype == "fence"), max(start, end))  # a fence's content starts after it; an empty one at the end has none
                 card.blocks.append(Block("code", _norm(tok.content), first, end, section, info=tok.info.strip()))
@@ -756,18 +758,38 @@ def _front_matter_blocks(card: Card, source: str) -> None:
         card.blocks.append(Block("front_matter", text, line, line, None, info=key))
 
 
+#: Code in an indented block: commands, calls, assignments, markup; prose has none of them.
+_CODE_SIGNS = lazy(r"[{}=;<>`$\\]|\w\(|^\s*(?:import|from|def|class|pip|python|git|cd|curl|docker)\b|^\s*[-*#]", re.M)
+_PROSE_SENTENCE = lazy(r"[A-Za-z\u4e00-\u9fff][^\n]{20,}?[.!?。！？](?:\s|$)")
+
+
+def _reads_as_prose(content: str) -> bool:
+    """An indented block that holds sentences and no code: text indented by mistake (a stray four
+    spaces, YAML-like notes), which a reader reads as prose."""
+    return len(content) <= 4000 and bool(_PROSE_SENTENCE.search(content)) and not _CODE_SIGNS.search(content)
+
+
 def _salvaged_front_matter_blocks(card: Card, source: str) -> None:
     """Front matter YAML cannot read (a tab, a stray quote): keep each top-level ``key: value`` line.
 
     ``card.front_matter`` stays empty (RL002 reports the error), but the text of the keys is still
     there for rules to read, as a human reader would.
     """
-    for offset, raw in enumerate(source.split("\n")[:2000]):
+    raws = source.split("\n")[:2000]
+    for offset, raw in enumerate(raws):
         if raw[:1] in (" ", "\t", "-", "#", "") or ":" not in raw:
             continue
         key, value = raw.split(":", 1)
         key = key.strip().strip("'\"")
         value = " ".join(value.split())
+        if not value:  # a key whose value is the list below it: "datasets:" then "- eli5"
+            items = []
+            for below in raws[offset + 1 : offset + 50]:
+                if below.strip() and not below.lstrip().startswith("- "):
+                    break
+                if below.strip():
+                    items.append(below.strip()[2:].strip())
+            value = " ".join(" ".join(items).split())
         if key and value:
             line = offset + 2
             card.blocks.append(Block("front_matter", _norm(f"{key}: {value}"), line, line, None, info=key))
