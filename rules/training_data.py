@@ -292,6 +292,9 @@ DATA_LINK = any_of(r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\.(?:jsonl?|parquet|c
 PUBLISHED = any_of(
     r"\breleased?\b|\bavailable\b|\bcan be found\b|\bdownload|\bhosted\b|\bpublished\b", r"开源|发布|下载|公开"
 )
+#: Data given as an illustration of the format: a demo, toy or dummy sample (partial-demo-data-link.md).
+ILLUSTRATION = any_of(r"(?<![a-z])(?:demo|toy|dummy|mock)(?![a-z])", r"示例数据|样例数据|演示数据")
+
 #: Links to the model's own outputs ("unconditional samples", ``…_samples.jsonl``, generations): not training data.
 OUTPUTS_LINK = any_of(
     r"\b(?:unconditional|generated|model|output)\b[^.\n]{0,30}\bsamples\b",
@@ -468,6 +471,10 @@ def _dataset_pages(card: Card) -> list[Hit]:
         line = _line(card, link.line)
         if link.line in prose_at:
             line = _link_sentence(prose_at[link.line].replace("\n", " "), link.url)
+        elif "|" not in line:  # a table row is read whole; a line of prose by its sentences
+            line = _link_sentence(line, link.url)  # the link's own sentence, not its neighbours on the line
+        if ILLUSTRATION.search(link.text) or ILLUSTRATION.search(link.url.rsplit("/", 1)[-1]):
+            continue  # a demo or toy sample of data shows the format; it is not the training data
         dataset_url = DATASET_URL.search(link.url)
         page = (
             dataset_url
