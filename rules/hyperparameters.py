@@ -144,6 +144,8 @@ CORE = {
         r"\b(?:Polynomial|Cosine|Exponential|Linear|InverseTime|PiecewiseConstant)Decay(?:Restarts)?\b",
         r"\b(?:CosineAnnealing(?:WarmRestarts)?|OneCycle|Linear|Step|MultiStep|Exponential|Polynomial)LR\b",
         r"余弦(?:退火|衰减|调度)|学习率(?:调度|衰减)(?:策略)?\s*[:=]?\s*\w+|学习率[^。；\n]{0,20}(?:余弦|线性衰减|恒定)",
+        rf"\b(?:learning rate|lr)\b(?:[^.;\n]|\n(?=[a-z])){{0,60}}?\bdecay(?:s|ed|ing)?\s+to (?:a |an )?(?:minimum|final|zero\b|{VALUE})",  # decay to a floor, in words: complete-schedule-in-words.md
+        rf"\bmin(?:imum)?{SEP}(?:lr|learning{SEP}rate)\b{GAP}{VALUE}",  # the schedule's floor as a flag: --min_lr=1e-6 (complete-schedule-in-words.md)
     ),
 }
 

@@ -122,6 +122,7 @@ def release_blocks(card: Card, *, code: bool = True) -> BlockFilter:
 TRAINING_CONFIG = _compile(
     r"(?<![\w.-])(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo|orpo|ppo|rlhf|params|hparams|hyperparams?)[\w.-]{0,100}\.(?:ya?ml|gin|toml|sh|slurm)\b"
     r"|(?<![\w.-])(?:train(?:ing)?_args|train(?:ing)?_config|hparams|hyperparams?)\.json\b"
+    r"|(?<![\w.-])(?:run|launch|start)_(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo)[\w.-]{0,100}\.(?:sh|slurm)\b"  # a launcher: run_pretrain.sh (complete-launch-script.md)
     r"|(?<![\w.-])(?:configs?|recipes|params)/[\w./{}-]{0,200}\.(?:ya?ml|json|gin|toml|sh|slurm)\b"
     r"|(?<![\w./-])[\w./-]{1,200}\.(?:gin|slurm)\b"
     r"|github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:recipes?|configs?)/",
