@@ -134,6 +134,7 @@ NAMED = any_of(
     rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{PROPER_NAME}",
     r"\(called (?-i:[A-Z])",
     r"\bdatasets?\s*:\s*\[?\s*(?!v?\d+(?:\.\d+)+\b)\w",
+    r"\b(?:fine-?tuned|trained)\b(?:[^.\n]|\.(?=\w)){0,150}?\bon the (?!(?:none|unknown|same|following|above|below|custom|training|new|whole|full|entire|original|your|my)\b)[\w.-]{2,60} dataset\b",  # the Trainer's "fine-tuned version of X on the Y dataset": partial-trainer-on-the-dataset.md
 )
 
 #: Units that count data, for every kind of model: text, images, audio, video, molecules, episodes.
@@ -547,6 +548,26 @@ def _front_matter_datasets(card: Card) -> list[Hit]:
     ]
 
 
+#: A sentence that mentions training at all (weaker than :data:`STRONG_TOPIC`).
+TRAINING_MENTION = any_of(r"\b(?:pre-?|re-?)?train(?:ed|ing|s)?\b|\bfine-?tun\w*|\breproduc\w*", r"训练|微调|复现")
+#: A config or launch line that names the training dataset by its hub id: ``dataset.name = "org/name"``.
+DATASET_KEY_IN_CODE = any_of(
+    r"\b(?:train[_.-]?)?dataset(?:[._-]?(?:name|path|id))?\s*[:=]\s*[\"'][\w.-]{1,100}/[\w.-]{1,100}[\"']",
+    r"--(?:train[_-]?)?dataset(?:[_-](?:name|path))?[ =][\w.-]{1,100}/[\w.-]{1,100}\b",
+)
+
+
+def _dataset_keys_in_code(card: Card) -> list[Hit]:
+    """Code blocks under a data heading that name the dataset by hub id (partial evidence only)."""
+    hits = []
+    for block in card.blocks:
+        if block.kind == "code" and in_section(block.section, TOPIC_HEADING) and not _aside(block.section):
+            m = DATASET_KEY_IN_CODE.search(block.text)
+            if m:
+                hits.append(Hit("vague description", block.line_at(m.start()), m.group(0), block))
+    return hits
+
+
 def _more_evidence(card: Card, facts: Facts) -> None:
     """Tables, front matter, dataset pages and ``Data:`` lines; a documented corpus's datasheet as its
     composition; and, when nothing else is found, a vague description ("a large web corpus") in part."""
@@ -566,6 +587,11 @@ def _more_evidence(card: Card, facts: Facts) -> None:
         found["composition"] += _documented_corpora(found)
     facts.complete = all(found[name] for name in facts.required)
     vague = scan(card, VAGUE, where=_main_place, urls=False)["vague description"]
+    # a known dataset named where training is mentioned in passing (reproduction or evaluation steps)
+    vague += scan(card, {"vague description": NAMED_SOURCE}, where=_aside_place, topic=TRAINING_MENTION, urls=False)[
+        "vague description"
+    ]
+    vague += _dataset_keys_in_code(card)
     vague += scan(card, VAGUE, where=_aside_place, topic=STRONG_TOPIC, urls=False)["vague description"]
     if not any(found.values()) and vague:
         found["vague description"] = vague
