@@ -70,6 +70,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon"
             r"|BLOOM)\b[\w .-]{0,12}\bmodel\b",
             r"基于\s*[\w.-]+\s*(?:模型|架构|结构|基座)",
+            r"在\s*[A-Za-z][\w.-]{1,40}\s*(?:模型|架构)?\s*的?基础上",  # built on a named model, in Chinese: partial-zh-built-on-named-model.md
+            r"\b(?:autoregressive|auto-regressive|causal) transformers\b",  # the kind, in the plural: partial-tokenizer-by-reference.md
         ),
         "parameter count": (
             rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples"
@@ -109,6 +111,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:context|sequence) (?:length|window)\b[^.\n]{0,30}?\d",
             r"\bmaximum sequence length\b",
             rf"\bctx_?len\s*[:=]?\s*{NUM}",
+            r"\b(?:uses?|used|using|adopts?|adopted)\s+(?:the\s+)?(?:same\s+)?(?:[\w./-]{1,30}\s+){0,3}tokeni[sz]er\b(?!s)",  # a tokenizer named by reference: partial-tokenizer-by-reference.md
         ),
     },
     "vision": {
