@@ -51,6 +51,19 @@ USER_TRAINING = _compile(
 )
 
 
+#: Fine-tuning on top of the release (adapters, LoRA, the reader's data), as against re-running its training.
+FURTHER_TRAINING = _compile(r"\bfine-?tun|\blora\b|\bqlora\b|\badapters?\b|\bcontrolnet\b|微调|精调", IGNORECASE)
+
+
+def _reruns_training(card: Card, section: Section) -> bool:
+    """A "How to train" section that re-runs the release's own training: a training (not fine-tuning)
+    heading whose text, subsections included, never turns to fine-tuning or the reader's data."""
+    if FINETUNE_HEADING.search(section.title) or not TRAINING_HEADING.search(section.title):
+        return False
+    texts = [b.text for b in card.blocks_in(section) if b.kind not in ("code",)][:30]
+    return not any(FURTHER_TRAINING.search(t) or USER_TRAINING.search(t) for t in texts)
+
+
 def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
     """A test for "does this section describe how the release was made?".
 
@@ -68,7 +81,7 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
     title = card.sections[0] if card.sections and card.sections[0].level == 1 else None
     for section in card.sections:
         training, finetune = TRAINING_HEADING.search(section.title), FINETUNE_HEADING.search(section.title)
-        if (training or finetune) and HOWTO_HEADING.search(section.title):
+        if (training or finetune) and HOWTO_HEADING.search(section.title) and not _reruns_training(card, section):
             for_users.add(id(section))  # "Finetune Demo", "How to fine-tune X": a how-to, title or not
             continue
         if section is title:
