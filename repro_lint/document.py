@@ -649,6 +649,7 @@ RELEASE_VOICE = (
 DESCRIPTION_HEADING = (
     r"\bmodel (?:description|details|summary|overview|architecture|card|specs?|specifications?)\b|\barchitecture\b|\btraining data\b"
     r"|模型(?:介绍|描述|简介|结构|架构|细节)|训练数据"
+    r"|\bmodel sources?\b|模型来源"  # the model card template's list of the release's repositories and papers
 )
 
 

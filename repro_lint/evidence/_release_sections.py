@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from ..document import Block, Card, Section
+from ..document import Block, Card, Role, Section, heading_role
 from ..prefilter import lazy as _compile
 from ..prefilter import may_match
 from ._index import card_index
@@ -117,6 +117,8 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         for s in path:
             if heading_matches(TRAINING_HEADING, s.title) or heading_matches(FINETUNE_HEADING, s.title):
                 return True
+            if heading_role(s.title) is Role.RELEASE:
+                return True  # "Model details", "Model sources": the release described, even under a misplaced "Inference"
             if heading_matches(USER_HEADING, s.title):
                 return False
         return True
