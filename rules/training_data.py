@@ -232,6 +232,8 @@ MIXED_WITH_OTHERS = any_of(
     r"\b(?:and|with|plus) (?:other|additional|our own|self-collected|private|web)\b",
     r"\baugmented with\b",
     r"\bbuilds? on\b",
+    r"\b(?:internal|in-house|proprietary|private|undisclosed)\s+(?:\w+\s+)?(?:data|datasets?|sources|corpora)\b",  # undocumented parts: partial-documented-corpus-subset.md
+    r"\b(?:subsets?|portions?|parts?|selection) of\b",  # which part is not said: partial-documented-corpus-subset.md
     r"混合|合成|自有",
 )
 
@@ -474,7 +476,7 @@ def _dataset_pages(card: Card) -> list[Hit]:
             line = _link_sentence(prose_at[link.line].replace("\n", " "), link.url)
         elif "|" not in line:  # a table row is read whole; a line of prose by its sentences
             line = _link_sentence(line, link.url)  # the link's own sentence, not its neighbours on the line
-        if ILLUSTRATION.search(link.text) or ILLUSTRATION.search(link.url.rsplit("/", 1)[-1]):
+        if ILLUSTRATION.search(link.text) or ILLUSTRATION.search(link.url.split("//", 1)[-1].partition("/")[2]):
             continue  # a demo or toy sample of data shows the format; it is not the training data
         dataset_url = DATASET_URL.search(link.url)
         page = (
