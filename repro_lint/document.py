@@ -31,6 +31,7 @@ MAX_NESTING = 40
 
 _TAG_RE = lazy(r"<[^<>\n]{0,2000}>")
 _HREF_RE = lazy(r"""(?:href|src)\s*=\s*["']([^"'\s>]{1,2000})["']""", re.I)
+_ALT_RE = lazy(r"""\balt\s*=\s*["']([^"'<>\n]{1,500})["']""", re.I)
 _BARE_URL_RE = lazy(r"""https?://[^\s<>()\[\]"'`|]{1,2000}""")
 
 
@@ -585,7 +586,10 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                     is_image = content[max(0, m.start() - 4) : m.start()].lower().endswith("src") or m.group(0).lower().startswith("src")
                     card.links.append(Link("", m.group(1), start + bisect.bisect_left(block_lines, m.start()), section, image=is_image))
                 stripped = _norm(_without_comments(content))
+                alts = [m.group(1) for m in _ALT_RE.finditer(stripped) if len(m.group(1).split()) >= 6]
                 stripped = _strip_tags(stripped)
+                if alts:  # a figure's description, as a reader (or a screen reader) gets it; badges have short alts
+                    stripped = (stripped.rstrip("\n") + "\n" + "\n".join(alts)).lstrip("\n")
                 if stripped.strip():
                     card.blocks.append(Block("html", stripped.rstrip("\n"), start, end, section))
             i += 1
