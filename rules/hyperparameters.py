@@ -49,9 +49,11 @@ from repro_lint.evidence import (
     BlockFilter,
     Hit,
     any_of,
+    clean,
     criterion_codes,
     release_blocks,
     scan,
+    sentences,
     training_files,
 )
 from repro_lint.kit import Facts, criterion_rule
@@ -335,9 +337,28 @@ def core_values(card: Card) -> dict[str, list[Hit]]:
     return scan(card, CORE, where=release_settings(card))
 
 
+#: A sentence addressed to the reader ("you need a GPU that can run 50 steps in five seconds"): their run, not the release's.
+READER = any_of(r"\byou(?:r)?\b", r"您|你")
+OWN_VOICE = any_of(r"\bwe\b|\bour\b", r"我们")
+
+
+def _said_to_reader(hit: Hit) -> bool:
+    """True when the prose sentence of the hit speaks to the reader and not of what was done."""
+    if hit.block is None or hit.block.kind == "code":
+        return False
+    text = clean(hit.block.text)
+    at = text.find(hit.quote)
+    for offset, sentence in sentences(text) if at >= 0 else ():
+        if offset <= at < offset + len(sentence):
+            return bool(READER.search(sentence)) and not OWN_VOICE.search(sentence)
+    return False
+
+
 def _find(card: Card) -> dict[str, list[Hit]]:
-    """Core and extra settings with values, in the blocks that may hold the release's settings."""
-    return scan(card, ELEMENTS, where=release_settings(card))
+    """Core and extra settings with values, in the blocks that may hold the release's settings; not in
+    link targets (a badge's ``%20Updates``), nor in a sentence addressed to the reader."""
+    found = scan(card, ELEMENTS, where=release_settings(card), urls=False)
+    return {name: [hit for hit in hits if not _said_to_reader(hit)] for name, hits in found.items()}
 
 
 def _prose(card: Card) -> BlockFilter:
