@@ -355,6 +355,7 @@ API_ACCESS = any_of(
     r"\b(?:client|official) (?:\w+ )?SDK\b",
     r"\bcloud (?:service|API)\b",
     r"API\s*密钥|接口调用|云服务",
+    r"\bservice\b[^.\n]{0,40}\b(?:supports|offers|provides|serves)\b[^.\n]{0,60}\bmodels?\b",  # models offered by a hosted service: closed-service-supports-models.md
 )
 
 
