@@ -114,7 +114,10 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
             section = section.parent
         if any(id(s) in for_users or s.instructs for s in path):
             return False
-        for s in path:
+        roles = [heading_role(s.title) for s in path]
+        if Role.REFERENCE in roles[1:]:
+            return False  # "Acknowledgements > Pre-trained models": other people's work, whatever the sub-heading
+        for s, role in zip(path, roles):
             if heading_matches(TRAINING_HEADING, s.title) or heading_matches(FINETUNE_HEADING, s.title):
                 return True
             if heading_role(s.title) is Role.RELEASE:
