@@ -64,6 +64,20 @@ def _reruns_training(card: Card, section: Section) -> bool:
     return not any(FURTHER_TRAINING.search(t) or USER_TRAINING.search(t) for t in texts)
 
 
+#: A heading for the settings of a run, and text that says they are what was used.
+SETTINGS_HEADING = _compile(r"\bhyper-?param|\btraining (?:details|settings|configuration)\b|超参数|训练参数", IGNORECASE)
+OWN_WORK = _compile(r"\bwe (?:use|used|adopt|adopted|set|trained|train)\b|我们(?:使用|采用|设置)", IGNORECASE)
+
+
+def _states_own_settings(card: Card, section: Section, for_users: set[int]) -> bool:
+    """A "Hyperparameters" subsection that says what was used ("We use the settings below"), and
+    addresses no reader's data: the release's settings, even inside a section offered to users."""
+    if id(section) in for_users or not SETTINGS_HEADING.search(section.title):
+        return False
+    own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind in ("paragraph", "list_item")][:4]
+    return any(OWN_WORK.search(t) for t in own) and not any(USER_TRAINING.search(t) for t in own)
+
+
 def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
     """A test for "does this section describe how the release was made?".
 
@@ -112,7 +126,9 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         while section is not None:
             path.append(section)
             section = section.parent
-        if any(id(s) in for_users or s.instructs for s in path):
+        if any(s.instructs for s in path):
+            return False
+        if any(id(s) in for_users for s in path) and not _states_own_settings(card, path[0], for_users):
             return False
         roles = [heading_role(s.title) for s in path]
         if Role.REFERENCE in roles[1:]:
