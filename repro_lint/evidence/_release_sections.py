@@ -64,6 +64,9 @@ def _reruns_training(card: Card, section: Section) -> bool:
     return not any(FURTHER_TRAINING.search(t) or USER_TRAINING.search(t) for t in texts)
 
 
+#: Add-ons trained on top of a released model: a section about one that offers its scripts serves the reader.
+ADD_ON_HEADING = _compile(r"\b(?:q?lora|adapters?|controlnets?|ip-?adapters?)\b", IGNORECASE)
+
 #: A heading for the settings of a run, and text that says they are what was used.
 SETTINGS_HEADING = _compile(r"\bhyper-?param|\btraining (?:details|settings|configuration)\b|超参数|训练参数", IGNORECASE)
 OWN_WORK = _compile(r"\bwe (?:use|used|adopt|adopted|set|trained|train)\b|我们(?:使用|采用|设置)", IGNORECASE)
@@ -98,6 +101,11 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         if (training or finetune) and HOWTO_HEADING.search(section.title) and not _reruns_training(card, section):
             for_users.add(id(section))  # "Finetune Demo", "How to fine-tune X": a how-to, title or not
             continue
+        if section is not title and ADD_ON_HEADING.search(section.title):
+            own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind not in ("heading", "code")][:4]
+            if any(OFFER_VOICE.search(t) or USER_TRAINING.search(t) for t in own):
+                for_users.add(id(section))  # "LoRA: we provide training scripts": add-ons the reader trains
+                continue
         if section is title:
             continue  # the card's title ("Multitask fine-tuning of X") names the project, not a section for users
         if not (training or finetune):
