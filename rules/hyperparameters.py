@@ -187,6 +187,7 @@ POINTER = any_of(
     r"\b(?:training details|hyper-?parameters?)\b[^\n]{0,60}?\b(?:see|refer to|found in"
     r"|described in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b",
     r"(?:详见|参见|参考|请见)[^。\n]{0,30}(?:论文|技术报告|报告)[^。\n]{0,30}(?:训练|超参数)",
+    r"\b(?:see|refer to|found in|described in|given in)\b[^\n]{0,30}?\b(?:pre-?)?train(?:ing)?\.md\b",  # the repository's training guide: partial-pointer-to-training-guide.md
 )
 
 #: Names of settings, for "Learning rate: TBA" (a placeholder where the value should be).
