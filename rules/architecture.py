@@ -237,6 +237,7 @@ CONFIG_TEXT = any_of(
     r"\boperative[_ ]configs?\b",
     r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used"
     r"|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
+    r"(?<![\w-])(?:--)?model(?:[_-]?(?:cfg|config|def))?\s*=\s*[\w./{}-]{1,100}\.ya?ml\b",  # a model-definition YAML passed to a trainer: complete-model-yaml-in-training-command.md
 )
 
 
