@@ -439,6 +439,8 @@ def _evidence(card: Card) -> dict[str, list[Hit]]:
             if (not EVALUATION.search(_sentence_at(h)) and not READER.search(_sentence_at(h)))
             or STRONG_TOPIC.search(_sentence_at(h))
         ]
+    for name in found:
+        found[name] = [h for h in found[name] if not _in_sample_table(card, h)]
     found["size"] = [
         h
         for h in found["size"]
@@ -449,6 +451,20 @@ def _evidence(card: Card) -> dict[str, list[Hit]]:
         h for h in found["composition"] if not (PROCESSING.search(h.quote) and NOT_PROCESSED.search(_sentence_at(h)))
     ]
     return found
+
+
+#: The line that introduces a table of example records ("* Samples:"): the rows are data, not facts about it.
+SAMPLES_INTRO = any_of(r"^\W{0,6}(?:samples|examples|sample (?:rows|records|data)|data samples)\W{0,4}$", r"^\W{0,6}(?:样例|示例数据)\W{0,4}$")
+
+
+def _in_sample_table(card: Card, hit: Hit) -> bool:
+    """True when the hit is in a table of example records, introduced by a "Samples:" line."""
+    if hit.block is None or hit.block.kind != "table_row":
+        return False
+    line = hit.block.line - 1
+    while line > 0 and card.lines[line - 1].lstrip().startswith("|"):
+        line -= 1  # up past the header and the rows above
+    return line > 0 and bool(SAMPLES_INTRO.search(card.lines[line - 1].strip()))
 
 
 def _documented_corpora(found: dict[str, list[Hit]]) -> list[Hit]:
@@ -537,7 +553,7 @@ def _breakdown_tables(card: Card) -> list[Hit]:
         if not in_section(table.section, TOPIC_HEADING) or _aside(table.section):
             continue
         rows = [r for r in table.rows if re.search(r"\d", r.text) and r.cells and r.cells[0].strip()]
-        if len(rows) >= 3:
+        if len(rows) >= 3 and not _in_sample_table(card, Hit("composition", rows[0].line, rows[0].text, rows[0])):
             hits.append(Hit("composition", rows[0].line, rows[0].text, rows[0]))
     return hits
 
