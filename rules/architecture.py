@@ -70,8 +70,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon"
             r"|BLOOM)\b[\w .-]{0,12}\bmodel\b",
             r"基于\s*[\w.-]+\s*(?:模型|架构|结构|基座)",
-            r"在\s*[A-Za-z][\w.-]{1,40}\s*(?:模型|架构)?\s*的?基础上",  # built on a named model, in Chinese: partial-zh-built-on-named-model.md
-            r"\b(?:autoregressive|auto-regressive|causal) transformers\b",  # the kind, in the plural: partial-tokenizer-by-reference.md
+            # built on a named model, in Chinese (partial-zh-built-on-named-model.md)
+            r"在\s*[A-Za-z][\w.-]{1,40}\s*(?:模型|架构)?\s*的?基础上",
+            r"\b(?:autoregressive|auto-regressive|causal) transformers\b",  # plural (complete-table-and-plural-kind.md)
         ),
         "parameter count": (
             rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples"
@@ -111,7 +112,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:context|sequence) (?:length|window)\b[^.\n]{0,30}?\d",
             r"\bmaximum sequence length\b",
             rf"\bctx_?len\s*[:=]?\s*{NUM}",
-            r"\b(?:uses?|used|using|adopts?|adopted)\s+(?:the\s+)?(?:same\s+)?(?:[\w./-]{1,30}\s+){0,3}tokeni[sz]er\b(?!s)",  # a tokenizer named by reference: partial-tokenizer-by-reference.md
+            # a tokenizer named by reference (partial-tokenizer-by-reference.md)
+            r"\b(?:uses?|used|using|adopts?|adopted)\s+(?:the\s+)?(?:same\s+)?(?:[\w./-]{1,30}\s+){0,3}tokeni[sz]er\b(?!s)",
         ),
     },
     "vision": {
@@ -237,7 +239,8 @@ CONFIG_TEXT = any_of(
     r"\boperative[_ ]configs?\b",
     r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used"
     r"|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
-    r"(?<![\w-])(?:--)?model(?:[_-]?(?:cfg|config|def))?\s*=\s*[\w./{}-]{1,100}\.ya?ml\b",  # a model-definition YAML passed to a trainer: complete-model-yaml-in-training-command.md
+    # a model-definition YAML passed to a trainer (complete-model-yaml-in-training-command.md)
+    r"(?<![\w-])(?:--)?model(?:[_-]?(?:cfg|config|def))?\s*=\s*[\w./{}-]{1,100}\.ya?ml\b",
 )
 
 
@@ -318,7 +321,10 @@ def _defines_a_model(card: Card, hit: Hit) -> bool:
         return False
     if RUNTIME_CONFIG.search(said) and not CONFIG_LINK.search(said):
         return False
-    section = hit.block.section if hit.block is not None else next((k.section for k in card.links if k.line == hit.line), None)
+    if hit.block is not None:
+        section = hit.block.section
+    else:
+        section = next((link.section for link in card.links if link.line == hit.line), None)
     return release_sections(card)(section)
 
 

@@ -146,8 +146,10 @@ CORE = {
         r"\b(?:Polynomial|Cosine|Exponential|Linear|InverseTime|PiecewiseConstant)Decay(?:Restarts)?\b",
         r"\b(?:CosineAnnealing(?:WarmRestarts)?|OneCycle|Linear|Step|MultiStep|Exponential|Polynomial)LR\b",
         r"余弦(?:退火|衰减|调度)|学习率(?:调度|衰减)(?:策略)?\s*[:=]?\s*\w+|学习率[^。；\n]{0,20}(?:余弦|线性衰减|恒定)",
-        rf"\b(?:learning rate|lr)\b(?:[^.;\n]|\n(?=[a-z])){{0,60}}?\bdecay(?:s|ed|ing)?\s+to (?:a |an )?(?:minimum|final|zero\b|{VALUE})",  # decay to a floor, in words: complete-schedule-in-words.md
-        rf"\bmin(?:imum)?{SEP}(?:lr|learning{SEP}rate)\b{GAP}{VALUE}",  # the schedule's floor as a flag: --min_lr=1e-6 (complete-schedule-in-words.md)
+        # decay to a floor, in words (complete-schedule-in-words.md)
+        rf"\b(?:learning rate|lr)\b(?:[^.;\n]|\n(?=[a-z])){{0,60}}?\bdecay(?:s|ed|ing)?\s+to (?:a |an )?"
+        rf"(?:minimum|final|zero\b|{VALUE})",
+        rf"\bmin(?:imum)?{SEP}(?:lr|learning{SEP}rate)\b{GAP}{VALUE}",  # the floor as a flag (complete-min-lr-flag.md)
     ),
 }
 
@@ -187,7 +189,8 @@ POINTER = any_of(
     r"\b(?:training details|hyper-?parameters?)\b[^\n]{0,60}?\b(?:see|refer to|found in"
     r"|described in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b",
     r"(?:详见|参见|参考|请见)[^。\n]{0,30}(?:论文|技术报告|报告)[^。\n]{0,30}(?:训练|超参数)",
-    r"\b(?:see|refer to|found in|described in|given in)\b[^\n]{0,30}?\b(?:pre-?)?train(?:ing)?\.md\b",  # the repository's training guide: partial-pointer-to-training-guide.md
+    # the repository's training guide (partial-pointer-to-training-guide.md)
+    r"\b(?:see|refer to|found in|described in|given in)\b[^\n]{0,30}?\b(?:pre-?)?train(?:ing)?\.md\b",
 )
 
 #: Names of settings, for "Learning rate: TBA" (a placeholder where the value should be).
@@ -338,7 +341,7 @@ def core_values(card: Card) -> dict[str, list[Hit]]:
     return scan(card, CORE, where=release_settings(card))
 
 
-#: A sentence addressed to the reader ("you need a GPU that can run 50 steps in five seconds"): their run, not the release's.
+#: A sentence addressed to the reader ("you need a GPU that runs 50 steps a second"): their run, not the release's.
 READER = any_of(r"\byou(?:r)?\b", r"您|你")
 OWN_VOICE = any_of(r"\bwe\b|\bour\b", r"我们")
 

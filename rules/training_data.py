@@ -134,7 +134,9 @@ NAMED = any_of(
     rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{PROPER_NAME}",
     r"\(called (?-i:[A-Z])",
     r"\bdatasets?\s*:\s*\[?\s*(?!v?\d+(?:\.\d+)+\b)\w",
-    r"\b(?:fine-?tuned|trained)\b(?:[^.\n]|\.(?=\w)){0,150}?\bon the (?!(?:none|unknown|same|following|above|below|custom|training|new|whole|full|entire|original|your|my)\b)[\w.-]{2,60} dataset\b",  # the Trainer's "fine-tuned version of X on the Y dataset": partial-trainer-on-the-dataset.md
+    # the Trainer's "fine-tuned version of X on the Y dataset" (partial-trainer-on-the-dataset.md)
+    r"\b(?:fine-?tuned|trained)\b(?:[^.\n]|\.(?=\w)){0,150}?\bon the (?!(?:none|unknown|same|following|above|below"
+    r"|custom|training|new|whole|full|entire|original|your|my)\b)[\w.-]{2,60} dataset\b",
 )
 
 #: Units that count data, for every kind of model: text, images, audio, video, molecules, episodes.
@@ -232,7 +234,8 @@ MIXED_WITH_OTHERS = any_of(
     r"\b(?:and|with|plus) (?:other|additional|our own|self-collected|private|web)\b",
     r"\baugmented with\b",
     r"\bbuilds? on\b",
-    r"\b(?:internal|in-house|proprietary|private|undisclosed)\s+(?:\w+\s+)?(?:data|datasets?|sources|corpora)\b",  # undocumented parts: partial-documented-corpus-subset.md
+    # undocumented parts beside it (partial-documented-corpus-subset.md)
+    r"\b(?:internal|in-house|proprietary|private|undisclosed)\s+(?:\w+\s+)?(?:data|datasets?|sources|corpora)\b",
     r"\b(?:subsets?|portions?|parts?|selection) of\b",  # which part is not said: partial-documented-corpus-subset.md
     r"混合|合成|自有",
 )
@@ -454,7 +457,10 @@ def _evidence(card: Card) -> dict[str, list[Hit]]:
 
 
 #: The line that introduces a table of example records ("* Samples:"): the rows are data, not facts about it.
-SAMPLES_INTRO = any_of(r"^\W{0,6}(?:samples|examples|sample (?:rows|records|data)|data samples)\W{0,4}$", r"^\W{0,6}(?:样例|示例数据)\W{0,4}$")
+SAMPLES_INTRO = any_of(
+    r"^\W{0,6}(?:samples|examples|sample (?:rows|records|data)|data samples)\W{0,4}$",
+    r"^\W{0,6}(?:样例|示例数据)\W{0,4}$",
+)
 
 
 def _in_sample_table(card: Card, hit: Hit) -> bool:

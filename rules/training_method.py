@@ -147,7 +147,8 @@ MENTION = any_of(
     r"\b(?:commands?|scripts?|settings?|configs?) (?:that )?we used (?:for|to) (?:pre-?)?train",
     r"\b(?:pre-?)?trains? (?:on|with)\b",
     r"\b(?:aims?|set out) to (?:pre-?)?train\b",
-    r"\bintermediate (?:training |pre-?training )?checkpoints\b|中间(?:过程的?)?\s*(?:模型|checkpoints?)",  # checkpoints along the run trace the procedure: partial-intermediate-checkpoints.md
+    # checkpoints along the run trace the procedure (partial-intermediate-checkpoints.md)
+    r"\bintermediate (?:training |pre-?training )?checkpoints\b|中间(?:过程的?)?\s*(?:模型|checkpoints?)",
 )
 
 #: Front-matter tags that name a training stage of the release (``tags: [sft, lora]``): partial evidence only.

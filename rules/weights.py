@@ -75,7 +75,8 @@ DOWNLOAD_TEXT = {
         r"\b(?:released|uploaded) (?:to|on) (?:the )?(?:hugging ?face|hf hub|modelscope|model hub)\b",
         r"\bopen[- ]weights?\b",
         r"模型下载|权重下载|下载地址|下载链接|开源权重|开放下载|已开源|开源了|(?:权重|模型)(?:已|均已)?(?:上传|发布)(?:至|到|在)",
-        r"\b(?:models?|weights|checkpoints)\b[^.\n]{0,40}\bavailable for download (?:in|at|from|on|via)\b",  # models "available for download in" a linked page: complete-download-in-model-zoo.md
+        # models "available for download in" a linked page (complete-download-in-model-zoo.md)
+        r"\b(?:models?|weights|checkpoints)\b[^.\n]{0,40}\bavailable for download (?:in|at|from|on|via)\b",
     ),
 }
 
@@ -355,7 +356,8 @@ API_ACCESS = any_of(
     r"\b(?:client|official) (?:\w+ )?SDK\b",
     r"\bcloud (?:service|API)\b",
     r"API\s*密钥|接口调用|云服务",
-    r"\bservice\b[^.\n]{0,40}\b(?:supports|offers|provides|serves)\b[^.\n]{0,60}\bmodels?\b",  # models offered by a hosted service: closed-service-supports-models.md
+    # models offered by a hosted service (closed-service-supports-models.md)
+    r"\bservice\b[^.\n]{0,40}\b(?:supports|offers|provides|serves)\b[^.\n]{0,60}\bmodels?\b",
 )
 
 

@@ -144,7 +144,7 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         for s, role in zip(path, roles):
             if heading_matches(TRAINING_HEADING, s.title) or heading_matches(FINETUNE_HEADING, s.title):
                 return True
-            if heading_role(s.title) is Role.RELEASE:
+            if role is Role.RELEASE:
                 return True  # "Model details", "Model sources": the release described, even under a misplaced "Inference"
             if heading_matches(USER_HEADING, s.title):
                 return False
@@ -164,7 +164,8 @@ def release_blocks(card: Card, *, code: bool = True) -> BlockFilter:
 TRAINING_CONFIG = _compile(
     r"(?<![\w.-])(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo|orpo|ppo|rlhf|params|hparams|hyperparams?)[\w.-]{0,100}\.(?:ya?ml|gin|toml|sh|slurm)\b"
     r"|(?<![\w.-])(?:train(?:ing)?_args|train(?:ing)?_config|hparams|hyperparams?)\.json\b"
-    r"|(?<![\w.-])(?:run|launch|start)_(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo)[\w.-]{0,100}\.(?:sh|slurm)\b"  # a launcher: run_pretrain.sh (complete-launch-script.md)
+    # a launcher named for training: run_pretrain.sh (complete-launch-script.md)
+    r"|(?<![\w.-])(?:run|launch|start)_(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo)[\w.-]{0,100}\.(?:sh|slurm)\b"
     r"|(?<![\w.-])(?:configs?|recipes|params)/[\w./{}-]{0,200}\.(?:ya?ml|json|gin|toml|sh|slurm)\b"
     r"|(?<![\w./-])[\w./-]{1,200}\.(?:gin|slurm)\b"
     r"|github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:recipes?|configs?)/",
