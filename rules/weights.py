@@ -325,7 +325,11 @@ def _license_text(card: Card) -> list[Hit]:
             ):
                 hits.append(Hit("license", link.line, link.text or link.url))
     for block in card.blocks:
-        if block.kind == "code" and in_section(block.section, LICENSE_HEADING) and not _inside(block.section, code_only):
+        if (
+            block.kind == "code"
+            and in_section(block.section, LICENSE_HEADING)
+            and not _inside(block.section, code_only)
+        ):
             first = next((line.strip() for line in block.text.split("\n") if line.strip()), "")
             if LICENSE["license"].search(first) and LICENSE_WORD.search(first):
                 hits.append(Hit("license", block.line, first, block))  # the license's text pasted as a block
