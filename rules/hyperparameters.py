@@ -346,23 +346,36 @@ READER = any_of(r"\byou(?:r)?\b", r"您|你")
 OWN_VOICE = any_of(r"\bwe\b|\bour\b", r"我们")
 
 
-def _said_to_reader(hit: Hit) -> bool:
-    """True when the prose sentence of the hit speaks to the reader and not of what was done."""
-    if hit.block is None or hit.block.kind == "code":
-        return False
-    text = clean(hit.block.text)
-    at = text.find(hit.quote)
-    for offset, sentence in sentences(text) if at >= 0 else ():
-        if offset <= at < offset + len(sentence):
-            return bool(READER.search(sentence)) and not OWN_VOICE.search(sentence)
-    return False
+def _reader_sentences(block: Block) -> list[tuple[int, int]]:
+    """(start, end) offsets in the cleaned block text of the sentences that speak to the reader and
+    not of what was done; computed once per block."""
+    text = clean(block.text)
+    return [
+        (offset, offset + len(sentence))
+        for offset, sentence in sentences(text)
+        if READER.search(sentence) and not OWN_VOICE.search(sentence)
+    ]
 
 
 def _find(card: Card) -> dict[str, list[Hit]]:
     """Core and extra settings with values, in the blocks that may hold the release's settings; not in
     link targets (a badge's ``%20Updates``), nor in a sentence addressed to the reader."""
     found = scan(card, ELEMENTS, where=release_settings(card), urls=False)
-    return {name: [hit for hit in hits if not _said_to_reader(hit)] for name, hits in found.items()}
+    spans: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+
+    def said_to_reader(hit: Hit) -> bool:
+        block = hit.block
+        if block is None or block.kind == "code":
+            return False
+        if id(block) not in spans:  # once per block: a long paragraph holds many hits
+            spans[id(block)] = (clean(block.text), _reader_sentences(block)) if READER.search(block.text) else ("", [])
+        text, reader = spans[id(block)]
+        if not reader:
+            return False
+        at = text.find(hit.quote)
+        return at >= 0 and any(start <= at < end for start, end in reader)
+
+    return {name: [hit for hit in hits if not said_to_reader(hit)] for name, hits in found.items()}
 
 
 def _prose(card: Card) -> BlockFilter:

@@ -442,8 +442,9 @@ def _evidence(card: Card) -> dict[str, list[Hit]]:
             if (not EVALUATION.search(_sentence_at(h)) and not READER.search(_sentence_at(h)))
             or STRONG_TOPIC.search(_sentence_at(h))
         ]
+    samples = _sample_tables(card)
     for name in found:
-        found[name] = [h for h in found[name] if not _in_sample_table(card, h)]
+        found[name] = [h for h in found[name] if h.block is None or id(h.block) not in samples]
     found["size"] = [
         h
         for h in found["size"]
@@ -463,14 +464,14 @@ SAMPLES_INTRO = any_of(
 )
 
 
-def _in_sample_table(card: Card, hit: Hit) -> bool:
-    """True when the hit is in a table of example records, introduced by a "Samples:" line."""
-    if hit.block is None or hit.block.kind != "table_row":
-        return False
-    line = hit.block.line - 1
-    while line > 0 and card.lines[line - 1].lstrip().startswith("|"):
-        line -= 1  # up past the header and the rows above
-    return line > 0 and bool(SAMPLES_INTRO.search(card.lines[line - 1].strip()))
+def _sample_tables(card: Card) -> set[int]:
+    """Ids of the rows of tables of example records: a table whose line above says "Samples:"."""
+    rows: set[int] = set()
+    for table in card.tables:
+        above = table.line - 1
+        if 0 < above <= len(card.lines) and SAMPLES_INTRO.search(card.lines[above - 1].strip()):
+            rows.update(id(row) for row in table.rows)
+    return rows
 
 
 def _documented_corpora(found: dict[str, list[Hit]]) -> list[Hit]:
@@ -555,11 +556,12 @@ def _data_key_lines(card: Card) -> list[Hit]:
 def _breakdown_tables(card: Card) -> list[Hit]:
     """A table under a data heading listing three or more sources with numbers: names and composition."""
     hits = []
+    samples = _sample_tables(card)
     for table in card.tables:
         if not in_section(table.section, TOPIC_HEADING) or _aside(table.section):
             continue
         rows = [r for r in table.rows if re.search(r"\d", r.text) and r.cells and r.cells[0].strip()]
-        if len(rows) >= 3 and not _in_sample_table(card, Hit("composition", rows[0].line, rows[0].text, rows[0])):
+        if len(rows) >= 3 and id(rows[0]) not in samples:
             hits.append(Hit("composition", rows[0].line, rows[0].text, rows[0]))
     return hits
 
