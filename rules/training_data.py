@@ -614,9 +614,8 @@ def _more_evidence(card: Card, facts: Facts) -> None:
     facts.complete = all(found[name] for name in facts.required)
     vague = scan(card, VAGUE, where=_main_place, urls=False)["vague description"]
     # a known dataset named where training is mentioned in passing (reproduction or evaluation steps)
-    vague += scan(card, {"vague description": NAMED_SOURCE}, where=_aside_place, topic=TRAINING_MENTION, urls=False)[
-        "vague description"
-    ]
+    in_passing = scan(card, {"vague description": NAMED_SOURCE}, where=_aside_place, topic=TRAINING_MENTION, urls=False)
+    vague += [h for h in in_passing["vague description"] if not READER.search(_sentence_at(h))]  # not the reader's data
     vague += _dataset_keys_in_code(card)
     vague += scan(card, VAGUE, where=_aside_place, topic=STRONG_TOPIC, urls=False)["vague description"]
     if not any(found.values()) and vague:

@@ -147,8 +147,13 @@ MENTION = any_of(
     r"\b(?:commands?|scripts?|settings?|configs?) (?:that )?we used (?:for|to) (?:pre-?)?train",
     r"\b(?:pre-?)?trains? (?:on|with)\b",
     r"\b(?:aims?|set out) to (?:pre-?)?train\b",
-    # checkpoints along the run trace the procedure (partial-intermediate-checkpoints.md)
-    r"\bintermediate (?:training |pre-?training )?checkpoints\b|中间(?:过程的?)?\s*(?:模型|checkpoints?)",
+)
+
+#: Checkpoints released along the run trace the procedure, in part only (partial-intermediate-checkpoints.md):
+#: they never make the method complete, whatever code is linked.
+INTERMEDIATE_CHECKPOINTS = any_of(
+    r"\bintermediate (?:training |pre-?training )?checkpoints\b",
+    r"中间(?:过程的?)?\s*(?:模型|checkpoints?)",
 )
 
 #: Front-matter tags that name a training stage of the release (``tags: [sft, lora]``): partial evidence only.
@@ -350,7 +355,13 @@ def _find(card: Card) -> dict[str, list[Hit]]:
         where=lambda b: prose(b) and b.kind not in ("front_matter", "heading"),
         urls=False,
     )
+    trace = scan(
+        card,
+        {"intermediate checkpoints": INTERMEDIATE_CHECKPOINTS},
+        where=lambda b: prose(b) and b.kind != "front_matter",
+    )
     return {
+        "intermediate checkpoints": trace["intermediate checkpoints"],
         "objective and procedure": [hit for hit in strong["objective and procedure"] if not for_reader(hit)],
         "training mentioned": [hit for hit in weak["training mentioned"] if not for_reader(hit)] + stage_tags(card),
     }
@@ -365,6 +376,10 @@ def _code_or_recipe(card: Card, facts: Facts) -> None:
     facts.found["code or recipe"] = code + recipe
     if weak and not strong:
         facts.required.append("training mentioned")
+    if facts.found["intermediate checkpoints"] and not (weak or strong or code):
+        facts.required.append("intermediate checkpoints")  # partial at most
+    else:
+        facts.found["intermediate checkpoints"] = []
     if strong:
         facts.found["training mentioned"] = []
     facts.complete = bool(strong and (code or recipe)) or bool(weak and code)
