@@ -290,6 +290,7 @@ DATASET_URL = any_of(
     r"zenodo\.org/records?/",
     r"tensorflow\.org/datasets/catalog/",
     r"opendatalab\.(?:com|org\.cn)/",
+    r"universe\.roboflow\.com/",  # a dataset hub's project page (complete-dataset-hub-page-roboflow.md)
 )
 
 #: Link text of a datasheet or data card, and sentences that say where the data itself was published.
