@@ -31,6 +31,7 @@ MAX_NESTING = 40
 
 _TAG_RE = lazy(r"<[^<>\n]{0,2000}>")
 _HREF_RE = lazy(r"""(?:href|src)\s*=\s*["']([^"'\s>]{1,2000})["']""", re.I)
+_ALT_RE = lazy(r"""\balt\s*=\s*["']([^"'<>\n]{1,500})["']""", re.I)
 _BARE_URL_RE = lazy(r"""https?://[^\s<>()\[\]"'`|]{1,2000}""")
 
 
@@ -572,6 +573,8 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                 card.blocks.append(block)
             elif ttype == "table_close":
                 table = None
+            elif ttype == "code_block" and _reads_as_prose(tok.content):
+                card.blocks.append(Block("paragraph", _norm(tok.content).strip("\n"), start, end, section))  # indented prose, not code
             elif ttype in ("fence", "code_block"):
                 first = min(start + (ttype == "fence"), max(start, end))  # a fence's content starts after it; an empty one at the end has none
                 card.blocks.append(Block("code", _norm(tok.content), first, end, section, info=tok.info.strip()))
@@ -583,7 +586,10 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                     is_image = content[max(0, m.start() - 4) : m.start()].lower().endswith("src") or m.group(0).lower().startswith("src")
                     card.links.append(Link("", m.group(1), start + bisect.bisect_left(block_lines, m.start()), section, image=is_image))
                 stripped = _norm(_without_comments(content))
+                alts = [m.group(1) for m in _ALT_RE.finditer(stripped) if len(m.group(1).split()) >= 6]
                 stripped = _strip_tags(stripped)
+                if alts:  # a figure's description, as a reader (or a screen reader) gets it; badges have short alts
+                    stripped = (stripped.rstrip("\n") + "\n" + "\n".join(alts)).lstrip("\n")
                 if stripped.strip():
                     card.blocks.append(Block("html", stripped.rstrip("\n"), start, end, section))
             i += 1
@@ -647,6 +653,7 @@ RELEASE_VOICE = (
 DESCRIPTION_HEADING = (
     r"\bmodel (?:description|details|summary|overview|architecture|card|specs?|specifications?)\b|\barchitecture\b|\btraining data\b"
     r"|模型(?:介绍|描述|简介|结构|架构|细节)|训练数据"
+    r"|\bmodel sources?\b|模型来源"  # the model card template's list of the release's repositories and papers
 )
 
 
@@ -756,18 +763,38 @@ def _front_matter_blocks(card: Card, source: str) -> None:
         card.blocks.append(Block("front_matter", text, line, line, None, info=key))
 
 
+#: Code in an indented block: commands, calls, assignments, markup; prose has none of them.
+_CODE_SIGNS = lazy(r"[{}=;<>`$\\]|\w\(|^\s*(?:import|from|def|class|pip|python|git|cd|curl|docker)\b|^\s*[-*#]", re.M)
+_PROSE_SENTENCE = lazy(r"[A-Za-z\u4e00-\u9fff][^\n]{20,}?[.!?。！？](?:\s|$)")
+
+
+def _reads_as_prose(content: str) -> bool:
+    """An indented block that holds sentences and no code: text indented by mistake (a stray four
+    spaces, YAML-like notes), which a reader reads as prose."""
+    return len(content) <= 4000 and bool(_PROSE_SENTENCE.search(content)) and not _CODE_SIGNS.search(content)
+
+
 def _salvaged_front_matter_blocks(card: Card, source: str) -> None:
     """Front matter YAML cannot read (a tab, a stray quote): keep each top-level ``key: value`` line.
 
     ``card.front_matter`` stays empty (RL002 reports the error), but the text of the keys is still
     there for rules to read, as a human reader would.
     """
-    for offset, raw in enumerate(source.split("\n")[:2000]):
+    raws = source.split("\n")[:2000]
+    for offset, raw in enumerate(raws):
         if raw[:1] in (" ", "\t", "-", "#", "") or ":" not in raw:
             continue
         key, value = raw.split(":", 1)
         key = key.strip().strip("'\"")
         value = " ".join(value.split())
+        if not value:  # a key whose value is the list below it: "datasets:" then "- eli5"
+            items = []
+            for below in raws[offset + 1 : offset + 50]:
+                if below.strip() and not below.lstrip().startswith("- "):
+                    break
+                if below.strip():
+                    items.append(below.strip()[2:].strip())
+            value = " ".join(" ".join(items).split())
         if key and value:
             line = offset + 2
             card.blocks.append(Block("front_matter", _norm(f"{key}: {value}"), line, line, None, info=key))

@@ -33,7 +33,7 @@ Fix
 from __future__ import annotations
 
 from repro_lint.document import Block, Card, Role
-from repro_lint.evidence import Hit, any_of, criterion_codes, link_hits, scan
+from repro_lint.evidence import EXAMPLE_PATH, Hit, any_of, criterion_codes, link_hits, release_sections, scan
 from repro_lint.kit import Facts, criterion_rule
 
 CODES = criterion_codes("RL1", "architecture", "architecture")
@@ -85,6 +85,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"|BLOOM)\b[\w .-]{0,12}\bmodel\b",
             # built on a named base model, in Chinese (training_method/partial-training-statement-zh.md)
             r"基于\s*[\w.-]+\s*(?:模型|架构|结构|基座)",
+            # built on a named model, in Chinese (architecture/partial-zh-built-on-named-model.md)
+            r"在\s*[A-Za-z][\w.-]{1,40}\s*(?:模型|架构)?\s*的?基础上",
+            r"\b(?:autoregressive|auto-regressive|causal) transformers\b",  # plural (architecture/complete-table-and-plural-kind.md)
         ),
         "parameter count": (
             # "1.5 trillion": a size with its unit, not a token or sample count (architecture/closed-not-disclosed.md)
@@ -153,6 +156,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bmaximum sequence length\b",
             # "ctx_len = 2048": the ctx_len key with a value (architecture/complete-layer-width-notation.md)
             rf"\bctx_?len\s*[:=]?\s*{NUM}",
+            # a tokenizer named by reference (architecture/partial-tokenizer-by-reference.md)
+            r"\b(?:uses?|used|using|adopts?|adopted)\s+(?:the\s+)?(?:same\s+)?(?:[\w./-]{1,30}\s+){0,3}tokeni[sz]er\b(?!s)",
         ),
     },
     "vision": {
@@ -325,6 +330,8 @@ CONFIG_TEXT = any_of(
     # "configs used to train": configs said to be the ones used to train (architecture/complete-config-reference.md)
     r"\b(?:configs?|config files?|params files?|parameter files?)\b[^.\n]{0,40}\b(?:used"
     r"|we used)\b[^.\n]{0,30}\b(?:train|pretrain)",
+    # a model-definition YAML passed to a trainer (architecture/complete-model-yaml-in-training-command.md)
+    r"(?<![\w-])(?:--)?model(?:[_-]?(?:cfg|config|def))?\s*=\s*[\w./{}-]{1,100}\.ya?ml\b",
 )
 
 
@@ -398,11 +405,35 @@ def describes_release(block: Block) -> bool:
     )
 
 
+#: Configs that set up a run, not the model: DeepSpeed / Accelerate / FSDP settings, ZeRO offloading.
+RUNTIME_CONFIG = any_of(r"deepspeed|accelerate|\bfsdp|(?<![a-z])ds_|zero[_-]?[0-3]?[_-]|offload")
+#: A path written as a template (``{model_name}/config.json``, ``<model>/config.json``): no particular model's config.
+TEMPLATE_PATH = any_of(r"\{[^{}\s]{1,40}\}|<[^<>\s]{1,40}>")
+
+
+def _defines_a_model(card: Card, hit: Hit) -> bool:
+    """A config hit that may define the released model: not a runtime config, a template or an example path,
+    and not in a section that serves the reader (a fine-tune-it-yourself or example section)."""
+    said = card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else hit.quote
+    if RUNTIME_CONFIG.search(hit.quote) or TEMPLATE_PATH.search(hit.quote) or EXAMPLE_PATH.search(hit.quote):
+        return False
+    if RUNTIME_CONFIG.search(said) and not CONFIG_LINK.search(said):
+        return False
+    if hit.block is not None:
+        section = hit.block.section
+    else:
+        section = next((link.section for link in card.links if link.line == hit.line), None)
+    return release_sections(card)(section)
+
+
 def _config_hits(card: Card) -> dict[str, list[Hit]]:
     """The released model's own config (named in the text or linked): it gives the dimensions and the
-    context length, so it counts for both."""
+    context length, so it counts for both. A run's DeepSpeed config, a templated or example path and a
+    config in a section for the reader's own fine-tuning define no model."""
     describing = scan(card, {"model config": CONFIG_TEXT}, where=_describes_release_outside_front_matter)
     configs = describing["model config"] + link_hits(card, CONFIG_LINK, "model config")
+    configs = [next((hit for hit in configs if _defines_a_model(card, hit)), None)] if configs else []
+    configs = [hit for hit in configs if hit is not None]  # only the first is reported: stop at it
     return {
         element: [Hit(element, h.line, h.quote, h.block) for h in configs[:1]]
         for element in ("dimensions", "context or tokenizer")

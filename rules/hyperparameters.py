@@ -49,9 +49,11 @@ from repro_lint.evidence import (
     BlockFilter,
     Hit,
     any_of,
+    clean,
     criterion_codes,
     release_blocks,
     scan,
+    sentences,
     training_files,
 )
 from repro_lint.kit import Facts, criterion_rule
@@ -174,6 +176,10 @@ CORE = {
         r"\b(?:CosineAnnealing(?:WarmRestarts)?|OneCycle|Linear|Step|MultiStep|Exponential|Polynomial)LR\b",
         # "学习率：2e-5，采用余弦": a schedule in Chinese (hyperparameters/complete-fullwidth-zh.md)
         r"余弦(?:退火|衰减|调度)|学习率(?:调度|衰减)(?:策略)?\s*[:=]?\s*\w+|学习率[^。；\n]{0,20}(?:余弦|线性衰减|恒定)",
+        # decay to a floor, in words (hyperparameters/complete-schedule-in-words.md)
+        rf"\b(?:learning rate|lr)\b(?:[^.;\n]|\n(?=[a-z])){{0,60}}?\bdecay(?:s|ed|ing)?\s+to (?:a |an )?"
+        rf"(?:minimum|final|zero\b|{VALUE})",
+        rf"\bmin(?:imum)?{SEP}(?:lr|learning{SEP}rate)\b{GAP}{VALUE}",  # the floor as a flag (hyperparameters/complete-min-lr-flag.md)
     ),
 }
 
@@ -222,6 +228,8 @@ POINTER = any_of(
     r"|described in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b",
     # "详见技术报告中的训练": a paper or report pointed to, in Chinese (phrases/hyperparameters-zh.md)
     r"(?:详见|参见|参考|请见)[^。\n]{0,30}(?:论文|技术报告|报告)[^。\n]{0,30}(?:训练|超参数)",
+    # the repository's training guide (hyperparameters/partial-pointer-to-training-guide.md)
+    r"\b(?:see|refer to|found in|described in|given in)\b[^\n]{0,30}?\b(?:pre-?)?train(?:ing)?\.md\b",
 )
 
 #: Names of settings, for "Learning rate: TBA" (a placeholder where the value should be).
@@ -385,9 +393,41 @@ def core_values(card: Card) -> dict[str, list[Hit]]:
     return scan(card, CORE, where=release_settings(card))
 
 
+#: A sentence addressed to the reader ("you need a GPU that runs 50 steps a second"): their run, not the release's.
+READER = any_of(r"\byou(?:r)?\b", r"您|你")
+OWN_VOICE = any_of(r"\bwe\b|\bour\b", r"我们")
+
+
+def _reader_sentences(block: Block) -> list[tuple[int, int]]:
+    """(start, end) offsets in the cleaned block text of the sentences that speak to the reader and
+    not of what was done; computed once per block."""
+    text = clean(block.text)
+    return [
+        (offset, offset + len(sentence))
+        for offset, sentence in sentences(text)
+        if READER.search(sentence) and not OWN_VOICE.search(sentence)
+    ]
+
+
 def _find(card: Card) -> dict[str, list[Hit]]:
-    """Core and extra settings with values, in the blocks that may hold the release's settings."""
-    return scan(card, ELEMENTS, where=release_settings(card))
+    """Core and extra settings with values, in the blocks that may hold the release's settings; not in
+    link targets (a badge's ``%20Updates``), nor in a sentence addressed to the reader."""
+    found = scan(card, ELEMENTS, where=release_settings(card), urls=False)
+    spans: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+
+    def said_to_reader(hit: Hit) -> bool:
+        block = hit.block
+        if block is None or block.kind == "code":
+            return False
+        if id(block) not in spans:  # once per block: a long paragraph holds many hits
+            spans[id(block)] = (clean(block.text), _reader_sentences(block)) if READER.search(block.text) else ("", [])
+        text, reader = spans[id(block)]
+        if not reader:
+            return False
+        at = text.find(hit.quote)
+        return at >= 0 and any(start <= at < end for start, end in reader)
+
+    return {name: [hit for hit in hits if not said_to_reader(hit)] for name, hits in found.items()}
 
 
 def _prose(card: Card) -> BlockFilter:

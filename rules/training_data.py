@@ -148,6 +148,9 @@ NAMED = any_of(
     r"\(called (?-i:[A-Z])",  # "(called FD": called by a capitalised name (phrases/training-data-named-sources.md)
     # "datasets: finch-lab": a datasets key with a value (phrases/training-data-named-sources.md)
     r"\bdatasets?\s*:\s*\[?\s*(?!v?\d+(?:\.\d+)+\b)\w",
+    # the Trainer's "fine-tuned version of X on the Y dataset" (training_data/partial-trainer-on-the-dataset.md)
+    r"\b(?:fine-?tuned|trained)\b(?:[^.\n]|\.(?=\w)){0,150}?\bon the (?!(?:none|unknown|same|following|above|below"
+    r"|custom|training|new|whole|full|entire|original|your|my)\b)[\w.-]{2,60} dataset\b",
 )
 
 #: Units that count data, for every kind of model: text, images, audio, video, molecules, episodes.
@@ -264,6 +267,9 @@ MIXED_WITH_OTHERS = any_of(
     r"\baugmented with\b",  # "augmented with": data augmented with more (phrases/training-data-named-sources.md)
     r"\bbuilds? on\b",  # "builds on": data that builds on another set (phrases/training-data-named-sources.md)
     r"混合|合成|自有",  # "混合": mixed, synthetic or own data in Chinese (phrases/training-data-zh.md)
+    # "and internal web data": undocumented parts beside it (training_data/partial-documented-corpus-plus-internal.md)
+    r"\b(?:internal|in-house|proprietary|private|undisclosed)\s+(?:\w+\s+)?(?:data|datasets?|sources|corpora)\b",
+    r"\b(?:subsets?|portions?|parts?|selection) of\b",  # which part is not said: training_data/partial-documented-corpus-subset.md
 )
 
 #: Filtering or deduplication said *not* to have been done is no processing ("without the filtering", "not
@@ -330,6 +336,7 @@ DATASET_URL = any_of(
     r"tensorflow\.org/datasets/catalog/",
     # "opendatalab.com/finch-lab": an OpenDataLab page (phrases/training-data-named-sources.md)
     r"opendatalab\.(?:com|org\.cn)/",
+    r"universe\.roboflow\.com/",  # a dataset hub's project page (training_data/complete-dataset-hub-page-roboflow.md)
 )
 
 #: Link text of a datasheet or data card, and sentences that say where the data itself was published.
@@ -340,6 +347,9 @@ DATA_LINK = any_of(r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\.(?:jsonl?|parquet|c
 PUBLISHED = any_of(  # "released", "开源": data said released, available or published (phrases/openwashing-claims.md)
     r"\breleased?\b|\bavailable\b|\bcan be found\b|\bdownload|\bhosted\b|\bpublished\b", r"开源|发布|下载|公开"
 )
+#: Data given as an illustration of the format: a demo, toy or dummy sample (partial-demo-data-link.md).
+ILLUSTRATION = any_of(r"(?<![a-z])(?:demo|toy|dummy|mock)(?![a-z])", r"示例数据|样例数据|演示数据")
+
 #: Links to the model's own outputs ("unconditional samples", ``…_samples.jsonl``, generations): not training data.
 OUTPUTS_LINK = any_of(
     # "unconditional, unfiltered samples": model samples (training_data/partial-model-samples-link.md)
@@ -501,6 +511,9 @@ def _evidence(card: Card) -> dict[str, list[Hit]]:
             if (not EVALUATION.search(_sentence_at(h)) and not READER.search(_sentence_at(h)))
             or STRONG_TOPIC.search(_sentence_at(h))
         ]
+    samples = _sample_tables(card)
+    for name in found:
+        found[name] = [h for h in found[name] if h.block is None or id(h.block) not in samples]
     found["size"] = [
         h
         for h in found["size"]
@@ -511,6 +524,23 @@ def _evidence(card: Card) -> dict[str, list[Hit]]:
         h for h in found["composition"] if not (PROCESSING.search(h.quote) and NOT_PROCESSED.search(_sentence_at(h)))
     ]
     return found
+
+
+#: The line that introduces a table of example records ("* Samples:"): the rows are data, not facts about it.
+SAMPLES_INTRO = any_of(
+    r"^\W{0,6}(?:samples|examples|sample (?:rows|records|data)|data samples)\W{0,4}$",
+    r"^\W{0,6}(?:样例|示例数据)\W{0,4}$",
+)
+
+
+def _sample_tables(card: Card) -> set[int]:
+    """Ids of the rows of tables of example records: a table whose line above says "Samples:"."""
+    rows: set[int] = set()
+    for table in card.tables:
+        above = table.line - 1
+        if 0 < above <= len(card.lines) and SAMPLES_INTRO.search(card.lines[above - 1].strip()):
+            rows.update(id(row) for row in table.rows)
+    return rows
 
 
 def _documented_corpora(found: dict[str, list[Hit]]) -> list[Hit]:
@@ -536,6 +566,10 @@ def _dataset_pages(card: Card) -> list[Hit]:
         line = _line(card, link.line)
         if link.line in prose_at:
             line = _link_sentence(prose_at[link.line].replace("\n", " "), link.url)
+        elif "|" not in line:  # a table row is read whole; a line of prose by its sentences
+            line = _link_sentence(line, link.url)  # the link's own sentence, not its neighbours on the line
+        if ILLUSTRATION.search(link.text) or ILLUSTRATION.search(link.url.split("//", 1)[-1].partition("/")[2]):
+            continue  # a demo or toy sample of data shows the format; it is not the training data
         dataset_url = DATASET_URL.search(link.url)
         page = (
             dataset_url
@@ -591,11 +625,12 @@ def _data_key_lines(card: Card) -> list[Hit]:
 def _breakdown_tables(card: Card) -> list[Hit]:
     """A table under a data heading listing three or more sources with numbers: names and composition."""
     hits = []
+    samples = _sample_tables(card)
     for table in card.tables:
         if not in_section(table.section, TOPIC_HEADING) or _aside(table.section):
             continue
         rows = [r for r in table.rows if re.search(r"\d", r.text) and r.cells and r.cells[0].strip()]
-        if len(rows) >= 3:
+        if len(rows) >= 3 and id(rows[0]) not in samples:
             hits.append(Hit("composition", rows[0].line, rows[0].text, rows[0]))
     return hits
 
@@ -606,6 +641,26 @@ def _front_matter_datasets(card: Card) -> list[Hit]:
         for b in card.blocks
         if b.kind == "front_matter" and b.info == "datasets" and clean(b.text).split(":", 1)[-1].strip()
     ]
+
+
+#: A sentence that mentions training at all (weaker than :data:`STRONG_TOPIC`).
+TRAINING_MENTION = any_of(r"\b(?:pre-?|re-?)?train(?:ed|ing|s)?\b|\bfine-?tun\w*|\breproduc\w*", r"训练|微调|复现")
+#: A config or launch line that names the training dataset by its hub id: ``dataset.name = "org/name"``.
+DATASET_KEY_IN_CODE = any_of(
+    r"\b(?:train[_.-]?)?dataset(?:[._-]?(?:name|path|id))?\s*[:=]\s*[\"'][\w.-]{1,100}/[\w.-]{1,100}[\"']",
+    r"--(?:train[_-]?)?dataset(?:[_-](?:name|path))?[ =][\w.-]{1,100}/[\w.-]{1,100}\b",
+)
+
+
+def _dataset_keys_in_code(card: Card) -> list[Hit]:
+    """Code blocks under a data heading that name the dataset by hub id (partial evidence only)."""
+    hits = []
+    for block in card.blocks:
+        if block.kind == "code" and in_section(block.section, TOPIC_HEADING) and not _aside(block.section):
+            m = DATASET_KEY_IN_CODE.search(block.text)
+            if m:
+                hits.append(Hit("vague description", block.line_at(m.start()), m.group(0), block))
+    return hits
 
 
 def _more_evidence(card: Card, facts: Facts) -> None:
@@ -627,6 +682,10 @@ def _more_evidence(card: Card, facts: Facts) -> None:
         found["composition"] += _documented_corpora(found)
     facts.complete = all(found[name] for name in facts.required)
     vague = scan(card, VAGUE, where=_main_place, urls=False)["vague description"]
+    # a known dataset named where training is mentioned in passing (reproduction or evaluation steps)
+    in_passing = scan(card, {"vague description": NAMED_SOURCE}, where=_aside_place, topic=TRAINING_MENTION, urls=False)
+    vague += [h for h in in_passing["vague description"] if not READER.search(_sentence_at(h))]  # not the reader's data
+    vague += _dataset_keys_in_code(card)
     vague += scan(card, VAGUE, where=_aside_place, topic=STRONG_TOPIC, urls=False)["vague description"]
     if not any(found.values()) and vague:
         found["vague description"] = vague

@@ -203,6 +203,13 @@ MENTION = any_of(
     r"\b(?:aims?|set out) to (?:pre-?)?train\b",
 )
 
+#: Checkpoints released along the run trace the procedure, in part only (partial-intermediate-checkpoints.md):
+#: they never make the method complete, whatever code is linked.
+INTERMEDIATE_CHECKPOINTS = any_of(
+    r"\bintermediate (?:training |pre-?training )?checkpoints\b",
+    r"中间(?:过程的?)?\s*(?:模型|checkpoints?)",
+)
+
 #: Front-matter tags that name a training stage of the release (``tags: [sft, lora]``): partial evidence only.
 # a training-stage tag in the front matter (a tag's value)
 STAGE_TAG = any_of(r"^(?:sft|lora|qlora|dpo|orpo|kto|ppo|grpo|rlhf)$")  # "sft": a tag (phrases/training-method-code.md)
@@ -440,7 +447,13 @@ def _find(card: Card) -> dict[str, list[Hit]]:
         where=lambda b: prose(b) and b.kind not in ("front_matter", "heading"),
         urls=False,
     )
+    trace = scan(
+        card,
+        {"intermediate checkpoints": INTERMEDIATE_CHECKPOINTS},
+        where=lambda b: prose(b) and b.kind != "front_matter",
+    )
     return {
+        "intermediate checkpoints": trace["intermediate checkpoints"],
         "objective and procedure": [hit for hit in strong["objective and procedure"] if not for_reader(hit)],
         "training mentioned": [hit for hit in weak["training mentioned"] if not for_reader(hit)] + stage_tags(card),
     }
@@ -455,6 +468,10 @@ def _code_or_recipe(card: Card, facts: Facts) -> None:
     facts.found["code or recipe"] = code + recipe
     if weak and not strong:
         facts.required.append("training mentioned")
+    if facts.found["intermediate checkpoints"] and not (weak or strong or code):
+        facts.required.append("intermediate checkpoints")  # partial at most
+    else:
+        facts.found["intermediate checkpoints"] = []
     if strong:
         facts.found["training mentioned"] = []
     facts.complete = bool(strong and (code or recipe)) or bool(weak and code)

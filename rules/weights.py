@@ -94,6 +94,8 @@ DOWNLOAD_TEXT = {
         r"\bopen[- ]weights?\b",  # "open-weights": open weights, named (phrases/weights-downloads.md)
         # "模型下载": a download section or statement in Chinese (weights/complete-license-section-zh.md)
         r"模型下载|权重下载|下载地址|下载链接|开源权重|开放下载|已开源|开源了|(?:权重|模型)(?:已|均已)?(?:上传|发布)(?:至|到|在)",
+        # models "available for download in" a linked page (weights/complete-download-in-model-zoo.md)
+        r"\b(?:models?|weights|checkpoints)\b[^.\n]{0,40}\bavailable for download (?:in|at|from|on|via)\b",
     ),
 }
 
@@ -186,6 +188,17 @@ LICENSE = {
         r"|授权)|支持商用",
     ),
 }
+
+#: A sentence that names no license: a permission ("licensed for commercial use") or a pointer to
+#: licenses stated elsewhere, per model ("check the license of each model", 以各模型卡标注的协议为准).
+NO_LICENSE_NAMED = any_of(
+    r"^(?:(?!\blicen[cs]e\b|\b(?:apache|mit|bsd|gpl|cc[- ]by|openrail|rail)\b)[^\n])*\blicen[cs]ed for\b"
+    r"(?:(?!\blicen[cs]e\b|\b(?:apache|mit|bsd|gpl|cc[- ]by|openrail|rail)\b)[^\n])*$",
+    r"\b(?:check|see|consult|refer to|follow)\b[^.\n]{0,20}\blicen[cs]es? (?:of|for) (?:each|every|these|those|the"
+    r" (?:respective|individual|corresponding))\b",
+    r"\blicen[cs]es? (?:vary|varies|differ)\b|\beach (?:model|checkpoint)'?s? (?:own )?licen[cs]e",
+    r"以各[^。\n]{0,12}(?:协议|许可)为准|(?:协议|许可)各异|单独授权",
+)
 
 #: A license sentence about the code or the data only does not license the weights.
 # "scripts": the code, repository or data as a license's subject (hyperparameters/partial-demonstration-script-zh.md)
@@ -354,7 +367,12 @@ def _license_text(card: Card) -> list[Hit]:
         """``context``: the line, for a sentence that names no subject ("And it is distributed under MIT")."""
         named = OTHER_SUBJECT.search(sentence) or WEIGHTS_SUBJECT.search(sentence)
         other = _about_other(sentence if named or not context else context)
-        return not other and not any(p.search(sentence) for p in about_base) and not _inside(section, code_only)
+        return (
+            not other
+            and not NO_LICENSE_NAMED.search(sentence)
+            and not any(p.search(sentence) for p in about_base)
+            and not _inside(section, code_only)
+        )
 
     hits = []
     for h in scan(card, LICENSE, where=lambda b: b.kind not in ("code", "front_matter", "heading"))["license"]:
@@ -373,6 +391,15 @@ def _license_text(card: Card) -> list[Hit]:
                 link.text + " " + _link_sentence(card, link), link.section, link.text + " " + _line(card, link.line)
             ):
                 hits.append(Hit("license", link.line, link.text or link.url))
+    for block in card.blocks:
+        if (
+            block.kind == "code"
+            and in_section(block.section, LICENSE_HEADING)
+            and not _inside(block.section, code_only)
+        ):
+            first = next((line.strip() for line in block.text.split("\n") if line.strip()), "")
+            if LICENSE["license"].search(first) and LICENSE_WORD.search(first):
+                hits.append(Hit("license", block.line, first, block))  # the license's text pasted as a block
     for block in card.blocks:
         if block.kind in ("paragraph", "list_item", "table_row", "html") and in_section(block.section, LICENSE_HEADING):
             text = clean(block.text)
@@ -406,6 +433,8 @@ API_ACCESS = any_of(
     r"\b(?:client|official) (?:\w+ )?SDK\b",  # "official Python SDK": a client SDK (weights/closed-service-sdk-only.md)
     r"\bcloud (?:service|API)\b",  # "cloud service": a cloud service (phrases/weights-not-own.md)
     r"API\s*密钥|接口调用|云服务",  # "云服务": API keys or a cloud service, in Chinese (phrases/weights-zh.md)
+    # models offered by a hosted service (weights/closed-service-supports-models.md)
+    r"\bservice\b[^.\n]{0,40}\b(?:supports|offers|provides|serves)\b[^.\n]{0,60}\bmodels?\b",
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from ..document import Block, Card, Section
+from ..document import Block, Card, Role, Section, heading_role
 from ..prefilter import lazy as _compile
 from ..prefilter import may_match
 from ._index import card_index
@@ -51,6 +51,36 @@ USER_TRAINING = _compile(
 )
 
 
+#: Fine-tuning on top of the release (adapters, LoRA, the reader's data), as against re-running its training.
+FURTHER_TRAINING = _compile(r"\bfine-?tun|\blora\b|\bqlora\b|\badapters?\b|\bcontrolnet\b|微调|精调", IGNORECASE)
+
+
+def _reruns_training(card: Card, section: Section) -> bool:
+    """A "How to train" section that re-runs the release's own training: a training (not fine-tuning)
+    heading whose text, subsections included, never turns to fine-tuning or the reader's data."""
+    if FINETUNE_HEADING.search(section.title) or not TRAINING_HEADING.search(section.title):
+        return False
+    texts = [b.text for b in card.blocks_in(section) if b.kind not in ("code",)][:30]
+    return not any(FURTHER_TRAINING.search(t) or USER_TRAINING.search(t) for t in texts)
+
+
+#: Add-ons trained on top of a released model: a section about one that offers its scripts serves the reader.
+ADD_ON_HEADING = _compile(r"\b(?:q?lora|adapters?|controlnets?|ip-?adapters?)\b", IGNORECASE)
+
+#: A heading for the settings of a run, and text that says they are what was used.
+SETTINGS_HEADING = _compile(r"\bhyper-?param|\btraining (?:details|settings|configuration)\b|超参数|训练参数", IGNORECASE)
+OWN_WORK = _compile(r"\bwe (?:use|used|adopt|adopted|set|trained|train)\b|我们(?:使用|采用|设置)", IGNORECASE)
+
+
+def _states_own_settings(card: Card, section: Section, for_users: set[int]) -> bool:
+    """A "Hyperparameters" subsection that says what was used ("We use the settings below"), and
+    addresses no reader's data: the release's settings, even inside a section offered to users."""
+    if id(section) in for_users or not SETTINGS_HEADING.search(section.title):
+        return False
+    own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind in ("paragraph", "list_item")][:4]
+    return any(OWN_WORK.search(t) for t in own) and not any(USER_TRAINING.search(t) for t in own)
+
+
 def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
     """A test for "does this section describe how the release was made?".
 
@@ -68,9 +98,14 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
     title = card.sections[0] if card.sections and card.sections[0].level == 1 else None
     for section in card.sections:
         training, finetune = TRAINING_HEADING.search(section.title), FINETUNE_HEADING.search(section.title)
-        if (training or finetune) and HOWTO_HEADING.search(section.title):
+        if (training or finetune) and HOWTO_HEADING.search(section.title) and not _reruns_training(card, section):
             for_users.add(id(section))  # "Finetune Demo", "How to fine-tune X": a how-to, title or not
             continue
+        if section is not title and ADD_ON_HEADING.search(section.title):
+            own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind not in ("heading", "code")][:4]
+            if any(OFFER_VOICE.search(t) or USER_TRAINING.search(t) for t in own):
+                for_users.add(id(section))  # "LoRA: we provide training scripts": add-ons the reader trains
+                continue
         if section is title:
             continue  # the card's title ("Multitask fine-tuning of X") names the project, not a section for users
         if not (training or finetune):
@@ -99,11 +134,18 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         while section is not None:
             path.append(section)
             section = section.parent
-        if any(id(s) in for_users or s.instructs for s in path):
+        if any(s.instructs for s in path):
             return False
-        for s in path:
+        if any(id(s) in for_users for s in path) and not _states_own_settings(card, path[0], for_users):
+            return False
+        roles = [heading_role(s.title) for s in path]
+        if Role.REFERENCE in roles[1:]:
+            return False  # "Acknowledgements > Pre-trained models": other people's work, whatever the sub-heading
+        for s, role in zip(path, roles):
             if heading_matches(TRAINING_HEADING, s.title) or heading_matches(FINETUNE_HEADING, s.title):
                 return True
+            if role is Role.RELEASE:
+                return True  # "Model details", "Model sources": the release described, even under a misplaced "Inference"
             if heading_matches(USER_HEADING, s.title):
                 return False
         return True
@@ -122,6 +164,8 @@ def release_blocks(card: Card, *, code: bool = True) -> BlockFilter:
 TRAINING_CONFIG = _compile(
     r"(?<![\w.-])(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo|orpo|ppo|rlhf|params|hparams|hyperparams?)[\w.-]{0,100}\.(?:ya?ml|gin|toml|sh|slurm)\b"
     r"|(?<![\w.-])(?:train(?:ing)?_args|train(?:ing)?_config|hparams|hyperparams?)\.json\b"
+    # a launcher named for training: run_pretrain.sh (complete-launch-script.md)
+    r"|(?<![\w.-])(?:run|launch|start)_(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo)[\w.-]{0,100}\.(?:sh|slurm)\b"
     r"|(?<![\w.-])(?:configs?|recipes|params)/[\w./{}-]{0,200}\.(?:ya?ml|json|gin|toml|sh|slurm)\b"
     r"|(?<![\w./-])[\w./-]{1,200}\.(?:gin|slurm)\b"
     r"|github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:recipes?|configs?)/",
