@@ -179,7 +179,8 @@ CORE = {
         # decay to a floor, in words (hyperparameters/complete-schedule-in-words.md)
         rf"\b(?:learning rate|lr)\b(?:[^.;\n]|\n(?=[a-z])){{0,60}}?\bdecay(?:s|ed|ing)?\s+to (?:a |an )?"
         rf"(?:minimum|final|zero\b|{VALUE})",
-        rf"\bmin(?:imum)?{SEP}(?:lr|learning{SEP}rate)\b{GAP}{VALUE}",  # the floor as a flag (hyperparameters/complete-min-lr-flag.md)
+        # the floor as a flag (hyperparameters/complete-min-lr-flag.md)
+        rf"\bmin(?:imum)?{SEP}(?:lr|learning{SEP}rate)\b{GAP}{VALUE}",
     ),
 }
 

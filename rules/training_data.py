@@ -269,7 +269,8 @@ MIXED_WITH_OTHERS = any_of(
     r"混合|合成|自有",  # "混合": mixed, synthetic or own data in Chinese (phrases/training-data-zh.md)
     # "and internal web data": undocumented parts beside it (training_data/partial-documented-corpus-plus-internal.md)
     r"\b(?:internal|in-house|proprietary|private|undisclosed)\s+(?:\w+\s+)?(?:data|datasets?|sources|corpora)\b",
-    r"\b(?:subsets?|portions?|parts?|selection) of\b",  # which part is not said: training_data/partial-documented-corpus-subset.md
+    # which part is not said: training_data/partial-documented-corpus-subset.md
+    r"\b(?:subsets?|portions?|parts?|selection) of\b",
 )
 
 #: Filtering or deduplication said *not* to have been done is no processing ("without the filtering", "not

@@ -60,6 +60,8 @@ DOWNLOAD_TEXT = {
         # a pipeline given a hub model id (training_method/partial-trained-on-data-from-scratch.md)
         r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
         r"\bsnapshot_download\(",  # "snapshot_download(": a snapshot_download call (phrases/weights-downloads.md)
+        # "downloadable as `acme/wren-7b`": a hub id where the model is (weights/partial-hub-id-in-prose.md)
+        r"\b(?:download(?:able|ed)?|available|hosted|published|released|uploaded)\b[^.\n`]{0,40}`[\w.-]+/[\w.-]+`",
         # "modelscope download": a ModelScope download command (phrases/weights-downloads.md)
         r"\bmodelscope download\b",
         r"\bollama (?:run|pull)\s+\S",  # "ollama run s": an Ollama run or pull command (phrases/weights-downloads.md)

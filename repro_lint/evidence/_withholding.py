@@ -29,6 +29,15 @@ ARTIFACT = _compile(
 )
 
 
+#: "we do not disclose how the model was trained", "proprietary methods": what is withheld is the
+#: method, even when the clause names the model; no clause break between the withholding words and it.
+HOW_IT_WAS_MADE = _compile(
+    r"[^,.;:，。；：]{0,40}?\bhow\s+(?:\w+\s+){0,4}?(?:was|were|is|are|got)\s+(?:\w+\s+)?"
+    r"(?:trained|built|developed|made|produced)\b"
+    r"|[^,.;:，。；：]{0,20}?\bmethods?\b",
+    IGNORECASE,
+)
+
 #: "trained on proprietary X": whatever X is, it is the training material that is withheld.
 TRAINED_ON = _compile(r"\b(?:pre-?trained|trained|fine-?tuned|built|learned)\s+(?:\w+\s+){0,2}(?:on|from)\s+(?:\w+\s+){0,2}$|(?:基于|在)\S{0,6}$", IGNORECASE)
 
@@ -44,6 +53,8 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
     """
     if TRAINED_ON.search(sentence[max(0, at - 40) : at]):
         return bool(subject.search("training data"))
+    if HOW_IT_WAS_MADE.match(sentence, at, at + WITHHELD_SCOPE):
+        return bool(subject.search("training method"))
     lo, hi = max(0, at - WITHHELD_SCOPE), at + WITHHELD_SCOPE
     window = sentence[lo:hi]
     mine = [(m.start() + lo, m.end() + lo) for m in subject.finditer(window)]
