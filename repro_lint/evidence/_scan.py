@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Sequence
 
 from ..document import Card
 from ._index import card_index
@@ -58,7 +58,7 @@ def scan(
     return found
 
 
-def pattern_hits(card: Card, pattern: "re.Pattern[str]", *, urls: bool = True) -> list[tuple[int, int, str]]:
+def pattern_hits(card: Card, pattern: "re.Pattern[str]", *, urls: bool = True) -> Sequence[tuple[int, int, str]]:
     """(sentence index, offset in the sentence, matched text) of the first match in every sentence of the card."""
     return card_index(card).pattern_hits(pattern, urls)
 
