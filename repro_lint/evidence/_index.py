@@ -8,6 +8,7 @@ matches, the cleaned text of each block and the release read from the card's fil
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import contextvars
 import re
@@ -20,8 +21,6 @@ from ..prefilter import TextIndex, fold, may_match, plan
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
 from ._text import PROSE_KINDS, _unemphasised, blank_urls, clean, header_pairs, sentences
 
-#: Former key of ``Card.memo`` under which the release was found; ``card.memo`` is now a read-only view.
-
 
 def _offsets(card_size: int) -> "array[int]":
     """An empty array for offsets and counts in a card of ``card_size`` characters: 4 bytes each, or
@@ -29,31 +28,40 @@ def _offsets(card_size: int) -> "array[int]":
     return array("I" if card_size < 2**28 else "Q")
 
 
+@dataclass(frozen=True)
+class _Spans:
+    """Where each sentence is: ``firsts[b]`` is the number of block ``b``'s first sentence (one more
+    entry ends the last block); sentence ``k`` is ``starts[k]:ends[k]`` of its block's cleaned text,
+    or of the string of ``header: cell`` readings when ``is_pair[k]``."""
+
+    sources: list[str]  # the cleaned text of each block that has sentences
+    pair_text: str
+    firsts: "array[int]"
+    is_pair: bytearray
+    starts: "array[int]"
+    ends: "array[int]"
+
+    def block_of(self, k: int) -> int:
+        if not 0 <= k < len(self.starts):
+            raise IndexError("sentence index out of range")
+        return bisect.bisect_right(self.firsts, k) - 1
+
+
 class _Sentences(Sequence[str]):
     """The text of every sentence, sliced when asked from its block's cleaned text (a sentence that is a
     whole block is that text itself), or from one string holding every ``header: cell`` reading; with
     ``blank``, link targets and URLs blanked (:func:`blank_urls`)."""
 
-    __slots__ = ("_sources", "_pair_text", "_block_of", "_is_pair", "_starts", "_ends", "_blank")
+    __slots__ = ("_spans", "_blank")
 
-    def __init__(
-        self,
-        sources: Sequence[str],
-        pair_text: str,
-        block_of: "array[int]",
-        is_pair: bytearray,
-        starts: "array[int]",
-        ends: "array[int]",
-        blank: bool = False,
-    ) -> None:
-        self._sources, self._pair_text, self._block_of, self._is_pair = sources, pair_text, block_of, is_pair
-        self._starts, self._ends, self._blank = starts, ends, blank
+    def __init__(self, spans: _Spans, blank: bool = False) -> None:
+        self._spans, self._blank = spans, blank
 
     def blanked(self) -> "_Sentences":
-        return _Sentences(self._sources, self._pair_text, self._block_of, self._is_pair, self._starts, self._ends, True)
+        return _Sentences(self._spans, True)
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return len(self._spans.starts)
 
     @overload
     def __getitem__(self, k: int) -> str: ...
@@ -64,17 +72,74 @@ class _Sentences(Sequence[str]):
     def __getitem__(self, k: "int | slice") -> "str | list[str]":
         if isinstance(k, slice):
             return [self[i] for i in range(*k.indices(len(self)))]
+        spans = self._spans
         if k < 0:
-            k += len(self._starts)
-        source = self._pair_text if self._is_pair[k] else self._sources[self._block_of[k]]
-        text = source[self._starts[k] : self._ends[k]]
+            k += len(spans.starts)
+        source = spans.pair_text if spans.is_pair[k] else spans.sources[spans.block_of(k)]
+        text = source[spans.starts[k] : spans.ends[k]]
         return blank_urls(text) if self._blank else text
 
     def __iter__(self) -> Iterator[str]:
-        sources, pair_text, block_of, is_pair, blank = self._sources, self._pair_text, self._block_of, self._is_pair, self._blank
-        for k, (start, end) in enumerate(zip(self._starts, self._ends)):
-            text = (pair_text if is_pair[k] else sources[block_of[k]])[start:end]
-            yield blank_urls(text) if blank else text
+        spans, blank = self._spans, self._blank
+        pair_text, firsts, is_pair, starts, ends = spans.pair_text, spans.firsts, spans.is_pair, spans.starts, spans.ends
+        for b, source in enumerate(spans.sources):
+            for k in range(firsts[b], firsts[b + 1]):
+                text = (pair_text if is_pair[k] else source)[starts[k] : ends[k]]
+                yield blank_urls(text) if blank else text
+
+
+class _Offsets(Sequence[int]):
+    """Where each sentence starts in its block's cleaned text (0 for a ``header: cell`` reading)."""
+
+    __slots__ = ("_spans",)
+
+    def __init__(self, spans: _Spans) -> None:
+        self._spans = spans
+
+    def __len__(self) -> int:
+        return len(self._spans.starts)
+
+    @overload
+    def __getitem__(self, k: int) -> int: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[int]: ...
+
+    def __getitem__(self, k: "int | slice") -> "int | list[int]":
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        return 0 if self._spans.is_pair[k] else self._spans.starts[k]
+
+
+class _Sparse(Sequence[int]):
+    """One integer per sentence, -1 for all but the few in ``values``."""
+
+    __slots__ = ("_values", "_count")
+
+    def __init__(self, values: dict[int, int], count: int) -> None:
+        self._values, self._count = values, count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, k: int) -> int: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[int]: ...
+
+    def __getitem__(self, k: "int | slice") -> "int | list[int]":
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self._count))]
+        if k < 0:
+            k += self._count
+        if not 0 <= k < self._count:
+            raise IndexError("sentence index out of range")
+        return self._values.get(k, -1)
+
+    def __iter__(self) -> Iterator[int]:
+        get = self._values.get
+        return (get(k, -1) for k in range(self._count))
 
 
 class _Folded(Sequence[str]):
@@ -104,15 +169,15 @@ class _Folded(Sequence[str]):
 
 
 class _Blocks(Sequence[Block]):
-    """The block of each sentence (one small integer per sentence)."""
+    """The block of each sentence."""
 
-    __slots__ = ("_blocks", "_block_of")
+    __slots__ = ("_blocks", "_spans")
 
-    def __init__(self, blocks: tuple[Block, ...], block_of: "array[int]") -> None:
-        self._blocks, self._block_of = blocks, block_of
+    def __init__(self, blocks: list[Block], spans: _Spans) -> None:
+        self._blocks, self._spans = blocks, spans
 
     def __len__(self) -> int:
-        return len(self._block_of)
+        return len(self._spans.starts)
 
     @overload
     def __getitem__(self, k: int) -> Block: ...
@@ -122,8 +187,10 @@ class _Blocks(Sequence[Block]):
 
     def __getitem__(self, k: "int | slice") -> "Block | list[Block]":
         if isinstance(k, slice):
-            return [self._blocks[i] for i in self._block_of[k]]
-        return self._blocks[self._block_of[k]]
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self._spans.starts)
+        return self._blocks[self._spans.block_of(k)]
 
 
 class _Flags(Container[int]):
@@ -270,7 +337,7 @@ class CardIndex:
         blocks: list[Block] = []  # the blocks that have sentences, and their cleaned text
         sources: list[str] = []
         size = len(self.card.text)
-        block_of, starts, ends, offsets = _offsets(size), _offsets(size), _offsets(size), _offsets(size)
+        firsts, starts, ends = _offsets(size), _offsets(size), _offsets(size)
         is_pair = bytearray()
         pair_parts: list[str] = []  # every header: cell reading, joined into one string at the end
         pair_end = 0
@@ -287,36 +354,31 @@ class CardIndex:
             text = self.cleaned(block)
             if not text.strip():
                 continue
-            number = len(blocks)
+            firsts.append(len(starts))
             blocks.append(block)
             sources.append(text)
             for offset, sentence in sentences(text, prose=block.kind in PROSE_KINDS):
-                block_of.append(number)
                 starts.append(offset)
                 ends.append(offset + len(sentence))
-                offsets.append(offset)
                 is_pair.append(0)
             for pair in header_pairs(block, cleaner):
-                block_of.append(number)
                 starts.append(pair_end)
                 pair_end += len(pair)
                 ends.append(pair_end)
-                offsets.append(0)
                 is_pair.append(1)
                 pair_parts.append(pair)
-        texts = _Sentences(sources, "".join(pair_parts), block_of, is_pair, starts, ends)
+        firsts.append(len(starts))
+        spans = _Spans(sources, "".join(pair_parts), firsts, is_pair, starts, ends)
         pair_parts.clear()
         cleaned.clear()
+        texts = _Sentences(spans)
         folded = _Folded(texts)
         index = TextIndex(folded, folded=True)
         # whether a sentence promises or withholds: one pass of each pattern over all sentences
-        future = array("i", [-1]) * len(texts)
-        for k, start, _ in plan(FUTURE).first_matches(index, texts):
-            future[k] = start
-        withheld = array("i", [-1]) * len(texts)
-        for k, start, _ in plan(WITHHELD).first_matches(index, texts):
-            withheld[k] = start
-        return SentenceTable(_Blocks(tuple(blocks), block_of), offsets, texts, folded, _Flags(is_pair), index, future, withheld)
+        future = {k: start for k, start, _ in plan(FUTURE).first_matches(index, texts)}
+        withheld = {k: start for k, start, _ in plan(WITHHELD).first_matches(index, texts)}
+        count = len(starts)
+        return SentenceTable(_Blocks(blocks, spans), _Offsets(spans), texts, folded, _Flags(is_pair), index, _Sparse(future, count), _Sparse(withheld, count))
 
 
 _current: contextvars.ContextVar[Optional[CardIndex]] = contextvars.ContextVar("repro_lint_card_index", default=None)
