@@ -585,6 +585,11 @@ def _block_tokens(md: Any, src: str, env: dict[str, Any], consume: Consumer) -> 
     spout = _TokenSpout(consume)
     state = StateBlock(src, md, env, spout)
     state.tokens = spout
+    # markdown-it keeps five numbers per line in lists (about a hundred bytes a line, more than a short
+    # line itself); its rules only index them, so integer arrays (20 bytes a line) do as well
+    typecode = "i" if len(src) < 2**28 else "q"
+    for marks in ("bMarks", "eMarks", "tShift", "sCount", "bsCount"):
+        setattr(state, marks, array(typecode, getattr(state, marks)))
     rules = md.block.ruler.getRules("")
     line, end_line = state.line, state.lineMax
     has_empty_lines = False

@@ -39,6 +39,7 @@ def scan(
     found: dict[str, list[Hit]] = {name: [] for name in elements}
     accepted: dict[int, bool] = {}  # id(block) → where(block), asked only for blocks with a match
     on_topic: dict[int, bool] = {}
+    quotes: dict[str, str] = {}  # one string for each quote, however often it is found (a repeated line)
     for name, pattern in elements.items():
         out = found[name]
         for k, start, quote in index.pattern_hits(pattern, urls):
@@ -54,7 +55,7 @@ def scan(
                     about = on_topic[id(block)] = topic_heading is not None and in_section(block.section, topic_heading)
                 if not about and not topic.search(texts[k]):
                     continue
-            out.append(Hit(name, block.line_at(units.offsets[k] + start), quote, block))
+            out.append(Hit(name, block.line_at(units.offsets[k] + start), quotes.setdefault(quote, quote), block))
     return found
 
 
