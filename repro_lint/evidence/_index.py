@@ -28,23 +28,31 @@ def _offsets(card_size: int) -> "array[int]":
     return array("I" if card_size < 2**28 else "Q")
 
 
-@dataclass(frozen=True)
 class _Spans:
     """Where each sentence is: ``firsts[b]`` is the number of block ``b``'s first sentence (one more
     entry ends the last block); sentence ``k`` is ``starts[k]:ends[k]`` of its block's cleaned text,
     or of the string of ``header: cell`` readings when ``is_pair[k]``."""
 
-    sources: list[str]  # the cleaned text of each block that has sentences
-    pair_text: str
-    firsts: "array[int]"
-    is_pair: bytearray
-    starts: "array[int]"
-    ends: "array[int]"
+    __slots__ = ("sources", "pair_text", "firsts", "is_pair", "starts", "ends", "_last")
+
+    def __init__(self, sources: list[str], pair_text: str, firsts: "array[int]", is_pair: bytearray, starts: "array[int]", ends: "array[int]") -> None:
+        self.sources = sources  # the cleaned text of each block that has sentences
+        self.pair_text = pair_text
+        self.firsts, self.is_pair, self.starts, self.ends = firsts, is_pair, starts, ends
+        self._last = 0  # the block found last: sentences are mostly asked for in order
 
     def block_of(self, k: int) -> int:
         if not 0 <= k < len(self.starts):
             raise IndexError("sentence index out of range")
-        return bisect.bisect_right(self.firsts, k) - 1
+        b, firsts = self._last, self.firsts
+        if firsts[b] <= k < firsts[b + 1]:
+            return b
+        if firsts[b + 1] <= k < firsts[b + 2]:  # the next block (a block always has a sentence)
+            b += 1
+        else:
+            b = bisect.bisect_right(firsts, k) - 1
+        self._last = b
+        return b
 
 
 class _Sentences(Sequence[str]):
