@@ -60,10 +60,11 @@ class _Sentences(Sequence[str]):
     whole block is that text itself), or from one string holding every ``header: cell`` reading; with
     ``blank``, link targets and URLs blanked (:func:`blank_urls`)."""
 
-    __slots__ = ("_spans", "_blank")
+    __slots__ = ("_spans", "_blank", "_last_k", "_last_text")
 
     def __init__(self, spans: _Spans, blank: bool = False) -> None:
         self._spans, self._blank = spans, blank
+        self._last_k, self._last_text = -1, ""
 
     def blanked(self) -> "_Sentences":
         return _Sentences(self._spans, True)
@@ -80,12 +81,17 @@ class _Sentences(Sequence[str]):
     def __getitem__(self, k: "int | slice") -> "str | list[str]":
         if isinstance(k, slice):
             return [self[i] for i in range(*k.indices(len(self)))]
+        if k == self._last_k:
+            return self._last_text  # a hit's sentence is read again for its quote and its filters
         spans = self._spans
         if k < 0:
             k += len(spans.starts)
         source = spans.pair_text if spans.is_pair[k] else spans.sources[spans.block_of(k)]
         text = source[spans.starts[k] : spans.ends[k]]
-        return blank_urls(text) if self._blank else text
+        if self._blank:
+            text = blank_urls(text)
+        self._last_k, self._last_text = k, text
+        return text
 
     def __iter__(self) -> Iterator[str]:
         spans, blank = self._spans, self._blank
