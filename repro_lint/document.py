@@ -638,6 +638,8 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
             ttype = tok.type
             start = tok.map[0] + 1 if tok.map else 0
             end = tok.map[1] if tok.map else start
+            if end == start:
+                end = start  # one int object for a one-line block's first and last line
             if ttype == "front_matter":
                 card.front_matter_end = end
                 card.front_matter, card.front_matter_error = load_front_matter(tok.content)

@@ -353,7 +353,8 @@ class CardIndex:
         size = len(self.card.text)
         firsts, starts, ends = _offsets(size), _offsets(size), _offsets(size)
         is_pair = bytearray()
-        pair_parts: list[str] = []  # every header: cell reading, joined into one string at the end
+        pair_parts: list[str] = []  # the latest header: cell readings, joined into a chunk every few thousand
+        pair_chunks: list[str] = []
         pair_end = 0
         cleaned: dict[str, str] = {}  # table headers repeat on every row: clean each distinct cell once
         placeholders = self.may_hold_placeholders
@@ -381,9 +382,14 @@ class CardIndex:
                 ends.append(pair_end)
                 is_pair.append(1)
                 pair_parts.append(pair)
+                if len(pair_parts) >= 4096:  # a string each costs ~50 bytes more than its text: join as they come
+                    pair_chunks.append("".join(pair_parts))
+                    pair_parts.clear()
         firsts.append(len(starts))
-        spans = _Spans(sources, "".join(pair_parts), firsts, is_pair, starts, ends)
+        pair_chunks.append("".join(pair_parts))
         pair_parts.clear()
+        spans = _Spans(sources, "".join(pair_chunks), firsts, is_pair, starts, ends)
+        pair_chunks.clear()
         cleaned.clear()
         texts = _Sentences(spans)
         folded = _Folded(texts)
