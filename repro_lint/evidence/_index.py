@@ -33,25 +33,25 @@ class _Spans:
     entry ends the last block); sentence ``k`` is ``starts[k]:ends[k]`` of its block's cleaned text,
     or of the string of ``header: cell`` readings when ``is_pair[k]``."""
 
-    __slots__ = ("sources", "pair_text", "firsts", "is_pair", "starts", "ends", "_last")
+    __slots__ = ("sources", "pair_text", "firsts", "is_pair", "starts", "ends", "last")
 
     def __init__(self, sources: list[str], pair_text: str, firsts: "array[int]", is_pair: bytearray, starts: "array[int]", ends: "array[int]") -> None:
         self.sources = sources  # the cleaned text of each block that has sentences
         self.pair_text = pair_text
         self.firsts, self.is_pair, self.starts, self.ends = firsts, is_pair, starts, ends
-        self._last = 0  # the block found last: sentences are mostly asked for in order
+        self.last = 0  # the block found last: sentences are mostly asked for in order
 
     def block_of(self, k: int) -> int:
         if not 0 <= k < len(self.starts):
             raise IndexError("sentence index out of range")
-        b, firsts = self._last, self.firsts
+        b, firsts = self.last, self.firsts
         if firsts[b] <= k < firsts[b + 1]:
             return b
         if firsts[b + 1] <= k < firsts[b + 2]:  # the next block (a block always has a sentence)
             b += 1
         else:
             b = bisect.bisect_right(firsts, k) - 1
-        self._last = b
+        self.last = b
         return b
 
 
@@ -79,14 +79,18 @@ class _Sentences(Sequence[str]):
     def __getitem__(self, k: slice) -> list[str]: ...
 
     def __getitem__(self, k: "int | slice") -> "str | list[str]":
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
         if k == self._last_k:
             return self._last_text  # a hit's sentence is read again for its quote and its filters
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
         spans = self._spans
         if k < 0:
             k += len(spans.starts)
-        source = spans.pair_text if spans.is_pair[k] else spans.sources[spans.block_of(k)]
+        if spans.is_pair[k]:
+            source = spans.pair_text
+        else:
+            b, firsts = spans.last, spans.firsts  # read in order, mostly: the block of the sentence read before
+            source = spans.sources[b if firsts[b] <= k < firsts[b + 1] else spans.block_of(k)]
         text = source[spans.starts[k] : spans.ends[k]]
         if self._blank:
             text = blank_urls(text)
