@@ -17,7 +17,7 @@ import unicodedata
 from array import array
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Generator, Iterator, Optional, Sequence, overload
+from typing import Any, Callable, Generator, Iterable, Iterator, Optional, Sequence, overload
 
 from .prefilter import lazy
 
@@ -76,7 +76,7 @@ class Section:
         return " > ".join(self.path)
 
 
-def _offsets_array(values: Sequence[int] = (), limit: int = 0) -> "array[int]":
+def _offsets_array(values: Iterable[int] = (), limit: int = 0) -> "array[int]":
     """A compact array of non-negative offsets (4 bytes each while they fit, else 8)."""
     return array("I" if limit < 2**32 else "Q", values)
 
@@ -275,7 +275,8 @@ class Card:
     tables: list[Table] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
-    _blocks_by_line: Optional[list[tuple[int, int]]] = field(default=None, init=False, repr=False, compare=False)
+    #: First lines of the blocks in line order, and the blocks' numbers in that order (see :meth:`blocks_in`).
+    _blocks_by_line: Optional[tuple["array[int]", "array[int]"]] = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def first_content_line(self) -> int:
@@ -304,11 +305,15 @@ class Card:
     def blocks_in(self, section: Section) -> Iterator[Block]:
         """The blocks under ``section``'s heading, in card order (a binary search, not a scan of the card)."""
         by_line = self._blocks_by_line
-        if by_line is None or len(by_line) != len(self.blocks):
-            by_line = self._blocks_by_line = sorted((block.line, i) for i, block in enumerate(self.blocks))
-        lo = bisect.bisect_right(by_line, (section.line, len(self.blocks)))
-        hi = bisect.bisect_right(by_line, (section.end_line, len(self.blocks)))
-        for _, i in sorted(by_line[lo:hi], key=lambda pair: pair[1]):
+        if by_line is None or len(by_line[0]) != len(self.blocks):
+            lines = [block.line for block in self.blocks]
+            order = sorted(range(len(lines)), key=lines.__getitem__)  # by line, then card order (a stable sort)
+            size = max(len(self.lines), len(lines)) + 1
+            by_line = self._blocks_by_line = (_offsets_array((lines[i] for i in order), size), _offsets_array(order, size))
+        first_lines, numbers = by_line
+        lo = bisect.bisect_right(first_lines, section.line)
+        hi = bisect.bisect_right(first_lines, section.end_line)
+        for i in sorted(numbers[lo:hi]):
             yield self.blocks[i]
 
 
