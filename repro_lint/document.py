@@ -14,9 +14,10 @@ import bisect
 import functools
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Generator, Iterator, Optional
+from typing import Any, Callable, Generator, Iterable, Iterator, Optional, Sequence, overload
 
 from .prefilter import lazy
 
@@ -57,33 +58,95 @@ class Section:
     level: int
     line: int
     end_line: int
-    path: tuple[str, ...]
     parent: Optional["Section"] = None
     role: Role = Role.RELEASE
     instructs: bool = False  # a training section whose prose instructs the reader (its role is then USE)
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The titles from the outermost heading down to this one (built on demand from the parents)."""
+        titles: list[str] = []
+        section: Optional[Section] = self
+        while section is not None:
+            titles.append(section.title)
+            section = section.parent
+        return tuple(reversed(titles))
 
     @property
     def path_text(self) -> str:
         return " > ".join(self.path)
 
 
-@dataclass(slots=True)
+def _offsets_array(values: Iterable[int] = (), limit: int = 0) -> "array[int]":
+    """A compact array of non-negative offsets (4 bytes each while they fit, else 8)."""
+    return array("I" if limit < 2**32 else "Q", values)
+
+
 class Block:
-    kind: str  # paragraph | list_item | heading | table_row | code | html | front_matter | blockquote
-    text: str
-    line: int
-    end_line: int
-    section: Optional[Section] = None
-    cells: tuple[str, ...] = ()
-    header: tuple[str, ...] = ()
-    info: str = ""  # code fence info string, or front-matter key
-    _newlines: Optional[list[int]] = field(default=None, init=False, repr=False, compare=False)
+    """One block of the card (see the module docstring): its kind, text, lines and section.
+
+    A table row keeps its cells only when they cannot be read back from its text (``" | "`` inside a
+    cell): otherwise ``cells`` splits the text again when asked, so a long table holds each cell's
+    text once. Blocks compare by their fields, like the dataclasses of this module.
+    """
+
+    __slots__ = ("kind", "text", "line", "end_line", "section", "_cells", "header", "info", "_newlines")
+
+    def __init__(
+        self,
+        kind: str,  # paragraph | list_item | heading | table_row | code | html | front_matter | blockquote
+        text: str,
+        line: int,
+        end_line: int,
+        section: Optional[Section] = None,
+        cells: tuple[str, ...] = (),
+        header: tuple[str, ...] = (),
+        info: str = "",  # code fence info string, or front-matter key
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.end_line = end_line
+        self.section = section
+        self._cells: Optional[tuple[str, ...]] = None if cells and tuple(text.split(" | ")) == cells else cells
+        self.header = header
+        self.info = info
+        self._newlines: Optional[Sequence[int]] = None
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """A table row's cells, in column order (empty for any other block)."""
+        cells = self._cells
+        return tuple(self.text.split(" | ")) if cells is None else cells
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.kind, self.text, self.line, self.end_line, self.section, self.cells, self.header, self.info)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Block)
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, like the dataclasses here: not hashable
+
+    def __repr__(self) -> str:
+        return (
+            f"Block(kind={self.kind!r}, text={self.text!r}, line={self.line!r}, end_line={self.end_line!r}, section={self.section!r}, "
+            f"cells={self.cells!r}, header={self.header!r}, info={self.info!r})"
+        )
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "Block":
+        import copy
+
+        return Block(self.kind, self.text, self.line, self.end_line, copy.deepcopy(self.section, memo), self.cells, self.header, self.info)
 
     def line_at(self, offset: int) -> int:
         """The 1-based card line of a character offset into ``text`` (a binary search: O(log n) per call)."""
-        if self._newlines is None:
-            self._newlines = _newline_offsets(self.text)
-        return self.line + bisect.bisect_left(self._newlines, offset)
+        newlines = self._newlines
+        if newlines is None:
+            newlines = self._newlines = _newline_offsets(self.text) if "\n" in self.text else _NO_NEWLINES
+        return self.line + bisect.bisect_left(newlines, offset)
 
     def line_text(self, offset: int) -> str:
         """The text of the block line that contains ``offset``."""
@@ -143,11 +206,68 @@ class Comment:
     line: int
 
 
+class Lines(Sequence[str]):
+    """The lines of a text, as ``text.split("\\n")`` gives them without the empty one after a final
+    newline, read from the text when asked: only where each line starts is kept (4 bytes a line),
+    not a second copy of the text in one string per line."""
+
+    __slots__ = ("_text", "_starts", "_count")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        starts = _offsets_array([0], limit=len(text) + 1)
+        at = text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        self._starts = starts
+        self._count = len(starts) - 1 if len(starts) > 1 and starts[-1] == len(text) else len(starts)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _line(self, i: int) -> str:
+        starts = self._starts
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(self._text)
+        return self._text[starts[i] : end]
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: "int | slice") -> "str | list[str]":
+        if isinstance(index, slice):
+            return [self._line(i) for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("line index out of range")
+        return self._line(index)
+
+    def __iter__(self) -> Iterator[str]:
+        return (self._line(i) for i in range(self._count))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Lines, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, like a list
+
+    def __repr__(self) -> str:
+        return f"Lines({self._count} lines)"
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "Lines":
+        return self  # immutable
+
+
 @dataclass
 class Card:
     path: str
     text: str
-    lines: list[str]
+    lines: Sequence[str]
     front_matter: dict[str, Any] = field(default_factory=dict)
     front_matter_error: Optional[str] = None
     front_matter_end: int = 0  # last line of the front matter block, 0 when there is none
@@ -156,7 +276,8 @@ class Card:
     tables: list[Table] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
-    _blocks_by_line: Optional[list[tuple[int, int]]] = field(default=None, init=False, repr=False, compare=False)
+    #: First lines of the blocks in line order, and the blocks' numbers in that order (see :meth:`blocks_in`).
+    _blocks_by_line: Optional[tuple["array[int]", "array[int]"]] = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def first_content_line(self) -> int:
@@ -185,17 +306,24 @@ class Card:
     def blocks_in(self, section: Section) -> Iterator[Block]:
         """The blocks under ``section``'s heading, in card order (a binary search, not a scan of the card)."""
         by_line = self._blocks_by_line
-        if by_line is None or len(by_line) != len(self.blocks):
-            by_line = self._blocks_by_line = sorted((block.line, i) for i, block in enumerate(self.blocks))
-        lo = bisect.bisect_right(by_line, (section.line, len(self.blocks)))
-        hi = bisect.bisect_right(by_line, (section.end_line, len(self.blocks)))
-        for _, i in sorted(by_line[lo:hi], key=lambda pair: pair[1]):
+        if by_line is None or len(by_line[0]) != len(self.blocks):
+            lines = [block.line for block in self.blocks]
+            order = sorted(range(len(lines)), key=lines.__getitem__)  # by line, then card order (a stable sort)
+            size = max(len(self.lines), len(lines)) + 1
+            by_line = self._blocks_by_line = (_offsets_array((lines[i] for i in order), size), _offsets_array(order, size))
+        first_lines, numbers = by_line
+        lo = bisect.bisect_right(first_lines, section.line)
+        hi = bisect.bisect_right(first_lines, section.end_line)
+        for i in sorted(numbers[lo:hi]):
             yield self.blocks[i]
 
 
-def _newline_offsets(text: str) -> list[int]:
+_NO_NEWLINES: tuple[int, ...] = ()
+
+
+def _newline_offsets(text: str) -> "array[int]":
     """Offsets of every newline in ``text``; with bisect, the line of an offset without rescanning."""
-    offsets: list[int] = []
+    offsets = _offsets_array(limit=len(text))
     at = text.find("\n")
     while at >= 0:
         offsets.append(at)
@@ -463,6 +591,11 @@ def _block_tokens(md: Any, src: str, env: dict[str, Any], consume: Consumer) -> 
     spout = _TokenSpout(consume)
     state = StateBlock(src, md, env, spout)
     state.tokens = spout
+    # markdown-it keeps five numbers per line in lists (about a hundred bytes a line, more than a short
+    # line itself); its rules only index them, so integer arrays (20 bytes a line) do as well
+    typecode = "i" if len(src) < 2**28 else "q"
+    for marks in ("bMarks", "eMarks", "tShift", "sCount", "bsCount"):
+        setattr(state, marks, array(typecode, getattr(state, marks)))
     rules = md.block.ruler.getRules("")
     line, end_line = state.line, state.lineMax
     has_empty_lines = False
@@ -511,6 +644,8 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
             ttype = tok.type
             start = tok.map[0] + 1 if tok.map else 0
             end = tok.map[1] if tok.map else start
+            if end == start:
+                end = start  # one int object for a one-line block's first and last line
             if ttype == "front_matter":
                 card.front_matter_end = end
                 card.front_matter, card.front_matter_error = load_front_matter(tok.content)
@@ -522,8 +657,7 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                 while stack and stack[-1].level >= level:
                     stack.pop().end_line = start - 1
                 parent = stack[-1] if stack else None
-                path_ = (parent.path if parent else ()) + (title,)
-                section = Section(title, level, start, len(card.lines), path_, parent)
+                section = Section(title, level, start, len(card.lines), parent)
                 stack.append(section)
                 card.sections.append(section)
                 card.blocks.append(Block("heading", title, start, end, section))
@@ -602,10 +736,7 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
 def parse(text: str, path: str = "<card>") -> Card:
     """Parse card text into a :class:`Card`. Never raises on any text input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if len(lines) > 1 and lines[-1] == "":
-        lines.pop()  # the final newline ends the last line; it does not start another
-    card = Card(path=path, text=text, lines=lines)
+    card = Card(path=path, text=text, lines=Lines(text))  # the final newline ends the last line; it does not start another
     reader = _card_reader(card)
     next(reader)
     _read_tokens(text, reader.send)

@@ -20,6 +20,7 @@ only what the cards in front of it need.
 from __future__ import annotations
 
 import re
+from array import array
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union, cast
 
 import ahocorasick
@@ -456,18 +457,23 @@ class Plan:
             i += 1
         return best
 
-    def candidates(self, index: "TextIndex") -> dict[int, int]:
-        """Text number → mask of the alternatives whose keywords that text holds (or that have none)."""
+    def candidates(self, index: "TextIndex") -> "dict[int, int] | list[int]":
+        """Text number → mask of the alternatives whose keywords that text holds (or that have none).
+
+        When many texts are candidates, a list of one mask per text (0: not a candidate): 8 bytes a
+        text, where a dict would take about a hundred per candidate.
+        """
+        found = [(1 << i, index.texts_with(kid)) for i, keyword_ids in enumerate(self._keyword_ids()) for kid in keyword_ids]
+        if self.always or sum(len(texts) for _, texts in found) * 12 > index.count:
+            dense = [self.always] * index.count
+            for bit, texts in found:
+                for k in texts:
+                    dense[k] |= bit
+            return dense
         masks: dict[int, int] = {}
-        if self.always:
-            for k in range(index.count):
-                masks[k] = self.always
-        ids = self._keyword_ids()
-        for i, keyword_ids in enumerate(ids):
-            bit = 1 << i
-            for kid in keyword_ids:
-                for k in index.texts_with(kid):
-                    masks[k] = masks.get(k, 0) | bit
+        for bit, texts in found:
+            for k in texts:
+                masks[k] = masks.get(k, 0) | bit
         return masks
 
     def _keyword_ids(self) -> list[tuple[int, ...]]:
@@ -480,10 +486,11 @@ class Plan:
         masks = self.candidates(index)
         hits: list[tuple[int, int, str]] = []
         search = self.search
-        for k in sorted(masks):
-            found = search(texts[k], masks[k])
-            if found is not None:
-                hits.append((k, found.start(), found.group(0)))
+        for k, mask in enumerate(masks) if isinstance(masks, list) else sorted(masks.items()):
+            if mask:
+                found = search(texts[k], mask)
+                if found is not None:
+                    hits.append((k, found.start(), found.group(0)))
         return hits
 
     def may_match(self, folded: str) -> bool:
@@ -555,6 +562,9 @@ def may_match(pattern: Any, text: str, folded: Optional[str] = None) -> bool:
     return plan(pattern).may_match(fold(text) if folded is None else folded)
 
 
+_NO_TEXTS: tuple[int, ...] = ()
+
+
 class TextIndex:
     """Many texts folded once, with the keywords each of them holds (one automaton pass over each text).
 
@@ -567,14 +577,14 @@ class TextIndex:
         """``folded=True``: the texts are already folded with :func:`fold` (they are kept, not copied)."""
         self.count = len(texts)
         self._folded: Sequence[str] = texts if folded else [fold(text) for text in texts]
-        self._texts_by_keyword: dict[int, list[int]] = {}
+        self._texts_by_keyword: dict[int, "array[int]"] = {}  # 4 bytes a text, not a list of int objects
         self._covered = 0  # keywords numbered below this have been looked for
 
-    def texts_with(self, keyword_id: int) -> list[int]:
+    def texts_with(self, keyword_id: int) -> Sequence[int]:
         """Numbers, in order, of the texts that contain keyword ``keyword_id``."""
         if keyword_id >= self._covered:
             self._scan()
-        return self._texts_by_keyword.get(keyword_id, [])
+        return self._texts_by_keyword.get(keyword_id, _NO_TEXTS)
 
     def _scan(self) -> None:
         """Look for the keywords not looked for yet: one pass per automaton that holds some of them."""
@@ -586,13 +596,13 @@ class TextIndex:
             if end <= covered:
                 continue
             find = automaton.iter
-            for k, text in enumerate(self._folded):  # one int per text, shared by every list it is put in
+            for k, text in enumerate(self._folded):
                 for _at, kid in find(text):
                     if kid < covered:
                         continue
                     texts = by_keyword.get(kid)
                     if texts is None:
-                        by_keyword[kid] = [k]
+                        by_keyword[kid] = array("I", (k,))
                     elif texts[-1] != k:
                         texts.append(k)
         self._covered = _KEYWORDS.covered

@@ -8,18 +8,254 @@ matches, the cleaned text of each block and the release read from the card's fil
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import contextvars
 import re
+from array import array
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Container, Iterator, Optional, Sequence, overload
 
 from ..document import Block, Card, Section
 from ..prefilter import TextIndex, fold, may_match, plan
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
-from ._text import _unemphasised, blank_urls, block_sentences, clean, sentences
+from ._text import PROSE_KINDS, _unemphasised, blank_urls, clean, header_pairs, sentences
 
-#: Former key of ``Card.memo`` under which the release was found; ``card.memo`` is now a read-only view.
+
+def _offsets(card_size: int) -> "array[int]":
+    """An empty array for offsets and counts in a card of ``card_size`` characters: 4 bytes each, or
+    8 for a card so large (256 M characters) that ``header: cell`` readings could pass 4 G."""
+    return array("I" if card_size < 2**28 else "Q")
+
+
+class _Spans:
+    """Where each sentence is: ``firsts[b]`` is the number of block ``b``'s first sentence (one more
+    entry ends the last block); sentence ``k`` is ``starts[k]:ends[k]`` of its block's cleaned text,
+    or of the string of ``header: cell`` readings when ``is_pair[k]``."""
+
+    __slots__ = ("sources", "pair_text", "firsts", "is_pair", "starts", "ends", "last")
+
+    def __init__(self, sources: list[str], pair_text: str, firsts: "array[int]", is_pair: bytearray, starts: "array[int]", ends: "array[int]") -> None:
+        self.sources = sources  # the cleaned text of each block that has sentences
+        self.pair_text = pair_text
+        self.firsts, self.is_pair, self.starts, self.ends = firsts, is_pair, starts, ends
+        self.last = 0  # the block found last: sentences are mostly asked for in order
+
+    def block_of(self, k: int) -> int:
+        if not 0 <= k < len(self.starts):
+            raise IndexError("sentence index out of range")
+        b, firsts = self.last, self.firsts
+        if firsts[b] <= k < firsts[b + 1]:
+            return b
+        if firsts[b + 1] <= k < firsts[b + 2]:  # the next block (a block always has a sentence)
+            b += 1
+        else:
+            b = bisect.bisect_right(firsts, k) - 1
+        self.last = b
+        return b
+
+
+class _Sentences(Sequence[str]):
+    """The text of every sentence, sliced when asked from its block's cleaned text (a sentence that is a
+    whole block is that text itself), or from one string holding every ``header: cell`` reading; with
+    ``blank``, link targets and URLs blanked (:func:`blank_urls`)."""
+
+    __slots__ = ("_spans", "_blank", "_last_k", "_last_text")
+
+    def __init__(self, spans: _Spans, blank: bool = False) -> None:
+        self._spans, self._blank = spans, blank
+        self._last_k, self._last_text = -1, ""
+
+    def blanked(self) -> "_Sentences":
+        return _Sentences(self._spans, True)
+
+    def __len__(self) -> int:
+        return len(self._spans.starts)
+
+    @overload
+    def __getitem__(self, k: int) -> str: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[str]: ...
+
+    def __getitem__(self, k: "int | slice") -> "str | list[str]":
+        if k == self._last_k:
+            return self._last_text  # a hit's sentence is read again for its quote and its filters
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        spans = self._spans
+        if k < 0:
+            k += len(spans.starts)
+        if spans.is_pair[k]:
+            source = spans.pair_text
+        else:
+            b, firsts = spans.last, spans.firsts  # read in order, mostly: the block of the sentence read before
+            source = spans.sources[b if firsts[b] <= k < firsts[b + 1] else spans.block_of(k)]
+        text = source[spans.starts[k] : spans.ends[k]]
+        if self._blank:
+            text = blank_urls(text)
+        self._last_k, self._last_text = k, text
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        spans, blank = self._spans, self._blank
+        pair_text, firsts, is_pair, starts, ends = spans.pair_text, spans.firsts, spans.is_pair, spans.starts, spans.ends
+        for b, source in enumerate(spans.sources):
+            for k in range(firsts[b], firsts[b + 1]):
+                text = (pair_text if is_pair[k] else source)[starts[k] : ends[k]]
+                yield blank_urls(text) if blank else text
+
+
+class _Offsets(Sequence[int]):
+    """Where each sentence starts in its block's cleaned text (0 for a ``header: cell`` reading)."""
+
+    __slots__ = ("_spans",)
+
+    def __init__(self, spans: _Spans) -> None:
+        self._spans = spans
+
+    def __len__(self) -> int:
+        return len(self._spans.starts)
+
+    @overload
+    def __getitem__(self, k: int) -> int: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[int]: ...
+
+    def __getitem__(self, k: "int | slice") -> "int | list[int]":
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        return 0 if self._spans.is_pair[k] else self._spans.starts[k]
+
+
+class _Sparse(Sequence[int]):
+    """One integer per sentence, -1 for all but the few in ``values``."""
+
+    __slots__ = ("_values", "_count")
+
+    def __init__(self, values: dict[int, int], count: int) -> None:
+        self._values, self._count = values, count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, k: int) -> int: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[int]: ...
+
+    def __getitem__(self, k: "int | slice") -> "int | list[int]":
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self._count))]
+        if k < 0:
+            k += self._count
+        if not 0 <= k < self._count:
+            raise IndexError("sentence index out of range")
+        return self._values.get(k, -1)
+
+    def __iter__(self) -> Iterator[int]:
+        get = self._values.get
+        return (get(k, -1) for k in range(self._count))
+
+
+class _Folded(Sequence[str]):
+    """:func:`fold` of each sentence, computed when read (the keyword index reads each one once per pass)."""
+
+    __slots__ = ("_texts",)
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, k: int) -> str: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[str]: ...
+
+    def __getitem__(self, k: "int | slice") -> "str | list[str]":
+        if isinstance(k, slice):
+            return [fold(t) for t in self._texts[k]]
+        return fold(self._texts[k])
+
+    def __iter__(self) -> Iterator[str]:
+        return map(fold, self._texts)
+
+
+class _Blocks(Sequence[Block]):
+    """The block of each sentence."""
+
+    __slots__ = ("_blocks", "_spans")
+
+    def __init__(self, blocks: list[Block], spans: _Spans) -> None:
+        self._blocks, self._spans = blocks, spans
+
+    def __len__(self) -> int:
+        return len(self._spans.starts)
+
+    @overload
+    def __getitem__(self, k: int) -> Block: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[Block]: ...
+
+    def __getitem__(self, k: "int | slice") -> "Block | list[Block]":
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self._spans.starts)
+        return self._blocks[self._spans.block_of(k)]
+
+
+class _Flags(Container[int]):
+    """The sentence numbers whose flag is set (``k in flags``)."""
+
+    __slots__ = ("_flags",)
+
+    def __init__(self, flags: bytearray) -> None:
+        self._flags = flags
+
+    def __contains__(self, k: object) -> bool:
+        return isinstance(k, int) and 0 <= k < len(self._flags) and bool(self._flags[k])
+
+
+class _Hits(Sequence[tuple[int, int, str]]):
+    """(sentence index, offset in the sentence, matched text) of each match, kept as three integers; the
+    matched text is sliced from the sentence when read."""
+
+    __slots__ = ("_texts", "_sentence", "_start", "_end")
+
+    def __init__(self, texts: Sequence[str], hits: list[tuple[int, int, str]], card_size: int) -> None:
+        self._texts = texts
+        self._sentence, self._start, self._end = _offsets(card_size), _offsets(card_size), _offsets(card_size)
+        for k, start, quote in hits:
+            self._sentence.append(k)
+            self._start.append(start)
+            self._end.append(start + len(quote))
+
+    def __len__(self) -> int:
+        return len(self._sentence)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[int, int, str]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[int, int, str]]: ...
+
+    def __getitem__(self, i: "int | slice") -> "tuple[int, int, str] | list[tuple[int, int, str]]":
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        k, start = self._sentence[i], self._start[i]
+        return k, start, self._texts[k][start : self._end[i]]
+
+    def __iter__(self) -> Iterator[tuple[int, int, str]]:
+        texts = self._texts
+        for k, start, end in zip(self._sentence, self._start, self._end):
+            yield k, start, texts[k][start:end]
 
 
 @dataclass(frozen=True)
@@ -28,22 +264,25 @@ class SentenceTable:
 
     ``pairs`` holds the indices of the ``header: cell`` sentences made from table rows; ``future`` and
     ``withheld`` the offset of the first promise (:data:`FUTURE`) or withholding (:data:`WITHHELD`)
-    in each sentence, -1 when there is none.
+    in each sentence, -1 when there is none. The sentences are not copied out of the card: each is
+    a few integers (its block, where it starts and ends), and its text and folded text are read
+    from the block's cleaned text when asked.
     """
 
-    blocks: tuple[Block, ...]
-    offsets: tuple[int, ...]
-    texts: tuple[str, ...]
-    folded: tuple[str, ...]
-    pairs: frozenset[int]
+    blocks: Sequence[Block]
+    offsets: Sequence[int]
+    texts: Sequence[str]
+    folded: Sequence[str]
+    pairs: Container[int]
     index: TextIndex
-    future: tuple[int, ...]
-    withheld: tuple[int, ...]
+    future: Sequence[int]
+    withheld: Sequence[int]
 
     def without_urls(self) -> "SentenceTable":
         """The same sentences with link targets and URLs blanked (offsets unchanged)."""
-        texts = tuple(blank_urls(t) for t in self.texts)
-        folded = tuple(f if t is original else fold(t) for t, original, f in zip(texts, self.texts, self.folded))
+        assert isinstance(self.texts, _Sentences)
+        texts = self.texts.blanked()
+        folded = _Folded(texts)
         return SentenceTable(self.blocks, self.offsets, texts, folded, self.pairs, TextIndex(folded, folded=True), self.future, self.withheld)
 
 
@@ -54,15 +293,14 @@ class CardIndex:
     rules read it through the evidence helpers and never write to it.
     """
 
-    __slots__ = ("card", "release", "_tables", "_hits", "_cleaned", "_placeholders", "_release_sections", "_files")
+    __slots__ = ("card", "release", "_tables", "_hits", "_placeholders", "_release_sections", "_files")
 
     def __init__(self, card: Card, release: Any = None) -> None:
         self.card = card
         #: The card's :class:`repro_lint.release.Release` (files beside it), None for a plain card.
         self.release = release
         self._tables: dict[bool, SentenceTable] = {}
-        self._hits: dict[tuple["re.Pattern[str]", bool], list[tuple[int, int, str]]] = {}
-        self._cleaned: dict[int, str] = {}
+        self._hits: dict[tuple["re.Pattern[str]", bool], Sequence[tuple[int, int, str]]] = {}
         self._placeholders: Optional[bool] = None
         self._release_sections: Optional[Callable[[Optional[Section]], bool]] = None
         self._files: dict["re.Pattern[str]", list[tuple[Block, int, str]]] = {}
@@ -74,7 +312,7 @@ class CardIndex:
             table = self._tables[urls] = self._build_table() if urls else self.sentences(True).without_urls()
         return table
 
-    def pattern_hits(self, pattern: "re.Pattern[str]", urls: bool = True) -> list[tuple[int, int, str]]:
+    def pattern_hits(self, pattern: "re.Pattern[str]", urls: bool = True) -> Sequence[tuple[int, int, str]]:
         """(sentence index, offset in the sentence, matched text) of the first match in every sentence.
 
         Computed once per pattern, whichever rules ask: only the sentences that contain one of the
@@ -84,15 +322,12 @@ class CardIndex:
         hits = self._hits.get(key)
         if hits is None:
             table = self.sentences(urls)
-            hits = self._hits[key] = plan(pattern).first_matches(table.index, table.texts)
+            hits = self._hits[key] = _Hits(table.texts, plan(pattern).first_matches(table.index, table.texts), len(self.card.text))
         return hits
 
     def cleaned(self, block: Block) -> str:
         """``clean(block.text)``; placeholder patterns run only on a card that can contain them."""
-        text = self._cleaned.get(id(block))
-        if text is None:
-            text = self._cleaned[id(block)] = clean(block.text) if self.may_hold_placeholders else _unemphasised(block.text)
-        return text
+        return clean(block.text) if self.may_hold_placeholders else _unemphasised(block.text)
 
     @property
     def may_hold_placeholders(self) -> bool:
@@ -117,10 +352,14 @@ class CardIndex:
         return found
 
     def _build_table(self) -> SentenceTable:
-        blocks: list[Block] = []
-        offsets: list[int] = []
-        texts: list[str] = []
-        pairs: list[int] = []
+        blocks: list[Block] = []  # the blocks that have sentences, and their cleaned text
+        sources: list[str] = []
+        size = len(self.card.text)
+        firsts, starts, ends = _offsets(size), _offsets(size), _offsets(size)
+        is_pair = bytearray()
+        pair_parts: list[str] = []  # the latest header: cell readings, joined into a chunk every few thousand
+        pair_chunks: list[str] = []
+        pair_end = 0
         cleaned: dict[str, str] = {}  # table headers repeat on every row: clean each distinct cell once
         placeholders = self.may_hold_placeholders
 
@@ -134,24 +373,36 @@ class CardIndex:
             text = self.cleaned(block)
             if not text.strip():
                 continue
-            plain = len(texts)
-            for offset, sentence in block_sentences(block, text, cleaner):
-                blocks.append(block)
-                offsets.append(offset)
-                texts.append(sentence)
-            if block.kind == "table_row" and block.header:
-                plain += sum(1 for _ in sentences(text, prose=False))
-                pairs.extend(range(plain, len(texts)))
-        folded = tuple(fold(t) for t in texts)
+            firsts.append(len(starts))
+            blocks.append(block)
+            sources.append(text)
+            for offset, sentence in sentences(text, prose=block.kind in PROSE_KINDS):
+                starts.append(offset)
+                ends.append(offset + len(sentence))
+                is_pair.append(0)
+            for pair in header_pairs(block, cleaner):
+                starts.append(pair_end)
+                pair_end += len(pair)
+                ends.append(pair_end)
+                is_pair.append(1)
+                pair_parts.append(pair)
+                if len(pair_parts) >= 4096:  # a string each costs ~50 bytes more than its text: join as they come
+                    pair_chunks.append("".join(pair_parts))
+                    pair_parts.clear()
+        firsts.append(len(starts))
+        pair_chunks.append("".join(pair_parts))
+        pair_parts.clear()
+        spans = _Spans(sources, "".join(pair_chunks), firsts, is_pair, starts, ends)
+        pair_chunks.clear()
+        cleaned.clear()
+        texts = _Sentences(spans)
+        folded = _Folded(texts)
         index = TextIndex(folded, folded=True)
         # whether a sentence promises or withholds: one pass of each pattern over all sentences
-        future = [-1] * len(texts)
-        for k, start, _ in plan(FUTURE).first_matches(index, texts):
-            future[k] = start
-        withheld = [-1] * len(texts)
-        for k, start, _ in plan(WITHHELD).first_matches(index, texts):
-            withheld[k] = start
-        return SentenceTable(tuple(blocks), tuple(offsets), tuple(texts), folded, frozenset(pairs), index, tuple(future), tuple(withheld))
+        future = {k: start for k, start, _ in plan(FUTURE).first_matches(index, texts)}
+        withheld = {k: start for k, start, _ in plan(WITHHELD).first_matches(index, texts)}
+        count = len(starts)
+        return SentenceTable(_Blocks(blocks, spans), _Offsets(spans), texts, folded, _Flags(is_pair), index, _Sparse(future, count), _Sparse(withheld, count))
 
 
 _current: contextvars.ContextVar[Optional[CardIndex]] = contextvars.ContextVar("repro_lint_card_index", default=None)

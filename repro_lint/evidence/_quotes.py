@@ -9,7 +9,7 @@ from ..document import Block, Card
 from ..results import Evidence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One place in the card where an element of a criterion was found."""
 

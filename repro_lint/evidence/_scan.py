@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Sequence
 
 from ..document import Card
 from ._index import card_index
@@ -39,6 +39,7 @@ def scan(
     found: dict[str, list[Hit]] = {name: [] for name in elements}
     accepted: dict[int, bool] = {}  # id(block) → where(block), asked only for blocks with a match
     on_topic: dict[int, bool] = {}
+    quotes: dict[str, str] = {}  # one string for each quote, however often it is found (a repeated line)
     for name, pattern in elements.items():
         out = found[name]
         for k, start, quote in index.pattern_hits(pattern, urls):
@@ -54,11 +55,11 @@ def scan(
                     about = on_topic[id(block)] = topic_heading is not None and in_section(block.section, topic_heading)
                 if not about and not topic.search(texts[k]):
                     continue
-            out.append(Hit(name, block.line_at(units.offsets[k] + start), quote, block))
+            out.append(Hit(name, block.line_at(units.offsets[k] + start), quotes.setdefault(quote, quote), block))
     return found
 
 
-def pattern_hits(card: Card, pattern: "re.Pattern[str]", *, urls: bool = True) -> list[tuple[int, int, str]]:
+def pattern_hits(card: Card, pattern: "re.Pattern[str]", *, urls: bool = True) -> Sequence[tuple[int, int, str]]:
     """(sentence index, offset in the sentence, matched text) of the first match in every sentence of the card."""
     return card_index(card).pattern_hits(pattern, urls)
 

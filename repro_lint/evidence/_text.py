@@ -112,11 +112,17 @@ def block_sentences(block: Block, text: str, cleaner: Callable[[str], str] = cle
     ``Layers: 32``, so a value is matched together with the name its column gives it.
     """
     yield from sentences(text, prose=block.kind in PROSE_KINDS)
+    for pair in header_pairs(block, cleaner):
+        yield 0, pair
+
+
+def header_pairs(block: Block, cleaner: Callable[[str], str] = clean) -> Iterator[str]:
+    """The ``header: cell`` readings of a table row (see :func:`block_sentences`); none for other blocks."""
     if block.kind == "table_row" and block.header:
         for name, cell in zip(block.header, block.cells):
             name, cell = cleaner(name).strip(), cleaner(cell).strip()
             if name and cell:
-                yield 0, header_value(name, cell)
+                yield header_value(name, cell)
 
 
 #: A unit in a table header: ``Params (M)``, ``Tokens [B]``, ``Size (GB)``, ``参数量（亿）``.
