@@ -433,10 +433,9 @@ def _config_hits(card: Card) -> dict[str, list[Hit]]:
     config in a section for the reader's own fine-tuning define no model."""
     describing = scan(card, {"model config": CONFIG_TEXT}, where=_describes_release_outside_front_matter)
     configs = describing["model config"] + link_hits(card, CONFIG_LINK, "model config")
-    configs = [next((hit for hit in configs if _defines_a_model(card, hit)), None)] if configs else []
-    configs = [hit for hit in configs if hit is not None]  # only the first is reported: stop at it
+    first = next((hit for hit in configs if _defines_a_model(card, hit)), None)  # only the first is reported
     return {
-        element: [Hit(element, h.line, h.quote, h.block) for h in configs[:1]]
+        element: [Hit(element, first.line, first.quote, first.block)] if first is not None else []
         for element in ("dimensions", "context or tokenizer")
     }
 
