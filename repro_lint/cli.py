@@ -269,7 +269,7 @@ def cli(
         _echo_err(selector_problem)
         sys.exit(2)
 
-    from .sources import is_dump
+    from .inputs import is_dump
 
     if (
         fmt in SINKS

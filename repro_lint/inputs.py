@@ -36,6 +36,14 @@ class InputError(Exception):
     """A card that cannot be read; the message is one line, ready to print."""
 
 
+#: Files read as dumps of many cards (one card per row) rather than as one card.
+DUMP_SUFFIXES: tuple[str, ...] = (".parquet", ".jsonl", ".ndjson")
+
+
+def is_dump(path: str) -> bool:
+    return path.lower().endswith(DUMP_SUFFIXES)
+
+
 def shown(path: str) -> str:
     """``path`` as printed in a one-line message: control characters (a newline in a file name) escaped."""
     if path.isprintable():

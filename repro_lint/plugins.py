@@ -130,8 +130,8 @@ def _dist_info(ep: Any, seen: dict[int, tuple[str, str]]) -> tuple[str, str]:
         return "?", "?"
     key = id(dist)
     if key not in seen:
-        meta = dist.metadata
-        seen[key] = (str(meta["Name"]), str(getattr(dist, "version", None) or meta["Version"]))
+        meta = dist.metadata  # read once: ``dist.version`` would parse the METADATA file again
+        seen[key] = (str(meta["Name"]), str(meta["Version"]))
     return seen[key]
 
 

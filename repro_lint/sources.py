@@ -25,13 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from .inputs import DUMP_SUFFIXES as DUMP_SUFFIXES
+from .inputs import is_dump as is_dump
+
 #: Column names tried, in this order, when the dump's id / text column is not named.
 ID_COLUMNS: tuple[str, ...] = ("modelId", "model_id", "id")
 TEXT_COLUMNS: tuple[str, ...] = ("card", "text", "readme")
 #: File names that make a file a model card in a recursive search.
 RECURSIVE_CARD_NAMES: frozenset[str] = frozenset({"README.md", "MODEL_CARD.md", "model_card.md"})
 CARD_FOLDER = "model_cards"
-DUMP_SUFFIXES: tuple[str, ...] = (".parquet", ".jsonl", ".ndjson")
 #: Rows of a Parquet dump turned into Python strings at a time, and the read buffer of a column chunk:
 #: small, so that the reading process holds a few cards and a few pages rather than a whole row group
 #: (512 rows and 1 MiB buffers peaked about 80 MB higher on a dump of 15 KB cards; reading is a small
@@ -65,10 +67,6 @@ class DumpColumns:
 
     id_column: str | None = None
     text_column: str | None = None
-
-
-def is_dump(path: str) -> bool:
-    return path.lower().endswith(DUMP_SUFFIXES)
 
 
 def read_list(name: str, stdin: IO[str] | None = None) -> Iterator[str | SourceError]:

@@ -69,7 +69,7 @@ class FakeDist:
     metadata: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.metadata = {"Name": self.name}
+        self.metadata = {"Name": self.name, "Version": self.version}
 
 
 @dataclass
