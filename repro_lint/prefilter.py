@@ -84,7 +84,7 @@ class _Item:
 
 def _strength(strings: Iterable[str]) -> int:
     """How selective the weakest of ``strings`` is: its length in UTF-8 bytes (a CJK character counts 3)."""
-    return min(len(k.encode()) for k in strings)
+    return min(map(len, map(str.encode, strings)))
 
 
 def _score(keywords: frozenset[str]) -> tuple[int, int]:
@@ -116,27 +116,64 @@ def _folded(keywords: Keywords) -> Keywords:
     return _usable(_minimal(fold(k) for k in keywords)) if keywords else None
 
 
+#: Token kinds that end a sequence: the end of the source, ``|`` and ``)``.
+_SEQUENCE_END = frozenset({"", "bar", "close"})
+
+
+def _closing_tokens(kinds: Sequence[str]) -> dict[int, int]:
+    """Token number of each group's opening parenthesis → that of its closing one (unclosed groups are left out)."""
+    closes: dict[int, int] = {}
+    opened: list[int] = []
+    for i, kind in enumerate(kinds):
+        if kind == "group" or kind == "look":
+            opened.append(i)
+        elif kind == "close" and opened:
+            closes[opened.pop()] = i
+    return closes
+
+
+#: A group's source → what it can match (:class:`_Item`; never modified once made). A cache: results never depend on it.
+_GROUP_ITEMS: dict[str, _Item] = {}
+
+
 class _Reader:
-    """Reads a pattern source token by token into :class:`_Item` values (a tiny recursive descent)."""
+    """Reads a pattern source token by token into :class:`_Item` values (a tiny recursive descent).
+
+    ``kinds`` and ``texts`` hold the tokens, with one end marker (kind ``""``) after the last; a run
+    of plain characters followed by a quantifier is split first, as the quantifier binds its last
+    character only.
+    """
 
     def __init__(self, source: str) -> None:
-        self.tokens: list[tuple[str, str]] = []
-        at = 0
-        while at < len(source):
-            m = _TOKEN.match(source, at)
-            if m is None:
-                raise _GiveUp
-            kind = m.lastgroup or ""
-            self.tokens.append((kind, m.group(0)))
-            at = m.end()
+        kinds: list[str] = []
+        texts: list[str] = []
+        starts: list[int] = []  # where each token starts in ``source``
+        covered = 0
+        for m in _TOKEN.finditer(source):
+            kind, text = m.lastgroup or "", m.group(0)
+            if kind == "repeat" and kinds and kinds[-1] == "run" and len(texts[-1]) > 1:
+                run = texts[-1]
+                texts[-1] = run[:-1]
+                kinds.append("run")
+                texts.append(run[-1])
+                starts.append(m.start() - 1)
+            kinds.append(kind)
+            texts.append(text)
+            starts.append(m.start())
+            covered += len(text)
+        if covered != len(source):  # a character no token reads: the matches left a gap
+            raise _GiveUp
+        self.count = len(kinds)
+        kinds.append("")
+        texts.append("")
+        self.kinds, self.texts, self.starts, self.source = kinds, texts, starts, source
+        self.closes = _closing_tokens(kinds)
         self.at = 0
-
-    def peek(self) -> str:
-        return self.tokens[self.at][0] if self.at < len(self.tokens) else ""
 
     def alternation(self) -> _Item:
         branches = [self.sequence()]
-        while self.peek() == "bar":
+        kinds = self.kinds
+        while kinds[self.at] == "bar":
             self.at += 1
             branches.append(self.sequence())
         if len(branches) == 1:
@@ -155,19 +192,13 @@ class _Reader:
 
     def sequence(self) -> _Item:
         candidates: list[frozenset[str]] = []
-        run: Optional[set[str]] = {""}
+        run: set[str] = {""}
         whole: Optional[set[str]] = {""}  # the whole sequence, while it is a finite set
-
-        def close() -> None:
-            if run is not None and run != {""}:
-                usable = _usable(run)
-                if usable is not None:
-                    candidates.append(usable)
-
-        while self.peek() not in ("", "bar", "close"):
+        kinds = self.kinds
+        while kinds[self.at] not in _SEQUENCE_END:
             item = self.atom()
             finite = item.finite
-            if finite is not None and run is not None and len(run) * len(finite) <= _MAX_VARIANTS:
+            if finite is not None and len(run) * len(finite) <= _MAX_VARIANTS:
                 extended = {a + b for a in run for b in finite}
                 if whole is not None:  # while the sequence is finite the run is usually all of it
                     whole = extended if whole == run else {a + b for a in whole for b in finite}
@@ -175,7 +206,10 @@ class _Reader:
                         whole = None
                 run = extended
                 continue
-            close()
+            if run != {""}:
+                usable = _usable(run)
+                if usable is not None:
+                    candidates.append(usable)
             run = set(finite) if finite is not None else {""}
             if item.required is not None:
                 candidates.append(item.required)
@@ -183,21 +217,19 @@ class _Reader:
                 whole = {a + b for a in whole for b in finite} if finite is not None else None
                 if whole is not None and len(whole) > _MAX_VARIANTS:
                     whole = None
-        close()
+        if run != {""}:
+            usable = _usable(run)
+            if usable is not None:
+                candidates.append(usable)
         if whole is not None:
             return _Item(finite=whole)
         return _Item(required=max(candidates, key=_score) if candidates else None)
 
     def atom(self) -> _Item:
-        kind, text = self.tokens[self.at]
-        self.at += 1
-        if kind == "run":  # a quantifier after a run binds its last character only
-            if self.peek() == "repeat" and len(text) > 1:
-                self.at -= 1
-                self.tokens[self.at] = ("run", text[-1])
-                self.tokens.insert(self.at, ("run", text[:-1]))
-                kind, text = self.tokens[self.at]
-                self.at += 1
+        at = self.at
+        kind, text = self.kinds[at], self.texts[at]
+        self.at = at = at + 1
+        if kind == "run":
             item = _Item(finite={text}) if (text.isascii() and _SEPARATOR not in text) or all(_usable_char(c) for c in text) else _Item()
         elif kind == "escaped":
             item = _Item(finite={text[1]}) if _usable_char(text[1]) else _Item()
@@ -207,15 +239,25 @@ class _Reader:
             chars = _class_chars(text)
             item = _Item(finite=chars) if chars else _Item()
         elif kind in ("group", "look"):
-            inner = self.alternation()
-            if self.peek() != "close":
-                raise _GiveUp
-            self.at += 1
-            item = _Item(finite={""}) if kind == "look" else inner
+            close = self.closes.get(at - 1, -1)
+            # Many alternatives share groups (a value's spelling, its units): each is read once per run.
+            key = self.source[self.starts[at - 1] : self.starts[close] + 1] if close >= 0 else ""
+            known = _GROUP_ITEMS.get(key) if key else None
+            if known is not None:
+                self.at = close + 1
+                item = known
+            else:
+                inner = self.alternation()
+                if self.kinds[self.at] != "close":
+                    raise _GiveUp
+                self.at += 1
+                item = _Item(finite={""}) if kind == "look" else inner
+                if key:
+                    _GROUP_ITEMS[key] = item
         else:
-            raise _GiveUp  # a stray quantifier, bar or parenthesis
-        if self.peek() == "repeat":
-            _, repeat = self.tokens[self.at]
+            raise _GiveUp  # a stray quantifier, bar or parenthesis, or the end of the source
+        if self.kinds[self.at] == "repeat":
+            repeat = self.texts[self.at]
             self.at += 1
             least = repeat[0] == "+" or (repeat[0] == "{" and repeat[1] != "," and int(re.split(r"[,}]", repeat[1:])[0]) >= 1)
             exactly_once = repeat.rstrip("?+") in ("{1}", "{1,1}")
@@ -276,7 +318,7 @@ def keywords_of(source: str, flags: int = 0) -> Keywords:
     try:
         reader = _Reader(source)
         item = reader.alternation()
-        if reader.at != len(reader.tokens):
+        if reader.at != reader.count:
             return None
     except (_GiveUp, IndexError, ValueError):
         return None

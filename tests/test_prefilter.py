@@ -71,6 +71,19 @@ def test_keywords_of_simple_patterns():
     assert needles(re.compile(r"x{2,3}yz")) == {"yz"}
 
 
+def test_a_group_read_once_gives_every_alternative_that_shares_it_the_keywords_read_from_scratch():
+    # Groups are read once per run and remembered by their source; a look-ahead and a group with the
+    # same inside must not be confused, nor a group with its own quantifier.
+    shared = [r"(?:rate|lr)\s*(?:of|is)\b", r"warm(?:of|is)", r"x(?=rate|lr)y", r"(?:rate|lr)?zz", r"(?:rate|lr)+zz"]
+    sources = [(a, p.flags) for p in rule_patterns() for a in prefilter.plan(p).sources] + [(s, re.I) for s in shared]
+    prefilter._GROUP_ITEMS.clear()
+    warm = [keywords_of(s, f) for s, f in sources]
+    assert prefilter._GROUP_ITEMS  # the cache was used
+    for (source, flags), found in zip(sources, warm):
+        prefilter._GROUP_ITEMS.clear()
+        assert keywords_of(source, flags) == found, source
+
+
 def test_every_match_of_every_rule_alternative_contains_one_of_its_keywords(fixtures):
     texts = fixture_sentences(fixtures)
     checked = 0
