@@ -106,7 +106,7 @@ def _minimal(keywords: Iterable[str]) -> frozenset[str]:
     """Drop keywords that contain another keyword: finding the shorter one is enough."""
     kept: list[str] = []
     for k in sorted(set(keywords), key=len):
-        if not any(short in k for short in kept):
+        if not any(map(k.__contains__, kept)):  # is any shorter keyword part of k?
             kept.append(k)
     return frozenset(kept)
 
