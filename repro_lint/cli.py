@@ -116,6 +116,8 @@ def _selector_problem(rules: Sequence[Any], **flags: tuple[str, ...]) -> Optiona
 
 def _unknown_plugin(disabled: Sequence[str], plugins: Sequence[Any]) -> Optional[str]:
     """-p no:NAME naming no installed plugin would disable nothing: say so, with the closest name."""
+    if not disabled:
+        return None
     import difflib
     import re
 
