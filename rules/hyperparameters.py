@@ -19,7 +19,9 @@ What it checks
   A config not named for training (beside checkpoints, in a usage section) is partial evidence unless
   the text ties it to this model ("the configuration file for this model"). Token counts may carry
   qualifiers ("3.2T Korean and English tokens"). News, citation and evaluation sections hold no
-  settings of the release, nor does a training section that instructs the reader to fine-tune.
+  settings of the release, nor does a training section that instructs the reader to fine-tune —
+  unless its command or config trains the release itself: the sentence before it says so ("the
+  command to train Acme-7B") or the config path carries the release's name (its title or Hub id).
   Not counted: a name without a value ("we tuned the learning rate"), placeholders, checkpoint
   intervals ("every 10k steps"), and values from user-facing sections (usage, evaluation, quick
   start) or from fine-tuning examples offered to users (``--lr 1e-5`` in "fine-tune on your data").
