@@ -256,7 +256,12 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"扩散|变分自编码器|生成对抗网络",
         ),
         # "latent channels number 4": a latent size or channel count (phrases/architecture-diffusion.md)
-        "context or tokenizer": (r"\blatent (?:size|dim(?:ension)?s?|channels|resolution)\b[^.\n]{0,20}\d",),
+        "context or tokenizer": (
+            r"\blatent (?:size|dim(?:ension)?s?|channels|resolution)\b[^.\n]{0,20}\d",
+            # "text encoder (Xlm-base-14)": the named text encoder that reads the prompt, the tokenizer's
+            # counterpart (architecture/complete-diffusion-text-encoder.md)
+            r"\btext encoders?\s*[(:=|]\s*`?[A-Za-z][\w./-]{2,60}",
+        ),
     },
     "embedding": {
         "model type": (
