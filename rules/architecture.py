@@ -151,6 +151,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w",
             # "词表大小 | 64000": context length or vocabulary in Chinese (architecture/complete-zh-table.md)
             r"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
+            # "Max context: 4,096": a context key with its value (architecture/complete-context-key.md)
+            rf"\b(?:max(?:imum)?[_ ])?context\s*[:=|]\s*{NUM}",
             # a context length with a number after it (architecture/complete-spec-bullets.md)
             r"\b(?:context|sequence) (?:length|window)\b[^.\n]{0,30}?\d",
             # the maximum sequence length, named (hyperparameters/complete-adapter-setup-list.md)

@@ -162,6 +162,8 @@ CORE = {
         rf"\b(?:lr|learning{SEP}rate){SEP}?schedul(?:e|er)(?:{SEP}type)?\b{GAP}[\"']?(?:@|{SCHEDULE_KIND})",
         # "Scheduler: linear": a scheduler key with its kind (hyperparameters/complete-adapter-setup-list.md)
         rf"\b(?:lr{SEP}?)?scheduler?(?:{SEP}type)?\s*[:=|]\s*[`\"']?{SCHEDULE_KIND}\b",
+        # "Decay: cosine": a decay key (or column header) with its kind (hyperparameters/complete-decay-key.md)
+        rf"\b(?:lr{SEP}|learning{SEP}rate{SEP})?(?:decay|annealing)\s*[:=|]\s*[`\"']?{SCHEDULE_KIND}\b",
         # "cosine decay": a named schedule (hyperparameters/complete-value-table.md)
         r"\b(?:cosine|linear|constant|polynomial|inverse[- ]square[- ]root|rsqrt|exponential|WSD"
         r"|warmup[- ]stable[- ]decay|one[- ]?cycle)\b"
