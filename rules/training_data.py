@@ -176,6 +176,8 @@ SIZE = any_of(
     rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB|gigabytes|terabytes|petabytes)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))",
     # "300G Chinese corpus": a size in G or T of some data (training_data/partial-size-in-gigabytes.md)
     rf"\b{NUM}\s*[GT]\s+(?:of\s+)?(?:[A-Za-z-]{{1,20}}\s+){{0,2}}(?:corpus|corpora|data|text)\b",
+    # "Tokens: 1.2T": a data-unit key or column header with a scaled count (training_data/complete-unit-column-table.md)
+    rf"{DATA_UNIT}\s*:\s*~?{NUM}\s*(?:[KMBT]\b|thousand\b|million\b|billion\b|trillion\b)",
     # "tokens (B): 1200": a token count column with its unit (phrases/training-data-named-sources.md)
     rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
     # "2 万亿 token": a count of data units, in Chinese too (training_data/complete-zh-enumeration.md)
