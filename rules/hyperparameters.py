@@ -74,6 +74,8 @@ GAP = (
     r"|`*]{0,4}){0,2}"
     r"(?:~|about|approximately|around|约)?\s{0,2}"
 )
+#: A unit or note in brackets after a key: "Batch size (sequences)", "Steps (k)".
+NOTE = r"(?:\s?\([^()\n]{1,20}\))?"
 #: Separator inside a key name: learning_rate, learning-rate, learning rate.
 SEP = r"[-_ ]"
 #: Token counts: "2T tokens", "1.5 trillion tokens", "4万亿词元", "1T 标识符".
@@ -106,7 +108,7 @@ CORE = {
     "batch size": any_of(
         # "batch_size 8": a batch size with its value (hyperparameters/absent-user-finetune-example.md)
         rf"\b(?:global{SEP}|total{SEP}|effective{SEP}|train(?:ing)?{SEP}"
-        rf"|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?\b(?:{SEP}per{SEP}(?:device|gpu))?{GAP}{VALUE}",
+        rf"|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?\b(?:{SEP}per{SEP}(?:device|gpu))?{NOTE}{GAP}{VALUE}",
         # a Trainer batch-size key with its value (hyperparameters/absent-how-to-fine-tune-section.md)
         rf"\b(?:per{SEP}device{SEP}train{SEP}batch{SEP}size|total{SEP}train{SEP}batch{SEP}size"
         rf"|tokens{SEP}per{SEP}batch)\b{GAP}{VALUE}",
@@ -121,7 +123,11 @@ CORE = {
         # "3 epochs": a number of epochs (extras/finetune-lineage-complete.md)
         rf"(?<!every )\b{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
         # "Training steps | 120,000": a step count key with its value (hyperparameters/complete-value-table.md)
-        rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{GAP}{VALUE}",
+        rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{NOTE}{GAP}{VALUE}",
+        # "Training iterations | 600k": an iteration or update count key with its value
+        # (hyperparameters/complete-noted-keys-table.md)
+        rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?(?:iterations|iters|updates)\b{NOTE}"
+        rf"{GAP}{VALUE}",
         # "2,000 steps": a number of steps or iterations (not sampling steps) (open-reproducible.md)
         rf"(?<!every )(?<!every)\b{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations"
         rf"|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
