@@ -419,15 +419,24 @@ def describes_release(block: Block) -> bool:
 
 #: Configs that set up a run, not the model: DeepSpeed / Accelerate / FSDP settings, ZeRO offloading.
 RUNTIME_CONFIG = any_of(r"deepspeed|accelerate|\bfsdp|(?<![a-z])ds_|zero[_-]?[0-3]?[_-]|offload")
+#: A config named for fine-tuning (``…_ft.yaml``, ``finetune_x.yaml``, ``lora.yaml``): a run on top of a model, not
+#: its definition.
+# "_ft": a config named for fine-tuning (architecture/partial-finetune-config-is-not-the-model.md)
+FINETUNE_CONFIG = any_of(r"(?<![a-z])(?:ft|finetune|fine-?tun\w*|lora|qlora)(?![a-z])")
 #: A path written as a template (``{model_name}/config.json``, ``<model>/config.json``): no particular model's config.
 TEMPLATE_PATH = any_of(r"\{[^{}\s]{1,40}\}|<[^<>\s]{1,40}>")
 
 
 def _defines_a_model(card: Card, hit: Hit) -> bool:
-    """A config hit that may define the released model: not a runtime config, a template or an example path,
-    and not in a section that serves the reader (a fine-tune-it-yourself or example section)."""
+    """A config hit that may define the released model: not a runtime or fine-tuning config, a template or an
+    example path, and not in a section that serves the reader (a fine-tune-it-yourself or example section)."""
     said = card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else hit.quote
-    if RUNTIME_CONFIG.search(hit.quote) or TEMPLATE_PATH.search(hit.quote) or EXAMPLE_PATH.search(hit.quote):
+    if (
+        RUNTIME_CONFIG.search(hit.quote)
+        or TEMPLATE_PATH.search(hit.quote)
+        or EXAMPLE_PATH.search(hit.quote)
+        or FINETUNE_CONFIG.search(hit.quote)
+    ):
         return False
     if RUNTIME_CONFIG.search(said) and not CONFIG_LINK.search(said):
         return False
