@@ -178,6 +178,8 @@ TRAINING_CONFIG = _compile(
     # a launcher named for training: run_pretrain.sh (complete-launch-script.md)
     r"|(?<![\w.-])(?:run|launch|start)_(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo)[\w.-]{0,100}\.(?:sh|slurm)\b"
     r"|(?<![\w.-])(?:configs?|recipes|params)/[\w./{}-]{0,200}\.(?:ya?ml|json|gin|toml|sh|slurm)\b"
+    # a Python config module in a config folder: configs/det/x_1x.py, prismatic/conf/vla.py (mmcv, detectron style)
+    r"|(?<![\w.-])(?:configs?|conf)/[\w./-]{1,200}\.py\b"
     r"|(?<![\w./-])[\w./-]{1,200}\.(?:gin|slurm)\b"
     r"|github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:recipes?|configs?)/",
     IGNORECASE,
