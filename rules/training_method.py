@@ -301,7 +301,10 @@ CODE_LINK_TEXT = any_of(
 CODE_DOC = any_of(
     # "/TRAINING.md": a training document or folder link (phrases/training-method-code.md)
     r"(?:^|/)(?:TRAIN(?:ING)?|PRE-?TRAIN(?:ING)?|FINE-?TUN(?:E|ING)|REPRODUC\w*)\.md$"
-    r"|^(?!https?:)(?:\./)?[\w./-]{0,200}/(?:train|training|pretrain|finetune)/?$"
+    r"|^(?!https?:)(?:\./)?[\w./-]{0,200}/(?:train|training|pretrain|finetune)/?$",
+    # "docs/Train_coco_data.md": a guide to training on a named dataset, not the reader's own
+    # (training_method/complete-training-guide-per-dataset.md)
+    r"(?:^|/)(?:pre-?)?train(?:ing)?[_-](?!custom|your|own|user)[\w-]{1,40}\.md$",
 )
 # "github.com/acme/acme-train/tree": a repository named for training (extras/open-full.md)
 CODE_REPO = any_of(r"github\.com/[\w.-]{1,100}/[\w.-]{0,100}train[\w.-]{0,100}(?:/|$)")
