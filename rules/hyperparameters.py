@@ -54,6 +54,7 @@ from repro_lint.evidence import (
     clean,
     criterion_codes,
     release_blocks,
+    release_training,
     scan,
     sentences,
     training_files,
@@ -349,6 +350,8 @@ def named_for_training(card: Card, hit: Hit) -> bool:
     )
     if TRAINING_NAMED.search(hit.quote) or RELEASE_CONFIG.search(said):
         return True
+    if hit.block is not None and id(hit.block) in release_training(card).stated:
+        return True  # "Train Acme-7B with the released recipe: … --config configs/acme.yaml"
     if hit.block is not None:
         section = hit.block.section
     else:  # a link: the section of the link on that line

@@ -19,6 +19,7 @@ from typing import Any, Callable, Container, Iterator, Optional, Sequence, overl
 from ..document import Block, Card, Section
 from ..prefilter import TextIndex, fold, may_match, plan
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
+from ._release_names import ReleaseTraining
 from ._text import PROSE_KINDS, _unemphasised, blank_urls, clean, header_pairs, sentences
 
 
@@ -303,7 +304,7 @@ class CardIndex:
         self._hits: dict[tuple["re.Pattern[str]", bool], Sequence[tuple[int, int, str]]] = {}
         self._placeholders: Optional[bool] = None
         self._release_sections: Optional[Callable[[Optional[Section]], bool]] = None
-        self._release_training: Optional[frozenset[int]] = None
+        self._release_training: Optional[ReleaseTraining] = None
         self._files: dict["re.Pattern[str]", list[tuple[Block, int, str]]] = {}
 
     def sentences(self, urls: bool = True) -> SentenceTable:
@@ -344,7 +345,7 @@ class CardIndex:
             self._release_sections = build(self.card)
         return self._release_sections
 
-    def remembered_release_training(self, build: Callable[[Card], frozenset[int]]) -> frozenset[int]:
+    def remembered_release_training(self, build: Callable[[Card], ReleaseTraining]) -> ReleaseTraining:
         if self._release_training is None:
             self._release_training = build(self.card)
         return self._release_training

@@ -14,6 +14,7 @@ title such as "# Acme") and the repositories the card links on the Hub (``huggin
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from ..document import Block, Card
@@ -101,8 +102,17 @@ def _names_run(names_release: "re.Pattern[str]", path: str) -> bool:
     return bool(names_release.search(own)) and not FINETUNE_SCRIPT.search(own)
 
 
-def trains_release(card: Card) -> frozenset[int]:
-    """``id`` of the blocks that give a training command or config for the release itself.
+@dataclass(frozen=True)
+class ReleaseTraining:
+    """The blocks (by ``id``) that train the release itself, and those among them whose text says so."""
+
+    blocks: frozenset[int] = frozenset()
+    #: the prose says it trains the release ("the command to train Acme-7B"), not only the path's name
+    stated: frozenset[int] = frozenset()
+
+
+def trains_release(card: Card) -> ReleaseTraining:
+    """The blocks that give a training command or config for the release itself.
 
     A block qualifies when it holds a training run (script, launcher or config path) and either the
     run names the release or the block, or the prose just before it, says it trains the release; never
@@ -111,7 +121,7 @@ def trains_release(card: Card) -> frozenset[int]:
     """
     names = release_names(card)
     if not names:
-        return frozenset()
+        return ReleaseTraining()
     name = r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")(?![a-z])"
     names_release = re.compile(name, IGNORECASE)
     starts_from_it = re.compile(
@@ -121,6 +131,7 @@ def trains_release(card: Card) -> frozenset[int]:
     )
     trains_it = re.compile(TRAIN_VERB + r"\s{1,3}(?:(?:the|our)\s{1,3})?[`*]{0,2}" + name, IGNORECASE)
     found: set[int] = set()
+    stated: set[int] = set()
     before: Optional[Block] = None
     for block in card.blocks:
         if block.kind in ("heading", "front_matter"):
@@ -132,12 +143,12 @@ def trains_release(card: Card) -> frozenset[int]:
             title = block.section.title if block.section is not None else ""
             said = title + "\n" + intro + "\n" + block.text
             prose = intro if block.kind == "code" else said
-            if (
-                not READERS_OWN.search(said)
-                and not starts_from_it.search(prose)
-                and (any(_names_run(names_release, m.group(0)) for m in TRAINING_RUN.finditer(block.text)) or trains_it.search(prose))
-            ):
-                found.add(id(block))
+            if not READERS_OWN.search(said) and not starts_from_it.search(prose):
+                if trains_it.search(prose):
+                    found.add(id(block))
+                    stated.add(id(block))
+                elif any(_names_run(names_release, m.group(0)) for m in TRAINING_RUN.finditer(block.text)):
+                    found.add(id(block))
         if block.kind != "code":
             before = block
-    return frozenset(found)
+    return ReleaseTraining(frozenset(found), frozenset(stated))

@@ -10,7 +10,7 @@ from ..prefilter import lazy as _compile
 from ..prefilter import may_match
 from ._index import card_index
 from ._quotes import Hit
-from ._release_names import trains_release
+from ._release_names import ReleaseTraining, trains_release
 from ._text import BlockFilter, heading_matches
 
 IGNORECASE = re.IGNORECASE
@@ -161,12 +161,12 @@ def release_blocks(card: Card, *, code: bool = True) -> BlockFilter:
     :func:`release_training`).
     """
     is_release = release_sections(card)
-    trains = release_training(card)
+    trains = release_training(card).blocks
     return lambda block: (code or block.kind != "code") and (is_release(block.section) or id(block) in trains)
 
 
-def release_training(card: Card) -> frozenset[int]:
-    """``id`` of the blocks that give a training command or config of the release itself, once per card."""
+def release_training(card: Card) -> ReleaseTraining:
+    """The blocks that give a training command or config of the release itself, once per card."""
     return card_index(card).remembered_release_training(trains_release)
 
 
