@@ -61,6 +61,9 @@ DOWNLOAD_TEXT = {
         # a pipeline given a hub model id (training_method/partial-trained-on-data-from-scratch.md)
         r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
         r"\bsnapshot_download\(",  # "snapshot_download(": a snapshot_download call (phrases/weights-downloads.md)
+        # "torch.hub.load(\"finch-lab/finch": a torch.hub loader that downloads the weights
+        # (weights/complete-torch-hub-loader.md)
+        r"\btorch\.hub\.load\(\s*[\"'][\w.-]+/[\w.-]+",
         # "downloadable as `acme/wren-7b`": a hub id where the model is (weights/partial-hub-id-in-prose.md)
         r"\b(?:download(?:able|ed)?|available|hosted|published|released|uploaded)\b[^.\n`]{0,40}`[\w.-]+/[\w.-]+`",
         # "modelscope download": a ModelScope download command (phrases/weights-downloads.md)
