@@ -51,11 +51,11 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
     "language": {
         "model type": (
             # "decoder-only": the decoder-only model type (architecture/complete-config-block.md)
-            r"\bdecoder[- ]only\b",
-            # "encoder-decoder": the encoder-decoder model type (phrases/architecture-language-family.md)
-            r"\bencoder[- ]decoder\b",
+            r"\bdecoder[-–‐ ]only\b",
+            # "encoder–decoder": the encoder-decoder model type, any dash (architecture/complete-en-dash-type.md)
+            r"\bencoder[-–‐ ]decoder\b",
             # "encoder-only": the encoder-only model type (phrases/architecture-language-family.md)
-            r"\bencoder[- ]only\b",
+            r"\bencoder[-–‐ ]only\b",
             # a causal or autoregressive language model (architecture/complete-layer-width-notation.md)
             r"\b(?:causal|autoregressive|auto-regressive) (?:language )?model",
             # "mixture-of-experts": a mixture-of-experts model, spelled out (phrases/architecture-language-family.md)
@@ -199,6 +199,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:num_)?(?:channels|blocks)\s*[:=|]\s*{NUM}",
             # "512 channels": a number of channels, residual blocks or stages (architecture/complete-speech-spec.md)
             rf"\b{NUM}\s*(?:channels|residual blocks|stages)\b",
+            # "320 base channels": a base or model channel count (architecture/complete-unet-base-channels.md)
+            rf"\b{NUM}\s*(?:base|model|latent)\s+channels\b",
             # "ViT-L/14": a ViT size and patch shorthand (phrases/architecture-vision.md)
             r"(?-i:\bViT-[SBLHg]/\d{1,2}\b)",
             # "通道数: 256": channels, depth or patch size in Chinese (phrases/architecture-zh.md)
@@ -212,6 +214,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "336 x 336 pixels": an image size in pixels (architecture/complete-vision-spec.md)
             r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels|px|resolution|images?|inputs?)\b",
             r"\bimgsz\s*=\s*\d",  # "imgsz=640": a YOLO image-size argument (phrases/architecture-vision.md)
+            # "224px input": an image size in pixels, one side (architecture/complete-unet-base-channels.md)
+            r"\b\d{2,4}\s?(?:px|-?pixels?)\s+(?:inputs?|images?|resolution|crops?)\b",
             # "输入分辨率: 448": the input resolution in Chinese (phrases/architecture-zh.md)
             rf"(?:输入尺寸|输入分辨率|图像尺寸|分辨率){KV}{NUM}",
         ),
