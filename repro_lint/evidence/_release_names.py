@@ -41,7 +41,8 @@ GENERIC = frozenset(
 )
 
 #: Training verbs before the release's name as their object: "the command to train Acme-7B", "reproduce
-#: Acme" (not "pre-training with the Acme model" nor "fine-tuning Acme": training that starts from it).
+#: Acme", 训练 Acme-7B (not "pre-training with the Acme model" nor "fine-tuning Acme": training that starts
+#: from it).
 TRAIN_VERB = r"\b(?:train|trains|training|trained|pre-?train\w*|reproduc\w*|replicat\w*)\b"
 #: Training that is the reader's own: adapters, LoRA, the reader's data.
 READERS_OWN = _compile(
@@ -129,7 +130,7 @@ def trains_release(card: Card) -> ReleaseTraining:
         r"|使用|基于|以)[`*]{0,2}" + name,
         IGNORECASE,
     )
-    trains_it = re.compile(TRAIN_VERB + r"\s{1,3}(?:(?:the|our)\s{1,3})?[`*]{0,2}" + name, IGNORECASE)
+    trains_it = re.compile(r"(?:" + TRAIN_VERB + r"\s{1,3}(?:(?:the|our)\s{1,3})?|(?:预训练|训练|复现)\s{0,2})[`*]{0,2}" + name, IGNORECASE)
     found: set[int] = set()
     stated: set[int] = set()
     before: Optional[Block] = None
