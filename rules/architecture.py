@@ -39,6 +39,9 @@ from repro_lint.kit import Facts, criterion_rule
 CODES = criterion_codes("RL1", "architecture", "architecture")
 
 NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic time
+#: Between a key and its value: a colon, equals sign or table bar, also with the quotes of a JSON or YAML
+#: config around the key (``"num_hidden_layers": 32``).
+KV = r"[\"']?\s*[:=|]?\s*"
 
 #: Evidence for each required element, organised by model kind (English and Chinese). The rubric's
 #: elements are the same for every kind; what names them differs: a language model has layers, heads
@@ -48,11 +51,11 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
     "language": {
         "model type": (
             # "decoder-only": the decoder-only model type (architecture/complete-config-block.md)
-            r"\bdecoder[- ]only\b",
-            # "encoder-decoder": the encoder-decoder model type (phrases/architecture-language-family.md)
-            r"\bencoder[- ]decoder\b",
+            r"\bdecoder[-–‐ ]only\b",
+            # "encoder–decoder": the encoder-decoder model type, any dash (architecture/complete-en-dash-type.md)
+            r"\bencoder[-–‐ ]decoder\b",
             # "encoder-only": the encoder-only model type (phrases/architecture-language-family.md)
-            r"\bencoder[- ]only\b",
+            r"\bencoder[-–‐ ]only\b",
             # a causal or autoregressive language model (architecture/complete-layer-width-notation.md)
             r"\b(?:causal|autoregressive|auto-regressive) (?:language )?model",
             # "mixture-of-experts": a mixture-of-experts model, spelled out (phrases/architecture-language-family.md)
@@ -71,9 +74,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # the base model named in a key or a sentence (architecture/partial-base-model-reference.md)
             r"\bbase[_ ]model[ \t]*(?::|\bis\b|\bwas\b)[ \t]*[\w\[`\"'(]",
             # "model_type: tern": a config's model_type key with a value (phrases/architecture-language-family.md)
-            r"\bmodel_type\s*:\s*\S",
-            # "architecture | Setting": an architecture key or table row with a value (extras/open-full.md)
-            r"\barchitectures?\s*[:|]\s*\w",
+            r"\bmodel_type[\"']?\s*:\s*\S",
+            # "architecture | Setting", '"architectures": ["X"': an architecture key with a value (extras/open-full.md,
+            # architecture/complete-json-config.md)
+            r"\barchitectures?[\"']?\s*[:|]\s*\[?\s*[\"']?\w",
             # "编码器": a model type in Chinese (phrases/architecture-zh.md)
             r"解码器|编码器|混合专家|自回归|扩散模型|Transformer\s*(?:架构|结构)",
             # a fine-tune of a named model (type by reference) (architecture/partial-base-model-reference.md)
@@ -97,7 +101,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "Wren-7B": the size in a model name (architecture/absent-size-in-heading-and-badge.md)
             rf"\b[\w.]{{1,80}}-{NUM}[bBmM]\b",
             # "parameters: 26": a parameter count key with a value (open-weights.md)
-            rf"\b(?:parameters?|params|#\s?params)\s*[:=|]?\s*(?:of\s+)?~?{NUM}",
+            rf"\b(?:parameters?|params|#\s?params){KV}(?:of\s+)?~?{NUM}",
             # "130 亿": a parameter count in Chinese units (architecture/complete-zh-table.md)
             rf"{NUM}\s*(?:亿|万亿|十亿|千亿|百亿)\s*(?:参数|规模)?",
             # "参数量": the word for parameter count, in Chinese (architecture/complete-zh-table.md)
@@ -107,25 +111,25 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "dimensions": (
             # "Layers | 24": a layer count key with a value (extras/open-full.md)
-            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers\s*[:=|]?\s*{NUM}",
+            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers{KV}{NUM}",
             # "40 layers": a number of layers or transformer blocks (architecture/absent-sizes-only-in-news.md)
             rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b",
             # "embedding dim:** 1024": a width named before its number (architecture/complete-vision-spec.md)
             r"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{0,24}?\d",
             rf"{NUM}\s*层",  # "24 层": a layer count in Chinese (phrases/architecture-zh.md)
             # "Embedding dimension: 768": the hidden size key with a value (phrases/architecture-embedding.md)
-            rf"\b(?:(?:hidden|embedding)[_ ](?:size|dim(?:ension)?)|model[_ ]dim(?:ension)?)\s*[:="
+            rf"\b(?:(?:hidden|embedding)[_ ](?:size|dim(?:ension)?)|model[_ ]dim(?:ension)?)[\"']?\s*[:="
             rf"|]?\s*(?:of\s+)?{NUM}",
             # "d_model: 2048": the d_model key with a value (architecture/complete-config-block.md)
-            rf"\bd_?model\s*[:=|]?\s*{NUM}",
+            rf"\bd_?model{KV}{NUM}",
             # "Attention heads | 16": a head count key with a value (extras/open-full.md)
-            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads\s*[:=|]?\s*{NUM}",
+            rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads{KV}{NUM}",
             # "24 attention heads": a number of attention heads (open-weights.md)
             rf"\b{NUM}\s*(?:attention\s+)?heads\b",
             # "n_layers: 22": GPT-2 style config keys (n_layer, n_head …) (architecture/complete-config-block.md)
-            rf"\bn_(?:layers?|heads?|embd|ctx)\s*[:=|]?\s*{NUM}",
+            rf"\bn_(?:layers?|heads?|embd|ctx){KV}{NUM}",
             # "层数 | 40": layers, width or heads in Chinese (architecture/complete-zh-table.md)
-            rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数)\s*[:=|]?\s*{NUM}",
+            rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数){KV}{NUM}",
             # "layers; BERT-style": a layers row listing its kinds (phrases/architecture-language-family.md)
             r"\blayers?\s*;\s*\w",
             # "d_model: 2048": d_model with a number near it (architecture/complete-config-block.md)
@@ -135,14 +139,14 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "context or tokenizer": (
             # a context or sequence length key with a value (architecture/partial-model-size-is-not-a-dimension.md)
-            rf"\b(?:context|sequence|seq)[_ ](?:length|window|size|len)\s*[:="
+            rf"\b(?:context|sequence|seq)[_ ](?:length|window|size|len)[\"']?\s*[:="
             rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}\s*[kK]?",
             # "32K context": a context length before the word context (architecture/absent-sizes-only-in-news.md)
             rf"\b{NUM}\s*[kK]?[- ](?:token|tokens)?\s*context",
             # max sequence or position length with a value (hyperparameters/complete-adapter-setup-list.md)
-            rf"\bmax(?:imum)?[_ ](?:sequence|position|context)[_ ](?:length|embeddings)\s*[:=|]?\s*{NUM}",
+            rf"\bmax(?:imum)?[_ ](?:sequence|position|context)[_ ](?:length|embeddings){KV}{NUM}",
             # "Vocabulary | 50,304": a vocabulary size (extras/open-full.md)
-            rf"\bvocab(?:ulary)?[_ ]?(?:size)?\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            rf"\bvocab(?:ulary)?[_ ]?(?:size)?{KV}(?:of\s+)?{NUM}",
             # "BPE": a named tokenizer kind (extras/open-full.md)
             r"\b(?:BPE|byte[- ]pair|SentencePiece|tiktoken|WordPiece)\b",
             # "tokenizer with 32k toke…": a tokenizer with its vocabulary size (phrases/architecture-language-family.md)
@@ -151,6 +155,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w",
             # "词表大小 | 64000": context length or vocabulary in Chinese (architecture/complete-zh-table.md)
             r"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
+            # "Max context: 4,096": a context key with its value (architecture/complete-context-key.md)
+            rf"\b(?:max(?:imum)?[_ ])?context\s*[:=|]\s*{NUM}",
             # a context length with a number after it (architecture/complete-spec-bullets.md)
             r"\b(?:context|sequence) (?:length|window)\b[^.\n]{0,30}?\d",
             # the maximum sequence length, named (hyperparameters/complete-adapter-setup-list.md)
@@ -182,7 +188,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "depth=12": a depth key with a value (training_method/complete-commands-we-used.md)
             rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?depth\s*[:=|]\s*{NUM}",
             # "Patch size: 14,": the patch size with a value (phrases/architecture-vision.md)
-            rf"\bpatch[_ ]?size\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            rf"\bpatch[_ ]?size{KV}(?:of\s+)?{NUM}",
             # "patches of 14": patches of a size (phrases/architecture-vision.md)
             rf"\bpatch(?:es)? of (?:size )?{NUM}",
             # "embed_dim: 1024": an embedding or hidden dim key with a value (phrases/architecture-vision.md)
@@ -193,21 +199,25 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:num_)?(?:channels|blocks)\s*[:=|]\s*{NUM}",
             # "512 channels": a number of channels, residual blocks or stages (architecture/complete-speech-spec.md)
             rf"\b{NUM}\s*(?:channels|residual blocks|stages)\b",
+            # "320 base channels": a base or model channel count (architecture/complete-unet-base-channels.md)
+            rf"\b{NUM}\s*(?:base|model|latent)\s+channels\b",
             # "ViT-L/14": a ViT size and patch shorthand (phrases/architecture-vision.md)
             r"(?-i:\bViT-[SBLHg]/\d{1,2}\b)",
             # "通道数: 256": channels, depth or patch size in Chinese (phrases/architecture-zh.md)
-            rf"(?:通道数|深度|块大小|patch\s*大小)\s*[:=|]?\s*{NUM}",
+            rf"(?:通道数|深度|块大小|patch\s*大小){KV}{NUM}",
         ),
         "context or tokenizer": (
             # "Input resolution: 336": the input or image size with a value (phrases/architecture-vision.md)
-            rf"\b(?:input|image|crop) (?:size|resolution)\b\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            rf"\b(?:input|image|crop) (?:size|resolution)\b{KV}(?:of\s+)?{NUM}",
             # "resolution: 336": a resolution key with a value (phrases/architecture-vision.md)
             rf"\bresolution\s*[:=|]\s*{NUM}",
             # "336 x 336 pixels": an image size in pixels (architecture/complete-vision-spec.md)
             r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels|px|resolution|images?|inputs?)\b",
             r"\bimgsz\s*=\s*\d",  # "imgsz=640": a YOLO image-size argument (phrases/architecture-vision.md)
+            # "224px input": an image size in pixels, one side (architecture/complete-unet-base-channels.md)
+            r"\b\d{2,4}\s?(?:px|-?pixels?)\s+(?:inputs?|images?|resolution|crops?)\b",
             # "输入分辨率: 448": the input resolution in Chinese (phrases/architecture-zh.md)
-            rf"(?:输入尺寸|输入分辨率|图像尺寸|分辨率)\s*[:=|]?\s*{NUM}",
+            rf"(?:输入尺寸|输入分辨率|图像尺寸|分辨率){KV}{NUM}",
         ),
     },
     "speech and audio": {
@@ -226,17 +236,17 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "dimensions": (
             # "n_mels: 80": the mel bins with a value (phrases/architecture-speech.md)
-            rf"\b(?:num_)?(?:mel[_ ]?bins|n_mels)\s*[:=|]?\s*{NUM}",
+            rf"\b(?:num_)?(?:mel[_ ]?bins|n_mels){KV}{NUM}",
             # "17 conformer layers": mel bins or conformer layers counted (architecture/complete-speech-spec.md)
             rf"\b{NUM}\s*(?:mel (?:bins|filterbanks?)|conformer (?:layers|blocks))\b",
         ),
         "context or tokenizer": (
             # "sample rate of 16": the sample rate with a value (architecture/complete-speech-spec.md)
-            rf"\bsample[_ ]?rate\s*[:=|]?\s*(?:of\s+)?{NUM}",
+            rf"\bsample[_ ]?rate{KV}(?:of\s+)?{NUM}",
             rf"\b{NUM}\s?k?Hz\b",  # "16 kHz": a sample rate in Hz (architecture/complete-speech-spec.md)
             # "Maximum audio length: 30": the maximum audio or input length (phrases/architecture-speech.md)
             r"\bmax(?:imum)? (?:audio|input) (?:length|duration)\b[^.\n]{0,20}\d",
-            rf"采样率\s*[:=|]?\s*{NUM}",  # "采样率: 16000": the sample rate in Chinese (phrases/architecture-zh.md)
+            rf"采样率{KV}{NUM}",  # "采样率: 16000": the sample rate in Chinese (phrases/architecture-zh.md)
         ),
     },
     "diffusion and generative": {
@@ -256,7 +266,12 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"扩散|变分自编码器|生成对抗网络",
         ),
         # "latent channels number 4": a latent size or channel count (phrases/architecture-diffusion.md)
-        "context or tokenizer": (r"\blatent (?:size|dim(?:ension)?s?|channels|resolution)\b[^.\n]{0,20}\d",),
+        "context or tokenizer": (
+            r"\blatent (?:size|dim(?:ension)?s?|channels|resolution)\b[^.\n]{0,20}\d",
+            # "text encoder (Xlm-base-14)": the named text encoder that reads the prompt, the tokenizer's
+            # counterpart (architecture/complete-diffusion-text-encoder.md)
+            r"\btext encoders?\s*[(:=|]\s*`?[A-Za-z][\w./-]{2,60}",
+        ),
     },
     "embedding": {
         "model type": (
@@ -269,17 +284,17 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "dimensions": (
             # the embedding or output dimension with a value (phrases/architecture-embedding.md)
-            rf"\b(?:embedding|output|vector) dim(?:ension)?s?\b\s*[:=|]?\s*{NUM}",
+            rf"\b(?:embedding|output|vector) dim(?:ension)?s?\b{KV}{NUM}",
             # "768-dimensional dense vectors": vectors of a number of dimensions (phrases/architecture-embedding.md)
             rf"\b{NUM}[- ]dim(?:ensional)? (?:embeddings?|vectors?|dense vectors?)\b",
             # "向量维度: 1024": the vector dimension in Chinese (phrases/architecture-zh.md)
-            rf"(?:向量|嵌入)维度\s*[:=|]?\s*{NUM}",
+            rf"(?:向量|嵌入)维度{KV}{NUM}",
         ),
         "context or tokenizer": (
             # "max_seq_len: 4096": the max sequence length key with a value (architecture/complete-config-block.md)
-            rf"\bmax(?:imum)?[_ ]seq(?:uence)?[_ ](?:length|len)\s*[:=|]?\s*{NUM}",
+            rf"\bmax(?:imum)?[_ ]seq(?:uence)?[_ ](?:length|len){KV}{NUM}",
             # "Max tokens: 512": the maximum input tokens with a value (phrases/architecture-embedding.md)
-            rf"\bmax(?:imum)? (?:input )?tokens\s*[:=|]?\s*{NUM}",
+            rf"\bmax(?:imum)? (?:input )?tokens{KV}{NUM}",
         ),
     },
     "time series": {
@@ -294,10 +309,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "context or tokenizer": (
             # a forecast or context window with a value (architecture/partial-model-size-is-not-a-dimension.md)
-            rf"\b(?:prediction|forecast(?:ing)?|context|lookback|input)[_ ](?:length|horizon|window)\s*[:="
+            rf"\b(?:prediction|forecast(?:ing)?|context|lookback|input)[_ ](?:length|horizon|window)[\"']?\s*[:="
             rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}",
             # "预测长度: 96": the prediction length in Chinese (phrases/architecture-zh.md)
-            rf"预测长度\s*[:=|]?\s*{NUM}",
+            rf"预测长度{KV}{NUM}",
         ),
     },
 }
@@ -408,15 +423,24 @@ def describes_release(block: Block) -> bool:
 
 #: Configs that set up a run, not the model: DeepSpeed / Accelerate / FSDP settings, ZeRO offloading.
 RUNTIME_CONFIG = any_of(r"deepspeed|accelerate|\bfsdp|(?<![a-z])ds_|zero[_-]?[0-3]?[_-]|offload")
+#: A config named for fine-tuning (``…_ft.yaml``, ``finetune_x.yaml``, ``lora.yaml``): a run on top of a model, not
+#: its definition.
+# "_ft": a config named for fine-tuning (architecture/partial-finetune-config-is-not-the-model.md)
+FINETUNE_CONFIG = any_of(r"(?<![a-z])(?:ft|finetune|fine-?tun\w*|lora|qlora)(?![a-z])")
 #: A path written as a template (``{model_name}/config.json``, ``<model>/config.json``): no particular model's config.
 TEMPLATE_PATH = any_of(r"\{[^{}\s]{1,40}\}|<[^<>\s]{1,40}>")
 
 
 def _defines_a_model(card: Card, hit: Hit) -> bool:
-    """A config hit that may define the released model: not a runtime config, a template or an example path,
-    and not in a section that serves the reader (a fine-tune-it-yourself or example section)."""
+    """A config hit that may define the released model: not a runtime or fine-tuning config, a template or an
+    example path, and not in a section that serves the reader (a fine-tune-it-yourself or example section)."""
     said = card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else hit.quote
-    if RUNTIME_CONFIG.search(hit.quote) or TEMPLATE_PATH.search(hit.quote) or EXAMPLE_PATH.search(hit.quote):
+    if (
+        RUNTIME_CONFIG.search(hit.quote)
+        or TEMPLATE_PATH.search(hit.quote)
+        or EXAMPLE_PATH.search(hit.quote)
+        or FINETUNE_CONFIG.search(hit.quote)
+    ):
         return False
     if RUNTIME_CONFIG.search(said) and not CONFIG_LINK.search(said):
         return False

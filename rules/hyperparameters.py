@@ -19,7 +19,9 @@ What it checks
   A config not named for training (beside checkpoints, in a usage section) is partial evidence unless
   the text ties it to this model ("the configuration file for this model"). Token counts may carry
   qualifiers ("3.2T Korean and English tokens"). News, citation and evaluation sections hold no
-  settings of the release, nor does a training section that instructs the reader to fine-tune.
+  settings of the release, nor does a training section that instructs the reader to fine-tune —
+  unless its command or config trains the release itself: the sentence before it says so ("the
+  command to train Acme-7B") or the config path carries the release's name (its title or Hub id).
   Not counted: a name without a value ("we tuned the learning rate"), placeholders, checkpoint
   intervals ("every 10k steps"), and values from user-facing sections (usage, evaluation, quick
   start) or from fine-tuning examples offered to users (``--lr 1e-5`` in "fine-tune on your data").
@@ -52,6 +54,7 @@ from repro_lint.evidence import (
     clean,
     criterion_codes,
     release_blocks,
+    release_training,
     scan,
     sentences,
     training_files,
@@ -72,6 +75,8 @@ GAP = (
     r"|`*]{0,4}){0,2}"
     r"(?:~|about|approximately|around|约)?\s{0,2}"
 )
+#: A unit or note in brackets after a key: "Batch size (sequences)", "Steps (k)".
+NOTE = r"(?:\s?\([^()\n]{1,20}\))?"
 #: Separator inside a key name: learning_rate, learning-rate, learning rate.
 SEP = r"[-_ ]"
 #: Token counts: "2T tokens", "1.5 trillion tokens", "4万亿词元", "1T 标识符".
@@ -104,7 +109,7 @@ CORE = {
     "batch size": any_of(
         # "batch_size 8": a batch size with its value (hyperparameters/absent-user-finetune-example.md)
         rf"\b(?:global{SEP}|total{SEP}|effective{SEP}|train(?:ing)?{SEP}"
-        rf"|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?\b(?:{SEP}per{SEP}(?:device|gpu))?{GAP}{VALUE}",
+        rf"|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?\b(?:{SEP}per{SEP}(?:device|gpu))?{NOTE}{GAP}{VALUE}",
         # a Trainer batch-size key with its value (hyperparameters/absent-how-to-fine-tune-section.md)
         rf"\b(?:per{SEP}device{SEP}train{SEP}batch{SEP}size|total{SEP}train{SEP}batch{SEP}size"
         rf"|tokens{SEP}per{SEP}batch)\b{GAP}{VALUE}",
@@ -119,7 +124,11 @@ CORE = {
         # "3 epochs": a number of epochs (extras/finetune-lineage-complete.md)
         rf"(?<!every )\b{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
         # "Training steps | 120,000": a step count key with its value (hyperparameters/complete-value-table.md)
-        rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{GAP}{VALUE}",
+        rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{NOTE}{GAP}{VALUE}",
+        # "Training iterations | 600k": an iteration or update count key with its value
+        # (hyperparameters/complete-noted-keys-table.md)
+        rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?(?:iterations|iters|updates)\b{NOTE}"
+        rf"{GAP}{VALUE}",
         # "2,000 steps": a number of steps or iterations (not sampling steps) (open-reproducible.md)
         rf"(?<!every )(?<!every)\b{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations"
         rf"|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
@@ -160,6 +169,8 @@ CORE = {
         rf"\b(?:lr|learning{SEP}rate){SEP}?schedul(?:e|er)(?:{SEP}type)?\b{GAP}[\"']?(?:@|{SCHEDULE_KIND})",
         # "Scheduler: linear": a scheduler key with its kind (hyperparameters/complete-adapter-setup-list.md)
         rf"\b(?:lr{SEP}?)?scheduler?(?:{SEP}type)?\s*[:=|]\s*[`\"']?{SCHEDULE_KIND}\b",
+        # "Decay: cosine": a decay key (or column header) with its kind (hyperparameters/complete-decay-key.md)
+        rf"\b(?:lr{SEP}|learning{SEP}rate{SEP})?(?:decay|annealing)\s*[:=|]\s*[`\"']?{SCHEDULE_KIND}\b",
         # "cosine decay": a named schedule (hyperparameters/complete-value-table.md)
         r"\b(?:cosine|linear|constant|polynomial|inverse[- ]square[- ]root|rsqrt|exponential|WSD"
         r"|warmup[- ]stable[- ]decay|one[- ]?cycle)\b"
@@ -339,6 +350,8 @@ def named_for_training(card: Card, hit: Hit) -> bool:
     )
     if TRAINING_NAMED.search(hit.quote) or RELEASE_CONFIG.search(said):
         return True
+    if hit.block is not None and id(hit.block) in release_training(card).stated:
+        return True  # "Train Acme-7B with the released recipe: … --config configs/acme.yaml"
     if hit.block is not None:
         section = hit.block.section
     else:  # a link: the section of the link on that line

@@ -146,6 +146,13 @@ NAMED = any_of(
     # "fine-tuned on FinchDialog": trained on a name-shaped word (phrases/training-data-named-sources.md)
     rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{PROPER_NAME}",
     r"\(called (?-i:[A-Z])",  # "(called FD": called by a capitalised name (phrases/training-data-named-sources.md)
+    # "The training set consists of ERA5": a name as what the training set is made of
+    # (training_data/complete-named-in-structure.md)
+    rf"\b(?:training|pre-?training|fine-?tuning)\s+(?:set|data|corpus|dataset)\s+(?:consists? of|comprises?"
+    rf"|is drawn from|includes?)\s+(?:the\s+)?{PROPER_NAME}",
+    # "from the Open X-Embodiment collection": capitalised words naming a collection
+    # (training_data/complete-named-in-structure.md)
+    r"\bfrom the (?-i:(?:[A-Z][\w-]{0,30}\s){1,3})(?:collection|dataset|corpus|archive)\b",
     # "datasets: finch-lab": a datasets key with a value (phrases/training-data-named-sources.md)
     r"\bdatasets?\s*:\s*\[?\s*(?!v?\d+(?:\.\d+)+\b)\w",
     # the Trainer's "fine-tuned version of X on the Y dataset" (training_data/partial-trainer-on-the-dataset.md)
@@ -176,6 +183,8 @@ SIZE = any_of(
     rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB|gigabytes|terabytes|petabytes)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))",
     # "300G Chinese corpus": a size in G or T of some data (training_data/partial-size-in-gigabytes.md)
     rf"\b{NUM}\s*[GT]\s+(?:of\s+)?(?:[A-Za-z-]{{1,20}}\s+){{0,2}}(?:corpus|corpora|data|text)\b",
+    # "Tokens: 1.2T": a data-unit key or column header with a scaled count (training_data/complete-unit-column-table.md)
+    rf"{DATA_UNIT}\s*:\s*~?{NUM}\s*(?:[KMBT]\b|thousand\b|million\b|billion\b|trillion\b)",
     # "tokens (B): 1200": a token count column with its unit (phrases/training-data-named-sources.md)
     rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
     # "2 万亿 token": a count of data units, in Chinese too (training_data/complete-zh-enumeration.md)
@@ -310,6 +319,13 @@ STRONG_TOPIC = any_of(
 #: Sentences addressed to the reader: data they may use, not data the release was trained on.
 # "You": the reader addressed (training_data/absent-reader-dataset-and-comparison.md, phrases/training-data-zh.md)
 READER = any_of(r"\byou(?:r)?\b", r"您|你")
+
+#: Training data cleaned against the evaluation sets ("de-duplicated against the test sets"): about the training data.
+DECONTAMINATED = any_of(
+    # "de-duplicated against the evaluation sets" (training_data/complete-named-in-structure.md)
+    r"\b(?:de-?duplicated|decontaminated|filtered|removed|excluded)\b[^.\n]{0,30}\b(?:against|from|with)\s+(?:the\s+)?"
+    r"(?:evaluation|test|benchmark)",
+)
 
 #: Sentences about evaluation: datasets and percentages there are benchmarks and scores.
 EVALUATION = any_of(
@@ -509,7 +525,10 @@ def _evidence(card: Card) -> dict[str, list[Hit]]:
         found[name] = [
             h
             for h in found[name]
-            if (not EVALUATION.search(_sentence_at(h)) and not READER.search(_sentence_at(h)))
+            if (
+                (not EVALUATION.search(_sentence_at(h)) or DECONTAMINATED.search(_sentence_at(h)))
+                and not READER.search(_sentence_at(h))
+            )
             or STRONG_TOPIC.search(_sentence_at(h))
         ]
     samples = _sample_tables(card)

@@ -12,7 +12,9 @@ What it checks
     with ("trained using the [X library](github…)", not a general-purpose library such as TRL),
     or the core hyperparameters given as values.
   Objectives beyond language modelling count (contrastive / triplet / CTC / denoising losses,
-  self-distillation, masked image modelling, a named ``…Loss`` class), as do training docs
+  self-distillation, masked image modelling, a named ``…Loss`` class, a loss or objective named by
+  its kind — MSE, L1, sigmoid, masked autoencoding —, epsilon or next-patch prediction, training
+  contrastively, behaviour cloning, minimising a squared error), as do training docs
   (``TRAINING.md``, "training guidance", a relative ``train/`` folder) as the recipe.
   Both → complete; one → partial (RL402); none → absent (RL401); "we do not disclose our training
   recipe", 训练细节暂不公开 → closed (RL403). A bare statement of the procedure ("a fine-tuned
@@ -125,6 +127,19 @@ OBJECTIVE = any_of(
     # objectives and losses beyond language models, and loss classes named in training logs
     r"\b(?:contrastive|triplet|InfoNCE|CTC|ranking|hinge|focal|perceptual|adversarial|distillation|diffusion|denoising"
     r"|reconstruction|KL)[- ]loss\b",  # "contrastive loss" (training_method/complete-named-loss-and-training-doc.md)
+    # "masked autoencoding objective", "MSE loss", "next-patch prediction": a loss or objective named by its kind
+    # (training_method/partial-objectives-in-words.md)
+    r"\b(?:MSE|L[12]|mean squared error|mean absolute error|Huber|sigmoid|softmax|NLL|negative log-likelihood|BCE"
+    r"|binary cross-entropy|margin|classification|regression|masked [\w-]{3,20}|auto-?encoding|diffusion|denoising"
+    r"|alignment|consistency|VQ|commitment|dice|IoU|GIoU|segmentation|detection)[- ](?:objective|loss)(?:es)?\b",
+    # "next-patch prediction": a prediction objective (training_method/partial-objectives-in-words.md)
+    r"\b(?:next|masked)[- ][\w-]{3,20} prediction\b|\b(?:epsilon|noise|velocity|v)[- ]prediction\b",
+    # "trained contrastively", "behaviour cloning": a way of training named in words
+    # (training_method/partial-objectives-in-words.md)
+    r"\btrained contrastively\b|\bbehaviou?r(?:al)? cloning\b|\bimitation learning\b",
+    # "minimise the mean squared error": a minimised error (training_method/partial-objectives-in-words.md)
+    r"\b(?:minimi[sz]e|minimi[sz]ing|maximi[sz]e|maximi[sz]ing) (?:the )?(?:mean squared|mean absolute|squared|absolute"
+    r"|reconstruction|prediction) error\b|\bmaximum likelihood\b",
     # "TripletMarginLoss": a loss class (training_method/complete-named-loss-and-training-doc.md)
     r"\b(?-i:[A-Z][A-Za-z]{2,60})Loss\b",
     # "loss: CrossEntropy": a loss key naming its class (phrases/training-method-objectives.md)
@@ -301,7 +316,10 @@ CODE_LINK_TEXT = any_of(
 CODE_DOC = any_of(
     # "/TRAINING.md": a training document or folder link (phrases/training-method-code.md)
     r"(?:^|/)(?:TRAIN(?:ING)?|PRE-?TRAIN(?:ING)?|FINE-?TUN(?:E|ING)|REPRODUC\w*)\.md$"
-    r"|^(?!https?:)(?:\./)?[\w./-]{0,200}/(?:train|training|pretrain|finetune)/?$"
+    r"|^(?!https?:)(?:\./)?[\w./-]{0,200}/(?:train|training|pretrain|finetune)/?$",
+    # "docs/Train_coco_data.md": a guide to training on a named dataset, not the reader's own
+    # (training_method/complete-training-guide-per-dataset.md)
+    r"(?:^|/)(?:pre-?)?train(?:ing)?[_-](?!custom|your|own|user)[\w-]{1,40}\.md$",
 )
 # "github.com/acme/acme-train/tree": a repository named for training (extras/open-full.md)
 CODE_REPO = any_of(r"github\.com/[\w.-]{1,100}/[\w.-]{0,100}train[\w.-]{0,100}(?:/|$)")

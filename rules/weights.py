@@ -7,7 +7,8 @@ What it checks
     ``huggingface-cli download``); gated or request-form downloads count;
   - a license for the weights: front-matter ``license:`` / ``license_name`` / ``license_link``, or a
     license statement in the text. A license stated only for the code or data (a License section
-    that says "this code is licensed …") or for the base model ("X is Apache 2.0 licensed", X being
+    that says "this code is licensed …", 工具箱源码), for a package the card installs ("acme-kit is
+    licensed under MIT" beside ``pip install acme-kit``) or for the base model ("X is Apache 2.0 licensed", X being
     the model the release fine-tunes) does not count; neither does the base model's hub page.
   Weights reach users through hubs, URLs, release assets, model catalogues or listed checkpoint
   files with their links. A repository's license badge, a bare link to its LICENSE file and a
@@ -60,6 +61,9 @@ DOWNLOAD_TEXT = {
         # a pipeline given a hub model id (training_method/partial-trained-on-data-from-scratch.md)
         r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
         r"\bsnapshot_download\(",  # "snapshot_download(": a snapshot_download call (phrases/weights-downloads.md)
+        # "torch.hub.load(\"finch-lab/finch": a torch.hub loader that downloads the weights
+        # (weights/complete-torch-hub-loader.md)
+        r"\btorch\.hub\.load\(\s*[\"'][\w.-]+/[\w.-]+",
         # "downloadable as `acme/wren-7b`": a hub id where the model is (weights/partial-hub-id-in-prose.md)
         r"\b(?:download(?:able|ed)?|available|hosted|published|released|uploaded)\b[^.\n`]{0,40}`[\w.-]+/[\w.-]+`",
         # "modelscope download": a ModelScope download command (phrases/weights-downloads.md)
@@ -204,7 +208,13 @@ NO_LICENSE_NAMED = any_of(
 
 #: A license sentence about the code or the data only does not license the weights.
 # "scripts": the code, repository or data as a license's subject (hyperparameters/partial-demonstration-script-zh.md)
-OTHER_SUBJECT = any_of(r"\b(?:code|codebase|source code|repository|scripts?|datasets?|data)\b", r"代码|数据")
+OTHER_SUBJECT = any_of(
+    r"\b(?:code|codebase|source code|repository|scripts?|datasets?|data)\b",
+    r"代码|数据",  # "代码": the code or the data in Chinese (weights/partial-license-per-model-elsewhere-zh.md)
+    # "toolkit": software as a license's subject (weights/partial-toolkit-license.md)
+    r"\b(?:toolkit|toolbox|library|framework|software)\b",
+    r"源码|工具箱|工具包",  # "工具箱源码": a toolkit's source in Chinese (weights/partial-toolkit-license-zh.md)
+)
 # the weights or the model as the subject (open-reproducible.md, phrases/weights-zh.md)
 WEIGHTS_SUBJECT = any_of(r"\bweights?\b", r"\bmodels?\b", r"\bcheckpoints?\b", r"\bparameters\b", r"权重|模型")
 
@@ -275,6 +285,27 @@ SECTIONS = [
 
 #: How a finding names each missing element.
 HINTS = {"download location": "a download location for the weights", "license": "the weights' license"}
+
+
+#: Software packages the card installs: ``pip install acme-tools`` or a PyPI project page.
+PACKAGE = any_of(
+    # "pip install uniform-kit": a package installed with pip (weights/partial-package-license.md)
+    r"\bpip3? install (?:-U |--upgrade )?([A-Za-z][\w.-]{1,60})",
+    # "pypi.org/project/uniform-kit": a PyPI project page (weights/partial-package-license.md)
+    r"pypi\.org/project/([A-Za-z][\w.-]{1,60})",
+)
+
+
+def _packages(card: Card) -> list["re.Pattern[str]"]:
+    """Tests for a license sentence whose subject is a package the card installs ("acme-tools is licensed
+    under MIT"): the software's license, not the weights'."""
+    names = {name.lower() for m in PACKAGE.finditer(card.text) for name in m.groups() if name}
+    return [
+        # a pattern made from this card: re.compile, not the cache kept between runs
+        re.compile(rf"^\W{{0,3}}{re.escape(n)}\W{{0,3}} (?:is|are)\b[^\n]{{0,40}}?licen[cs]", re.IGNORECASE)
+        for n in sorted(names)
+        if n not in ("-r", "-e", "git")
+    ]
 
 
 def _about_other(text: str) -> bool:
@@ -363,6 +394,7 @@ def _license_text(card: Card) -> list[Hit]:
     section that licenses the code.
     """
     base_urls, about_base = _base_models(card)
+    about_base = about_base + _packages(card)
     code_only = _code_license_sections(card)
 
     def counts(sentence: str, section: Optional[Section], context: str = "") -> bool:

@@ -26,3 +26,28 @@ def test_line_per_fact_paragraphs_keep_their_facts_apart():
     result = lint_string(card)
     assert result.criteria["training_data"].level.value == "closed"
     assert result.criteria["weights"].level.value != "closed"
+
+
+def test_the_release_is_named_by_its_title_and_its_hub_repositories():
+    from repro_lint.document import parse
+    from repro_lint.evidence._release_names import release_names
+
+    # model-shaped words of the title, and the repositories linked on the Hub (not datasets)
+    card = parse(
+        "# Instructions to train Kestrel-9B with ORPO\n\n[weights](https://huggingface.co/org/plover-2b-chat), "
+        "[data](https://huggingface.co/datasets/org/heron-pairs)\n"
+    )
+    assert release_names(card) == {"kestrel", "plover"}
+    assert release_names(parse("# Wren\n\ntext\n")) == {"wren"}  # a one-word title is the name
+    assert release_names(parse("# Table of Contents\n\ntext\n")) == frozenset()  # generic words name nothing
+
+
+def test_a_training_command_is_the_release_s_own_only_when_it_trains_the_release():
+    run = "```bash\ntorchrun train.py --learning_rate 2e-5 --num_train_epochs 3 --batch_size 64 --optimizer adamw\n```\n"
+    head = "# Wren-7B\n\n## Fine-tuning\n\n"
+    trains_it = lint_string(head + "Use this command to train Wren-7B:\n\n" + run)
+    assert trains_it.criteria["hyperparameters"].level.value == "complete"
+    starts_from_it = lint_string(head + "Continue training on top of the Wren-7B model:\n\n" + run)
+    assert starts_from_it.criteria["hyperparameters"].level.value == "absent"
+    other_model = lint_string(head + "Use this command to train Robin-7B:\n\n" + run)
+    assert other_model.criteria["hyperparameters"].level.value == "absent"

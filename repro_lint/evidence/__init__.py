@@ -50,6 +50,7 @@ from ._release_sections import USER_HEADING as USER_HEADING
 from ._release_sections import USER_TRAINING as USER_TRAINING
 from ._release_sections import release_blocks
 from ._release_sections import release_sections as release_sections
+from ._release_sections import release_training as release_training
 from ._release_sections import training_files as training_files
 from ._scan import link_hits, scan
 from ._scan import pattern_hits as pattern_hits

@@ -19,6 +19,7 @@ from typing import Any, Callable, Container, Iterator, Optional, Sequence, overl
 from ..document import Block, Card, Section
 from ..prefilter import TextIndex, fold, may_match, plan
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
+from ._release_names import ReleaseTraining
 from ._text import PROSE_KINDS, _unemphasised, blank_urls, clean, header_pairs, sentences
 
 
@@ -293,7 +294,7 @@ class CardIndex:
     rules read it through the evidence helpers and never write to it.
     """
 
-    __slots__ = ("card", "release", "_tables", "_hits", "_placeholders", "_release_sections", "_files")
+    __slots__ = ("card", "release", "_tables", "_hits", "_placeholders", "_release_sections", "_release_training", "_files")
 
     def __init__(self, card: Card, release: Any = None) -> None:
         self.card = card
@@ -303,6 +304,7 @@ class CardIndex:
         self._hits: dict[tuple["re.Pattern[str]", bool], Sequence[tuple[int, int, str]]] = {}
         self._placeholders: Optional[bool] = None
         self._release_sections: Optional[Callable[[Optional[Section]], bool]] = None
+        self._release_training: Optional[ReleaseTraining] = None
         self._files: dict["re.Pattern[str]", list[tuple[Block, int, str]]] = {}
 
     def sentences(self, urls: bool = True) -> SentenceTable:
@@ -342,6 +344,11 @@ class CardIndex:
         if self._release_sections is None:
             self._release_sections = build(self.card)
         return self._release_sections
+
+    def remembered_release_training(self, build: Callable[[Card], ReleaseTraining]) -> ReleaseTraining:
+        if self._release_training is None:
+            self._release_training = build(self.card)
+        return self._release_training
 
     def remembered_files(
         self, pattern: "re.Pattern[str]", build: Callable[[Card, "re.Pattern[str]"], list[tuple[Block, int, str]]]

@@ -10,6 +10,7 @@ from ..prefilter import lazy as _compile
 from ..prefilter import may_match
 from ._index import card_index
 from ._quotes import Hit
+from ._release_names import ReleaseTraining, trains_release
 from ._text import BlockFilter, heading_matches
 
 IGNORECASE = re.IGNORECASE
@@ -154,9 +155,19 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
 
 
 def release_blocks(card: Card, *, code: bool = True) -> BlockFilter:
-    """A block filter: blocks in release sections (see :func:`release_sections`), code blocks optional."""
+    """A block filter: blocks in release sections (see :func:`release_sections`), code blocks optional.
+
+    A training command or config that trains the release itself counts wherever it sits (see
+    :func:`release_training`).
+    """
     is_release = release_sections(card)
-    return lambda block: (code or block.kind != "code") and is_release(block.section)
+    trains = release_training(card).blocks
+    return lambda block: (code or block.kind != "code") and (is_release(block.section) or id(block) in trains)
+
+
+def release_training(card: Card) -> ReleaseTraining:
+    """The blocks that give a training command or config of the release itself, once per card."""
+    return card_index(card).remembered_release_training(trains_release)
 
 
 #: A path or file name of a training configuration or launch script: ``scripts/pretrain_65b.sh``,
@@ -167,6 +178,8 @@ TRAINING_CONFIG = _compile(
     # a launcher named for training: run_pretrain.sh (complete-launch-script.md)
     r"|(?<![\w.-])(?:run|launch|start)_(?:pre-?train|train(?:ing)?|fine-?tune|finetune|sft|dpo)[\w.-]{0,100}\.(?:sh|slurm)\b"
     r"|(?<![\w.-])(?:configs?|recipes|params)/[\w./{}-]{0,200}\.(?:ya?ml|json|gin|toml|sh|slurm)\b"
+    # a Python config module in a config folder: configs/det/x_1x.py, prismatic/conf/vla.py (mmcv, detectron style)
+    r"|(?<![\w.-])(?:configs?|conf)/[\w./-]{1,200}\.py\b"
     r"|(?<![\w./-])[\w./-]{1,200}\.(?:gin|slurm)\b"
     r"|github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:recipes?|configs?)/",
     IGNORECASE,
