@@ -231,7 +231,15 @@ class _Reader:
 
 
 #: Constructs :func:`keywords_of` does not read: global inline flags, verbose mode, backreferences, conditionals, comments.
-_UNREAD = re.compile(r"\(\?[aiLmsux]+\)|\(\?x|\\[1-9]|\(\?P=|\(\?\(|\(\?#")
+#: Read left to right so that an escaped parenthesis (``\\(?(?:a|b)``: an optional "(" before a group) is
+#: not taken for the start of a conditional.
+_UNREAD = re.compile(r"(?P<backreference>\\[1-9])|\\.|(?P<construct>\(\?[aiLmsux]+\)|\(\?x|\(\?P=|\(\?\(|\(\?#)", re.S)
+
+
+def _unread(source: str) -> bool:
+    """Whether ``source`` holds a construct :func:`keywords_of` does not read (see :data:`_UNREAD`)."""
+    return any(m.lastgroup is not None for m in _UNREAD.finditer(source))
+
 
 #: An alternative that is literal text, optionally between word boundaries.
 _PLAIN = re.compile(r"(?:\\b)?([^\\\[\]()|?*+{}.^$]+)(?:\\b)?")
@@ -267,7 +275,7 @@ def keywords_of(source: str, flags: int = 0) -> Keywords:
     Only plain literal text is read: a character class, a backreference, verbose mode or an
     unfamiliar construct contributes nothing, which only makes the pre-check less selective.
     """
-    if flags & re.VERBOSE or _UNREAD.search(source):
+    if flags & re.VERBOSE or _unread(source):
         return None
     plain = _PLAIN.fullmatch(source)
     if plain is not None:  # most alternatives: a word or phrase between word boundaries

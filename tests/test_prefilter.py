@@ -71,6 +71,15 @@ def test_keywords_of_simple_patterns():
     assert needles(re.compile(r"x{2,3}yz")) == {"yz"}
 
 
+def test_an_escaped_parenthesis_before_a_group_is_not_read_as_a_conditional():
+    # "\(?(?:" is an optional "(" then a group: the keywords before it are still read
+    assert needles(re.compile(r"\b(?:dataset|corpus)s?\s*\(?(?:called\s+)?[A-Z]\w+", re.I)) == {"dataset", "corpus"}
+    assert needles(re.compile(r"\\(?:abc|abd)")) == {"\\abc", "\\abd"}  # an escaped backslash, then a group
+    assert needles(re.compile(r"(a)?x(?(1)bc|de)")) is None  # a real conditional is still not read
+    assert needles(re.compile(r"\\(a)?x(?(1)bc|de)")) is None
+    assert needles(re.compile(r"(ab)cd\1")) is None  # nor a backreference
+
+
 def test_every_match_of_every_rule_alternative_contains_one_of_its_keywords(fixtures):
     texts = fixture_sentences(fixtures)
     checked = 0
