@@ -622,6 +622,10 @@ def _block_tokens(md: Any, src: str, env: dict[str, Any], consume: Consumer) -> 
             consume(spout.take())
 
 
+#: The tokens around a table cell's text; the Card reads only the text (the ``inline`` token between them).
+_CELL_EDGES = frozenset({"th_open", "th_close", "td_open", "td_close"})
+
+
 def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
     """Build ``card``'s sections, blocks, tables and links from markdown-it tokens sent in card order, a piece at a
     time (each piece a whole top-level block, or whole rows of a long table); ``None`` ends the card."""
@@ -642,6 +646,28 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
         while i < n:
             tok = tokens[i]
             ttype = tok.type
+            if table is not None:  # a table's rows first: most tokens of a long table are its cells
+                if ttype in _CELL_EDGES:
+                    i += 1
+                    continue
+                if ttype == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
+                    row_cells.append(_norm(_strip_tags(tok.content)).strip())
+                    _inline_links(tok, row_line, section, card.links)
+                    i += 1
+                    continue
+                if ttype == "tr_open":
+                    row_cells = []
+                    row_line = tok.map[0] + 1 if tok.map else 0
+                    i += 1
+                    continue
+                if ttype == "tr_close":
+                    if not in_head:
+                        cells = tuple(row_cells)
+                        block = Block("table_row", " | ".join(cells), row_line, row_line, section, cells, table.header)
+                        table.rows.append(block)
+                        card.blocks.append(block)
+                    i += 1
+                    continue
             start = tok.map[0] + 1 if tok.map else 0
             end = tok.map[1] if tok.map else start
             if end == start:

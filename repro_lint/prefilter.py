@@ -491,15 +491,19 @@ class Plan:
 
     def first_matches(self, index: "TextIndex", texts: Sequence[str]) -> list[tuple[int, int, str]]:
         """(text index, start, matched text) of the first match in each of ``texts`` (indexed by ``index``)."""
+        return [(k, start, texts[k][start:end]) for k, start, end in self.each_first_match(index, texts)]
+
+    def each_first_match(self, index: "TextIndex", texts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
+        """(text index, start, end) of the first match in each of ``texts``, one at a time: a caller that
+        keeps them as integers never holds a tuple and a matched string per match (a long code block
+        has several matches a line)."""
         masks = self.candidates(index)
-        hits: list[tuple[int, int, str]] = []
         search = self.search
         for k, mask in enumerate(masks) if isinstance(masks, list) else sorted(masks.items()):
             if mask:
                 found = search(texts[k], mask)
                 if found is not None:
-                    hits.append((k, found.start(), found.group(0)))
-        return hits
+                    yield k, found.start(), found.end()
 
     def may_match(self, folded: str) -> bool:
         """False only when no alternative can match a text whose :func:`fold` is ``folded``."""

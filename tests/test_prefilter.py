@@ -244,6 +244,11 @@ def report(paths: list[Path], monkeypatch: pytest.MonkeyPatch, *, pre_check: boo
         for module in EVIDENCE_MODULES_WITH_PRE_CHECK:
             monkeypatch.setattr(f"{module}.may_match", lambda pattern, text, folded=None: True)
         monkeypatch.setattr(prefilter.Plan, "first_matches", search_every_text)
+        monkeypatch.setattr(
+            prefilter.Plan,
+            "each_first_match",
+            lambda plan, index, texts: ((k, start, start + len(quote)) for k, start, quote in search_every_text(plan, index, texts)),
+        )
     rules = load_rules().rules
     out = []
     for path in paths:
