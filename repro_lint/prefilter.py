@@ -82,9 +82,15 @@ class _Item:
         self.finite, self.required = finite, required
 
 
+#: Punctuation rare enough in prose and tables to select sentences on its own (``%`` of "45%", ``(`` of a call):
+#: one of these counts as much as two letters, so an alternative whose only literal is one is not searched everywhere.
+_RARE_MARKS = frozenset("%()/=$@&#~<>[]{}")
+
+
 def _strength(strings: Iterable[str]) -> int:
-    """How selective the weakest of ``strings`` is: its length in UTF-8 bytes (a CJK character counts 3)."""
-    return min(len(k.encode()) for k in strings)
+    """How selective the weakest of ``strings`` is: its length in UTF-8 bytes (a CJK character counts 3,
+    a rare punctuation mark 2)."""
+    return min(2 if k in _RARE_MARKS else len(k.encode()) for k in strings)
 
 
 def _score(keywords: frozenset[str]) -> tuple[int, int]:

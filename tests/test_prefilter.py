@@ -80,6 +80,13 @@ def test_an_escaped_parenthesis_before_a_group_is_not_read_as_a_conditional():
     assert needles(re.compile(r"(ab)cd\1")) is None  # nor a backreference
 
 
+def test_a_rare_punctuation_mark_is_a_keyword_where_nothing_longer_is_literal():
+    assert needles(re.compile(r"\b\d[\d,.]{0,30}\s*%", re.I)) == {"%"}  # "45 %": searched only where there is a "%"
+    assert needles(re.compile(r"\b[A-Z]\w{1,40}\(\s*[\"'][\w.-]+/[\w.-]+[\"']")) == {"("}
+    assert needles(re.compile(r"\blr\b\s*=\s*\d")) == {"lr"}  # a longer literal is preferred
+    assert needles(re.compile(r"\w+-\d+[bm]\b", re.I)) is None  # "-" and letters are too common on their own
+
+
 def test_every_match_of_every_rule_alternative_contains_one_of_its_keywords(fixtures):
     texts = fixture_sentences(fixtures)
     checked = 0
