@@ -82,15 +82,39 @@ def _offsets_array(values: Iterable[int] = (), limit: int = 0) -> "array[int]":
     return array("I" if limit < 2**32 else "Q", values)
 
 
+class _BlockExtra:
+    """What few blocks have: a table row's header (and its cells, when they cannot be split back out of
+    its text), a fence's info string or a front-matter key, and where a block's newlines are once asked."""
+
+    __slots__ = ("cells", "header", "info", "newlines")
+
+    def __init__(self, cells: Optional[tuple[str, ...]], header: tuple[str, ...], info: str, newlines: Optional[Sequence[int]]) -> None:
+        self.cells, self.header, self.info, self.newlines = cells, header, info, newlines
+
+
+#: The extra part shared by the rows of the table read last (same header, cells in their text, one line each).
+_last_row_extra: Optional[_BlockExtra] = None
+
+
+def _row_extra(header: tuple[str, ...]) -> _BlockExtra:
+    global _last_row_extra
+    last = _last_row_extra
+    if last is None or last.header is not header:
+        last = _last_row_extra = _BlockExtra(None, header, "", _NO_NEWLINES)
+    return last
+
+
 class Block:
     """One block of the card (see the module docstring): its kind, text, lines and section.
 
     A table row keeps its cells only when they cannot be read back from its text (``" | "`` inside a
     cell): otherwise ``cells`` splits the text again when asked, so a long table holds each cell's
-    text once. Blocks compare by their fields, like the dataclasses of this module.
+    text once. What only some blocks have (a row's header, a fence's info string) is kept apart, and
+    shared by the rows of a table, so that a heading or a short row costs as few bytes as possible.
+    Blocks compare by their fields, like the dataclasses of this module.
     """
 
-    __slots__ = ("kind", "text", "line", "end_line", "section", "_cells", "header", "info", "_newlines")
+    __slots__ = ("kind", "text", "line", "end_line", "section", "_extra")
 
     def __init__(
         self,
@@ -108,16 +132,35 @@ class Block:
         self.line = line
         self.end_line = end_line
         self.section = section
-        self._cells: Optional[tuple[str, ...]] = None if cells and tuple(text.split(" | ")) == cells else cells
-        self.header = header
-        self.info = info
-        self._newlines: Optional[Sequence[int]] = None
+        own_cells: Optional[tuple[str, ...]] = None if cells and tuple(text.split(" | ")) == cells else cells
+        self._extra: Optional[_BlockExtra]
+        if own_cells == () and not header and not info:
+            self._extra = None
+        elif own_cells is None and not info and "\n" not in text:
+            self._extra = _row_extra(header)
+        else:
+            self._extra = _BlockExtra(own_cells, header, info, None)
 
     @property
     def cells(self) -> tuple[str, ...]:
         """A table row's cells, in column order (empty for any other block)."""
-        cells = self._cells
+        extra = self._extra
+        if extra is None:
+            return ()
+        cells = extra.cells
         return tuple(self.text.split(" | ")) if cells is None else cells
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        """A table row's header cells (empty for any other block)."""
+        extra = self._extra
+        return () if extra is None else extra.header
+
+    @property
+    def info(self) -> str:
+        """A code fence's info string, or a front-matter block's key (empty for any other block)."""
+        extra = self._extra
+        return "" if extra is None else extra.info
 
     def _fields(self) -> tuple[Any, ...]:
         return (self.kind, self.text, self.line, self.end_line, self.section, self.cells, self.header, self.info)
@@ -143,9 +186,14 @@ class Block:
 
     def line_at(self, offset: int) -> int:
         """The 1-based card line of a character offset into ``text`` (a binary search: O(log n) per call)."""
-        newlines = self._newlines
+        extra = self._extra
+        newlines = None if extra is None else extra.newlines
         if newlines is None:
-            newlines = self._newlines = _newline_offsets(self.text) if "\n" in self.text else _NO_NEWLINES
+            newlines = _newline_offsets(self.text) if "\n" in self.text else _NO_NEWLINES
+            if extra is None:
+                self._extra = _BlockExtra((), (), "", newlines)
+            else:
+                extra.newlines = newlines
         return self.line + bisect.bisect_left(newlines, offset)
 
     def line_text(self, offset: int) -> str:
