@@ -190,8 +190,8 @@ class Block:
         newlines = None if extra is None else extra.newlines
         if newlines is None:
             newlines = _newline_offsets(self.text) if "\n" in self.text else _NO_NEWLINES
-            if extra is None:
-                self._extra = _BlockExtra((), (), "", newlines)
+            if extra is None:  # a block of one line shares one extra part with every other such block
+                self._extra = _ONE_LINE if newlines is _NO_NEWLINES else _BlockExtra((), (), "", newlines)
             else:
                 extra.newlines = newlines
         return self.line + bisect.bisect_left(newlines, offset)
@@ -367,6 +367,7 @@ class Card:
 
 
 _NO_NEWLINES: tuple[int, ...] = ()
+_ONE_LINE = _BlockExtra((), (), "", _NO_NEWLINES)
 
 
 def _newline_offsets(text: str) -> "array[int]":
