@@ -546,7 +546,7 @@ def _inline_links(token: Any, line: int, section: Optional[Section], out: list[L
 
 
 #: A long top-level table is handed over every this many tokens (whole rows), not all at once: a piece of
-#: markdown-it tokens costs about 300 bytes a token (a short row has 14), so pieces stay small.
+#: markdown-it tokens costs several hundred bytes a token (a short row has 14 tokens), so pieces stay small.
 TABLE_PIECE_TOKENS = 1024
 
 Consumer = Callable[[list[Any]], None]
