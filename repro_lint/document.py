@@ -566,7 +566,7 @@ def _read_tokens(text: str, consume: Consumer) -> None:
     once: a token stream costs about 50 times the text it describes, so holding a large card's whole
     stream is what used to dominate memory. This runs markdown-it's own core rules (normalise, then
     the block tokenizer's top-level loop, then the inline rules on each block), handing over each
-    top-level block's tokens before the next is read; a long top-level table is handed over a few
+    top-level block's tokens before the next is read; a long top-level table is handed over about a
     thousand tokens (whole rows) at a time while markdown-it reads it. Nested blocks (list items,
     blockquotes) go through the block tokenizer itself, unchanged. Link reference definitions apply
     to the whole document, also before the place they are defined, so when the text may contain one
