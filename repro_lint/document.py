@@ -82,15 +82,39 @@ def _offsets_array(values: Iterable[int] = (), limit: int = 0) -> "array[int]":
     return array("I" if limit < 2**32 else "Q", values)
 
 
+class _BlockExtra:
+    """What few blocks have: a table row's header (and its cells, when they cannot be split back out of
+    its text), a fence's info string or a front-matter key, and where a block's newlines are once asked."""
+
+    __slots__ = ("cells", "header", "info", "newlines")
+
+    def __init__(self, cells: Optional[tuple[str, ...]], header: tuple[str, ...], info: str, newlines: Optional[Sequence[int]]) -> None:
+        self.cells, self.header, self.info, self.newlines = cells, header, info, newlines
+
+
+#: The extra part shared by the rows of the table read last (same header, cells in their text, one line each).
+_last_row_extra: Optional[_BlockExtra] = None
+
+
+def _row_extra(header: tuple[str, ...]) -> _BlockExtra:
+    global _last_row_extra
+    last = _last_row_extra
+    if last is None or last.header is not header:
+        last = _last_row_extra = _BlockExtra(None, header, "", _NO_NEWLINES)
+    return last
+
+
 class Block:
     """One block of the card (see the module docstring): its kind, text, lines and section.
 
     A table row keeps its cells only when they cannot be read back from its text (``" | "`` inside a
     cell): otherwise ``cells`` splits the text again when asked, so a long table holds each cell's
-    text once. Blocks compare by their fields, like the dataclasses of this module.
+    text once. What only some blocks have (a row's header, a fence's info string) is kept apart, and
+    shared by the rows of a table, so that a heading or a short row costs as few bytes as possible.
+    Blocks compare by their fields, like the dataclasses of this module.
     """
 
-    __slots__ = ("kind", "text", "line", "end_line", "section", "_cells", "header", "info", "_newlines")
+    __slots__ = ("kind", "text", "line", "end_line", "section", "_extra")
 
     def __init__(
         self,
@@ -108,16 +132,35 @@ class Block:
         self.line = line
         self.end_line = end_line
         self.section = section
-        self._cells: Optional[tuple[str, ...]] = None if cells and tuple(text.split(" | ")) == cells else cells
-        self.header = header
-        self.info = info
-        self._newlines: Optional[Sequence[int]] = None
+        own_cells: Optional[tuple[str, ...]] = None if cells and tuple(text.split(" | ")) == cells else cells
+        self._extra: Optional[_BlockExtra]
+        if own_cells == () and not header and not info:
+            self._extra = None
+        elif own_cells is None and not info and "\n" not in text:
+            self._extra = _row_extra(header)
+        else:
+            self._extra = _BlockExtra(own_cells, header, info, None)
 
     @property
     def cells(self) -> tuple[str, ...]:
         """A table row's cells, in column order (empty for any other block)."""
-        cells = self._cells
+        extra = self._extra
+        if extra is None:
+            return ()
+        cells = extra.cells
         return tuple(self.text.split(" | ")) if cells is None else cells
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        """A table row's header cells (empty for any other block)."""
+        extra = self._extra
+        return () if extra is None else extra.header
+
+    @property
+    def info(self) -> str:
+        """A code fence's info string, or a front-matter block's key (empty for any other block)."""
+        extra = self._extra
+        return "" if extra is None else extra.info
 
     def _fields(self) -> tuple[Any, ...]:
         return (self.kind, self.text, self.line, self.end_line, self.section, self.cells, self.header, self.info)
@@ -143,9 +186,14 @@ class Block:
 
     def line_at(self, offset: int) -> int:
         """The 1-based card line of a character offset into ``text`` (a binary search: O(log n) per call)."""
-        newlines = self._newlines
+        extra = self._extra
+        newlines = None if extra is None else extra.newlines
         if newlines is None:
-            newlines = self._newlines = _newline_offsets(self.text) if "\n" in self.text else _NO_NEWLINES
+            newlines = _newline_offsets(self.text) if "\n" in self.text else _NO_NEWLINES
+            if extra is None:  # a block of one line shares one extra part with every other such block
+                self._extra = _ONE_LINE if newlines is _NO_NEWLINES else _BlockExtra((), (), "", newlines)
+            else:
+                extra.newlines = newlines
         return self.line + bisect.bisect_left(newlines, offset)
 
     def line_text(self, offset: int) -> str:
@@ -319,6 +367,7 @@ class Card:
 
 
 _NO_NEWLINES: tuple[int, ...] = ()
+_ONE_LINE = _BlockExtra((), (), "", _NO_NEWLINES)
 
 
 def _newline_offsets(text: str) -> "array[int]":
@@ -496,8 +545,9 @@ def _inline_links(token: Any, line: int, section: Optional[Section], out: list[L
         i += 1
 
 
-#: A long top-level table is handed over every this many tokens (whole rows), not all at once.
-TABLE_PIECE_TOKENS = 4096
+#: A long top-level table is handed over every this many tokens (whole rows), not all at once: a piece of
+#: markdown-it tokens costs several hundred bytes a token (a short row has 14 tokens), so pieces stay small.
+TABLE_PIECE_TOKENS = 1024
 
 Consumer = Callable[[list[Any]], None]
 
@@ -516,7 +566,7 @@ def _read_tokens(text: str, consume: Consumer) -> None:
     once: a token stream costs about 50 times the text it describes, so holding a large card's whole
     stream is what used to dominate memory. This runs markdown-it's own core rules (normalise, then
     the block tokenizer's top-level loop, then the inline rules on each block), handing over each
-    top-level block's tokens before the next is read; a long top-level table is handed over a few
+    top-level block's tokens before the next is read; a long top-level table is handed over about a
     thousand tokens (whole rows) at a time while markdown-it reads it. Nested blocks (list items,
     blockquotes) go through the block tokenizer itself, unchanged. Link reference definitions apply
     to the whole document, also before the place they are defined, so when the text may contain one
@@ -622,6 +672,10 @@ def _block_tokens(md: Any, src: str, env: dict[str, Any], consume: Consumer) -> 
             consume(spout.take())
 
 
+#: The tokens around a table cell's text; the Card reads only the text (the ``inline`` token between them).
+_CELL_EDGES = frozenset({"th_open", "th_close", "td_open", "td_close"})
+
+
 def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
     """Build ``card``'s sections, blocks, tables and links from markdown-it tokens sent in card order, a piece at a
     time (each piece a whole top-level block, or whole rows of a long table); ``None`` ends the card."""
@@ -642,6 +696,28 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
         while i < n:
             tok = tokens[i]
             ttype = tok.type
+            if table is not None:  # a table's rows first: most tokens of a long table are its cells
+                if ttype in _CELL_EDGES:
+                    i += 1
+                    continue
+                if ttype == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
+                    row_cells.append(_norm(_strip_tags(tok.content)).strip())
+                    _inline_links(tok, row_line, section, card.links)
+                    i += 1
+                    continue
+                if ttype == "tr_open":
+                    row_cells = []
+                    row_line = tok.map[0] + 1 if tok.map else 0
+                    i += 1
+                    continue
+                if ttype == "tr_close":
+                    if not in_head:
+                        cells = tuple(row_cells)
+                        block = Block("table_row", " | ".join(cells), row_line, row_line, section, cells, table.header)
+                        table.rows.append(block)
+                        card.blocks.append(block)
+                    i += 1
+                    continue
             start = tok.map[0] + 1 if tok.map else 0
             end = tok.map[1] if tok.map else start
             if end == start:

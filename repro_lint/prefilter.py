@@ -82,9 +82,15 @@ class _Item:
         self.finite, self.required = finite, required
 
 
+#: Punctuation rare enough in prose and tables to select sentences on its own (``%`` of "45%", ``(`` of a call):
+#: one of these counts as much as two letters, so an alternative whose only literal is one is not searched everywhere.
+_RARE_MARKS = frozenset("%()/=$@&#~<>[]{}")
+
+
 def _strength(strings: Iterable[str]) -> int:
-    """How selective the weakest of ``strings`` is: its length in UTF-8 bytes (a CJK character counts 3)."""
-    return min(map(len, map(str.encode, strings)))
+    """How selective the weakest of ``strings`` is: its length in UTF-8 bytes (a CJK character counts 3,
+    a rare punctuation mark 2)."""
+    return min(2 if k in _RARE_MARKS else len(k.encode()) for k in strings)
 
 
 def _score(keywords: frozenset[str]) -> tuple[int, int]:
@@ -273,7 +279,15 @@ class _Reader:
 
 
 #: Constructs :func:`keywords_of` does not read: global inline flags, verbose mode, backreferences, conditionals, comments.
-_UNREAD = re.compile(r"\(\?[aiLmsux]+\)|\(\?x|\\[1-9]|\(\?P=|\(\?\(|\(\?#")
+#: Read left to right so that an escaped parenthesis (``\\(?(?:a|b)``: an optional "(" before a group) is
+#: not taken for the start of a conditional.
+_UNREAD = re.compile(r"(?P<backreference>\\[1-9])|\\.|(?P<construct>\(\?[aiLmsux]+\)|\(\?x|\(\?P=|\(\?\(|\(\?#)", re.S)
+
+
+def _unread(source: str) -> bool:
+    """Whether ``source`` holds a construct :func:`keywords_of` does not read (see :data:`_UNREAD`)."""
+    return any(m.lastgroup is not None for m in _UNREAD.finditer(source))
+
 
 #: An alternative that is literal text, optionally between word boundaries.
 _PLAIN = re.compile(r"(?:\\b)?([^\\\[\]()|?*+{}.^$]+)(?:\\b)?")
@@ -309,7 +323,7 @@ def keywords_of(source: str, flags: int = 0) -> Keywords:
     Only plain literal text is read: a character class, a backreference, verbose mode or an
     unfamiliar construct contributes nothing, which only makes the pre-check less selective.
     """
-    if flags & re.VERBOSE or _UNREAD.search(source):
+    if flags & re.VERBOSE or _unread(source):
         return None
     plain = _PLAIN.fullmatch(source)
     if plain is not None:  # most alternatives: a word or phrase between word boundaries
@@ -525,15 +539,19 @@ class Plan:
 
     def first_matches(self, index: "TextIndex", texts: Sequence[str]) -> list[tuple[int, int, str]]:
         """(text index, start, matched text) of the first match in each of ``texts`` (indexed by ``index``)."""
+        return [(k, start, texts[k][start:end]) for k, start, end in self.each_first_match(index, texts)]
+
+    def each_first_match(self, index: "TextIndex", texts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
+        """(text index, start, end) of the first match in each of ``texts``, one at a time: a caller that
+        keeps them as integers never holds a tuple and a matched string per match (a long code block
+        has several matches a line)."""
         masks = self.candidates(index)
-        hits: list[tuple[int, int, str]] = []
         search = self.search
         for k, mask in enumerate(masks) if isinstance(masks, list) else sorted(masks.items()):
             if mask:
                 found = search(texts[k], mask)
                 if found is not None:
-                    hits.append((k, found.start(), found.group(0)))
-        return hits
+                    yield k, found.start(), found.end()
 
     def may_match(self, folded: str) -> bool:
         """False only when no alternative can match a text whose :func:`fold` is ``folded``."""

@@ -84,6 +84,22 @@ def test_a_group_read_once_gives_every_alternative_that_shares_it_the_keywords_r
         assert keywords_of(source, flags) == found, source
 
 
+def test_an_escaped_parenthesis_before_a_group_is_not_read_as_a_conditional():
+    # "\(?(?:" is an optional "(" then a group: the keywords before it are still read
+    assert needles(re.compile(r"\b(?:dataset|corpus)s?\s*\(?(?:called\s+)?[A-Z]\w+", re.I)) == {"dataset", "corpus"}
+    assert needles(re.compile(r"\\(?:abc|abd)")) == {"\\abc", "\\abd"}  # an escaped backslash, then a group
+    assert needles(re.compile(r"(a)?x(?(1)bc|de)")) is None  # a real conditional is still not read
+    assert needles(re.compile(r"\\(a)?x(?(1)bc|de)")) is None
+    assert needles(re.compile(r"(ab)cd\1")) is None  # nor a backreference
+
+
+def test_a_rare_punctuation_mark_is_a_keyword_where_nothing_longer_is_literal():
+    assert needles(re.compile(r"\b\d[\d,.]{0,30}\s*%", re.I)) == {"%"}  # "45 %": searched only where there is a "%"
+    assert needles(re.compile(r"\b[A-Z]\w{1,40}\(\s*[\"'][\w.-]+/[\w.-]+[\"']")) == {"("}
+    assert needles(re.compile(r"\blr\b\s*=\s*\d")) == {"lr"}  # a longer literal is preferred
+    assert needles(re.compile(r"\w+-\d+[bm]\b", re.I)) is None  # "-" and letters are too common on their own
+
+
 def test_every_match_of_every_rule_alternative_contains_one_of_its_keywords(fixtures):
     texts = fixture_sentences(fixtures)
     checked = 0
@@ -248,6 +264,11 @@ def report(paths: list[Path], monkeypatch: pytest.MonkeyPatch, *, pre_check: boo
         for module in EVIDENCE_MODULES_WITH_PRE_CHECK:
             monkeypatch.setattr(f"{module}.may_match", lambda pattern, text, folded=None: True)
         monkeypatch.setattr(prefilter.Plan, "first_matches", search_every_text)
+        monkeypatch.setattr(
+            prefilter.Plan,
+            "each_first_match",
+            lambda plan, index, texts: ((k, start, start + len(quote)) for k, start, quote in search_every_text(plan, index, texts)),
+        )
     rules = load_rules().rules
     out = []
     for path in paths:

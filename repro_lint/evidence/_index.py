@@ -14,7 +14,7 @@ import contextvars
 import re
 from array import array
 from dataclasses import dataclass
-from typing import Any, Callable, Container, Iterator, Optional, Sequence, overload
+from typing import Any, Callable, Container, Iterable, Iterator, Optional, Sequence, overload
 
 from ..document import Block, Card, Section
 from ..prefilter import TextIndex, fold, may_match, plan
@@ -230,13 +230,15 @@ class _Hits(Sequence[tuple[int, int, str]]):
 
     __slots__ = ("_texts", "_sentence", "_start", "_end")
 
-    def __init__(self, texts: Sequence[str], hits: list[tuple[int, int, str]], card_size: int) -> None:
+    def __init__(self, texts: Sequence[str], hits: Iterable[tuple[int, int, int]], card_size: int) -> None:
+        """``hits``: (sentence index, start, end) of each match, as :meth:`Plan.each_first_match` gives them."""
         self._texts = texts
         self._sentence, self._start, self._end = _offsets(card_size), _offsets(card_size), _offsets(card_size)
-        for k, start, quote in hits:
-            self._sentence.append(k)
-            self._start.append(start)
-            self._end.append(start + len(quote))
+        add_sentence, add_start, add_end = self._sentence.append, self._start.append, self._end.append
+        for k, start, end in hits:
+            add_sentence(k)
+            add_start(start)
+            add_end(end)
 
     def __len__(self) -> int:
         return len(self._sentence)
@@ -324,7 +326,7 @@ class CardIndex:
         hits = self._hits.get(key)
         if hits is None:
             table = self.sentences(urls)
-            hits = self._hits[key] = _Hits(table.texts, plan(pattern).first_matches(table.index, table.texts), len(self.card.text))
+            hits = self._hits[key] = _Hits(table.texts, plan(pattern).each_first_match(table.index, table.texts), len(self.card.text))
         return hits
 
     def cleaned(self, block: Block) -> str:
@@ -406,8 +408,8 @@ class CardIndex:
         folded = _Folded(texts)
         index = TextIndex(folded, folded=True)
         # whether a sentence promises or withholds: one pass of each pattern over all sentences
-        future = {k: start for k, start, _ in plan(FUTURE).first_matches(index, texts)}
-        withheld = {k: start for k, start, _ in plan(WITHHELD).first_matches(index, texts)}
+        future = {k: start for k, start, _ in plan(FUTURE).each_first_match(index, texts)}
+        withheld = {k: start for k, start, _ in plan(WITHHELD).each_first_match(index, texts)}
         count = len(starts)
         return SentenceTable(_Blocks(blocks, spans), _Offsets(spans), texts, folded, _Flags(is_pair), index, _Sparse(future, count), _Sparse(withheld, count))
 

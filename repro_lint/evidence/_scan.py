@@ -40,6 +40,7 @@ def scan(
     accepted: dict[int, bool] = {}  # id(block) → where(block), asked only for blocks with a match
     on_topic: dict[int, bool] = {}
     quotes: dict[str, str] = {}  # one string for each quote, however often it is found (a repeated line)
+    line_numbers: dict[int, int] = {}  # one int object for each line, however many elements are found on it
     for name, pattern in elements.items():
         out = found[name]
         for k, start, quote in index.pattern_hits(pattern, urls):
@@ -55,7 +56,8 @@ def scan(
                     about = on_topic[id(block)] = topic_heading is not None and in_section(block.section, topic_heading)
                 if not about and not topic.search(texts[k]):
                     continue
-            out.append(Hit(name, block.line_at(units.offsets[k] + start), quotes.setdefault(quote, quote), block))
+            line = block.line_at(units.offsets[k] + start)
+            out.append(Hit(name, line_numbers.setdefault(line, line), quotes.setdefault(quote, quote), block))
     return found
 
 

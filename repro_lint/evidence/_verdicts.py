@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
 
@@ -9,6 +11,8 @@ from ..document import Card, Section
 from ..results import Code, Evidence, Finding, Level, Verdict
 from ._index import card_index
 from ._quotes import Hit, exact_quote, window_quote
+
+_line_of = operator.attrgetter("line")
 
 
 def partial_score(found: int, required: int) -> float:
@@ -95,7 +99,10 @@ def verdict_from_hits(
         # and each line is quoted once per element.
         body = [h for h in hits if h.block is None or h.block.kind != "heading"] or list(hits)
         lines: set[tuple[Optional[str], int]] = set()
-        for hit in sorted(body, key=lambda h: (h.file is not None, h.file or "", h.line)):
+        # the card's hits by line, then the files' hits by file and line (sorted apart: no key tuple per hit)
+        in_card = sorted((h for h in body if h.file is None), key=_line_of)
+        in_files = sorted((h for h in body if h.file is not None), key=lambda h: (h.file or "", h.line))
+        for hit in itertools.chain(in_card, in_files):
             if (hit.file, hit.line) in lines:
                 continue
             lines.add((hit.file, hit.line))
