@@ -17,9 +17,10 @@ import unicodedata
 from array import array
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Generator, Iterable, Iterator, Optional, Sequence, overload
+from typing import Any, Callable, Generator, Iterable, Iterator, Optional, Sequence
 
 from .prefilter import lazy
+from .views import ComputedSequence
 
 #: How deep or how aliased YAML front matter may be before it is ignored (bounded work on hostile input).
 MAX_YAML_ALIASES = 64
@@ -254,7 +255,7 @@ class Comment:
     line: int
 
 
-class Lines(Sequence[str]):
+class Lines(ComputedSequence[str]):
     """The lines of a text, as ``text.split("\\n")`` gives them without the empty one after a final
     newline, read from the text when asked: only where each line starts is kept (4 bytes a line),
     not a second copy of the text in one string per line."""
@@ -274,28 +275,13 @@ class Lines(Sequence[str]):
     def __len__(self) -> int:
         return self._count
 
-    def _line(self, i: int) -> str:
+    def _item(self, i: int) -> str:
         starts = self._starts
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(self._text)
         return self._text[starts[i] : end]
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: "int | slice") -> "str | list[str]":
-        if isinstance(index, slice):
-            return [self._line(i) for i in range(*index.indices(self._count))]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError("line index out of range")
-        return self._line(index)
-
     def __iter__(self) -> Iterator[str]:
-        return (self._line(i) for i in range(self._count))
+        return (self._item(i) for i in range(self._count))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (Lines, list, tuple)):

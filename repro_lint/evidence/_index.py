@@ -14,10 +14,11 @@ import contextvars
 import re
 from array import array
 from dataclasses import dataclass
-from typing import Any, Callable, Container, Iterable, Iterator, Optional, Sequence, overload
+from typing import Any, Callable, Container, Iterable, Iterator, Optional, Sequence
 
 from ..document import Block, Card, Section
 from ..prefilter import TextIndex, fold, may_match, plan
+from ..views import ComputedSequence
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
 from ._release_names import ReleaseTraining
 from ._text import PROSE_KINDS, _unemphasised, blank_urls, clean, header_pairs, sentences
@@ -56,7 +57,7 @@ class _Spans:
         return b
 
 
-class _Sentences(Sequence[str]):
+class _Sentences(ComputedSequence[str]):
     """The text of every sentence, sliced when asked from its block's cleaned text (a sentence that is a
     whole block is that text itself), or from one string holding every ``header: cell`` reading; with
     ``blank``, link targets and URLs blanked (:func:`blank_urls`)."""
@@ -73,20 +74,10 @@ class _Sentences(Sequence[str]):
     def __len__(self) -> int:
         return len(self._spans.starts)
 
-    @overload
-    def __getitem__(self, k: int) -> str: ...
-
-    @overload
-    def __getitem__(self, k: slice) -> list[str]: ...
-
-    def __getitem__(self, k: "int | slice") -> "str | list[str]":
+    def _item(self, k: int) -> str:
         if k == self._last_k:
             return self._last_text  # a hit's sentence is read again for its quote and its filters
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
         spans = self._spans
-        if k < 0:
-            k += len(spans.starts)
         if spans.is_pair[k]:
             source = spans.pair_text
         else:
@@ -107,7 +98,7 @@ class _Sentences(Sequence[str]):
                 yield blank_urls(text) if blank else text
 
 
-class _Offsets(Sequence[int]):
+class _Offsets(ComputedSequence[int]):
     """Where each sentence starts in its block's cleaned text (0 for a ``header: cell`` reading)."""
 
     __slots__ = ("_spans",)
@@ -118,19 +109,11 @@ class _Offsets(Sequence[int]):
     def __len__(self) -> int:
         return len(self._spans.starts)
 
-    @overload
-    def __getitem__(self, k: int) -> int: ...
-
-    @overload
-    def __getitem__(self, k: slice) -> list[int]: ...
-
-    def __getitem__(self, k: "int | slice") -> "int | list[int]":
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
+    def _item(self, k: int) -> int:
         return 0 if self._spans.is_pair[k] else self._spans.starts[k]
 
 
-class _Sparse(Sequence[int]):
+class _Sparse(ComputedSequence[int]):
     """One integer per sentence, -1 for all but the few in ``values``."""
 
     __slots__ = ("_values", "_count")
@@ -141,19 +124,7 @@ class _Sparse(Sequence[int]):
     def __len__(self) -> int:
         return self._count
 
-    @overload
-    def __getitem__(self, k: int) -> int: ...
-
-    @overload
-    def __getitem__(self, k: slice) -> list[int]: ...
-
-    def __getitem__(self, k: "int | slice") -> "int | list[int]":
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(self._count))]
-        if k < 0:
-            k += self._count
-        if not 0 <= k < self._count:
-            raise IndexError("sentence index out of range")
+    def _item(self, k: int) -> int:
         return self._values.get(k, -1)
 
     def __iter__(self) -> Iterator[int]:
@@ -161,7 +132,7 @@ class _Sparse(Sequence[int]):
         return (get(k, -1) for k in range(self._count))
 
 
-class _Folded(Sequence[str]):
+class _Folded(ComputedSequence[str]):
     """:func:`fold` of each sentence, computed when read (the keyword index reads each one once per pass)."""
 
     __slots__ = ("_texts",)
@@ -172,22 +143,14 @@ class _Folded(Sequence[str]):
     def __len__(self) -> int:
         return len(self._texts)
 
-    @overload
-    def __getitem__(self, k: int) -> str: ...
-
-    @overload
-    def __getitem__(self, k: slice) -> list[str]: ...
-
-    def __getitem__(self, k: "int | slice") -> "str | list[str]":
-        if isinstance(k, slice):
-            return [fold(t) for t in self._texts[k]]
+    def _item(self, k: int) -> str:
         return fold(self._texts[k])
 
     def __iter__(self) -> Iterator[str]:
         return map(fold, self._texts)
 
 
-class _Blocks(Sequence[Block]):
+class _Blocks(ComputedSequence[Block]):
     """The block of each sentence."""
 
     __slots__ = ("_blocks", "_spans")
@@ -198,17 +161,7 @@ class _Blocks(Sequence[Block]):
     def __len__(self) -> int:
         return len(self._spans.starts)
 
-    @overload
-    def __getitem__(self, k: int) -> Block: ...
-
-    @overload
-    def __getitem__(self, k: slice) -> list[Block]: ...
-
-    def __getitem__(self, k: "int | slice") -> "Block | list[Block]":
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
-        if k < 0:
-            k += len(self._spans.starts)
+    def _item(self, k: int) -> Block:
         return self._blocks[self._spans.block_of(k)]
 
 
@@ -224,7 +177,7 @@ class _Flags(Container[int]):
         return isinstance(k, int) and 0 <= k < len(self._flags) and bool(self._flags[k])
 
 
-class _Hits(Sequence[tuple[int, int, str]]):
+class _Hits(ComputedSequence[tuple[int, int, str]]):
     """(sentence index, offset in the sentence, matched text) of each match, kept as three integers; the
     matched text is sliced from the sentence when read."""
 
@@ -243,15 +196,7 @@ class _Hits(Sequence[tuple[int, int, str]]):
     def __len__(self) -> int:
         return len(self._sentence)
 
-    @overload
-    def __getitem__(self, i: int) -> tuple[int, int, str]: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[tuple[int, int, str]]: ...
-
-    def __getitem__(self, i: "int | slice") -> "tuple[int, int, str] | list[tuple[int, int, str]]":
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
+    def _item(self, i: int) -> tuple[int, int, str]:
         k, start = self._sentence[i], self._start[i]
         return k, start, self._texts[k][start : self._end[i]]
 

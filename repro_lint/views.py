@@ -1,0 +1,36 @@
+"""``ComputedSequence``: a read-only sequence whose items are computed when read.
+
+The card and its per-card index keep compact arrays (offsets, flags, block numbers) rather than a
+Python object per line or sentence; these views turn them back into items on access. A subclass gives
+``__len__`` and ``_item(k)`` for ``0 <= k < len``; indexing with a negative number, bounds and slices
+are handled here once.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence, TypeVar, overload
+
+T = TypeVar("T")
+
+
+class ComputedSequence(Sequence[T]):
+    __slots__ = ()
+
+    def _item(self, k: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, k: int) -> T: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[T]: ...
+
+    def __getitem__(self, k: "int | slice") -> "T | list[T]":
+        if isinstance(k, slice):
+            return [self._item(i) for i in range(*k.indices(len(self)))]
+        count = len(self)
+        if k < 0:
+            k += count
+        if not 0 <= k < count:
+            raise IndexError("index out of range")
+        return self._item(k)
