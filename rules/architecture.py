@@ -12,7 +12,9 @@ What it checks
   vision, speech/audio, diffusion, embedding, time series: ViT/Conformer/U-Net/DiT, depth, patch
   size, channels, sample rate, input resolution, prediction length). Table columns name quantities
   (a unit in the header, "Params (M)", applies to the numbers below); config code blocks in
-  release sections count; news, usage and citation sections do not.
+  release sections count; news, usage and citation sections do not. The released model's own
+  config (linked, or named as the one used to train it) defines the model: it counts for the type,
+  the dimensions and the context; a tokenizer's, generation or adapter config does not.
   All four → complete; some → partial (RL102); none → absent (RL101); "the architecture is not
   disclosed" → closed (RL103). A heading with only placeholder text under it is RL104.
 
@@ -325,7 +327,9 @@ ELEMENTS = {
 
 #: A link to the released model's own config or modeling code defines the architecture.
 CONFIG_LINK = any_of(
-    r"config\.json\b",  # "config.json": a link to the model's config.json (weights/partial-adapter-file-listing.md)
+    # "/config.json": a link to the model's own config.json, not a tokenizer's, generation or adapter config
+    # (architecture/partial-templated-config-path.md)
+    r"(?<![\w-])(?:model_)?config\.json\b",
     # "/configuration_tern.py": a link to the modeling configuration code (phrases/architecture-language-family.md)
     r"/configuration_\w+\.py\b",
     r"\.gin\b",  # ".gin": a link to a gin config (phrases/architecture-language-family.md)
@@ -452,15 +456,15 @@ def _defines_a_model(card: Card, hit: Hit) -> bool:
 
 
 def _config_hits(card: Card) -> dict[str, list[Hit]]:
-    """The released model's own config (named in the text or linked): it gives the dimensions and the
-    context length, so it counts for both. A run's DeepSpeed config, a templated or example path and a
-    config in a section for the reader's own fine-tuning define no model."""
+    """The released model's own config (named in the text or linked): it names the model's kind and gives the
+    dimensions and the context length, so it counts for all three. A run's DeepSpeed config, a templated or
+    example path and a config in a section for the reader's own fine-tuning define no model."""
     describing = scan(card, {"model config": CONFIG_TEXT}, where=_describes_release_outside_front_matter)
     configs = describing["model config"] + link_hits(card, CONFIG_LINK, "model config")
     first = next((hit for hit in configs if _defines_a_model(card, hit)), None)  # only the first is reported
     return {
         element: [Hit(element, first.line, first.quote, first.block)] if first is not None else []
-        for element in ("dimensions", "context or tokenizer")
+        for element in ("model type", "dimensions", "context or tokenizer")
     }
 
 
