@@ -116,6 +116,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers{KV}{NUM}",
             # "40 layers": a number of layers or transformer blocks (architecture/absent-sizes-only-in-news.md)
             rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b",
+            # "24-layer, 1024-hidden, 16-heads": a size with its unit joined by a hyphen, the unit singular or plural
+            # (architecture/complete-hyphenated-sizes.md)
+            rf"\b{NUM}-(?:layers?|blocks?|hidden|heads?)\b",
             # "embedding dim:** 1024": a width named before its number (architecture/complete-vision-spec.md)
             r"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{0,24}?\d",
             rf"{NUM}\s*层",  # "24 层": a layer count in Chinese (phrases/architecture-zh.md)
