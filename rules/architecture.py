@@ -14,7 +14,9 @@ What it checks
   (a unit in the header, "Params (M)", applies to the numbers below); config code blocks in
   release sections count; news, usage and citation sections do not. The released model's own
   config (linked, or named as the one used to train it) defines the model: it counts for the type,
-  the dimensions and the context; a tokenizer's, generation or adapter config does not.
+  the dimensions and the context; a tokenizer's, generation or adapter config does not. The class
+  that loads the model (``AutoModelForCausalLM``, ``XForConditionalGeneration``) names its kind,
+  in a quick start too.
   All four → complete; some → partial (RL102); none → absent (RL101); "the architecture is not
   disclosed" → closed (RL103). A heading with only placeholder text under it is RL104.
 
@@ -471,6 +473,31 @@ def _config_hits(card: Card) -> dict[str, list[Hit]]:
     }
 
 
+#: The class that loads the released model names its kind: a causal (decoder-only) language model, a
+#: sequence-to-sequence (encoder-decoder) model or a masked (encoder) model.
+LOADER_CLASS = any_of(
+    # "AutoModelForCausalLM": a transformers auto class named for the model's kind
+    # (architecture/partial-loader-class-names-the-kind.md)
+    r"(?-i:\bAutoModelFor(?:CausalLM|Seq2SeqLM|MaskedLM)\b)",
+    # "WrenForCausalLM", "Wren2LMHeadModel": a model class named for its kind
+    # (architecture/partial-loader-class-names-the-kind.md)
+    r"(?-i:\b[A-Z][A-Za-z0-9]{1,30}(?:For(?:CausalLM|MaskedLM|ConditionalGeneration)|LMHeadModel)\b)",
+)
+
+
+def _loader_hits(card: Card) -> dict[str, list[Hit]]:
+    """The model's kind named by the class that loads it, in code anywhere (a quick start counts: the class
+    is the released model's)."""
+    loaded = scan(card, {"model type": LOADER_CLASS}, where=lambda block: block.kind == "code")
+    return {"model type": loaded["model type"][:1]}
+
+
+def _config_and_loader_hits(card: Card) -> dict[str, list[Hit]]:
+    hits = _config_hits(card)
+    hits["model type"] = hits["model type"] + _loader_hits(card)["model type"]
+    return hits
+
+
 def _describes_release_outside_front_matter(block: Block) -> bool:
     return block.kind != "front_matter" and (block.section is None or block.section.role in DESCRIBING_ROLES)
 
@@ -484,7 +511,7 @@ def _size_alone_is_a_name(card: Card, facts: Facts) -> None:
 # fmt: off
 ARCHITECTURE = criterion_rule(
     "architecture", CODES, doc=__doc__, elements=ELEMENTS, hints=HINTS, subject=SUBJECT, sections=SECTIONS,
-    where=describes_release, extra=_config_hits, refine=_size_alone_is_a_name,
+    where=describes_release, extra=_config_and_loader_hits, refine=_size_alone_is_a_name,
 )
 # fmt: on
 check, RULE, repro_lint_rules = ARCHITECTURE.check, ARCHITECTURE.rule, ARCHITECTURE.hook
