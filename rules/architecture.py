@@ -440,6 +440,15 @@ FINETUNE_CONFIG = any_of(r"(?<![a-z])(?:ft|finetune|fine-?tun\w*|lora|qlora)(?![
 TEMPLATE_PATH = any_of(r"\{[^{}\s]{1,40}\}|<[^<>\s]{1,40}>")
 
 
+#: A command that starts the run from a trained checkpoint: its config sets up a fine-tune, the model it
+#: loads is defined elsewhere.
+STARTS_FROM_A_CHECKPOINT = any_of(
+    # "--pretrained_model_name_or_path": a run started from a trained checkpoint
+    # (architecture/partial-config-of-a-run-from-a-checkpoint.md)
+    r"--(?:pretrained_)?model_name_or_path\b",
+)
+
+
 def _defines_a_model(card: Card, hit: Hit) -> bool:
     """A config hit that may define the released model: not a runtime or fine-tuning config, a template or an
     example path, and not in a section that serves the reader (a fine-tune-it-yourself or example section)."""
@@ -452,6 +461,8 @@ def _defines_a_model(card: Card, hit: Hit) -> bool:
     ):
         return False
     if RUNTIME_CONFIG.search(said) and not CONFIG_LINK.search(said):
+        return False
+    if hit.block is not None and hit.block.kind == "code" and STARTS_FROM_A_CHECKPOINT.search(hit.block.text):
         return False
     if hit.block is not None:
         section = hit.block.section
