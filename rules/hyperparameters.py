@@ -55,6 +55,7 @@ from repro_lint.evidence import (
     criterion_codes,
     release_blocks,
     release_training,
+    runs_inference,
     scan,
     sentences,
     training_files,
@@ -449,6 +450,14 @@ def _prose(card: Card) -> BlockFilter:
     return release_blocks(card, code=False)
 
 
+def _runs_inference(hit: Hit) -> bool:
+    """A config handed to an inference script or a loader (see :data:`repro_lint.evidence.INFERENCE_RUN`)."""
+    if hit.block is None or hit.block.kind != "code":
+        return False
+    at = hit.block.text.find(hit.quote)
+    return at >= 0 and runs_inference(hit.block.text, at)
+
+
 def _configs_and_pointers(card: Card, facts: Facts) -> None:
     """Four core values or the release's training config make the settings complete; a config not
     named as the training config, extra settings alone or a pointer to the paper document them in part."""
@@ -466,6 +475,7 @@ def _configs_and_pointers(card: Card, facts: Facts) -> None:
     if configs:
         found["training config"] = configs
     facts.complete = core_found >= 4 or bool(configs)
+    unconfirmed = [hit for hit in unconfirmed if not _runs_inference(hit)]
     if not facts.complete and unconfirmed:
         # a config that may or may not be the release's (a model config in a checkpoint table, a run
         # script in a usage section): documented in part, never complete, never absent
