@@ -327,6 +327,9 @@ CODE_DOC = any_of(
     # "docs/Train_coco_data.md": a guide to training on a named dataset, not the reader's own
     # (training_method/complete-training-guide-per-dataset.md)
     r"(?:^|/)(?:pre-?)?train(?:ing)?[_-](?!custom|your|own|user)[\w-]{1,40}\.md$",
+    # "README.md#reproducing-training": a link to the section of a document on reproducing the training
+    # (training_method/complete-link-to-reproducing-training.md)
+    r"\.md#[\w-]{0,30}(?:reproduc|replicat)\w*[-_][\w-]{0,20}train",
 )
 # "github.com/acme/acme-train/tree": a repository named for training (extras/open-full.md)
 CODE_REPO = any_of(r"github\.com/[\w.-]{1,100}/[\w.-]{0,100}train[\w.-]{0,100}(?:/|$)")
