@@ -12,7 +12,11 @@ What it checks
   vision, speech/audio, diffusion, embedding, time series: ViT/Conformer/U-Net/DiT, depth, patch
   size, channels, sample rate, input resolution, prediction length). Table columns name quantities
   (a unit in the header, "Params (M)", applies to the numbers below); config code blocks in
-  release sections count; news, usage and citation sections do not.
+  release sections count; news, usage and citation sections do not. The released model's own
+  config (linked, or named as the one used to train it) defines the model: it counts for the type,
+  the dimensions and the context; a tokenizer's, generation or adapter config does not. The class
+  that loads the model (``AutoModelForCausalLM``, ``XForConditionalGeneration``) names its kind,
+  in a quick start too.
   All four → complete; some → partial (RL102); none → absent (RL101); "the architecture is not
   disclosed" → closed (RL103). A heading with only placeholder text under it is RL104.
 
@@ -114,6 +118,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers{KV}{NUM}",
             # "40 layers": a number of layers or transformer blocks (architecture/absent-sizes-only-in-news.md)
             rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b",
+            # "24-layer, 1024-hidden, 16-heads": a size with its unit joined by a hyphen, the unit singular or plural
+            # (architecture/complete-hyphenated-sizes.md)
+            rf"\b{NUM}-(?:layers?|blocks?|hidden|heads?)\b",
             # "embedding dim:** 1024": a width named before its number (architecture/complete-vision-spec.md)
             r"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{0,24}?\d",
             rf"{NUM}\s*层",  # "24 层": a layer count in Chinese (phrases/architecture-zh.md)
@@ -325,7 +332,9 @@ ELEMENTS = {
 
 #: A link to the released model's own config or modeling code defines the architecture.
 CONFIG_LINK = any_of(
-    r"config\.json\b",  # "config.json": a link to the model's config.json (weights/partial-adapter-file-listing.md)
+    # "/config.json": a link to the model's own config.json, not a tokenizer's, generation or adapter config
+    # (architecture/partial-templated-config-path.md)
+    r"(?<![\w-])(?:model_)?config\.json\b",
     # "/configuration_tern.py": a link to the modeling configuration code (phrases/architecture-language-family.md)
     r"/configuration_\w+\.py\b",
     r"\.gin\b",  # ".gin": a link to a gin config (phrases/architecture-language-family.md)
@@ -431,6 +440,15 @@ FINETUNE_CONFIG = any_of(r"(?<![a-z])(?:ft|finetune|fine-?tun\w*|lora|qlora)(?![
 TEMPLATE_PATH = any_of(r"\{[^{}\s]{1,40}\}|<[^<>\s]{1,40}>")
 
 
+#: A command that starts the run from a trained checkpoint: its config sets up a fine-tune, the model it
+#: loads is defined elsewhere.
+STARTS_FROM_A_CHECKPOINT = any_of(
+    # "--pretrained_model_name_or_path": a run started from a trained checkpoint
+    # (architecture/partial-config-of-a-run-from-a-checkpoint.md)
+    r"--(?:pretrained_)?model_name_or_path\b",
+)
+
+
 def _defines_a_model(card: Card, hit: Hit) -> bool:
     """A config hit that may define the released model: not a runtime or fine-tuning config, a template or an
     example path, and not in a section that serves the reader (a fine-tune-it-yourself or example section)."""
@@ -444,6 +462,8 @@ def _defines_a_model(card: Card, hit: Hit) -> bool:
         return False
     if RUNTIME_CONFIG.search(said) and not CONFIG_LINK.search(said):
         return False
+    if hit.block is not None and hit.block.kind == "code" and STARTS_FROM_A_CHECKPOINT.search(hit.block.text):
+        return False
     if hit.block is not None:
         section = hit.block.section
     else:
@@ -452,16 +472,41 @@ def _defines_a_model(card: Card, hit: Hit) -> bool:
 
 
 def _config_hits(card: Card) -> dict[str, list[Hit]]:
-    """The released model's own config (named in the text or linked): it gives the dimensions and the
-    context length, so it counts for both. A run's DeepSpeed config, a templated or example path and a
-    config in a section for the reader's own fine-tuning define no model."""
+    """The released model's own config (named in the text or linked): it names the model's kind and gives the
+    dimensions and the context length, so it counts for all three. A run's DeepSpeed config, a templated or
+    example path and a config in a section for the reader's own fine-tuning define no model."""
     describing = scan(card, {"model config": CONFIG_TEXT}, where=_describes_release_outside_front_matter)
     configs = describing["model config"] + link_hits(card, CONFIG_LINK, "model config")
     first = next((hit for hit in configs if _defines_a_model(card, hit)), None)  # only the first is reported
     return {
         element: [Hit(element, first.line, first.quote, first.block)] if first is not None else []
-        for element in ("dimensions", "context or tokenizer")
+        for element in ("model type", "dimensions", "context or tokenizer")
     }
+
+
+#: The class that loads the released model names its kind: a causal (decoder-only) language model, a
+#: sequence-to-sequence (encoder-decoder) model or a masked (encoder) model.
+LOADER_CLASS = any_of(
+    # "AutoModelForCausalLM": a transformers auto class named for the model's kind
+    # (architecture/partial-loader-class-names-the-kind.md)
+    r"(?-i:\bAutoModelFor(?:CausalLM|Seq2SeqLM|MaskedLM)\b)",
+    # "WrenForCausalLM", "Wren2LMHeadModel": a model class named for its kind
+    # (architecture/partial-loader-class-names-the-kind.md)
+    r"(?-i:\b[A-Z][A-Za-z0-9]{1,30}(?:For(?:CausalLM|MaskedLM|ConditionalGeneration)|LMHeadModel)\b)",
+)
+
+
+def _loader_hits(card: Card) -> dict[str, list[Hit]]:
+    """The model's kind named by the class that loads it, in code anywhere (a quick start counts: the class
+    is the released model's)."""
+    loaded = scan(card, {"model type": LOADER_CLASS}, where=lambda block: block.kind == "code")
+    return {"model type": loaded["model type"][:1]}
+
+
+def _config_and_loader_hits(card: Card) -> dict[str, list[Hit]]:
+    hits = _config_hits(card)
+    hits["model type"] = hits["model type"] + _loader_hits(card)["model type"]
+    return hits
 
 
 def _describes_release_outside_front_matter(block: Block) -> bool:
@@ -477,7 +522,7 @@ def _size_alone_is_a_name(card: Card, facts: Facts) -> None:
 # fmt: off
 ARCHITECTURE = criterion_rule(
     "architecture", CODES, doc=__doc__, elements=ELEMENTS, hints=HINTS, subject=SUBJECT, sections=SECTIONS,
-    where=describes_release, extra=_config_hits, refine=_size_alone_is_a_name,
+    where=describes_release, extra=_config_and_loader_hits, refine=_size_alone_is_a_name,
 )
 # fmt: on
 check, RULE, repro_lint_rules = ARCHITECTURE.check, ARCHITECTURE.rule, ARCHITECTURE.hook

@@ -55,6 +55,7 @@ from repro_lint.evidence import (
     criterion_codes,
     release_blocks,
     release_training,
+    runs_inference,
     scan,
     sentences,
     training_files,
@@ -228,6 +229,15 @@ FULL_SETTINGS = any_of(
     # "github.com/robin-lab/ro…": a recipe folder link, then the settings it holds (phrases/hyperparameters-values.md)
     r"github\.com/[\w.-]{1,100}/[\w.-]{1,100}/(?:tree|blob)/[\w./-]{0,300}/(?:train|training|recipes?"
     r"|configs?)/[^\n]{0,120}?\b(?:hyper-?param\w*|optimi[sz]er|settings|replicat\w*|reproduc\w*)\b",
+)
+
+#: A file the text calls the training config ("`config.json` is the training config" beside a checkpoint's files):
+#: the release's own settings, wherever the sentence sits (a download how-to describes the release's files too).
+NAMED_AS_TRAINING_CONFIG = any_of(
+    # "`train.json` is the training config": a file said to be the training config
+    # (hyperparameters/complete-file-named-as-training-config.md)
+    r"[\w./-]{1,100}\.(?:json|ya?ml|toml|gin|py)`?\s+(?:is|are|holds|contains|has)\s+(?:the\s+)?(?:full\s+|exact\s+)?"
+    r"training\s+(?:config(?:uration)?|settings|hyper-?parameters)\b",
 )
 
 #: A pointer elsewhere (paper, report) for the training details: partial at best.
@@ -449,6 +459,18 @@ def _prose(card: Card) -> BlockFilter:
     return release_blocks(card, code=False)
 
 
+def _runs_inference(hit: Hit) -> bool:
+    """A config handed to an inference script or a loader (see :data:`repro_lint.evidence.INFERENCE_RUN`)."""
+    if hit.block is None or hit.block.kind != "code":
+        return False
+    at = hit.block.text.find(hit.quote)
+    return at >= 0 and runs_inference(hit.block.text, at)
+
+
+def _outside_code(block: Block) -> bool:
+    return block.kind not in ("code", "front_matter")
+
+
 def _configs_and_pointers(card: Card, facts: Facts) -> None:
     """Four core values or the release's training config make the settings complete; a config not
     named as the training config, extra settings alone or a pointer to the paper document them in part."""
@@ -463,9 +485,11 @@ def _configs_and_pointers(card: Card, facts: Facts) -> None:
         if hit.line not in {h.line for h in configs}:
             said = hit.block.text if hit.block is not None else card.lines[hit.line - 1]
             (configs if RELEASE_CONFIG.search(said) else unconfirmed).append(hit)
+    configs += scan(card, {"training config": NAMED_AS_TRAINING_CONFIG}, where=_outside_code)["training config"]
     if configs:
         found["training config"] = configs
     facts.complete = core_found >= 4 or bool(configs)
+    unconfirmed = [hit for hit in unconfirmed if not _runs_inference(hit)]
     if not facts.complete and unconfirmed:
         # a config that may or may not be the release's (a model config in a checkpoint table, a run
         # script in a usage section): documented in part, never complete, never absent

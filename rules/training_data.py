@@ -72,7 +72,7 @@ TOPIC = any_of(
     r"\bdata(?:sets?)?\b",  # "datasets": data or datasets, named (training_data/absent-context-and-benchmarks.md)
     r"\bcorpus\b|\bcorpora\b",  # "Corpus": a corpus, named (training_data/complete-breakdown-table.md)
     # "训练数据": training data or a corpus in Chinese (training_data/closed-zh-not-public.md)
-    r"训练数据|训练集|数据集|语料|(?:训练|预训练)[^。\n]{0,30}(?:数据|token|标识符|样本)|(?:数据|token|标识符|样本)[^。\n]{0,30}(?:训练|预训练)",
+    r"训练数据|训练集|数据集|语料|(?:训练|预训练)[^。\n]{0,30}(?:数据|token|标识符|词元|样本)|(?:数据|token|标识符|词元|样本)[^。\n]{0,30}(?:训练|预训练)",
 )
 #: ... or sits under a heading about data.
 # "Data": a data heading (training_data/complete-breakdown-table.md, open-reproducible-zh.md)
@@ -179,6 +179,10 @@ QUALIFIERS = (
 SIZE = any_of(
     # "1.2T tokens": a count of data units (training_data/complete-sources-size-mix.md)
     rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*{QUALIFIERS}{DATA_UNIT}",
+    # "9.5 trillion curated and deduplicated tokens": a scaled count, then qualities joined by "and", then the unit
+    # (training_data/partial-count-with-joined-qualities.md)
+    rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)\+?\s+(?:[A-Za-z-]{{1,20}},?\s+){{1,2}}and\s+"
+    rf"[A-Za-z-]{{1,20}}\s+{DATA_UNIT}",
     # "12 gigabytes": a size in bytes (training_data/partial-size-in-gigabyte-words.md)
     rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB|gigabytes|terabytes|petabytes)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))",
     # "300G Chinese corpus": a size in G or T of some data (training_data/partial-size-in-gigabytes.md)
@@ -314,6 +318,9 @@ STRONG_TOPIC = any_of(
     r"\bwe (?:created|used|collected|built|curated)\b[^.\n]{0,40}\bfor (?:unsupervised )?(?:pre-?)?training",
     # "在 256 张 H800 上训练": training data statements in Chinese (extras/open-zh.md)
     r"(?:预训练|训练)(?:数据|语料)(?:包括|包含|来自|为)|(?:在|基于)[^。\n]{0,30}(?:上|中)(?:进行)?(?:预训练|训练)",
+    # "经过了 2T 中英词元的预训练": pre-trained on a counted amount of data, in Chinese
+    # (training_data/partial-zh-pretrained-on-count.md)
+    rf"经过了?\s*{NUM}\s*(?:万亿|亿|[KMBT])?[^。，,\n]{{0,12}}的(?:预训练|训练)",
 )
 
 #: Sentences addressed to the reader: data they may use, not data the release was trained on.

@@ -111,7 +111,8 @@ OBJECTIVE = any_of(
     r"\bcontinu(?:ed|al|ally|ous(?:ly)?) (?:pre-?)?train\w*",
     # "multi-stage": a multi-stage procedure (phrases/training-method-objectives.md)
     r"\b(?:two|three|multi)[- ]stage\b",
-    r"\b(?:stage|phase) [1-3]\b",  # "stage 1": a numbered stage (phrases/training-method-objectives.md)
+    # "stage 1": a numbered stage, not DeepSpeed's "ZeRO stage 3" (phrases/training-method-objectives.md)
+    r"(?<!ZeRO )(?<!ZeRO-)\b(?:stage|phase) [1-3]\b",
     # "multi-task fine-tuning": multi-task fine-tuning (phrases/training-method-objectives.md)
     r"\bmulti-?task (?:prompted )?fine-?tun\w*",
     r"\bcurriculum learning\b",  # "curriculum learning": curriculum learning (phrases/training-method-objectives.md)
@@ -203,6 +204,9 @@ MENTION = any_of(
     r"\bpre-?trained (?:on|with)\b",
     # "We pretrained with": we trained with or on (tiers/weights-available-recipe.md)
     r"\bwe (?:pre-?)?train(?:ed)? (?:with|using|on)\b",
+    # "We train the models on": we trained the model or our models on or with something
+    # (training_method/complete-we-train-using-linked-code.md)
+    r"\bwe (?:pre-?)?train(?:ed)? (?:the|our|all|both)(?: \w+)? models? (?:with|using|on)\b",
     # "codebase for distributed training": a codebase for training (phrases/training-method-objectives.md)
     r"\b(?:library|framework|codebase) for\b[^\n]{0,60}?\btraining\b",
     # "训练方法": trained or fine-tuned into, in Chinese (training_method/complete-stages-and-code-zh.md)
@@ -274,6 +278,9 @@ CODE_STATEMENT = any_of(
 TRAINED_WITH = any_of(
     # "fine-tuned with the [": trained with a linked tool (training_method/partial-fine-tuned-with-data-link.md)
     r"\b(?:trained|fine-?tuned|pre-?trained)\b[^.\n]{0,100}?\b(?:using|with|via)\b[^.\[\n]{0,40}\[",
+    # "We train the models on TPUs using [": we train, in the present, with a linked tool
+    # (training_method/complete-we-train-using-linked-code.md)
+    r"\bwe (?:pre-?)?train\b[^.\n]{0,100}?\b(?:using|with|via)\b[^.\[\n]{0,40}\[",
     # "used the code from [our": used the code at a link (phrases/training-method-code.md)
     r"\b(?:used|using|with) (?:the )?code\b[^.\[\n]{0,40}\[",
 )
@@ -320,6 +327,9 @@ CODE_DOC = any_of(
     # "docs/Train_coco_data.md": a guide to training on a named dataset, not the reader's own
     # (training_method/complete-training-guide-per-dataset.md)
     r"(?:^|/)(?:pre-?)?train(?:ing)?[_-](?!custom|your|own|user)[\w-]{1,40}\.md$",
+    # "README.md#reproducing-training": a link to the section of a document on reproducing the training
+    # (training_method/complete-link-to-reproducing-training.md)
+    r"\.md#[\w-]{0,30}(?:reproduc|replicat)\w*[-_][\w-]{0,20}train",
 )
 # "github.com/acme/acme-train/tree": a repository named for training (extras/open-full.md)
 CODE_REPO = any_of(r"github\.com/[\w.-]{1,100}/[\w.-]{0,100}train[\w.-]{0,100}(?:/|$)")

@@ -51,3 +51,15 @@ def test_a_training_command_is_the_release_s_own_only_when_it_trains_the_release
     assert starts_from_it.criteria["hyperparameters"].level.value == "absent"
     other_model = lint_string(head + "Use this command to train Robin-7B:\n\n" + run)
     assert other_model.criteria["hyperparameters"].level.value == "absent"
+
+
+def test_a_command_continued_over_lines_is_read_whole_to_tell_inference_from_training():
+    from repro_lint.evidence import runs_inference
+    from repro_lint.evidence._release_names import command_at
+
+    text = "python demo/infer_image.py \\\n  -c kite/config/base.py \\\n  -i cat.jpg\npython train.py -c kite/config/base.py"
+    first = text.index("kite/config")
+    last = text.rindex("kite/config")
+    assert command_at(text, first).startswith("python demo/infer_image.py")
+    assert runs_inference(text, first)  # the config is handed to an inference script two lines up
+    assert not runs_inference(text, last)  # the same config handed to the training script

@@ -58,6 +58,35 @@ TRAINING_RUN = _compile(
 )
 
 
+#: A command or call that runs the model rather than training it: a script named for inference, sampling,
+#: generation or a demo (``python demo/inference_on_image.py -c config/x.py``), or a loader given the config
+#: and the weights (``load_model("config/x.py", "x.pth")``). A config handed to it is not a training config.
+INFERENCE_RUN = _compile(
+    r"\bpython3?\s+(?:-m\s+)?[\w./-]{0,100}?(?<![a-z])(?:infer\w*|demo\w*|sampl\w*|generat\w*|animat\w*|predict\w*"
+    r"|inpaint\w*|txt2img|img2img)\b"
+    r"|\bload_model\s*\(",
+    IGNORECASE,
+)
+
+
+def command_at(text: str, offset: int) -> str:
+    """The shell command or line of code in ``text`` that holds ``offset``: its line and the lines it
+    continues (a ``\\`` at the end of the line before)."""
+    start = text.rfind("\n", 0, offset) + 1
+    while start > 0:
+        previous = text.rfind("\n", 0, start - 1) + 1
+        if not text[previous : start - 1].rstrip().endswith("\\"):
+            break
+        start = previous
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def runs_inference(text: str, offset: int) -> bool:
+    """True when the command holding ``offset`` runs the model (inference, sampling, a demo), not training."""
+    return bool(INFERENCE_RUN.search(command_at(text, offset)))
+
+
 def release_names(card: Card) -> frozenset[str]:
     """Lower-case stems of the names the card gives its release (see the module docstring): the
     model-shaped words of the title, the one word of a one-word title, the Hub repositories linked."""
@@ -148,7 +177,7 @@ def trains_release(card: Card) -> ReleaseTraining:
                 if trains_it.search(prose):
                     found.add(id(block))
                     stated.add(id(block))
-                elif any(_names_run(names_release, m.group(0)) for m in TRAINING_RUN.finditer(block.text)):
+                elif any(_names_run(names_release, m.group(0)) and not runs_inference(block.text, m.start()) for m in TRAINING_RUN.finditer(block.text)):
                     found.add(id(block))
         if block.kind != "code":
             before = block

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
+from ..document import RELEASE_VOICE as DOCUMENT_RELEASE_VOICE
 from ..document import Block, Card, Role, Section, heading_role
 from ..prefilter import lazy as _compile
 from ..prefilter import may_match
@@ -36,8 +37,9 @@ TRAINING_HEADING = _compile(r"\btrain|\bpre-?train|\brecipes?\b|\breproduc|\bSFT
 FINETUNE_HEADING = _compile(r"fine-?tun|微调|精调", IGNORECASE)
 RELEASE_STAGE = _compile(r"\bsupervised\b|\binstruction\b|\bSFT\b|\bDPO\b|\bRLHF\b|\balign|\bstages?\b|指令|对齐|阶段", IGNORECASE)
 RELEASE_VOICE = _compile(r"\bwe\b|\bour\b|我们", IGNORECASE)
-#: "We (also) provide the code for fine-tuning": an offer to the reader, not what *we* did.
-OFFER_VOICE = _compile(r"\bwe (?:also )?(?:provide|release|share|offer)d?\b|我们提供", IGNORECASE)
+#: "We (also) provide the code for fine-tuning": an offer to the reader, not what *we* did; "By default, we use
+#: dataset X": what the offered script does unless the reader changes it.
+OFFER_VOICE = _compile(r"\bwe (?:also )?(?:provide|release|share|offer)d?\b|\bby default\b|我们提供", IGNORECASE)
 #: A title or heading that presents a demonstration or how-to ("Finetune Demo", "How to fine-tune X").
 HOWTO_HEADING = _compile(r"\bdemo\b|\bexamples?\b|\bhow to (?:fine-?tune|train)\b|示例|演示", IGNORECASE)
 
@@ -89,7 +91,9 @@ def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
     makes its section a release fact even under "Usage"; a user-facing heading (usage, install,
     evaluation, citation …) makes it an instruction. A training or fine-tuning section whose own
     text speaks to the reader ("fine-tune it on your own dataset", 为用户提供微调脚本), and a
-    "Fine-tuning" section that never says what *we* did, are instructions, subsections included.
+    "Fine-tuning" section that never says what *we* did, are instructions, subsections included. A
+    "Fine-tuning" heading with no text of its own speaks through its first subsection ("### Data:
+    X was created by fine-tuning …").
     """
     return card_index(card).remembered_release_sections(_release_sections)
 
@@ -119,6 +123,7 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
             and not training
             and not RELEASE_STAGE.search(section.title)
             and not any(RELEASE_VOICE.search(t) and not OFFER_VOICE.search(t) for t in own)
+            and not (not own and _made_the_release(_first_texts_below(card, section)))
         ):
             for_users.add(id(section))
 
@@ -152,6 +157,21 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         return True
 
     return is_release
+
+
+def _first_texts_below(card: Card, section: Section) -> list[str]:
+    """The first prose of a section's subsections: what a heading with no text of its own ("## Fine-tuning"
+    straight over "### Data") says through them."""
+    return [b.text for b in card.blocks_in(section) if b.section is not section and b.kind not in ("heading", "code")][:1]
+
+
+#: What was done to make the release, said in the past or as a fact about it: "X was created by fine-tuning",
+#: "we fine-tuned", 我们使用 (the same voice as the section roles of :mod:`repro_lint.document`).
+MADE_THE_RELEASE = _compile(DOCUMENT_RELEASE_VOICE, IGNORECASE)
+
+
+def _made_the_release(texts: list[str]) -> bool:
+    return any(MADE_THE_RELEASE.search(t) and not OFFER_VOICE.search(t) for t in texts)
 
 
 def release_blocks(card: Card, *, code: bool = True) -> BlockFilter:

@@ -42,6 +42,23 @@ HOW_IT_WAS_MADE = _compile(
 TRAINED_ON = _compile(r"\b(?:pre-?trained|trained|fine-?tuned|built|learned)\s+(?:\w+\s+){0,2}(?:on|from)\s+(?:\w+\s+){0,2}$|(?:基于|在)\S{0,6}$", IGNORECASE)
 
 
+#: Other people's models as a category: "outperforms closed-source models", "open-source and proprietary LLMs",
+#: 开源与闭源. A comparison, not a statement that this release withholds anything.
+OTHERS_CATEGORY = _compile(
+    r"\b(?:closed[- ]source|proprietary|closed[- ]weights?)\s+(?:[\w-]+\s+)?(?:models|LLMs|systems|counterparts|competitors"
+    r"|alternatives|rivals)\b"
+    r"|\bopen[- ]?(?:source|weights?)\s*(?:and|or|&|/|vs\.?|versus)\s*(?:closed[- ]source|closed[- ]weights?|proprietary)\b"
+    r"|\b(?:closed[- ]source|closed[- ]weights?|proprietary)\s*(?:and|or|&|/|vs\.?|versus)\s*open[- ]?(?:source|weights?)\b"
+    r"|开源\s*(?:与|和|及|或|、|/)\s*闭源|闭源\s*(?:与|和|及|或|、|/)\s*开源|闭源(?:大)?模型",
+    IGNORECASE,
+)
+
+
+def _names_others(sentence: str, at: int) -> bool:
+    """True when the withholding words at ``at`` name a category of other models ("closed-source models")."""
+    return any(m.start() <= at < m.end() for m in OTHERS_CATEGORY.finditer(sentence, max(0, at - 40), at + 80))
+
+
 def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool = False) -> bool:
     """True when the artifact withheld at offset ``at`` of ``sentence`` is the criterion's ``subject``.
 
@@ -77,6 +94,8 @@ def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everyw
 
     The subject must be named near the withholding words (:data:`WITHHELD_SCOPE`), so "the model was
     trained on proprietary data" withholds data, and the model only when it is the model that is withheld.
+    Other models named as a category ("ahead of open-source and closed-source systems", 开源与闭源) are a
+    comparison, not a withholding.
     """
     units = card_index(card).sentences()
     hits: list[Hit] = []
@@ -89,6 +108,7 @@ def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everyw
         implied = heading is not None and in_section(block.section, heading)
         # every withholding phrase of the sentence: "the weights are not released and the data is proprietary"
         places = [w] + [m.start() for m in WITHHELD.finditer(sentence, w + 1)]
+        places = [at for at in places if not _names_others(sentence, at)]
         material = next((at for at in places if TRAINED_ON.search(sentence[max(0, at - 40) : at])), None)
         if material is not None:
             places = [material]  # "trained on proprietary X that we do not share": the sentence withholds training material
