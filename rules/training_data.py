@@ -83,12 +83,8 @@ NOT_TRAINING_HEADING = any_of(  # "Evaluation", "评测": evaluation headings (p
     r"\bevaluat", r"\bbenchmark", r"\bresults?\b", r"\bleaderboard", r"评测|评估|测评|测试结果"
 )
 
-#: Well-known corpora and datasets (distinctive names).
-KNOWN_SOURCES = (
-    r"common ?crawl",  # "CommonCrawl": Common Crawl (training_data/complete-sources-size-mix.md)
-    r"\bC4\b",  # "C4": the C4 corpus (training_data/complete-sources-size-mix.md)
-    # "the Pile": the Pile (training_data/complete-documented-corpus-tokens.md)
-    r"\bthe pile\b|\bpile\b(?= dataset| corpus)",
+#: Web and code corpora, each with a paper or datasheet that documents its composition.
+WEB_AND_CODE_CORPORA = (
     r"redpajama",  # "RedPajama": RedPajama (training_data/absent-reader-dataset-and-comparison.md)
     r"refined-?web",  # "RefinedWeb": RefinedWeb (phrases/training-data-named-sources.md)
     r"slimpajama",  # "SlimPajama": SlimPajama (training_data/partial-documented-corpus-plus-synthetic.md)
@@ -96,6 +92,15 @@ KNOWN_SOURCES = (
     r"fineweb",  # "FineWeb-Edu": FineWeb (recipe-only.md)
     r"\bthe stack\b",  # "The Stack": the Stack (code) (recipe-only.md)
     r"starcoderdata",  # "StarCoderData": StarCoderData (phrases/training-data-named-sources.md)
+)
+
+#: Well-known corpora and datasets (distinctive names).
+KNOWN_SOURCES = (
+    r"common ?crawl",  # "CommonCrawl": Common Crawl (training_data/complete-sources-size-mix.md)
+    r"\bC4\b",  # "C4": the C4 corpus (training_data/complete-sources-size-mix.md)
+    # "the Pile": the Pile (training_data/complete-documented-corpus-tokens.md)
+    r"\bthe pile\b|\bpile\b(?= dataset| corpus)",
+    *WEB_AND_CODE_CORPORA,
     r"wikipedia",  # "Wikipedia": Wikipedia (training_data/complete-sources-size-mix.md)
     r"\barxiv\b",  # "arxiv": arXiv papers (training_data/absent-context-and-benchmarks.md)
     # "Books3": book corpora (phrases/training-data-named-sources.md)
@@ -245,13 +250,7 @@ DOCUMENTED_CORPUS = any_of(
     r"\bthe pile\b|\bpile\b(?= dataset| corpus)",
     r"(?-i:\bC4\b)",  # "C4": C4, in capitals (training_data/complete-sources-size-mix.md)
     r"\bmc4\b",  # "mC4": multilingual C4 (phrases/training-data-named-sources.md)
-    r"redpajama",  # "RedPajama": RedPajama (training_data/absent-reader-dataset-and-comparison.md)
-    r"refined-?web",  # "RefinedWeb": RefinedWeb (phrases/training-data-named-sources.md)
-    r"slimpajama",  # "SlimPajama": SlimPajama (training_data/partial-documented-corpus-plus-synthetic.md)
-    r"\bdolma\b",  # "Dolma": Dolma (phrases/training-data-named-sources.md)
-    r"fineweb",  # "FineWeb-Edu": FineWeb (recipe-only.md)
-    r"\bthe stack\b",  # "The Stack": the Stack (code) (recipe-only.md)
-    r"starcoderdata",  # "StarCoderData": StarCoderData (phrases/training-data-named-sources.md)
+    *WEB_AND_CODE_CORPORA,
     r"\broots corpus\b",  # "ROOTS corpus": the ROOTS corpus (phrases/training-data-named-sources.md)
     r"\boscar\b",  # "OSCAR": the OSCAR corpus (phrases/training-data-named-sources.md)
     r"\blaion-?\w*",  # "LAION": LAION image-text pairs (phrases/training-data-named-sources.md)
