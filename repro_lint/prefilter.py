@@ -470,7 +470,7 @@ class Plan:
     source) or none (confirmed in every sentence). Alternatives are compiled on first use.
     """
 
-    __slots__ = ("pattern", "flags", "sources", "keywords", "always", "_compiled", "_ids")
+    __slots__ = ("pattern", "flags", "sources", "keywords", "always", "_compiled", "_ids", "_finder")
 
     def __init__(self, pattern: Any) -> None:
         self.pattern = pattern
@@ -487,6 +487,7 @@ class Plan:
         self.always = sum(1 << i for i, k in enumerate(self.keywords) if k is None)
         self._compiled: list[Optional[re.Pattern[str]]] = [None] * len(self.sources)
         self._ids: Optional[list[tuple[int, ...]]] = None
+        self._finder: Any = None  # an automaton over all its keywords, for may_match
 
     def alternative(self, i: int) -> "re.Pattern[str]":
         """Alternative ``i`` compiled on its own (the whole pattern when it has a single one)."""
@@ -546,10 +547,14 @@ class Plan:
         keeps them as integers never holds a tuple and a matched string per match (a long code block
         has several matches a line)."""
         masks = self.candidates(index)
-        search = self.search
+        search, alternative, compiled = self.search, self.alternative, self._compiled
         for k, mask in enumerate(masks) if isinstance(masks, list) else sorted(masks.items()):
             if mask:
-                found = search(texts[k], mask)
+                if mask & (mask - 1):  # several alternatives
+                    found = search(texts[k], mask)
+                else:  # one: searched directly
+                    i = mask.bit_length() - 1
+                    found = (compiled[i] or alternative(i)).search(texts[k])
                 if found is not None:
                     yield k, found.start(), found.end()
 
@@ -557,7 +562,10 @@ class Plan:
         """False only when no alternative can match a text whose :func:`fold` is ``folded``."""
         if self.always:
             return True
-        return any(k in folded for keywords in self.keywords for k in keywords or ())
+        finder = self._finder
+        if finder is None:
+            finder = self._finder = _automaton({k for keywords in self.keywords for k in keywords or ()})
+        return next(finder.iter(folded), None) is not None
 
 
 class _KeywordTable:
@@ -595,12 +603,16 @@ class _KeywordTable:
             self.segments = [(0, len(self.ids), self._automaton(0, len(self.ids)))]
 
     def _automaton(self, start: int, end: int) -> Any:
-        automaton = ahocorasick.Automaton()
-        for keyword, kid in self.ids.items():
-            if start <= kid < end:
-                automaton.add_word(keyword, kid)
-        automaton.make_automaton()
-        return automaton
+        return _automaton({keyword: kid for keyword, kid in self.ids.items() if start <= kid < end})
+
+
+def _automaton(words: "Iterable[str] | dict[str, int]") -> Any:
+    """An Aho–Corasick automaton over non-empty ``words`` (a dict: each word's value; else the word)."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, words[word] if isinstance(words, dict) else word)
+    automaton.make_automaton()
+    return automaton
 
 
 _KEYWORDS = _KeywordTable()
