@@ -68,6 +68,11 @@ class _Sentences(ComputedSequence[str]):
         self._spans, self._blank = spans, blank
         self._last_k, self._last_text = -1, ""
 
+    def __getitem__(self, k: Any) -> Any:
+        if k.__class__ is int and 0 <= k < len(self._spans.starts):  # the common case, without the checks of the base class
+            return self._item(k)
+        return super().__getitem__(k)
+
     def blanked(self) -> "_Sentences":
         return _Sentences(self._spans, True)
 
@@ -124,6 +129,11 @@ class _Sparse(ComputedSequence[int]):
     def __len__(self) -> int:
         return self._count
 
+    def __getitem__(self, k: Any) -> Any:
+        if k.__class__ is int and 0 <= k < self._count:
+            return self._values.get(k, -1)
+        return super().__getitem__(k)
+
     def _item(self, k: int) -> int:
         return self._values.get(k, -1)
 
@@ -160,6 +170,11 @@ class _Blocks(ComputedSequence[Block]):
 
     def __len__(self) -> int:
         return len(self._spans.starts)
+
+    def __getitem__(self, k: Any) -> Any:
+        if k.__class__ is int and 0 <= k < len(self._spans.starts):
+            return self._blocks[self._spans.block_of(k)]
+        return super().__getitem__(k)
 
     def _item(self, k: int) -> Block:
         return self._blocks[self._spans.block_of(k)]

@@ -41,15 +41,20 @@ def scan(
     on_topic: dict[int, bool] = {}
     quotes: dict[str, str] = {}  # one string for each quote, however often it is found (a repeated line)
     line_numbers: dict[int, int] = {}  # one int object for each line, however many elements are found on it
+    blocks, future, withheld = units.blocks, units.future, units.withheld
     for name, pattern in elements.items():
         out = found[name]
         for k, start, quote in index.pattern_hits(pattern, urls):
-            block = units.blocks[k]
+            block = blocks[k]
             ok = accepted.get(id(block))
             if ok is None:
                 ok = accepted[id(block)] = bool(where(block))
-            if not ok or (skip_future and promised(texts[k], start, units.future[k])) or (skip_withheld and units.withheld[k] >= 0):
+            if not ok or (skip_withheld and withheld[k] >= 0):
                 continue
+            if skip_future:
+                promise = future[k]
+                if promise >= 0 and promised(texts[k], start, promise):
+                    continue
             if topic is not None:
                 about = on_topic.get(id(block))
                 if about is None:
