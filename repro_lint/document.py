@@ -333,8 +333,9 @@ class Card:
         return 1
 
     def sections_matching(self, pattern: "re.Pattern[str]") -> Iterator[Section]:
+        search = pattern.search
         for section in self.sections:
-            if pattern.search(section.title):
+            if search(section.title):
                 yield section
 
     def blocks_in(self, section: Section) -> Iterator[Block]:

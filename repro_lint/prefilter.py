@@ -393,13 +393,13 @@ class LazyPattern:
         return self._compiled
 
     def search(self, string: str, *args: int) -> "Optional[re.Match[str]]":
-        return self.compiled.search(string, *args)
+        return (self._compiled or self.compiled).search(string, *args)
 
     def match(self, string: str, *args: int) -> "Optional[re.Match[str]]":
-        return self.compiled.match(string, *args)
+        return (self._compiled or self.compiled).match(string, *args)
 
     def fullmatch(self, string: str, *args: int) -> "Optional[re.Match[str]]":
-        return self.compiled.fullmatch(string, *args)
+        return (self._compiled or self.compiled).fullmatch(string, *args)
 
     def finditer(self, string: str, *args: int) -> "Iterator[re.Match[str]]":
         return self.compiled.finditer(string, *args)
@@ -548,15 +548,20 @@ class Plan:
         has several matches a line)."""
         masks = self.candidates(index)
         search, alternative, compiled = self.search, self.alternative, self._compiled
-        for k, mask in enumerate(masks) if isinstance(masks, list) else sorted(masks.items()):
-            if mask:
-                if mask & (mask - 1):  # several alternatives
-                    found = search(texts[k], mask)
-                else:  # one: searched directly
-                    i = mask.bit_length() - 1
-                    found = (compiled[i] or alternative(i)).search(texts[k])
-                if found is not None:
-                    yield k, found.start(), found.end()
+        candidates: Iterator[tuple[int, str, int]]
+        if isinstance(masks, list) and len(masks) - masks.count(0) > len(masks) // 4:  # many: read the texts in order
+            candidates = ((k, text, mask) for k, (mask, text) in enumerate(zip(masks, texts)) if mask)
+        else:
+            items = enumerate(masks) if isinstance(masks, list) else sorted(masks.items())
+            candidates = ((k, texts[k], mask) for k, mask in items if mask)
+        for k, text, mask in candidates:
+            if mask & (mask - 1):  # several alternatives
+                found = search(text, mask)
+            else:  # one: searched directly
+                i = mask.bit_length() - 1
+                found = (compiled[i] or alternative(i)).search(text)
+            if found is not None:
+                yield k, found.start(), found.end()
 
     def may_match(self, folded: str) -> bool:
         """False only when no alternative can match a text whose :func:`fold` is ``folded``."""
