@@ -504,14 +504,14 @@ class Plan:
         """The leftmost match in ``text`` among the alternatives in ``mask``; where several start at the
         same place, the first alternative's, as the whole pattern's alternation would choose."""
         best = None
-        i = 0
+        compiled, alternative = self._compiled, self.alternative
         while mask:
-            if mask & 1:
-                m = self.alternative(i).search(text)
-                if m is not None and (best is None or m.start() < best.start()):
-                    best = m
-            mask >>= 1
-            i += 1
+            low = mask & -mask  # the lowest alternative left
+            i = low.bit_length() - 1
+            m = (compiled[i] or alternative(i)).search(text)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+            mask ^= low
         return best
 
     def candidates(self, index: "TextIndex") -> "dict[int, int] | list[int]":

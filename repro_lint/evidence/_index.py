@@ -14,6 +14,7 @@ import contextvars
 import re
 from array import array
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any, Callable, Container, Iterable, Iterator, Optional, Sequence
 
 from ..document import Block, Card, Section
@@ -138,8 +139,12 @@ class _Sparse(ComputedSequence[int]):
         return self._values.get(k, -1)
 
     def __iter__(self) -> Iterator[int]:
-        get = self._values.get
-        return (get(k, -1) for k in range(self._count))
+        at, values = 0, self._values
+        for k in sorted(values):  # runs of -1 between the few set values, repeated in C
+            yield from repeat(-1, k - at)
+            yield values[k]
+            at = k + 1
+        yield from repeat(-1, self._count - at)
 
 
 class _Folded(ComputedSequence[str]):

@@ -136,8 +136,16 @@ def header_value(name: str, cell: str) -> str:
     A unit given once in the header applies to every bare number below it: under ``Params (M)`` the
     cell ``4.7`` reads ``Params: 4.7 M``, so a value pattern sees the quantity with its unit.
     """
+    name, unit = _column(name) if len(name) <= 200 else _column.__wrapped__(name)
+    if unit is not None and _BARE_NUMBER.match(cell):
+        return f"{unit[0]}: {cell} {unit[1]}"
+    return f"{name}: {cell}"
+
+
+@functools.lru_cache(maxsize=512)
+def _column(name: str) -> tuple[str, Optional[tuple[str, str]]]:
+    """A column header with its spaces normalised, and its name and unit when it gives one (read once
+    per column, not once per row)."""
     name = " ".join(name.split())
     unit = _HEADER_UNIT.match(name)
-    if unit and _BARE_NUMBER.match(cell):
-        return f"{unit.group('name')}: {cell} {unit.group('unit').strip()}"
-    return f"{name}: {cell}"
+    return name, (unit.group("name"), unit.group("unit").strip()) if unit else None
