@@ -377,7 +377,7 @@ class LazyPattern:
     for each of them (None: read off its source; see :class:`Plan`).
     """
 
-    __slots__ = ("pattern", "flags", "alternatives", "keywords", "_compiled", "__weakref__")
+    __slots__ = ("pattern", "flags", "alternatives", "keywords", "_compiled", "_plan", "__weakref__")
 
     def __init__(self, pattern: str, flags: int = 0, alternatives: Sequence[str] = (), keywords: Sequence[Keywords] = ()) -> None:
         self.pattern = pattern
@@ -385,6 +385,7 @@ class LazyPattern:
         self.alternatives = tuple(alternatives)
         self.keywords = tuple(keywords)
         self._compiled: Optional[re.Pattern[str]] = None
+        self._plan: "Plan | None" = None  # for search in long texts (made on first need)
 
     @property
     def compiled(self) -> "re.Pattern[str]":
@@ -393,6 +394,13 @@ class LazyPattern:
         return self._compiled
 
     def search(self, string: str, *args: int) -> "Optional[re.Match[str]]":
+        """``re.Pattern.search``; a long text without any of the pattern's keywords is ruled out without it."""
+        if len(string) >= _CHECK_KEYWORDS_FROM and not args:
+            checker = self._plan
+            if checker is None:
+                checker = self._plan = plan(self)
+            if not checker.always and not checker.may_match(fold(string)):
+                return None
         return (self._compiled or self.compiled).search(string, *args)
 
     def match(self, string: str, *args: int) -> "Optional[re.Match[str]]":
@@ -417,7 +425,7 @@ class LazyPattern:
         return self.compiled.split(string, maxsplit)
 
     def __getattr__(self, name: str) -> Any:  # groups, groupindex, scanner …
-        if name.startswith("__") or name == "_compiled":  # pickle and copy probe for these before the slots are set
+        if name.startswith("__") or name in ("_compiled", "_plan"):  # pickle and copy probe for these before the slots are set
             raise AttributeError(name)
         return getattr(self.compiled, name)
 
@@ -427,6 +435,11 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern[:60]!r}…)"
+
+
+#: Texts at least this long are searched by a :class:`LazyPattern` only when they hold one of its keywords
+#: (one automaton pass, much faster than trying each alternative at every character).
+_CHECK_KEYWORDS_FROM = 32
 
 
 def lazy(pattern: str, flags: int = 0) -> "re.Pattern[str]":
