@@ -395,7 +395,7 @@ class LazyPattern:
 
     def search(self, string: str, *args: int) -> "Optional[re.Match[str]]":
         """``re.Pattern.search``; a long text without any of the pattern's keywords is ruled out without it."""
-        if len(string) >= _CHECK_KEYWORDS_FROM and not args:
+        if _CHECK_KEYWORDS_FROM <= len(string) <= _CHECK_KEYWORDS_UP_TO and not args:
             checker = self._plan
             if checker is None:
                 checker = self._plan = plan(self)
@@ -437,9 +437,10 @@ class LazyPattern:
         return f"LazyPattern({self.pattern[:60]!r}…)"
 
 
-#: Texts at least this long are searched by a :class:`LazyPattern` only when they hold one of its keywords
-#: (one automaton pass, much faster than trying each alternative at every character).
-_CHECK_KEYWORDS_FROM = 32
+#: Texts of this many characters are searched by a :class:`LazyPattern` only when they hold one of its
+#: keywords (one automaton pass, much faster than trying each alternative at every character). Longer
+#: texts are searched directly: checking them would hold a folded copy of each.
+_CHECK_KEYWORDS_FROM, _CHECK_KEYWORDS_UP_TO = 32, 8192
 
 
 def lazy(pattern: str, flags: int = 0) -> "re.Pattern[str]":
