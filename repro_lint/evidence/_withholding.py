@@ -49,7 +49,8 @@ OTHERS_CATEGORY = _compile(
     r"|alternatives|rivals)\b"
     r"|\bopen[- ]?(?:source|weights?)\s*(?:and|or|&|/|vs\.?|versus)\s*(?:closed[- ]source|closed[- ]weights?|proprietary)\b"
     r"|\b(?:closed[- ]source|closed[- ]weights?|proprietary)\s*(?:and|or|&|/|vs\.?|versus)\s*open[- ]?(?:source|weights?)\b"
-    r"|开源\s*(?:与|和|及|或|、|/)\s*闭源|闭源\s*(?:与|和|及|或|、|/)\s*开源|闭源(?:大)?模型",
+    r"|开源\s*(?:与|和|及|或|、|/)\s*闭源|闭源\s*(?:与|和|及|或|、|/)\s*开源"
+    r"|(?:超越|超过|媲美|比肩|优于|对标|领先于?|赶超|接近|相比|对比)[^，。,.\n]{0,10}闭源(?:大)?模型",
     IGNORECASE,
 )
 
