@@ -464,6 +464,8 @@ API_ACCESS = any_of(
     r"\bAPI[_ -]?keys?\b",  # "API key": an API key (weights/closed-service-sdk-only.md)
     # "API reference": API documentation or endpoints (weights/closed-service-sdk-only.md)
     r"\bAPI (?:reference|documentation|docs|endpoints?)\b",
+    # ".../APIReference/API_DetectObjects.html": a link into an API reference (weights/closed-service-model-versions.md)
+    r"\[[^\]\n]{1,80}\]\([^()\s]{0,200}?\bAPI[_-]?reference\b[^()\s]{0,200}\)",
     r"\b(?:client|official) (?:\w+ )?SDK\b",  # "official Python SDK": a client SDK (weights/closed-service-sdk-only.md)
     r"\bcloud (?:service|API)\b",  # "cloud service": a cloud service (phrases/weights-not-own.md)
     r"API\s*密钥|接口调用|云服务",  # "云服务": API keys or a cloud service, in Chinese (phrases/weights-zh.md)

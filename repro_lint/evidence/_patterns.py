@@ -49,6 +49,8 @@ FUTURE = _compile(
     r"\bwill (?:be )?(?:soon )?(?:release|publish|open[- ]?source|share|made available|available|provide|upload|update)"
     r"|\b(?:to be|soon to be) (?:released|published|open[- ]?sourced)|\bplan(?:s|ned)? to (?:release|open|publish)"
     r"|\bcoming soon\b|\bin the (?:near )?future\b|\bupcoming\b|\bforthcoming\b"
+    # a condition, not a fact: "when a new version of the model is released", "once the weights are released"
+    r"|\b(?:when|whenever|once|if|until)\b[^.,;\n]{0,60}\b(?:is|are|gets?) (?:\w+ )?released\b"
     r"|即将|后续(?:将|会)?(?:开源|发布|公开)|敬请期待|将(?:会)?(?:开源|发布|公开)|计划(?:开源|发布)",
     IGNORECASE,
 )
