@@ -344,6 +344,8 @@ TRAINING_NAMED = any_of(r"train|fine-?tun|\bsft\b|\bdpo\b|\borpo\b|recipes?|hpar
 RELEASE_CONFIG = any_of(
     # "for this model": for this model (hyperparameters/complete-config-for-this-model-in-usage.md)
     r"\b(?:for|of) (?:this|the|our) (?:model|release)\b",
+    # "the exact configuration used for this checkpoint" (hyperparameters/complete-exact-config-for-checkpoint.md)
+    r"\b(?:for|of) this checkpoint\b|\bthe exact (?:training )?(?:config(?:uration)?|settings)\b",
     # "used to train": used to train (hyperparameters/closed-not-disclosed.md)
     r"\bused (?:to|for|in) (?:train|pre-?train)",
     r"\bwe used\b",  # "We used": we used (extras/finetune-lineage-complete.md)
