@@ -67,6 +67,12 @@ from .hyperparameters import core_values
 
 CODES = criterion_codes("RL4", "training-method", "training method")
 
+#: Kinds of loss, in a list of losses ("reconstruction, KL and adversarial losses").
+LOSS_KIND = (
+    r"(?:reconstruction|adversarial|KL|perceptual|feature[- ]matching|mel|duration|contrastive|triplet|CTC|MSE|L[12]"
+    r"|cross[- ]entropy|distillation|diffusion|denoising|commitment|codebook|classification|regression|ranking)"
+)
+
 #: Named objectives and training stages: what a reader needs to know how the weights came about.
 OBJECTIVE = any_of(
     # "next-token prediction": next-token prediction (training_method/complete-stages-and-code.md)
@@ -111,6 +117,8 @@ OBJECTIVE = any_of(
     r"\bcontinu(?:ed|al|ally|ous(?:ly)?) (?:pre-?)?train\w*",
     # "multi-stage": a multi-stage procedure (phrases/training-method-objectives.md)
     r"\b(?:two|three|multi)[- ]stage\b",
+    # "trained in three stages": a count of stages (training_method/partial-stages-and-named-losses.md)
+    r"\bin (?:two|three|four|five|several|multiple|\d) (?:consecutive |successive )?(?:stages|phases)\b",
     # "stage 1": a numbered stage, not DeepSpeed's "ZeRO stage 3" (phrases/training-method-objectives.md)
     r"(?<!ZeRO )(?<!ZeRO-)\b(?:stage|phase) [1-3]\b",
     # "multi-task fine-tuning": multi-task fine-tuning (phrases/training-method-objectives.md)
@@ -141,6 +149,12 @@ OBJECTIVE = any_of(
     # "minimise the mean squared error": a minimised error (training_method/partial-objectives-in-words.md)
     r"\b(?:minimi[sz]e|minimi[sz]ing|maximi[sz]e|maximi[sz]ing) (?:the )?(?:mean squared|mean absolute|squared|absolute"
     r"|reconstruction|prediction) error\b|\bmaximum likelihood\b",
+    # "reconstruction, KL and adversarial losses": losses listed by kind
+    # (training_method/partial-stages-and-named-losses.md)
+    rf"\b{LOSS_KIND}(?:,\s*{LOSS_KIND}){{0,5}},?\s+(?:and|or|plus)\s+{LOSS_KIND}\s+(?:losses|objectives)\b",
+    # "the VITS objective": an objective named after the method that introduced it
+    # (training_method/partial-stages-and-named-losses.md)
+    r"\bthe (?-i:[A-Z][A-Za-z0-9-]{1,20}) (?:training )?(?:objective|loss)\b",
     # "TripletMarginLoss": a loss class (training_method/complete-named-loss-and-training-doc.md)
     r"\b(?-i:[A-Z][A-Za-z]{2,60})Loss\b",
     # "loss: CrossEntropy": a loss key naming its class (phrases/training-method-objectives.md)
