@@ -101,7 +101,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         "parameter count": (
             # "1.5 trillion": a size with its unit, not a token or sample count (architecture/closed-not-disclosed.md)
             rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples"
-            rf"|images|hours|instructions|pairs|steps|GPU))",
+            rf"|images|hours|instructions|pairs|steps|GPU|(?:time|data) points|observations|episodes|trajectories"
+            rf"|frames|clips|videos|utterances|sequences|documents|records))",
             # "Wren-7B": the size in a model name (architecture/absent-size-in-heading-and-badge.md)
             rf"\b[\w.]{{1,80}}-{NUM}[bBmM]\b",
             # "parameters: 26": a parameter count key with a value (open-weights.md)

@@ -171,7 +171,8 @@ DATA_UNIT = (
     r"|prompts|links|turns|preferences"
     r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences"
     r"|trajectories|episodes|demonstrations"
-    r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations)\b"
+    r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations"
+    r"|(?:time|data)[- ]points)\b"
 )
 #: Up to three words between a number and its unit ("1.2B text-image pairs", "209M molecular 3D conformations"),
 #: none of them a verb or article: "16B is our instruction-tuned model" is a model size, not data.
@@ -311,8 +312,10 @@ STRONG_TOPIC = any_of(
     # "during training": during training (hyperparameters/complete-keras-schedule.md)
     r"\bduring (?:pre-?)?training\b|在预训练(?:过程|阶段)中",
     # "was trained on": was trained or fine-tuned on something (training_data/closed-modal-will-not-be-able.md)
+    # "was trained in three stages on": up to four words between
+    # (training_data/partial-trained-in-stages-on-filtered-subset.md)
     r"\b(?:was|were|is|are|been|we|model|models)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned"
-    r"|finetuned)\s+(?:\w+\s+)?on\b",
+    r"|finetuned)\s+(?:(?!and\b|or\b|evaluated\b|tested\b)\w+\s+){0,4}on\b",
     # "we used for training": data we built for training (training_method/complete-commands-we-used.md)
     r"\bwe (?:created|used|collected|built|curated)\b[^.\n]{0,40}\bfor (?:unsupervised )?(?:pre-?)?training",
     # "在 256 张 H800 上训练": training data statements in Chinese (extras/open-zh.md)
@@ -453,6 +456,9 @@ SUBJECT = [
     # "Corpus": a corpus, named in a withholding sentence (training_data/complete-breakdown-table.md)
     r"\bcorpus\b|\bcorpora\b",
     r"数据|语料",  # "数据": data in Chinese, named in a withholding sentence (training_data/closed-zh-not-public.md)
+    # "the exact number of images": data items other than text, named in a withholding sentence
+    # (training_data/closed-images-count-not-disclosed.md)
+    r"\b(?:images|videos|clips|recordings|image-text pairs)\b",
 ]
 
 #: Section headings (placeholder text alone under one is reported): "## Training data", "## Datasets", 训练数据
