@@ -373,6 +373,9 @@ DATA_LINK = any_of(r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\.(?:jsonl?|parquet|c
 PUBLISHED = any_of(  # "released", "开源": data said released, available or published (phrases/openwashing-claims.md)
     r"\breleased?\b|\bavailable\b|\bcan be found\b|\bdownload|\bhosted\b|\bpublished\b", r"开源|发布|下载|公开"
 )
+#: The model's own files: a record or page in a sentence about them holds the weights, not the training data
+#: (training_data/absent-weights-on-a-record-host.md).
+MODEL_FILES = any_of(r"\b(?:model )?weights\b|\bcheckpoints?\b|\bpre-?trained models?\b", r"权重")
 #: Data given as an illustration of the format: a demo, toy or dummy sample (partial-demo-data-link.md).
 ILLUSTRATION = any_of(r"(?<![a-z])(?:demo|toy|dummy|mock)(?![a-z])", r"示例数据|样例数据|演示数据")
 
@@ -602,6 +605,8 @@ def _dataset_pages(card: Card) -> list[Hit]:
             line = _link_sentence(line, link.url)  # the link's own sentence, not its neighbours on the line
         if ILLUSTRATION.search(link.text) or ILLUSTRATION.search(link.url.split("//", 1)[-1].partition("/")[2]):
             continue  # a demo or toy sample of data shows the format; it is not the training data
+        if MODEL_FILES.search(line) and not DATA_LINK.search(line):
+            continue  # "Model weights are available at https://zenodo.org/records/…": the weights' record, not data
         dataset_url = DATASET_URL.search(link.url)
         page = (
             dataset_url

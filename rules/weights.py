@@ -91,7 +91,7 @@ DOWNLOAD_TEXT = {
         r"|with)\b[^.\n]{0,30}\b(?:image|container)\b",  # "weights baked in the image" (phrases/weights-downloads.md)
         # weights said to be open or available somewhere (weights/complete-models-open-source-in-repo.md)
         r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,40}\b(?:are|is) (?:all )?(?:publicly |now )?(?:available"
-        r"|uploaded|hosted|open-?sourced?)\b[^.\n]{0,20}\b(?:on|at|from|in|via|to)\b",
+        r"|uploaded|hosted|open-?sourced?)\b(?:[^.\n]|\n(?=[a-z])){0,20}\b(?:on|at|from|in|via|to)\b",
         # "have released the weigh…": weights said released or uploaded somewhere (phrases/weights-downloads.md)
         r"\b(?:we|have|has)\s+(?:also\s+)?(?:publicly\s+)?(?:released|open-?sourced"
         r"|uploaded)\b[^.\n]{0,80}\b(?:models?|weights|checkpoints)\b",
