@@ -61,6 +61,8 @@ TOPIC = any_of(
     # "trained on": trained or tuned on something (training_data/closed-modal-will-not-be-able.md)
     r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|instruction-tuned|post-trained|distilled"
     r"|aligned)\b[^.\n]{0,40}\b(?:on|with|using|from)\b",
+    # "To train Avocet-Seg on ADE20K" (training_data/partial-train-the-release-on-named-data.md)
+    r"\bto (?:pre-?)?train\s+(?:[\w-]+\s+){1,2}on\b",
     # "Training Data": training or fine-tuning data, named (training_data/absent-template-placeholder.md)
     r"\b(?:training|pre-?training|fine-?tuning|finetuning|instruction|sft|dpo|preference)[- ](?:data|dataset|corpus"
     r"|corpora|mix|mixture|tokens|set|examples|samples)",
@@ -150,6 +152,9 @@ NAMED = any_of(
     rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{PROPER_NAME}",
     # "fine-tuned on FinchDialog": trained on a name-shaped word (phrases/training-data-named-sources.md)
     rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{PROPER_NAME}",
+    # "To train Avocet-Seg on ADE20K": the command that trains the release names its data
+    # (training_data/partial-train-the-release-on-named-data.md)
+    rf"\bto (?:pre-?)?train\s+(?:[\w-]+\s+){{1,2}}on\s+(?:the\s+)?{PROPER_NAME}",
     r"\(called (?-i:[A-Z])",  # "(called FD": called by a capitalised name (phrases/training-data-named-sources.md)
     # "The training set consists of ERA5": a name as what the training set is made of
     # (training_data/complete-named-in-structure.md)
