@@ -172,6 +172,9 @@ LICENSE = {
         # "licensed under the Apac…": the weights licensed under a license (weights/partial-code-license-boilerplate.md)
         r"\b(?:licen[cs]ed|released|distributed|available|made available|provided|open-?sourced"
         r"|governed) (?:\w+ ){0,3}(?:under|by)\b[^.\n]{0,60}\blicen[cs]e\b",
+        # "used under the Whimbrel Research License": a license named after "under"
+        # (weights/complete-used-under-named-license.md)
+        r"\bunder\s+(?:(?:the|a|an|our)\s+)?(?:[\w.-]+\s+){1,5}licen[cs]e\b",
         # "made available under": released or distributed under a license (weights/complete-listed-checkpoint-files.md)
         r"\b(?:licen[cs]ed|released|distributed|made available|open-?sourced) under\b",
         # "**License** A custom": a license line with its value (weights/complete-gated-request-form.md)
