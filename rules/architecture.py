@@ -111,6 +111,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"{NUM}\s*(?:亿|万亿|十亿|千亿|百亿)\s*(?:参数|规模)?",
             # "参数量": the word for parameter count, in Chinese (architecture/complete-zh-table.md)
             r"参数量|参数规模|总参数",
+            # "千亿参数": a parameter count in words, in Chinese (architecture/partial-zh-size-in-words.md)
+            r"(?:千亿|百亿|万亿|十亿)级?(?:参数|规模)",
             # "7 billion parameters": a count of parameters in words (architecture/partial-config-hostfile.md)
             rf"{NUM}\s*(?:billion|million) parameters",
         ),
@@ -171,6 +173,11 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bmaximum sequence length\b",
             # "ctx_len = 2048": the ctx_len key with a value (architecture/complete-layer-width-notation.md)
             rf"\bctx_?len\s*[:=]?\s*{NUM}",
+            # "context 2048": the word context with a length (architecture/complete-terse-spec-line.md)
+            rf"\bcontext (?:of |length |window )?(?:up to )?{NUM}\s*[kK]?\b",
+            # "GPT-NeoX tokenizer": a tokenizer named by the model family it comes from
+            # (architecture/complete-terse-spec-line.md)
+            r"(?-i:\b[A-Z][\w.]*[A-Z0-9-][\w.-]*) tokeni[sz]er\b(?!s)",
             # a tokenizer named by reference (architecture/partial-tokenizer-by-reference.md)
             r"\b(?:uses?|used|using|adopts?|adopted)\s+(?:the\s+)?(?:same\s+)?(?:[\w./-]{1,30}\s+){0,3}tokeni[sz]er\b(?!s)",
         ),
