@@ -224,7 +224,7 @@ MENTION = any_of(
     # "codebase for distributed training": a codebase for training (phrases/training-method-objectives.md)
     r"\b(?:library|framework|codebase) for\b[^\n]{0,60}?\btraining\b",
     # "训练方法": trained or fine-tuned into, in Chinese (training_method/complete-stages-and-code-zh.md)
-    r"(?:基于|在)[^。\n]{0,60}(?:微调|训练)(?:而成|得到)|微调(?:而成|得到|版本)|预训练(?:而成|得到)|训练(?:策略|方法|步数)",
+    r"(?:基于|在)[^。\n]{0,60}(?:微调|训练)(?:而成|得到)|微调(?:而成|得到|版本)|预训练(?:而成|得到)|训练(?:策略|方法|步数|细节|过程|流程)",
     # "进行了监督微调": training carried out, in Chinese (training_method/complete-stages-and-code-zh.md)
     r"进行[^。；\n]{0,30}?(?:预训练|训练|微调)|(?:单向|双向|自回归)语言模型",
     # trained from scratch, late in the sentence (training_method/partial-trained-on-data-from-scratch.md)
