@@ -96,6 +96,29 @@ WEB_AND_CODE_CORPORA = (
     r"starcoderdata",  # "StarCoderData": StarCoderData (phrases/training-data-named-sources.md)
 )
 
+#: Public datasets of images, speech, video and science with their own paper or page: naming one names
+#: a documented dataset, as for the web and code corpora above.
+PUBLIC_DATASETS_BEYOND_TEXT = (
+    r"\bdatacomp\b",  # "DataComp-1B": DataComp image-text pairs (training_data/complete-public-datasets-beyond-text.md)
+    r"\byfcc\w*",  # "YFCC100M": the YFCC100M images (training_data/complete-public-datasets-beyond-text.md)
+    # "CC12M": Conceptual Captions (training_data/complete-public-datasets-beyond-text.md)
+    r"\bconceptual captions\b|\bcc(?:3|12)m\b",
+    r"\bcoyo\b",  # "COYO-700M": the COYO image-text pairs (training_data/complete-public-datasets-beyond-text.md)
+    r"\bgigaspeech\b",  # "GigaSpeech": GigaSpeech audio (training_data/complete-public-datasets-beyond-text.md)
+    r"\bvoxpopuli\b",  # "VoxPopuli": VoxPopuli speech (training_data/complete-public-datasets-beyond-text.md)
+    r"\baudioset\b",  # "AudioSet": AudioSet clips (training_data/complete-public-datasets-beyond-text.md)
+    r"\bvoxceleb\d?\b",  # "VoxCeleb2": VoxCeleb speakers (training_data/complete-public-datasets-beyond-text.md)
+    r"\bobjects365\b",  # "Objects365": Objects365 images (training_data/complete-public-datasets-beyond-text.md)
+    r"\bopen ?images\b",  # "Open Images": Open Images (training_data/complete-public-datasets-beyond-text.md)
+    r"\bade20k\b",  # "ADE20K": ADE20K scenes (training_data/complete-public-datasets-beyond-text.md)
+    r"\bcityscapes\b",  # "Cityscapes": Cityscapes street scenes (training_data/complete-public-datasets-beyond-text.md)
+    r"\bkinetics-?\d{0,3}\b",  # "Kinetics-700": Kinetics videos (training_data/complete-public-datasets-beyond-text.md)
+    # "UniRef50": UniRef protein sequences (training_data/complete-public-datasets-beyond-text.md)
+    r"\buniref\d{0,3}\b",
+    # "Protein Data Bank": PDB structures (training_data/complete-public-datasets-beyond-text.md)
+    r"\bprotein data bank\b",
+)
+
 #: Well-known corpora and datasets (distinctive names).
 KNOWN_SOURCES = (
     r"common ?crawl",  # "CommonCrawl": Common Crawl (training_data/complete-sources-size-mix.md)
@@ -103,6 +126,7 @@ KNOWN_SOURCES = (
     # "the Pile": the Pile (training_data/complete-documented-corpus-tokens.md)
     r"\bthe pile\b|\bpile\b(?= dataset| corpus)",
     *WEB_AND_CODE_CORPORA,
+    *PUBLIC_DATASETS_BEYOND_TEXT,
     r"wikipedia",  # "Wikipedia": Wikipedia (training_data/complete-sources-size-mix.md)
     r"\barxiv\b",  # "arxiv": arXiv papers (training_data/absent-context-and-benchmarks.md)
     # "Books3": book corpora (phrases/training-data-named-sources.md)
@@ -152,6 +176,10 @@ NAMED = any_of(
     rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{PROPER_NAME}",
     # "fine-tuned on FinchDialog": trained on a name-shaped word (phrases/training-data-named-sources.md)
     rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{PROPER_NAME}",
+    # "trained with the standard CLIP contrastive loss on DataComp-1B": further from the verb, not hardware
+    # (training_data/complete-public-datasets-beyond-text.md)
+    r"\b(?:trained|fine-?tuned|pre-?trained) (?:with|using) (?:[\w-]+\s+){1,6}on\s+(?:the\s+)?"
+    r"(?!(?-i:[AHV]\d{2,3}|TPU|GPU|NVIDIA))(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80})",
     # "To train Avocet-Seg on ADE20K": the command that trains the release names its data
     # (training_data/partial-train-the-release-on-named-data.md)
     rf"\bto (?:pre-?)?train\s+(?:[\w-]+\s+){{1,2}}on\s+(?:the\s+)?{PROPER_NAME}",
@@ -257,6 +285,7 @@ DOCUMENTED_CORPUS = any_of(
     r"(?-i:\bC4\b)",  # "C4": C4, in capitals (training_data/complete-sources-size-mix.md)
     r"\bmc4\b",  # "mC4": multilingual C4 (phrases/training-data-named-sources.md)
     *WEB_AND_CODE_CORPORA,
+    *PUBLIC_DATASETS_BEYOND_TEXT,
     r"\broots corpus\b",  # "ROOTS corpus": the ROOTS corpus (phrases/training-data-named-sources.md)
     r"\boscar\b",  # "OSCAR": the OSCAR corpus (phrases/training-data-named-sources.md)
     r"\blaion-?\w*",  # "LAION": LAION image-text pairs (phrases/training-data-named-sources.md)
