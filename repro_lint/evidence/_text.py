@@ -31,7 +31,14 @@ def blank_urls(text: str) -> str:
 
 _SENTENCE_SPLIT = _compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|\n")
 #: In prose, a line break before a lower-case word or a number continues a hard-wrapped sentence.
-_PROSE_SPLIT = _compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|\n(?![a-z0-9])")
+#: A line that ends in a word no sentence ends with ("trained on", "the training script is") continues on the next
+#: line whatever that starts with ("Common Voice", "[script.py](…)").
+_CONTINUES = "".join(
+    rf"(?<!\b{word})"
+    for word in ("a", "an", "the", "of", "on", "in", "to", "by", "at", "as", "or", "and", "for", "from", "with", "via")
+    + ("into", "than", "under", "using", "is", "are", "was", "were")
+)
+_PROSE_SPLIT = _compile(rf"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|{_CONTINUES}\n(?![a-z0-9])")
 PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
 
 
