@@ -281,6 +281,9 @@ CODE_STATEMENT = any_of(
     r"\b(?:the|our|this) `?(?:pre-?)?train(?:ing)?(?:[_-]\w{1,40})?`? notebooks?\b",
     # training code released, in Chinese (training_method/complete-stages-and-code-zh.md)
     r"(?:提供|开源|发布|更新)了?[^。\n]{0,50}(?:训练代码|训练脚本|训练方案|预训练代码)",
+    # "The training script is [run_speech_recognition_seq2seq.py](…)": a file the text calls the training script
+    # (training_method/complete-named-training-script.md)
+    r"\b(?:the|our) (?:pre-?)?training (?:script|code|notebook) (?:is|was)\s*:?\s*\[?`?[\w-]+\.(?:py|sh|ipynb)\b",
     # "Main repo (training and data):": a repository labelled as training (phrases/training-method-code.md)
     r"\b(?:core |main |code )?repo(?:sitory)?\b[^\n]{0,10}\((?:[^()\n]{0,20}\b)?training\b[^()\n]{0,60}\)\s*:",
     # "训练代码均已发布": training code released, in Chinese (extras/open-zh.md)
