@@ -61,6 +61,10 @@ DOWNLOAD_TEXT = {
         # a pipeline given a hub model id (training_method/partial-trained-on-data-from-scratch.md)
         r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
         r"\bsnapshot_download\(",  # "snapshot_download(": a snapshot_download call (phrases/weights-downloads.md)
+        # "timm.create_model('resnet50.a1_in1k', pretrained=True)": a package loader that downloads the named weights
+        # (weights/complete-package-loader-pretrained.md)
+        r"\b\w+\.(?:create_model|load_model|from_pretrained|load)\(\s*[\"'][\w./-]+[\"'][^)\n]{0,60}"
+        r"\bpretrained\s*=\s*True\b",
         # "torch.hub.load(\"finch-lab/finch": a torch.hub loader that downloads the weights
         # (weights/complete-torch-hub-loader.md)
         r"\btorch\.hub\.load\(\s*[\"'][\w.-]+/[\w.-]+",
