@@ -174,7 +174,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "ctx_len = 2048": the ctx_len key with a value (architecture/complete-layer-width-notation.md)
             rf"\bctx_?len\s*[:=]?\s*{NUM}",
             # "context 2048": the word context with a length (architecture/complete-terse-spec-line.md)
-            rf"\bcontext (?:of |length |window )?(?:up to )?{NUM}\s*[kK]?\b",
+            rf"\bcontext\s+(?:(?:of|length|window)\s+)?(?:up to\s+)?{NUM}\s*[kK]?\b",
             # "GPT-NeoX tokenizer": a tokenizer named by the model family it comes from
             # (architecture/complete-terse-spec-line.md)
             r"(?-i:\b[A-Z][\w.]*[A-Z0-9-][\w.-]*) tokeni[sz]er\b(?!s)",
