@@ -843,6 +843,9 @@ RELEASE_VOICE = (
 )
 
 
+#: Headings addressed to the reader: what they may do with the release, not how it was made.
+READER_HEADING = r"\byourself\b|\byour own\b|\bon your\b|\bfor your\b|你自己|自己的数据|您的数据|你的数据"
+
 #: Headings that describe the release itself; they keep the release role even under a misplaced "Usage".
 DESCRIPTION_HEADING = (
     r"\bmodel (?:description|details|summary|overview|architecture|card|specs?|specifications?)\b|\barchitecture\b|\btraining data\b"
@@ -857,6 +860,8 @@ def heading_role(title: str) -> Optional[Role]:
 
 
 def _role_of_heading(title: str) -> Optional[Role]:
+    if _READER_HEADING_RE.search(title):
+        return Role.USE  # "Fine-tune it yourself", "Train on your own data": the reader's work, whatever it names
     if _ROLE_RE[Role.RELEASE].search(title) or _DESCRIPTION_RE.search(title):
         return Role.RELEASE
     for role, pattern in _ROLE_RE.items():
@@ -870,6 +875,7 @@ _ROLE_RE.update({role: lazy(pattern, re.I) for role, pattern in ROLE_HEADINGS.it
 _INSTRUCTION_RE = lazy(INSTRUCTION, re.I)
 _FURTHER_RE = lazy(FURTHER_TRAINING, re.I)
 _DESCRIPTION_RE = lazy(DESCRIPTION_HEADING, re.I)
+_READER_HEADING_RE = lazy(READER_HEADING, re.I)
 _BOTH_RE = lazy(
     r"\b(?:pre-?)?train(?:ing)?\b[^\n]{0,40}\bfine-?tun|\bfine-?tun\w*\b[^\n]{0,40}\b(?:pre-?)?train(?:ing)?\b|训练[^\n]{0,10}微调|微调[^\n]{0,10}训练", re.I
 )
