@@ -163,6 +163,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)",
             # "tokenizer: unigram": a tokenizer key with a value (phrases/architecture-language-family.md)
             r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w",
+            # "5000 个汉字作为建模单元", "5,000 output units": the units a recogniser predicts, counted
+            # (architecture/complete-zh-asr-modelling-units.md)
+            rf"{NUM}\s*个?\s*\S{{0,4}}\s*(?:作为|为)?(?:建模单元|输出单元)|\b{NUM}\s+(?:output|modell?ing) units\b",
             # "词表大小 | 64000": context length or vocabulary in Chinese (architecture/complete-zh-table.md)
             r"(?:上下文长度|上下文窗口|序列长度|词表大小|词表|分词器|词汇表)\s*[:=|]?\s*\S",
             # "Max context: 4,096": a context key with its value (architecture/complete-context-key.md)
@@ -321,6 +324,14 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bgraph neural network\b|\bGNN\b",  # "GNN": a graph neural network (phrases/architecture-time-series.md)
             # "MLP-Mixer": an MLP-Mixer or MLP-based model (phrases/architecture-time-series.md)
             r"\bMLP[- ]?(?:Mixer|based)\b",
+        ),
+    },
+    "reinforcement learning": {
+        "model type": (
+            # "policy: CnnPolicy": a Stable-Baselines3 policy network class (architecture/partial-rl-policy-class.md)
+            r"\b(?:Cnn|Mlp|MultiInput)(?:Lstm)?Policy\b",
+            # "actor-critic network": an actor-critic network (architecture/partial-rl-policy-class.md)
+            r"\bactor[- ]critic (?:network|model|architecture)\b",
         ),
         "context or tokenizer": (
             # a forecast or context window with a value (architecture/partial-model-size-is-not-a-dimension.md)
