@@ -61,6 +61,15 @@ DOWNLOAD_TEXT = {
         # a pipeline given a hub model id (training_method/partial-trained-on-data-from-scratch.md)
         r"\bpipeline\([^)\n]{0,80}\bmodel\s*=\s*[\"'][\w.-]+/[\w.-]+",
         r"\bsnapshot_download\(",  # "snapshot_download(": a snapshot_download call (phrases/weights-downloads.md)
+        # "Download them from [huggingface.co/godwit](…)": the models just named, downloaded from a place
+        # (weights/partial-download-them-from-org-page.md)
+        r"\bdownload (?:them|it|all of them|each of them) (?:from|at|on|via)\b",
+        # "Checkpoint: [link](https://drive.google.com/…)": a link under a checkpoint or weights column
+        # (weights/complete-checkpoint-column-link.md)
+        r"\b(?:checkpoints?|ckpts?|weights|model weights|download)\s*:\s*\[[^\]\n]{1,40}\]\(https?://",
+        # "load_from_hub(\"sanderling/ppo-Breakout\", …)": a hub loader given the release's repository
+        # (weights/partial-rl-load-from-hub.md)
+        r"\b(?:load_from_hub|hf_hub_download|load_checkpoint)\(\s*(?:repo_id\s*=\s*)?[\"'][\w.-]+/[\w.-]+[\"']",
         # "timm.create_model('resnet50.a1_in1k', pretrained=True)": a package loader that downloads the named weights
         # (weights/complete-package-loader-pretrained.md)
         r"\b\w+\.(?:create_model|load_model|from_pretrained|load)\(\s*[\"'][\w./-]+[\"'][^)\n]{0,60}"
