@@ -120,6 +120,8 @@ CORE = {
         rf"(?:批大小|批次大小|批量大小|批处理大小|全局批大小|批量){GAP}{VALUE}",
     ),
     "duration": any_of(
+        # "n_timesteps: 10000000": the environment steps an agent trained for (hyperparameters/complete-rl-timesteps.md)
+        rf"\b(?:n|num|total){SEP}?timesteps\b{GAP}{VALUE}",
         # "num_train_epochs 3": an epoch count key with its value (hyperparameters/absent-how-to-fine-tune-section.md)
         rf"\b(?:num(?:ber)?{SEP}(?:of{SEP})?(?:train{SEP})?)?epochs?\b{GAP}{VALUE}",
         # "3 epochs": a number of epochs (extras/finetune-lineage-complete.md)
