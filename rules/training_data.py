@@ -117,6 +117,8 @@ PUBLIC_DATASETS_BEYOND_TEXT = (
     r"\buniref\d{0,3}\b",
     # "Protein Data Bank": PDB structures (training_data/complete-public-datasets-beyond-text.md)
     r"\bprotein data bank\b",
+    # "AISHELL-2", "WenetSpeech": Mandarin speech corpora (training_data/complete-zh-speech-corpora-with-hours.md)
+    r"\baishell-?\d?\b|\bwenetspeech\b",
 )
 
 #: Well-known corpora and datasets (distinctive names).
@@ -184,6 +186,9 @@ NAMED = any_of(
     # (training_data/partial-train-the-release-on-named-data.md)
     rf"\bto (?:pre-?)?train\s+(?:[\w-]+\s+){{1,2}}on\s+(?:the\s+)?{PROPER_NAME}",
     r"\(called (?-i:[A-Z])",  # "(called FD": called by a capitalised name (phrases/training-data-named-sources.md)
+    # "模型使用 AISHELL-1 … 进行训练": a name-shaped word the model was trained with, in Chinese
+    # (training_data/complete-zh-speech-corpora-with-hours.md)
+    rf"(?:使用|采用)\s*{PROPER_NAME}[^。\n]{{0,80}}?(?:进行)?(?:预训练|训练|微调)(?!了?一个)",
     # "The training set consists of ERA5": a name as what the training set is made of
     # (training_data/complete-named-in-structure.md)
     rf"\b(?:training|pre-?training|fine-?tuning)\s+(?:set|data|corpus|dataset)\s+(?:consists? of|comprises?"
@@ -273,6 +278,10 @@ COMPOSITION = any_of(
     # "Data card": a datasheet, domain list or cleaning step (training_data/partial-own-datasheet-link.md)
     r"\bdata ?(?:card|sheet)\b|\bdataset card\b|\bdomains?\b[^.\n]{0,30}\b(?:list|published)"
     r"|\bcovering \d+ (?:languages|domains)",
+    # "AISHELL-1（178 小时）、AISHELL-2（1000 小时）": a size per source, a breakdown
+    # (training_data/complete-zh-speech-corpora-with-hours.md)
+    rf"[(（]\s*{NUM}\s*(?:小时|h\b|hours\b|条|万条|[KMBT]\b)[^)）]{{0,12}}[)）][^。.\n]{{1,60}}?[(（]\s*{NUM}\s*(?:小时|h\b|hours\b"
+    rf"|条|万条|[KMBT]\b)",
     # "、书籍、百科、": proportions, cleaning or a listed mix in Chinese (training_data/complete-zh-enumeration.md)
     r"配比|占比|比例|去重|过滤|清洗|数据卡|、[^、，。\n]{1,12}、[^、，。\n]{1,12}、",
 )

@@ -174,6 +174,9 @@ OBJECTIVE = any_of(
     # "connectionist temporal classification": CTC, spelled out (phrases/training-method-objectives.md)
     r"\bconnectionist temporal classification\b",
     # "预训练目标": objectives and stages in Chinese (training_method/complete-stages-and-code-zh.md)
+    # "CTC 与注意力联合训练": joint CTC and attention training, in Chinese
+    # (training_method/complete-zh-ctc-joint-and-script.md)
+    r"CTC\s*(?:与|和|\+)\s*(?:注意力|attention)\s*(?:联合|混合)?(?:训练|损失)|联合训练|"
     r"对比学习|对比损失|自蒸馏|损失函数|去噪目标|"
     r"(?:预)?训练目标|预训练任务|掩码语言模型|掩码语言建模|"
     r"监督微调|有监督微调|指令微调|人类反馈强化学习|强化学习|奖励模型|偏好优化|拒绝采样|蒸馏|继续预训练|增量预训练|持续(?:预)?训练|二次预训练"
@@ -286,6 +289,9 @@ CODE_STATEMENT = any_of(
     r"\b(?:the|our) (?:pre-?)?training (?:script|code|notebook) (?:is|was)\s*:?\s*\[?`?[\w-]+\.(?:py|sh|ipynb)\b",
     # "Main repo (training and data):": a repository labelled as training (phrases/training-method-code.md)
     r"\b(?:core |main |code )?repo(?:sitory)?\b[^\n]{0,10}\((?:[^()\n]{0,20}\b)?training\b[^()\n]{0,60}\)\s*:",
+    # "训练脚本见 `examples/aishell/run.sh`": where the training script is, in Chinese
+    # (training_method/complete-zh-ctc-joint-and-script.md)
+    r"(?:训练脚本|训练代码|训练配置)\s*(?:见|位于|在|请见|参见)\s*[\[`]?[\w./-]+\.(?:sh|py|ya?ml|json)\b",
     # "训练代码均已发布": training code released, in Chinese (extras/open-zh.md)
     r"(?:训练代码|训练脚本|训练方案)[^。\n]{0,10}(?:已|均)?(?:开源|发布|提供)",
 )
