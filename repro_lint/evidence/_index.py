@@ -148,7 +148,10 @@ class _Sparse(ComputedSequence[int]):
 
 
 class _Folded(ComputedSequence[str]):
-    """:func:`fold` of each sentence, computed when read (the keyword index reads each one once per pass)."""
+    """:func:`fold` of each sentence, computed when read (the keyword index reads each one once per pass).
+
+    A hard-wrapped sentence is folded as one line ("learning\\nrate" holds the keyword "learning rate"), as
+    :meth:`~repro_lint.prefilter.Plan.each_first_match` searches it."""
 
     __slots__ = ("_texts",)
 
@@ -159,10 +162,15 @@ class _Folded(ComputedSequence[str]):
         return len(self._texts)
 
     def _item(self, k: int) -> str:
-        return fold(self._texts[k])
+        return _fold_line(self._texts[k])
 
     def __iter__(self) -> Iterator[str]:
-        return map(fold, self._texts)
+        return map(_fold_line, self._texts)
+
+
+def _fold_line(text: str) -> str:
+    folded = fold(text)
+    return folded.replace("\n", " ") if "\n" in folded else folded
 
 
 class _Blocks(ComputedSequence[Block]):
