@@ -103,9 +103,10 @@ def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everyw
     for k, w in enumerate(units.withheld):
         if w < 0 or k in units.pairs:
             continue
-        block, sentence = units.blocks[k], units.texts[k]
+        block, written = units.blocks[k], units.texts[k]
         if block.kind == "code" or not where(block):
             continue
+        sentence = written.replace("\n", " ") if "\n" in written else written  # hard-wrapped: read as one line
         implied = heading is not None and in_section(block.section, heading)
         # every withholding phrase of the sentence: "the weights are not released and the data is proprietary"
         places = [w] + [m.start() for m in WITHHELD.finditer(sentence, w + 1)]
@@ -115,6 +116,6 @@ def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everyw
             places = [material]  # "trained on proprietary X that we do not share": the sentence withholds training material
         for at in places:
             if withholds(subject, sentence, at, implied):
-                hits.append(Hit("withheld", block.line_at(units.offsets[k] + at), sentence.strip(), block))
+                hits.append(Hit("withheld", block.line_at(units.offsets[k] + at), written.strip(), block))
                 break
     return hits
