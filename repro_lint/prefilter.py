@@ -569,8 +569,6 @@ class Plan:
             items = enumerate(masks) if isinstance(masks, list) else sorted(masks.items())
             candidates = ((k, texts[k], mask) for k, mask in items if mask)
         for k, text, mask in candidates:
-            if "\n" in text:  # a hard-wrapped sentence is matched as one line; offsets and quotes are unchanged
-                text = text.replace("\n", " ")
             if mask & (mask - 1):  # several alternatives
                 found = search(text, mask)
             else:  # one: searched directly

@@ -147,6 +147,33 @@ class _Sparse(ComputedSequence[int]):
         yield from repeat(-1, self._count - at)
 
 
+class _OneLine(ComputedSequence[str]):
+    """Each sentence as one line: a hard-wrapped sentence ("a learning\\nrate of 3e-4") is matched as it
+    reads, with the same offsets, so a match's quote is still sliced from the card's own text."""
+
+    __slots__ = ("_texts",)
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def _item(self, k: int) -> str:
+        text = self._texts[k]
+        return text.replace("\n", " ") if "\n" in text else text
+
+    def __getitem__(self, k: Any) -> Any:
+        if k.__class__ is int:  # the common case, without the checks of the base class
+            text = self._texts[k]
+            return text.replace("\n", " ") if "\n" in text else text
+        return super().__getitem__(k)
+
+    def __iter__(self) -> Iterator[str]:
+        for text in self._texts:
+            yield text.replace("\n", " ") if "\n" in text else text
+
+
 class _Folded(ComputedSequence[str]):
     """:func:`fold` of each sentence, computed when read (the keyword index reads each one once per pass).
 
@@ -254,6 +281,11 @@ class SentenceTable:
     future: Sequence[int]
     withheld: Sequence[int]
 
+    @property
+    def one_line(self) -> Sequence[str]:
+        """The sentences as patterns are matched against them: a hard-wrapped sentence as one line."""
+        return _OneLine(self.texts)
+
     def without_urls(self) -> "SentenceTable":
         """The same sentences with link targets and URLs blanked (offsets unchanged)."""
         assert isinstance(self.texts, _Sentences)
@@ -299,7 +331,7 @@ class CardIndex:
         hits = self._hits.get(key)
         if hits is None:
             table = self.sentences(urls)
-            hits = self._hits[key] = _Hits(table.texts, plan(pattern).each_first_match(table.index, table.texts), len(self.card.text))
+            hits = self._hits[key] = _Hits(table.texts, plan(pattern).each_first_match(table.index, table.one_line), len(self.card.text))
         return hits
 
     def cleaned(self, block: Block) -> str:
@@ -381,8 +413,9 @@ class CardIndex:
         folded = _Folded(texts)
         index = TextIndex(folded, folded=True)
         # whether a sentence promises or withholds: one pass of each pattern over all sentences
-        future = {k: start for k, start, _ in plan(FUTURE).each_first_match(index, texts)}
-        withheld = {k: start for k, start, _ in plan(WITHHELD).each_first_match(index, texts)}
+        lines = _OneLine(texts)
+        future = {k: start for k, start, _ in plan(FUTURE).each_first_match(index, lines)}
+        withheld = {k: start for k, start, _ in plan(WITHHELD).each_first_match(index, lines)}
         count = len(starts)
         return SentenceTable(_Blocks(blocks, spans), _Offsets(spans), texts, folded, _Flags(is_pair), index, _Sparse(future, count), _Sparse(withheld, count))
 
