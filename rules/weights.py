@@ -39,7 +39,17 @@ import re
 from typing import Optional
 
 from repro_lint.document import Block, Card, Link, Section
-from repro_lint.evidence import Hit, any_of, clean, criterion_codes, in_section, is_placeholder_only, scan, sentences
+from repro_lint.evidence import (
+    Hit,
+    any_of,
+    clean,
+    criterion_codes,
+    in_section,
+    is_placeholder_only,
+    release_names,
+    scan,
+    sentences,
+)
 from repro_lint.kit import Facts, criterion_rule
 
 CODES = criterion_codes("RL2", "weights", "weights")
@@ -485,6 +495,8 @@ API_ACCESS = any_of(
     r"\b(?:client|official) (?:\w+ )?SDK\b",  # "official Python SDK": a client SDK (weights/closed-service-sdk-only.md)
     r"\bcloud (?:service|API)\b",  # "cloud service": a cloud service (phrases/weights-not-own.md)
     r"API\s*密钥|接口调用|云服务",  # "云服务": API keys or a cloud service, in Chinese (phrases/weights-zh.md)
+    # "served through Merganser Cloud": the model served by a hosted platform (weights/closed-named-closed-source.md)
+    r"\bserved (?:through|via|on|by|from) (?:our |the )?(?:[\w-]+ ){0,3}(?:cloud|api|platform|endpoints?)\b",
     # models offered by a hosted service (weights/closed-service-supports-models.md)
     r"\bservice\b[^.\n]{0,40}\b(?:supports|offers|provides|serves)\b[^.\n]{0,60}\bmodels?\b",
 )
@@ -499,10 +511,29 @@ def _not_in_code(block: Block) -> bool:
     return block.kind not in ("code", "front_matter")
 
 
+#: A name said to be closed at the start of a sentence (the release's own name, when it is one of the names
+#: the card gives the release).
+NAMED_CLOSED = any_of(
+    # "Goosander-2 is closed source" (weights/closed-release-called-closed-source.md)
+    r"^\W*([\w.-]{3,80})\s+(?:models? )?(?:is|are|remains?) (?:a |fully |entirely )?(?:closed[- ]source|proprietary)\b",
+)
+
+
+def _named_closed(card: Card) -> list[Hit]:
+    """Sentences that call the release itself, by its name, closed source or proprietary."""
+    names = release_names(card)
+    if not names:
+        return []
+    hits = scan(card, {"withheld": NAMED_CLOSED}, where=_not_in_code, skip_withheld=False)["withheld"]
+    return [h for h in hits if any(h.quote.strip(" *_`#").lower().startswith(name) for name in names)]
+
+
 def _release_statement_or_service(card: Card, facts: Facts) -> None:
     """With no download location, "the models are released here" documents the weights in part, and
-    API access alone (with no license either) makes the model a service: closed."""
+    API access alone (with no license either) makes the model a service: closed; so does a sentence
+    that calls the release, by its name, closed source."""
     if not facts.found["download location"]:
+        facts.closed += _named_closed(card)[:1]
         released = scan(card, {"release statement": RELEASED_HERE}, where=_not_in_code)["release statement"]
         if released:
             facts.found["release statement"] = released
