@@ -391,6 +391,8 @@ SUBJECT = [
     r"\bhow (?:the model|it) was trained\b",
     # "trained using proprietary": trained with proprietary methods (phrases/training-method-withheld.md)
     r"\btrained (?:using|with) proprietary\b",
+    # "trained with a proprietary training scheme" (training_method/closed-proprietary-scheme.md)
+    r"\b(?:proprietary|internal|confidential) (?:training )?(?:scheme|recipe|pipeline|procedure|method)\b",
     # "训练细节": training details in Chinese, in a withholding sentence (training_method/closed-withheld-zh.md)
     r"训练细节|训练方法|训练代码|训练过程",
 ]
