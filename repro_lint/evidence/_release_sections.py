@@ -35,7 +35,13 @@ TRAINING_HEADING = _compile(r"\btrain|\bpre-?train|\brecipes?\b|\breproduc|\bSFT
 #: Headings about fine-tuning: in most READMEs an offer to users ("Fine-tuning", 模型微调), unless the
 #: heading names a stage of the release (SFT, alignment) or the section speaks of what "we" did.
 FINETUNE_HEADING = _compile(r"fine-?tun|微调|精调", IGNORECASE)
-RELEASE_STAGE = _compile(r"\bsupervised\b|\binstruction\b|\bSFT\b|\bDPO\b|\bRLHF\b|\balign|\bstages?\b|指令|对齐|阶段", IGNORECASE)
+#: A fine-tuning heading that names a stage of the release's training, or describes one ("Fine-tuning details",
+#: "Fine-tuning setup"), rather than offering it to the reader.
+RELEASE_STAGE = _compile(
+    r"\bsupervised\b|\binstruction\b|\bSFT\b|\bDPO\b|\bRLHF\b|\balign|\bstages?\b|指令|对齐|阶段"
+    r"|\bdetails\b|\bsetup\b|\bsettings\b|\bprocedure\b|\bhyper-?parameters\b|细节|设置|超参数",
+    IGNORECASE,
+)
 RELEASE_VOICE = _compile(r"\bwe\b|\bour\b|我们", IGNORECASE)
 #: "We (also) provide the code for fine-tuning": an offer to the reader, not what *we* did; "By default, we use
 #: dataset X": what the offered script does unless the reader changes it.
