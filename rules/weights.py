@@ -105,6 +105,12 @@ DOWNLOAD_TEXT = {
         # "Download the safetensors checkpoint from": downloading the weights from a place (extras/open-full.md)
         r"\bdownload\w*\b(?:[^.\n]|\.\d){0,40}\b(?:weights|checkpoints?|models?)\b(?:[^.\n]|\.\d){0,40}\b(?:from|at|on"
         r"|here|via|link)\b",
+        # "The model weights … can be downloaded from the Google Cloud bucket": weights, then where to download them
+        # (weights/complete-weights-downloaded-from-bucket.md)
+        r"\b(?:weights|checkpoints?|params)\b(?:[^.\n]|\.\d){0,80}\bdownload(?:ed|able)? (?:from|at|via)\b",
+        # "Weights: https://zenodo.org/records/5555555 (MIT)": a weights label with a link and an SPDX license
+        # (weights/complete-weights-label-url-spdx.md)
+        r"^\W{0,4}(?:model )?weights\W{0,4}\s*[:：]\s*<?https?://",
         # a listed checkpoint file with its link: "The 6-hour model (m_6.onnx): [mirror](…)"
         # "dunlin_1d.onnx): [mirror A](https" (weights/complete-listed-checkpoint-files.md)
         r"\b[\w.-]{1,80}\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|h5|tflite"
@@ -209,6 +215,10 @@ LICENSE = {
         r"|bigscience)[\w .-]{0,30}licen[cs]e\b",
         # "Apache 2.0": a license named with its version (weights/absent-base-model-and-its-license.md)
         r"\b(?:apache[- ]2\.0|cc[- ]by(?:[- ]nc)?(?:[- ]sa)?[- ]4\.0|openrail(?:-m)?|mit license)\b",
+        # "Weights: https://… (MIT)": a license's identifier in brackets after the weights' location
+        # (weights/complete-weights-label-url-spdx.md)
+        r"\b(?:weights|checkpoints?)\b[^\n]{0,200}\((?-i:MIT|Apache[- ]2\.0|BSD-[23]-Clause|CC0(?:-1\.0)?"
+        r"|CC[- ]BY[\w.-]*|GPL-?[23](?:\.0)?|LGPL[\w.-]*|MPL-2\.0)\)",
         # "Model License": a model or community license (weights/partial-weights-badge-zh.md)
         r"\b(?:model|community) licen[cs]e(?: agreement)?\b",
         r"\blicen[cs]e agreement\b",  # "license agreement": a license agreement (phrases/weights-downloads.md)
@@ -439,7 +449,11 @@ def _license_text(card: Card) -> list[Hit]:
         line = _line(card, h.line)
         if TOC_ENTRY.search(line) or (REPO_BADGE.search(line) and not LICENSE_WORD.search(BADGES.sub(" ", line))):
             continue  # "- [License](#license)" in a table of contents; a line of repository badges
-        if counts(_sentence_of(line, line.find(h.quote)), h.block.section if h.block else None, line):
+        section = h.block.section if h.block else None
+        # the quote may occur more than once on the line ("The code is released under …. The weights are released
+        # under …"): it counts when one of its sentences does
+        places = [m.start() for m in re.finditer(re.escape(h.quote), line)] or [line.find(h.quote)]
+        if any(counts(_sentence_of(line, at), section, line) for at in places):
             hits.append(h)
     for link in card.links:
         if link.url.startswith("#") or (link.image and REPO_BADGE.search(link.url)):
