@@ -178,6 +178,9 @@ NAMED = any_of(
     rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{PROPER_NAME}",
     # "fine-tuned on FinchDialog": trained on a name-shaped word (phrases/training-data-named-sources.md)
     rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{PROPER_NAME}",
+    # "fine-tuned from `xlm-roberta-large` on MS MARCO": the base model named in between
+    # (training_data/partial-fine-tuned-from-base-on-named-data.md)
+    rf"\b(?:trained|fine-?tuned|finetuned)\s+from\s+[\w`'./-]{{1,80}}\s+on\s+(?:the\s+)?{PROPER_NAME}",
     # "trained with the standard CLIP contrastive loss on DataComp-1B": further from the verb, not hardware
     # (training_data/complete-public-datasets-beyond-text.md)
     r"\b(?:trained|fine-?tuned|pre-?trained) (?:with|using) (?:[\w-]+\s+){1,6}on\s+(?:the\s+)?"
@@ -311,6 +314,9 @@ DOCUMENTED_CORPUS = any_of(
     r"common voice",  # "Common Voice": Common Voice (phrases/training-data-named-sources.md)
     r"imagenet",  # "ImageNet": ImageNet (phrases/training-data-named-sources.md)
     r"\bms ?coco\b",  # "MS COCO": MS COCO (phrases/training-data-named-sources.md)
+    # "MS MARCO passage ranking pairs": the MS MARCO ranking data
+    # (training_data/partial-fine-tuned-from-base-on-named-data.md)
+    r"\bms ?marco\b",
 )
 #: A sentence that adds undocumented parts to a documented corpus ("… and synthetic data", "a mix of …").
 MIXED_WITH_OTHERS = any_of(
@@ -323,6 +329,9 @@ MIXED_WITH_OTHERS = any_of(
     r"\baugmented with\b",  # "augmented with": data augmented with more (phrases/training-data-named-sources.md)
     r"\bbuilds? on\b",  # "builds on": data that builds on another set (phrases/training-data-named-sources.md)
     r"混合|合成|自有",  # "混合": mixed, synthetic or own data in Chinese (phrases/training-data-zh.md)
+    # "和自建的中文图文数据": self-built, internal or private data beside it, in Chinese
+    # (training_data/closed-zh-documented-plus-own-withheld.md)
+    r"自建|自采|内部数据|私有数据",
     # "and internal web data": undocumented parts beside it (training_data/partial-documented-corpus-plus-internal.md)
     r"\b(?:internal|in-house|proprietary|private|undisclosed)\s+(?:\w+\s+)?(?:data|datasets?|sources|corpora)\b",
     # which part is not said: training_data/partial-documented-corpus-subset.md
