@@ -262,6 +262,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "sample rate of 16": the sample rate with a value (architecture/complete-speech-spec.md)
             rf"\bsample[_ ]?rate{KV}(?:of\s+)?{NUM}",
             rf"\b{NUM}\s?k?Hz\b",  # "16 kHz": a sample rate in Hz (architecture/complete-speech-spec.md)
+            # "a 128-bin log-mel spectrogram": the input features, counted
+            # (architecture/complete-audio-spectrogram-input.md)
+            rf"\b{NUM}[- ]bins? (?:log[- ]?)?mel\b",
             # "Maximum audio length: 30": the maximum audio or input length (phrases/architecture-speech.md)
             r"\bmax(?:imum)? (?:audio|input) (?:length|duration)\b[^.\n]{0,20}\d",
             rf"采样率{KV}{NUM}",  # "采样率: 16000": the sample rate in Chinese (phrases/architecture-zh.md)

@@ -419,7 +419,11 @@ DATASET_URL = any_of(
 
 #: Link text of a datasheet or data card, and sentences that say where the data itself was published.
 # "Data card": a data card or datasheet link (training_data/partial-own-datasheet-link.md, phrases/training-data-zh.md)
-DATASHEET_LINK = any_of(r"\bdata ?cards?\b|\bdata ?sheets?\b|\bdataset cards?\b", r"数据卡")
+DATASHEET_LINK = any_of(
+    r"\bdata ?cards?\b|\bdata ?sheets?\b|\bdataset cards?\b",
+    # "[数据说明](docs/data.md)": a page describing the data (training_data/complete-zh-data-description-link.md)
+    r"数据卡|数据说明|数据文档|数据介绍",
+)
 # "datasets": a link to data or a data file (open-reproducible-zh.md)
 DATA_LINK = any_of(r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\.(?:jsonl?|parquet|csv|tsv|txt)\b", r"数据|语料")
 PUBLISHED = any_of(  # "released", "开源": data said released, available or published (phrases/openwashing-claims.md)

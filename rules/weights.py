@@ -108,6 +108,9 @@ DOWNLOAD_TEXT = {
         # "The model weights … can be downloaded from the Google Cloud bucket": weights, then where to download them
         # (weights/complete-weights-downloaded-from-bucket.md)
         r"\b(?:weights|checkpoints?|params)\b(?:[^.\n]|\.\d){0,80}\bdownload(?:ed|able)? (?:from|at|via)\b",
+        # "Checkpoint: `kittiwake/ast-audioset` on the Hub": a checkpoint or weights label with a hub id
+        # (weights/partial-checkpoint-label-hub-id.md)
+        r"^\W{0,4}(?:checkpoints?|(?:model )?weights|model id)\s*[:：]\s*`?[\w.-]+/[\w.-]+`?",
         # "Weights: https://zenodo.org/records/5555555 (MIT)": a weights label with a link and an SPDX license
         # (weights/complete-weights-label-url-spdx.md)
         r"^\W{0,4}(?:model )?weights\W{0,4}\s*[:：]\s*<?https?://",
