@@ -421,7 +421,7 @@ DATASET_URL = any_of(
 # "Data card": a data card or datasheet link (training_data/partial-own-datasheet-link.md, phrases/training-data-zh.md)
 DATASHEET_LINK = any_of(
     r"\bdata ?cards?\b|\bdata ?sheets?\b|\bdataset cards?\b",
-    # "[数据说明](docs/data.md)": a page describing the data (training_data/complete-zh-data-description-link.md)
+    # "数据说明": a linked page that describes the data (training_data/complete-zh-data-description-link.md)
     r"数据卡|数据说明|数据文档|数据介绍",
 )
 # "datasets": a link to data or a data file (open-reproducible-zh.md)
