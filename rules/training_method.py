@@ -227,7 +227,7 @@ MENTION = any_of(
     # "codebase for distributed training": a codebase for training (phrases/training-method-objectives.md)
     r"\b(?:library|framework|codebase) for\b[^\n]{0,60}?\btraining\b",
     # "训练方法": trained or fine-tuned into, in Chinese (training_method/complete-stages-and-code-zh.md)
-    r"(?:基于|在)[^。\n]{0,60}(?:微调|训练)(?:而成|得到)|微调(?:而成|得到|版本)|预训练(?:而成|得到)|训练(?:策略|方法|步数|细节|过程|流程)",
+    r"(?:基于|在)[^。\n]{0,60}(?:微调|训练)(?:而成|得到)|微调(?:而成|得到|版本)|预训练(?:而成|得到)|训练(?:策略|方法|细节|过程|流程)",
     # "进行了监督微调": training carried out, in Chinese (training_method/complete-stages-and-code-zh.md)
     r"进行[^。；\n]{0,30}?(?:预训练|训练|微调)|(?:单向|双向|自回归)语言模型",
     # trained from scratch, late in the sentence (training_method/partial-trained-on-data-from-scratch.md)
@@ -235,6 +235,13 @@ MENTION = any_of(
     # "commands we used for training": the commands we used to train (training_method/complete-commands-we-used.md)
     r"\b(?:commands?|scripts?|settings?|configs?) (?:that )?we used (?:for|to) (?:pre-?)?train",
     r"\b(?:pre-?)?trains? (?:on|with)\b",  # "trains on": trains on or with (phrases/training-method-objectives.md)
+    # "in the training section of the technical report": a pointer to where the training is described
+    # (training_method/partial-pointer-to-report-training-section.md)
+    r"\btraining\s+(?:section|details|part|chapter)\s+(?:of|in)\s+(?:the|our)\s+(?:technical\s+)?(?:report|paper)\b"
+    r"|\b(?:technical\s+)?(?:report|paper)\s+for\s+(?:the\s+|more\s+)?training\s+details\b",
+    # "详见技术报告中的训练部分": a pointer to the report's training part, in Chinese
+    # (training_method/partial-pointer-to-report-training-section.md)
+    r"(?:技术报告|论文)中?的?训练(?:部分|章节|细节)",
     # "aims to pretrain": aims to pre-train (training_method/partial-aims-to-pretrain.md)
     r"\b(?:aims?|set out) to (?:pre-?)?train\b",
 )
