@@ -56,6 +56,13 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         "model type": (
             # "decoder-only": the decoder-only model type (architecture/complete-config-block.md)
             r"\bdecoder[-–‐ ]only\b",
+            # "a 3D neural network", "a deep learning recommendation model": a network named by its kind
+            # (architecture/partial-network-named-by-kind.md)
+            r"\b(?:\d[dD]|deep|graph|recurrent|convolutional|feed-?forward|spiking) neural networks?\b"
+            r"|\bdeep learning (?:recommendation|ranking|forecasting) models?\b",
+            # "GPT-2 implementation": an implementation of a named model family
+            # (architecture/partial-network-named-by-kind.md)
+            r"\b(?:GPT-?[1-4]|BERT|T5|LLaMA|ResNet|ViT|U-?Net|Transformer) implementation\b",
             # "encoder–decoder": the encoder-decoder model type, any dash (architecture/complete-en-dash-type.md)
             r"\bencoder[-–‐ ]decoder\b",
             # "encoder-only": the encoder-only model type (phrases/architecture-language-family.md)
