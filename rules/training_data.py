@@ -73,8 +73,9 @@ TOPIC = any_of(
     rf"|trillion)?\s+tokens\b",
     r"\bdata(?:sets?)?\b",  # "datasets": data or datasets, named (training_data/absent-context-and-benchmarks.md)
     r"\bcorpus\b|\bcorpora\b",  # "Corpus": a corpus, named (training_data/complete-breakdown-table.md)
-    # "训练数据": training data or a corpus in Chinese (training_data/closed-zh-not-public.md)
-    r"训练数据|训练集|数据集|语料|(?:训练|预训练)[^。\n]{0,30}(?:数据|token|标识符|词元|样本)|(?:数据|token|标识符|词元|样本)[^。\n]{0,30}(?:训练|预训练)",
+    # "训练数据": training data or a corpus in Chinese, also for fine-tuning (微调)
+    # (training_data/closed-zh-not-public.md, training_data/partial-zh-fine-tuned-on-count.md)
+    r"训练数据|训练集|数据集|语料|(?:训练|预训练|微调)[^。\n]{0,30}(?:数据|token|标识符|词元|样本)|(?:数据|token|标识符|词元|样本)[^。\n]{0,30}(?:训练|预训练|微调)",
 )
 #: ... or sits under a heading about data.
 # "Data": a data heading (training_data/complete-breakdown-table.md, open-reproducible-zh.md)
