@@ -251,6 +251,8 @@ NOT_SIZE = any_of(
     # "unconditional": model samples, not data (training_data/partial-model-samples-link.md)
     r"\bunconditional\b|\b(?:generated|model|output) samples\b",
     r"\bcontext\b",  # "Context": a context, not a data size (training_data/absent-context-and-benchmarks.md)
+    # "a batch size of 2M tokens": a batch, not the data (training_data/partial-batch-of-tokens-is-not-data-size.md)
+    r"\bbatch(?:[- ]size)?\b",
     # "sequence length": a sequence length, not a data size (architecture/complete-spec-bullets.md)
     r"\bsequence length\b",
     r"\bwindow\b",  # "window": a window, not a data size (architecture/absent-size-in-heading-and-badge.md)
