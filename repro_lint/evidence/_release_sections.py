@@ -185,11 +185,39 @@ def release_blocks(card: Card, *, code: bool = True) -> BlockFilter:
     """A block filter: blocks in release sections (see :func:`release_sections`), code blocks optional.
 
     A training command or config that trains the release itself counts wherever it sits (see
-    :func:`release_training`).
+    :func:`release_training`). Blocks under a bold line that serves as a heading for the reader
+    ("**Fine-tune on your own data**", see :func:`under_reader_pseudo_heading`) do not.
     """
     is_release = release_sections(card)
     trains = release_training(card).blocks
-    return lambda block: (code or block.kind != "code") and (is_release(block.section) or id(block) in trains)
+    for_reader = under_reader_pseudo_heading(card)
+    return lambda block: (code or block.kind != "code") and (is_release(block.section) or id(block) in trains) and id(block) not in for_reader
+
+
+#: A paragraph that is one bold phrase, used as a heading: "**Fine-tune on your own data**", "__Usage:__".
+PSEUDO_HEADING = _compile(r"^\s*(?:\*\*|__)([^*_\n]{2,80}?):?(?:\*\*|__):?\s*$")
+
+
+def under_reader_pseudo_heading(card: Card) -> set[int]:
+    """``id`` of the blocks that follow a bold pseudo-heading addressed to the reader (usage, install, fine-tune on
+    your data), up to the next heading or bold pseudo-heading (fixtures/hyperparameters/absent-bold-pseudo-heading.md)."""
+    found: set[int] = set()
+    reader = False
+    section: Optional[Section] = None
+    for block in card.blocks:
+        if block.kind == "heading" or block.section is not section:
+            reader, section = False, block.section
+            if block.kind == "heading":
+                continue
+        if block.kind == "paragraph" and "\n" not in block.text.strip():
+            m = PSEUDO_HEADING.match(block.text)
+            if m is not None:
+                title = m.group(1)
+                reader = bool(USER_HEADING.search(title) or USER_TRAINING.search(title) or HOWTO_HEADING.search(title))
+                continue
+        if reader:
+            found.add(id(block))
+    return found
 
 
 def release_training(card: Card) -> ReleaseTraining:
