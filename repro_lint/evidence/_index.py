@@ -22,7 +22,7 @@ from ..prefilter import TextIndex, fold, may_match, plan
 from ..views import ComputedSequence
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
 from ._release_names import ReleaseTraining
-from ._text import PROSE_KINDS, _unemphasised, blank_urls, clean, header_pairs, sentences
+from ._text import _unemphasised, blank_urls, clean, header_pairs, is_prose, sentences
 
 
 def _offsets(card_size: int) -> "array[int]":
@@ -390,7 +390,7 @@ class CardIndex:
             firsts.append(len(starts))
             blocks.append(block)
             sources.append(text)
-            for offset, sentence in sentences(text, prose=block.kind in PROSE_KINDS):
+            for offset, sentence in sentences(text, prose=is_prose(block)):
                 starts.append(offset)
                 ends.append(offset + len(sentence))
                 is_pair.append(0)

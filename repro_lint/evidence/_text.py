@@ -42,6 +42,11 @@ _PROSE_SPLIT = _compile(rf"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；
 PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
 
 
+def is_prose(block: Block) -> bool:
+    """Prose, whose lines wrap sentences: a paragraph, list item or quote, or HTML (its text, tags removed)."""
+    return block.kind in PROSE_KINDS or block.kind == "html"
+
+
 @functools.lru_cache(maxsize=8192)
 def heading_matches(pattern: "re.Pattern[str]", title: str) -> bool:
     """``pattern.search(title)``, remembered: the same few headings are tested for every block under them."""
@@ -118,7 +123,7 @@ def block_sentences(block: Block, text: str, cleaner: Callable[[str], str] = cle
     A row ``| 7B | 32 | 4096 |`` under ``| Params | Layers | Hidden size |`` then reads
     ``Layers: 32``, so a value is matched together with the name its column gives it.
     """
-    yield from sentences(text, prose=block.kind in PROSE_KINDS)
+    yield from sentences(text, prose=is_prose(block))
     for pair in header_pairs(block, cleaner):
         yield 0, pair
 
