@@ -47,6 +47,7 @@ from repro_lint.evidence import (
     criterion_codes,
     heading_matches,
     in_section,
+    is_prose,
     scan,
     sentences,
 )
@@ -577,14 +578,14 @@ def _line(card: Card, line: int) -> str:
 
 
 def _sentence_at(hit: Hit) -> str:
-    """The sentence of the hit's block that holds the quote."""
+    """The sentence of the hit's block that holds the quote, as one line (a hard-wrapped sentence is whole)."""
     if hit.block is None:
         return hit.quote
     text = clean(hit.block.text)
     at = text.find(hit.quote)
-    for offset, sentence in sentences(text):
+    for offset, sentence in sentences(text, prose=is_prose(hit.block)):
         if offset <= at < offset + len(sentence):
-            return sentence
+            return sentence.replace("\n", " ")
     return hit.quote
 
 
