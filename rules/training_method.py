@@ -219,6 +219,12 @@ MENTION = any_of(
     r"\b(?:refer to|see)\b[^\n]{0,80}?\b(?:chronicles?|logbook|training logs?)\b",
     # "pre-trained with": pre-trained on or with something (training_method/complete-stages-and-code.md)
     r"\bpre-?trained (?:on|with)\b",
+    # "We pre-trained it on … and fine-tuned it on …": stages with the model as their object
+    # (training_method/partial-stages-with-pronoun.md)
+    r"\b(?:pre-?trained|fine-?tuned|trained) (?:it|them|the model|our model) (?:on|with|using|for)\b",
+    # "我们在 5 亿张图文对上训练了": we trained on something, in Chinese
+    # (training_method/partial-stages-with-pronoun.md)
+    r"我们在[^。\n]{0,60}?上(?:进行了?)?(?:预训练|训练|微调)",
     # "We pretrained with": we trained with or on (tiers/weights-available-recipe.md)
     r"\bwe (?:pre-?)?train(?:ed)? (?:with|using|on)\b",
     # "We train the models on": we trained the model or our models on or with something
