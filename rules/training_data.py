@@ -76,7 +76,8 @@ TOPIC = any_of(
     r"\bcorpus\b|\bcorpora\b",  # "Corpus": a corpus, named (training_data/complete-breakdown-table.md)
     # "训练数据": training data or a corpus in Chinese, also for fine-tuning (微调)
     # (training_data/closed-zh-not-public.md, training_data/partial-zh-fine-tuned-on-count.md)
-    r"训练数据|训练集|数据集|语料|(?:训练|预训练|微调)[^。\n]{0,30}(?:数据|token|标识符|词元|样本)|(?:数据|token|标识符|词元|样本)[^。\n]{0,30}(?:训练|预训练|微调)",
+    r"训练数据|训练集|数据集|语料|(?:训练|预训练|微调)[^。\n]{0,30}(?:数据|token|标识符|词元|样本|图文对)"
+    r"|(?:数据|token|标识符|词元|样本|图文对)[^。\n]{0,30}(?:训练|预训练|微调)",
 )
 #: ... or sits under a heading about data.
 # "Data": a data heading (training_data/complete-breakdown-table.md, open-reproducible-zh.md)
@@ -242,6 +243,8 @@ SIZE = any_of(
     rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
     # "2 万亿 token": a count of data units, in Chinese too (training_data/complete-zh-enumeration.md)
     rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个?样本|小时|词元|词|字|标识符|token)",
+    # "5 亿张…图文对": images or image-text pairs counted, in Chinese (training_data/partial-zh-image-text-pairs.md)
+    rf"{NUM}\s*(?:万亿|亿|万|千)?\s*(?:张|对)?[^。，,\n]{{0,16}}?(?:图文对|图像|图片|文本对)",
     # "2.6T 标识符的中英文语料": a size in T or 亿 of data, in Chinese (hyperparameters/partial-tokens-zh.md)
     rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
     # "语料规模: 1.2": the data size key in Chinese (phrases/training-data-zh.md)
