@@ -335,6 +335,13 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "MLP-Mixer": an MLP-Mixer or MLP-based model (phrases/architecture-time-series.md)
             r"\bMLP[- ]?(?:Mixer|based)\b",
         ),
+        "context or tokenizer": (
+            # a forecast or context window with a value (architecture/partial-model-size-is-not-a-dimension.md)
+            rf"\b(?:prediction|forecast(?:ing)?|context|lookback|input)[_ ](?:length|horizon|window)[\"']?\s*[:="
+            rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}",
+            # "预测长度: 96": the prediction length in Chinese (phrases/architecture-zh.md)
+            rf"预测长度{KV}{NUM}",
+        ),
     },
     "reinforcement learning": {
         "model type": (
@@ -343,12 +350,19 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "actor-critic network": an actor-critic network (architecture/partial-rl-policy-class.md)
             r"\bactor[- ]critic (?:network|model|architecture)\b",
         ),
-        "context or tokenizer": (
-            # a forecast or context window with a value (architecture/partial-model-size-is-not-a-dimension.md)
-            rf"\b(?:prediction|forecast(?:ing)?|context|lookback|input)[_ ](?:length|horizon|window)[\"']?\s*[:="
-            rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}",
-            # "预测长度: 96": the prediction length in Chinese (phrases/architecture-zh.md)
-            rf"预测长度{KV}{NUM}",
+    },
+    "tabular and classical": {
+        "model type": (
+            # "a gradient-boosted tree ensemble (LightGBM)": a tree ensemble or its library
+            # (architecture/partial-tabular-tree-ensemble.md)
+            r"\bgradient[- ]boost(?:ed|ing)(?: decision)? trees?\b|\btree ensemble\b|\brandom forests?\b"
+            r"|\b(?:XGBoost|LightGBM|CatBoost)\b",
+            # "logistic regression": a linear or kernel model (architecture/partial-tabular-tree-ensemble.md)
+            r"\blogistic regression\b|\bsupport vector machines?\b|\bSVM\b",
+        ),
+        "dimensions": (
+            # "500 trees", "max depth 8": the size of a tree ensemble (architecture/partial-tabular-tree-ensemble.md)
+            rf"\b{NUM}\s+(?:trees|estimators|boosting rounds)\b|\bmax[_ ]depth{KV}{NUM}|\bnum_leaves{KV}{NUM}",
         ),
     },
 }
