@@ -108,6 +108,10 @@ DOWNLOAD_TEXT = {
         # "The model weights … can be downloaded from the Google Cloud bucket": weights, then where to download them
         # (weights/complete-weights-downloaded-from-bucket.md)
         r"\b(?:weights|checkpoints?|params)\b(?:[^.\n]|\.\d){0,80}\bdownload(?:ed|able)? (?:from|at|via)\b",
+        # "The model file `kestrel.txt` is included in this repository": the weights ship with the card
+        # (weights/complete-model-file-in-this-repository.md)
+        r"\bmodel (?:files?|weights|checkpoints?)\b(?:[^.\n]|\.(?=\w)){0,60}\b(?:is|are) (?:included|stored|provided)"
+        r" (?:in|with) this (?:repo(?:sitory)?|model repo(?:sitory)?)\b",
         # "Checkpoint: `kittiwake/ast-audioset` on the Hub": a checkpoint or weights label with a hub id
         # (weights/partial-checkpoint-label-hub-id.md)
         r"^\W{0,4}(?:checkpoints?|(?:model )?weights|model id)\s*[:：]\s*`?[\w.-]+/[\w.-]+`?",
@@ -174,11 +178,22 @@ WEIGHT_URL = any_of(
     r"^https?://wisemodel\.cn/models/",
     # "https://openxlab.org.cn/models/detail": an OpenXLab model page (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?openxlab\.org\.cn/models/",
+    # "https://drive.google.com/file/d/…": a file shared from a drive, on a line that names no data
+    # (phrases/weights-downloads.md)
+    r"^https?://(?:drive\.google\.com/(?:file/d/|uc\?)|(?:www\.)?dropbox\.com/s/|pan\.baidu\.com/s/)",
     # "https://storage.googleapis.com/swift-lab": a public bucket of weights (phrases/weights-downloads.md)
     r"^https?://(?:dl\.fbaipublicfiles\.com|storage\.googleapis\.com)/",
     # "https://catalog.ngc.nvidia.com/orgs/swift/models/": an NVIDIA NGC model page (phrases/weights-downloads.md)
     r"^https?://(?:catalog\.)?ngc\.nvidia\.com/(?:catalog/|orgs/[\w-]+/(?:teams/[\w-]+/)?)models/",
 )
+
+#: A drive or file-sharing link holds weights or data alike: on a line about data it is the data's.
+FILE_SHARE = any_of(
+    r"drive\.google\.com|dropbox\.com|pan\.baidu\.com"
+)  # a shared file (weights/partial-drive-link-in-model-table.md)
+DATA_WORD = any_of(
+    r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b", r"数据|语料"
+)  # "dataset": data named on the line (weights/partial-drive-link-in-model-table.md)
 
 #: A sentence that names another model the release was built from: its link is not the release's download.
 BASE_MODEL = any_of(
@@ -495,7 +510,12 @@ def _downloads(card: Card) -> list[Hit]:
     for link in card.links:
         if link.image:
             continue  # a badge ("downloads: 1M") is a picture, not the weights
-        if WEIGHT_URL.search(link.url) and not BASE_MODEL.search(_line(card, link.line)):
+        line = _line(card, link.line)
+        if (
+            WEIGHT_URL.search(link.url)
+            and not BASE_MODEL.search(line)
+            and not (FILE_SHARE.search(link.url) and DATA_WORD.search(line))
+        ):
             hits.append(Hit("download location", link.line, link.url))
     return hits
 
@@ -513,7 +533,8 @@ API_ACCESS = any_of(
     r"\bcloud (?:service|API)\b",  # "cloud service": a cloud service (phrases/weights-not-own.md)
     r"API\s*密钥|接口调用|云服务",  # "云服务": API keys or a cloud service, in Chinese (phrases/weights-zh.md)
     # "served through Merganser Cloud": the model served by a hosted platform (weights/closed-named-closed-source.md)
-    r"\bserved (?:through|via|on|by|from) (?:our |the )?(?:[\w-]+ ){0,3}(?:cloud|api|platform|endpoints?)\b",
+    r"\b(?:served|offered|provided) (?:to [\w -]{1,40} )?(?:through|via|on|by|from) (?:our |the )?(?:[\w-]+ ){0,3}"
+    r"(?:cloud|api|platform|endpoints?)\b",
     # models offered by a hosted service (weights/closed-service-supports-models.md)
     r"\bservice\b[^.\n]{0,40}\b(?:supports|offers|provides|serves)\b[^.\n]{0,60}\bmodels?\b",
 )
@@ -532,7 +553,8 @@ def _not_in_code(block: Block) -> bool:
 #: the card gives the release).
 NAMED_CLOSED = any_of(
     # "Goosander-2 is closed source" (weights/closed-release-called-closed-source.md)
-    r"^\W*([\w.-]{3,80})\s+(?:models? )?(?:is|are|remains?) (?:a |fully |entirely )?(?:closed[- ]source|proprietary)\b",
+    r"^\W*([\w.-]{3,80})\s+(?:models? )?(?:is|are|remains?) (?:a |fully |entirely )?(?:closed[- ]source|proprietary"
+    r"|not open[- ]?source[ds]?|not publicly (?:released|available))\b",
 )
 
 
