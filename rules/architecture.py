@@ -120,6 +120,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"参数量|参数规模|总参数",
             # "千亿参数": a parameter count in words, in Chinese (architecture/partial-zh-size-in-words.md)
             r"(?:千亿|百亿|万亿|十亿)级?(?:参数|规模)",
+            # "约 4000 万参数": a parameter count in 万 (ten thousands) (architecture/partial-zh-wan-parameters.md)
+            rf"{NUM}\s*万\s*(?:个)?参数",
             # "7 billion parameters": a count of parameters in words (architecture/partial-config-hostfile.md)
             rf"{NUM}\s*(?:billion|million) parameters",
         ),
