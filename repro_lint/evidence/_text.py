@@ -38,7 +38,10 @@ _CONTINUES = "".join(
     for word in ("a", "an", "the", "of", "on", "in", "to", "by", "at", "as", "or", "and", "for", "from", "with", "via")
     + ("into", "than", "under", "using", "is", "are", "was", "were")
 )
-_PROSE_SPLIT = _compile(rf"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|{_CONTINUES}\n(?![a-z0-9])")
+#: A Chinese line that ends in a comma, or runs from one character into the next, continues too.
+_CONTINUES_ZH = "(?<![，、,：])"
+_CJK_TO_CJK = "(?!(?<=[\u4e00-\u9fff]\n)[\u4e00-\u9fff])"
+_PROSE_SPLIT = _compile(rf"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|{_CONTINUES}{_CONTINUES_ZH}\n(?![a-z0-9]){_CJK_TO_CJK}")
 PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
 
 
