@@ -38,7 +38,8 @@ _CONTINUES = "".join(
     for word in ("a", "an", "the", "of", "on", "in", "to", "by", "at", "as", "or", "and", "for", "from", "with", "via")
     + ("into", "than", "under", "using", "is", "are", "was", "were")
 )
-#: A Chinese line that ends in a comma, or runs from one character into the next, continues too.
+#: A line that ends in a comma (，、, or a colon), or a Chinese line that runs from one character into the next,
+#: continues too.
 _CONTINUES_ZH = "(?<![，、,：])"
 _CJK_TO_CJK = "(?!(?<=[\u4e00-\u9fff]\n)[\u4e00-\u9fff])"
 _PROSE_SPLIT = _compile(rf"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|{_CONTINUES}{_CONTINUES_ZH}\n(?![a-z0-9]){_CJK_TO_CJK}")
