@@ -204,6 +204,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bconvolutional (?:neural )?network\b",
             # "ResNet": a known vision backbone family (phrases/architecture-vision.md)
             r"\b(?:ResNet|ResNeXt|ConvNeXt|EfficientNet|Swin|DeiT|DETR)\b",
+            # "a DPT head on a DINOv2-L backbone": a named network used as the backbone
+            # (architecture/complete-backbone-and-input.md)
+            r"(?-i:\b[A-Z][\w.-]{1,30}) backbone\b|\b(?:DINOv2|DPT|BEiT|SigLIP)\b",
             # "two-stage detector": an object detector's kind (phrases/architecture-vision.md)
             r"\b(?:one|single|two)[- ]stage (?:object )?detector\b",
             # "Backbone | Weights": a backbone key with a value (hyperparameters/partial-config-in-checkpoint-table.md)
@@ -241,6 +244,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "336 x 336 pixels": an image size in pixels (architecture/complete-vision-spec.md)
             r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels|px|resolution|images?|inputs?)\b",
             r"\bimgsz\s*=\s*\d",  # "imgsz=640": a YOLO image-size argument (phrases/architecture-vision.md)
+            # "input 518×518": the input size before its value (architecture/complete-backbone-and-input.md)
+            r"\binputs?(?: size| resolution)?(?: of)?\s*:?\s*\d{2,4}\s?[x×]\s?\d{2,4}\b",
             # "224px input": an image size in pixels, one side (architecture/complete-unet-base-channels.md)
             r"\b\d{2,4}\s?(?:px|-?pixels?)\s+(?:inputs?|images?|resolution|crops?)\b",
             # "输入分辨率: 448": the input resolution in Chinese (phrases/architecture-zh.md)
