@@ -171,6 +171,9 @@ OBJECTIVE = any_of(
     # "noise-prediction objective": a noise-prediction objective (phrases/training-method-objectives.md)
     r"\b(?:noise|epsilon|v-)[- ]?prediction (?:objective|loss)\b",
     r"\bscore matching\b",  # "score matching": score matching (phrases/training-method-objectives.md)
+    # "with a scale- and shift-invariant loss", "pseudo-labelled by a teacher": a loss named in a training
+    # sentence, self-training on pseudo-labels (training_method/partial-named-loss-and-pseudo-labels.md)
+    r"\bwith (?:a|an|the) (?:[\w-]+,? (?:and |or )?){1,5}loss\b|\bpseudo-?label(?:l?ed|s|ing)?\b",
     # "connectionist temporal classification": CTC, spelled out (phrases/training-method-objectives.md)
     r"\bconnectionist temporal classification\b",
     # "预训练目标": objectives and stages in Chinese (training_method/complete-stages-and-code-zh.md)
