@@ -254,17 +254,23 @@ SIZE = any_of(
 NOT_SIZE = any_of(
     # "unconditional": model samples, not data (training_data/partial-model-samples-link.md)
     r"\bunconditional\b|\b(?:generated|model|output) samples\b",
+    r"tokens?\s*/\s*s\b",  # "tokens/s": a speed in tokens per second (training_data/absent-context-and-benchmarks.md)
+    r"\bper second\b",  # "per second": a rate per second (phrases/training-data-not-data.md)
+    r"\bmemory\b|\bVRAM\b",  # "memory": memory or VRAM (phrases/training-data-not-data.md)
+    r"\blatency\b",  # "latency": latency (phrases/training-data-not-data.md)
+    r"上下文|每秒|显存",  # "上下文": context, speed or memory in Chinese (hyperparameters/partial-tokens-zh.md)
+)
+
+#: Next to a count of tokens, a context, sequence, window or batch is what the count measures ("a context of 4k
+#: tokens", "a batch size of 2M tokens"); further away in a long sentence it is not ("(context 2048, …) trained
+#: on 300B tokens").
+NEAR_NOT_SIZE = any_of(
     r"\bcontext\b",  # "Context": a context, not a data size (training_data/absent-context-and-benchmarks.md)
     # "a batch size of 2M tokens": a batch, not the data (training_data/partial-batch-of-tokens-is-not-data-size.md)
     r"\bbatch(?:[- ]size)?\b",
     # "sequence length": a sequence length, not a data size (architecture/complete-spec-bullets.md)
     r"\bsequence length\b",
     r"\bwindow\b",  # "window": a window, not a data size (architecture/absent-size-in-heading-and-badge.md)
-    r"tokens?\s*/\s*s\b",  # "tokens/s": a speed in tokens per second (training_data/absent-context-and-benchmarks.md)
-    r"\bper second\b",  # "per second": a rate per second (phrases/training-data-not-data.md)
-    r"\bmemory\b|\bVRAM\b",  # "memory": memory or VRAM (phrases/training-data-not-data.md)
-    r"\blatency\b",  # "latency": latency (phrases/training-data-not-data.md)
-    r"上下文|每秒|显存",  # "上下文": context, speed or memory in Chinese (hyperparameters/partial-tokens-zh.md)
 )
 
 #: A byte size or a duration is the size of a machine or a run time, not of data, in a sentence about
@@ -592,6 +598,13 @@ def _sentence_at(hit: Hit) -> str:
     return hit.quote
 
 
+def _near(hit: Hit, reach: int = 30) -> str:
+    """The hit's sentence within ``reach`` characters of it (training_data/complete-size-late-in-spec-sentence.md)."""
+    sentence = _sentence_at(hit)
+    at = sentence.find(hit.quote)
+    return sentence if at < 0 else sentence[max(0, at - reach) : at + len(hit.quote) + reach]
+
+
 def _evidence(card: Card) -> dict[str, list[Hit]]:
     """Element hits in sentences about the training data; sizes and shares that are not about data dropped.
 
@@ -620,6 +633,7 @@ def _evidence(card: Card) -> dict[str, list[Hit]]:
         h
         for h in found["size"]
         if not NOT_SIZE.search(_sentence_at(h))
+        and not NEAR_NOT_SIZE.search(_near(h))
         and not (BYTES_OR_TIME.search(h.quote) and HARDWARE.search(_sentence_at(h)))
     ]
     found["composition"] = [
