@@ -600,9 +600,9 @@ def _sentence_at(hit: Hit) -> str:
 
 def _near(hit: Hit, reach: int = 30) -> str:
     """The hit's sentence within ``reach`` characters of it (training_data/complete-size-late-in-spec-sentence.md)."""
-    sentence = _sentence_at(hit)
-    at = sentence.find(hit.quote)
-    return sentence if at < 0 else sentence[max(0, at - reach) : at + len(hit.quote) + reach]
+    sentence, quote = _sentence_at(hit), hit.quote.replace("\n", " ")
+    at = sentence.find(quote)
+    return sentence if at < 0 else sentence[max(0, at - reach) : at + len(quote) + reach]
 
 
 def _evidence(card: Card) -> dict[str, list[Hit]]:
