@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 import unicodedata
 from array import array
@@ -310,8 +312,8 @@ class Card:
     tables: list[Table] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
-    #: First lines of the blocks in line order, and the blocks' numbers in that order (see :meth:`blocks_in`).
-    _blocks_by_line: Optional[tuple["array[int]", "array[int]"]] = field(default=None, init=False, repr=False, compare=False)
+    #: First lines of the blocks in line order, and the blocks' numbers in that order, None when that is card order (see :meth:`blocks_in`).
+    _blocks_by_line: Optional[tuple["array[int]", Optional["array[int]"]]] = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def first_content_line(self) -> int:
@@ -342,14 +344,19 @@ class Card:
         """The blocks under ``section``'s heading, in card order (a binary search, not a scan of the card)."""
         by_line = self._blocks_by_line
         if by_line is None or len(by_line[0]) != len(self.blocks):
-            lines = [block.line for block in self.blocks]
-            order = sorted(range(len(lines)), key=lines.__getitem__)  # by line, then card order (a stable sort)
-            size = max(len(self.lines), len(lines)) + 1
-            by_line = self._blocks_by_line = (_offsets_array((lines[i] for i in order), size), _offsets_array(order, size))
+            size = max(len(self.lines), len(self.blocks)) + 1
+            first_lines = _offsets_array((block.line for block in self.blocks), size)
+            if all(map(operator.le, first_lines, itertools.islice(first_lines, 1, None))):
+                numbers = None  # the blocks are in line order already (as a card without front matter is)
+            else:
+                order = sorted(range(len(first_lines)), key=first_lines.__getitem__)  # by line, then card order (a stable sort)
+                first_lines = _offsets_array((first_lines[i] for i in order), size)
+                numbers = _offsets_array(order, size)
+            by_line = self._blocks_by_line = (first_lines, numbers)
         first_lines, numbers = by_line
         lo = bisect.bisect_right(first_lines, section.line)
         hi = bisect.bisect_right(first_lines, section.end_line)
-        for i in sorted(numbers[lo:hi]):
+        for i in range(lo, hi) if numbers is None else sorted(numbers[lo:hi]):
             yield self.blocks[i]
 
 
