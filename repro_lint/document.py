@@ -797,6 +797,7 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                 if stripped.strip():
                     card.blocks.append(Block("html", stripped.rstrip("\n"), start, end, section))
             i += 1
+        tokens = tok = inline = None  # not kept alive while markdown-it reads the next piece
 
     last = len(card.lines)
     for open_section in stack:
