@@ -579,8 +579,8 @@ def _read_tokens(text: str, consume: Consumer) -> None:
             after_block.append(rule)
         elif rule.__name__ == "block":
             seen_block = True
-        else:
-            rule(core)  # normalize: NUL characters, as the whole-document parse does
+        elif rule.__name__ != "normalize" or "\r" in text or "\0" in text:
+            rule(core)  # normalize: NUL characters, as the whole-document parse does (without them, a copy of the same text)
     if not seen_block:
         raise RuntimeError("markdown-it has no block rule")
     src = core.src
