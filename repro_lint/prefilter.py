@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from typing import Any, Iterable, Iterator, Optional, Sequence, Union, cast
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union, cast
 
 import ahocorasick
 
@@ -653,6 +653,34 @@ def may_match(pattern: Any, text: str, folded: Optional[str] = None) -> bool:
     return plan(pattern).may_match(fold(text) if folded is None else folded)
 
 
+#: Characters of a long text read at a time by :func:`may_match_any` (then up to the end of the line).
+LINES_PIECE = 65536
+
+
+def may_match_any(patterns: Sequence[Any], text: str, prepare: Callable[[str], str]) -> bool:
+    """``any(may_match(p, prepare(text)) for p in patterns)``, for a long text read a few thousand lines at a time.
+
+    ``prepare`` must change each line on its own (a replacement that never spans a newline); a
+    keyword without a newline lies within one line, and :func:`fold` folds a line alike inside or
+    outside a longer text. So neither a prepared and folded copy of the whole text nor the
+    automaton's own copy of it (4 bytes a character) is held at once.
+    """
+    plans = [plan(pattern) for pattern in patterns]
+    if any("\n" in k for p in plans for keywords in p.keywords for k in keywords or ()):
+        prepared = prepare(text)
+        folded = fold(prepared)
+        return any(p.may_match(folded) for p in plans)
+    start = 0
+    while True:
+        end = text.find("\n", start + LINES_PIECE) + 1 or len(text)
+        folded = fold(prepare(text[start:end]))
+        if any(p.may_match(folded) for p in plans):
+            return True
+        if end >= len(text):
+            return False
+        start = end
+
+
 _NO_TEXTS: tuple[int, ...] = ()
 
 
@@ -699,4 +727,4 @@ class TextIndex:
         self._covered = _KEYWORDS.covered
 
 
-__all__ = ["LazyPattern", "any_of", "lazy", "Plan", "TextIndex", "fold", "keywords_of", "may_match", "plan", "top_level_alternatives"]
+__all__ = ["LazyPattern", "any_of", "lazy", "Plan", "TextIndex", "fold", "keywords_of", "may_match", "may_match_any", "plan", "top_level_alternatives"]

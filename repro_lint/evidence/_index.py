@@ -18,7 +18,7 @@ from itertools import repeat
 from typing import Any, Callable, Container, Iterable, Iterator, Optional, Sequence
 
 from ..document import Block, Card, Section
-from ..prefilter import TextIndex, fold, may_match, plan
+from ..prefilter import TextIndex, fold, may_match_any, plan
 from ..views import ComputedSequence
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
 from ._release_names import ReleaseTraining
@@ -302,9 +302,7 @@ class CardIndex:
     def may_hold_placeholders(self) -> bool:
         """False when no placeholder or template text can occur anywhere in the card (one pass over it)."""
         if self._placeholders is None:
-            whole = _unemphasised(self.card.text)  # as clean() sees each block
-            folded = fold(whole)
-            self._placeholders = may_match(PLACEHOLDER, whole, folded) or may_match(TEMPLATE_SENTENCE, whole, folded)
+            self._placeholders = may_match_any((PLACEHOLDER, TEMPLATE_SENTENCE), self.card.text, _unemphasised)  # as clean() sees each block
         return self._placeholders
 
     def remembered_release_sections(self, build: Callable[[Card], Callable[[Optional[Section]], bool]]) -> Callable[[Optional[Section]], bool]:
