@@ -528,15 +528,18 @@ class Plan:
             mask ^= low
         return best
 
-    def candidates(self, index: "TextIndex") -> "dict[int, int] | list[int]":
+    def candidates(self, index: "TextIndex") -> "dict[int, int] | array[int] | list[int]":
         """Text number → mask of the alternatives whose keywords that text holds (or that have none).
 
-        When many texts are candidates, a list of one mask per text (0: not a candidate): 8 bytes a
-        text, where a dict would take about a hundred per candidate.
+        When many texts are candidates, an array of one mask per text (0: not a candidate): as many
+        bytes a text as the alternatives need (1 for up to 8), where a dict would take about a hundred
+        per candidate and a list 8, and an int object for every mask above 256. A list only for a
+        pattern of more than 64 alternatives.
         """
         found = [(1 << i, index.texts_with(kid)) for i, keyword_ids in enumerate(self._keyword_ids()) for kid in keyword_ids]
         if self.always or sum(len(texts) for _, texts in found) * 12 > index.count:
-            dense = [self.always] * index.count
+            code = next((code for code in "BHIQ" if array(code).itemsize * 8 >= len(self.keywords)), None)
+            dense = [self.always] * index.count if code is None else array(code, (self.always,)) * index.count
             for bit, texts in found:
                 for k in texts:
                     dense[k] |= bit
@@ -563,10 +566,10 @@ class Plan:
         masks = self.candidates(index)
         search, alternative, compiled = self.search, self.alternative, self._compiled
         candidates: Iterator[tuple[int, str, int]]
-        if isinstance(masks, list) and len(masks) - masks.count(0) > len(masks) // 4:  # many: read the texts in order
+        if not isinstance(masks, dict) and len(masks) - masks.count(0) > len(masks) // 4:  # many: read the texts in order
             candidates = ((k, text, mask) for k, (mask, text) in enumerate(zip(masks, texts)) if mask)
         else:
-            items = enumerate(masks) if isinstance(masks, list) else sorted(masks.items())
+            items = sorted(masks.items()) if isinstance(masks, dict) else enumerate(masks)
             candidates = ((k, texts[k], mask) for k, mask in items if mask)
         for k, text, mask in candidates:
             if mask & (mask - 1):  # several alternatives
