@@ -358,7 +358,7 @@ class CardIndex:
                 ends.append(pair_end)
                 is_pair.append(1)
                 pair_parts.append(pair)
-                if len(pair_parts) >= 4096:  # a string each costs ~50 bytes more than its text: join as they come
+                if len(pair_parts) >= 256:  # a string each costs ~50 bytes more than its text: join as they come
                     pair_chunks.append("".join(pair_parts))
                     pair_parts.clear()
         firsts.append(len(starts))
