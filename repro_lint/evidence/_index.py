@@ -36,10 +36,20 @@ class _Spans:
     entry ends the last block); sentence ``k`` is ``starts[k]:ends[k]`` of its block's cleaned text,
     or of the string of ``header: cell`` readings when ``is_pair[k]``."""
 
-    __slots__ = ("sources", "pair_text", "firsts", "is_pair", "starts", "ends", "last")
+    __slots__ = ("blocks", "sources", "pair_text", "firsts", "is_pair", "starts", "ends", "last")
 
-    def __init__(self, sources: list[str], pair_text: str, firsts: "array[int]", is_pair: bytearray, starts: "array[int]", ends: "array[int]") -> None:
-        self.sources = sources  # the cleaned text of each block that has sentences
+    def __init__(
+        self,
+        blocks: list[Block],
+        sources: Optional[list[str]],
+        pair_text: str,
+        firsts: "array[int]",
+        is_pair: bytearray,
+        starts: "array[int]",
+        ends: "array[int]",
+    ) -> None:
+        self.blocks = blocks  # the blocks that have sentences (the card's own list when every block has some)
+        self.sources = sources  # the cleaned text of each of them; None when each is its block's text
         self.pair_text = pair_text
         self.firsts, self.is_pair, self.starts, self.ends = firsts, is_pair, starts, ends
         self.last = 0  # the block found last: sentences are mostly asked for in order
@@ -88,7 +98,8 @@ class _Sentences(ComputedSequence[str]):
             source = spans.pair_text
         else:
             b, firsts = spans.last, spans.firsts  # read in order, mostly: the block of the sentence read before
-            source = spans.sources[b if firsts[b] <= k < firsts[b + 1] else spans.block_of(k)]
+            b = b if firsts[b] <= k < firsts[b + 1] else spans.block_of(k)
+            source = spans.blocks[b].text if spans.sources is None else spans.sources[b]
         text = source[spans.starts[k] : spans.ends[k]]
         if self._blank:
             text = blank_urls(text)
@@ -98,7 +109,7 @@ class _Sentences(ComputedSequence[str]):
     def __iter__(self) -> Iterator[str]:
         spans, blank = self._spans, self._blank
         pair_text, firsts, is_pair, starts, ends = spans.pair_text, spans.firsts, spans.is_pair, spans.starts, spans.ends
-        for b, source in enumerate(spans.sources):
+        for b, source in enumerate((block.text for block in spans.blocks) if spans.sources is None else spans.sources):
             for k in range(firsts[b], firsts[b + 1]):
                 text = (pair_text if is_pair[k] else source)[starts[k] : ends[k]]
                 yield blank_urls(text) if blank else text
@@ -170,8 +181,8 @@ class _Blocks(ComputedSequence[Block]):
 
     __slots__ = ("_blocks", "_spans")
 
-    def __init__(self, blocks: list[Block], spans: _Spans) -> None:
-        self._blocks, self._spans = blocks, spans
+    def __init__(self, spans: _Spans) -> None:
+        self._blocks, self._spans = spans.blocks, spans
 
     def __len__(self) -> int:
         return len(self._spans.starts)
@@ -324,12 +335,13 @@ class CardIndex:
         return found
 
     def _build_table(self) -> SentenceTable:
-        blocks: list[Block] = []  # the blocks that have sentences, and their cleaned text
-        sources: list[str] = []
+        card_blocks = self.card.blocks
+        blocks: Optional[list[Block]] = None  # the blocks that have sentences, while some block has none
+        sources: Optional[list[str]] = None  # their cleaned text, once it is not a block's own text
         size = len(self.card.text)
         firsts, starts, ends = _offsets(size), _offsets(size), _offsets(size)
         is_pair = bytearray()
-        pair_parts: list[str] = []  # the latest header: cell readings, joined into a chunk every few thousand
+        pair_parts: list[str] = []  # the latest header: cell readings, joined into a chunk every 256
         pair_chunks: list[str] = []
         pair_end = 0
         cleaned: dict[str, str] = {}  # table headers repeat on every row: clean each distinct cell once
@@ -341,13 +353,19 @@ class CardIndex:
                 out = cleaned[text] = clean(text) if placeholders else _unemphasised(text)
             return out
 
-        for block in self.card.blocks:
+        for b, block in enumerate(card_blocks):
             text = self.cleaned(block)
             if not text.strip():
+                if blocks is None:
+                    blocks = card_blocks[:b]
                 continue
             firsts.append(len(starts))
-            blocks.append(block)
-            sources.append(text)
+            if blocks is not None:
+                blocks.append(block)
+            if sources is None and text is not block.text:
+                sources = [earlier.text for earlier in (card_blocks[:b] if blocks is None else blocks[:-1])]
+            if sources is not None:
+                sources.append(text)
             for offset, sentence in sentences(text, prose=block.kind in PROSE_KINDS):
                 starts.append(offset)
                 ends.append(offset + len(sentence))
@@ -364,7 +382,9 @@ class CardIndex:
         firsts.append(len(starts))
         pair_chunks.append("".join(pair_parts))
         pair_parts.clear()
-        spans = _Spans(sources, "".join(pair_chunks), firsts, is_pair, starts, ends)
+        if blocks is None:
+            blocks = card_blocks  # every block has sentences: the card's own list, not a copy of it
+        spans = _Spans(blocks, sources, "".join(pair_chunks), firsts, is_pair, starts, ends)
         pair_chunks.clear()
         cleaned.clear()
         texts = _Sentences(spans)
@@ -374,7 +394,7 @@ class CardIndex:
         future = {k: start for k, start, _ in plan(FUTURE).each_first_match(index, texts)}
         withheld = {k: start for k, start, _ in plan(WITHHELD).each_first_match(index, texts)}
         count = len(starts)
-        return SentenceTable(_Blocks(blocks, spans), _Offsets(spans), texts, folded, _Flags(is_pair), index, _Sparse(future, count), _Sparse(withheld, count))
+        return SentenceTable(_Blocks(spans), _Offsets(spans), texts, folded, _Flags(is_pair), index, _Sparse(future, count), _Sparse(withheld, count))
 
 
 _current: contextvars.ContextVar[Optional[CardIndex]] = contextvars.ContextVar("repro_lint_card_index", default=None)
