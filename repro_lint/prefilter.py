@@ -657,7 +657,7 @@ def may_match(pattern: Any, text: str, folded: Optional[str] = None) -> bool:
 
 
 #: Characters of a long text read at a time by :func:`may_match_any` (then up to the end of the line).
-LINES_PIECE = 65536
+LINES_PIECE = 8192
 
 
 def may_match_any(patterns: Sequence[Any], text: str, prepare: Callable[[str], str]) -> bool:
