@@ -34,15 +34,18 @@ def _offsets(card_size: int) -> "array[int]":
 class _Spans:
     """Where each sentence is: ``firsts[b]`` is the number of block ``b``'s first sentence (one more
     entry ends the last block); sentence ``k`` is ``starts[k]:ends[k]`` of its block's cleaned text,
-    or of the string of ``header: cell`` readings when ``is_pair[k]``."""
+    or, when ``is_pair[k]``, of the ``header: cell`` readings one after another: those are kept in
+    chunks of a few hundred (``pair_chunks``, chunk ``c`` starting at ``chunk_starts[c]``), never
+    joined into one string (which would hold a second copy of them while it is made)."""
 
-    __slots__ = ("blocks", "sources", "pair_text", "firsts", "is_pair", "starts", "ends", "last")
+    __slots__ = ("blocks", "sources", "pair_chunks", "chunk_starts", "firsts", "is_pair", "starts", "ends", "last")
 
     def __init__(
         self,
         blocks: list[Block],
         sources: Optional[list[str]],
-        pair_text: str,
+        pair_chunks: list[str],
+        chunk_starts: "array[int]",
         firsts: "array[int]",
         is_pair: bytearray,
         starts: "array[int]",
@@ -50,9 +53,16 @@ class _Spans:
     ) -> None:
         self.blocks = blocks  # the blocks that have sentences (the card's own list when every block has some)
         self.sources = sources  # the cleaned text of each of them; None when each is its block's text
-        self.pair_text = pair_text
+        self.pair_chunks, self.chunk_starts = pair_chunks, chunk_starts
         self.firsts, self.is_pair, self.starts, self.ends = firsts, is_pair, starts, ends
         self.last = 0  # the block found last: sentences are mostly asked for in order
+
+    def pair(self, k: int) -> str:
+        """The text of sentence ``k``, a ``header: cell`` reading (a reading never spans two chunks)."""
+        start, chunk_starts = self.starts[k], self.chunk_starts
+        c = bisect.bisect_right(chunk_starts, start) - 1
+        at = chunk_starts[c]
+        return self.pair_chunks[c][start - at : self.ends[k] - at]
 
     def block_of(self, k: int) -> int:
         if not 0 <= k < len(self.starts):
@@ -95,12 +105,12 @@ class _Sentences(ComputedSequence[str]):
             return self._last_text  # a hit's sentence is read again for its quote and its filters
         spans = self._spans
         if spans.is_pair[k]:
-            source = spans.pair_text
+            text = spans.pair(k)
         else:
             b, firsts = spans.last, spans.firsts  # read in order, mostly: the block of the sentence read before
             b = b if firsts[b] <= k < firsts[b + 1] else spans.block_of(k)
             source = spans.blocks[b].text if spans.sources is None else spans.sources[b]
-        text = source[spans.starts[k] : spans.ends[k]]
+            text = source[spans.starts[k] : spans.ends[k]]
         if self._blank:
             text = blank_urls(text)
         self._last_k, self._last_text = k, text
@@ -108,10 +118,18 @@ class _Sentences(ComputedSequence[str]):
 
     def __iter__(self) -> Iterator[str]:
         spans, blank = self._spans, self._blank
-        pair_text, firsts, is_pair, starts, ends = spans.pair_text, spans.firsts, spans.is_pair, spans.starts, spans.ends
+        firsts, is_pair, starts, ends = spans.firsts, spans.is_pair, spans.starts, spans.ends
+        chunks = iter(spans.pair_chunks)
+        chunk, at = next(chunks), 0  # the chunk of the next reading, and where it starts
         for b, source in enumerate((block.text for block in spans.blocks) if spans.sources is None else spans.sources):
             for k in range(firsts[b], firsts[b + 1]):
-                text = (pair_text if is_pair[k] else source)[starts[k] : ends[k]]
+                if is_pair[k]:
+                    while starts[k] - at >= len(chunk):  # the readings come in order: on to the next chunk
+                        at += len(chunk)
+                        chunk = next(chunks)
+                    text = chunk[starts[k] - at : ends[k] - at]
+                else:
+                    text = source[starts[k] : ends[k]]
                 yield blank_urls(text) if blank else text
 
 
@@ -343,6 +361,7 @@ class CardIndex:
         is_pair = bytearray()
         pair_parts: list[str] = []  # the latest header: cell readings, joined into a chunk every 256
         pair_chunks: list[str] = []
+        chunk_starts = _offsets(size)
         pair_end = 0
         cleaned: dict[str, str] = {}  # table headers repeat on every row: clean each distinct cell once
         placeholders = self.may_hold_placeholders
@@ -377,15 +396,18 @@ class CardIndex:
                 is_pair.append(1)
                 pair_parts.append(pair)
                 if len(pair_parts) >= 256:  # a string each costs ~50 bytes more than its text: join as they come
-                    pair_chunks.append("".join(pair_parts))
+                    chunk = "".join(pair_parts)
+                    chunk_starts.append(pair_end - len(chunk))
+                    pair_chunks.append(chunk)
                     pair_parts.clear()
         firsts.append(len(starts))
-        pair_chunks.append("".join(pair_parts))
+        chunk = "".join(pair_parts)
+        chunk_starts.append(pair_end - len(chunk))
+        pair_chunks.append(chunk)
         pair_parts.clear()
         if blocks is None:
             blocks = card_blocks  # every block has sentences: the card's own list, not a copy of it
-        spans = _Spans(blocks, sources, "".join(pair_chunks), firsts, is_pair, starts, ends)
-        pair_chunks.clear()
+        spans = _Spans(blocks, sources, pair_chunks, chunk_starts, firsts, is_pair, starts, ends)
         cleaned.clear()
         texts = _Sentences(spans)
         folded = _Folded(texts)
