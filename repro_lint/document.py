@@ -87,12 +87,15 @@ def _offsets_array(values: Iterable[int] = (), limit: int = 0) -> "array[int]":
 
 class _BlockExtra:
     """What few blocks have: a table row's header (and its cells, when they cannot be split back out of
-    its text), a fence's info string or a front-matter key, and where a block's newlines are once asked."""
+    its text), a fence's info string or a front-matter key, where a block's newlines are once asked,
+    and the last line of a block of several lines (None: the block's first)."""
 
-    __slots__ = ("cells", "header", "info", "newlines")
+    __slots__ = ("cells", "header", "info", "newlines", "end_line")
 
-    def __init__(self, cells: Optional[tuple[str, ...]], header: tuple[str, ...], info: str, newlines: Optional[Sequence[int]]) -> None:
-        self.cells, self.header, self.info, self.newlines = cells, header, info, newlines
+    def __init__(
+        self, cells: Optional[tuple[str, ...]], header: tuple[str, ...], info: str, newlines: Optional[Sequence[int]], end_line: Optional[int] = None
+    ) -> None:
+        self.cells, self.header, self.info, self.newlines, self.end_line = cells, header, info, newlines, end_line
 
 
 #: The extra part shared by the rows of the table read last (same header, cells in their text, one line each).
@@ -112,12 +115,13 @@ class Block:
 
     A table row keeps its cells only when they cannot be read back from its text (``" | "`` inside a
     cell): otherwise ``cells`` splits the text again when asked, so a long table holds each cell's
-    text once. What only some blocks have (a row's header, a fence's info string) is kept apart, and
-    shared by the rows of a table, so that a heading or a short row costs as few bytes as possible.
+    text once. What only some blocks have (a row's header, a fence's info string, the last line of a
+    block of several lines) is kept apart, and shared by the rows of a table, so that a heading or a
+    short row costs as few bytes as possible.
     Blocks compare by their fields, like the dataclasses of this module.
     """
 
-    __slots__ = ("kind", "text", "line", "end_line", "section", "_extra")
+    __slots__ = ("kind", "text", "line", "section", "_extra")
 
     def __init__(
         self,
@@ -133,16 +137,23 @@ class Block:
         self.kind = kind
         self.text = text
         self.line = line
-        self.end_line = end_line
         self.section = section
         own_cells: Optional[tuple[str, ...]] = None if cells and tuple(text.split(" | ")) == cells else cells
+        one_line = end_line == line
         self._extra: Optional[_BlockExtra]
-        if own_cells == () and not header and not info:
+        if own_cells == () and not header and not info and one_line:
             self._extra = None
-        elif own_cells is None and not info and "\n" not in text:
+        elif own_cells is None and not info and "\n" not in text and one_line:
             self._extra = _row_extra(header)
         else:
-            self._extra = _BlockExtra(own_cells, header, info, None)
+            self._extra = _BlockExtra(own_cells, header, info, None, None if one_line else end_line)
+
+    @property
+    def end_line(self) -> int:
+        """The block's last line (its first, for a block of one line)."""
+        extra = self._extra
+        end = None if extra is None else extra.end_line
+        return self.line if end is None else end
 
     @property
     def cells(self) -> tuple[str, ...]:
