@@ -120,14 +120,16 @@ class _Sentences(ComputedSequence[str]):
         spans, blank = self._spans, self._blank
         firsts, is_pair, starts, ends = spans.firsts, spans.is_pair, spans.starts, spans.ends
         chunks = iter(spans.pair_chunks)
-        chunk, at = next(chunks), 0  # the chunk of the next reading, and where it starts
+        chunk = next(chunks)  # the chunk of the next reading, where it starts and where it ends
+        at, chunk_end = 0, len(chunk)
         for b, source in enumerate((block.text for block in spans.blocks) if spans.sources is None else spans.sources):
             for k in range(firsts[b], firsts[b + 1]):
                 if is_pair[k]:
-                    while starts[k] - at >= len(chunk):  # the readings come in order: on to the next chunk
-                        at += len(chunk)
+                    start = starts[k]
+                    while start >= chunk_end:  # the readings come in order: on to the next chunk
                         chunk = next(chunks)
-                    text = chunk[starts[k] - at : ends[k] - at]
+                        at, chunk_end = chunk_end, chunk_end + len(chunk)
+                    text = chunk[start - at : ends[k] - at]
                 else:
                     text = source[starts[k] : ends[k]]
                 yield blank_urls(text) if blank else text
