@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import gc
+import itertools
+import operator
 import re
 import unicodedata
 from array import array
@@ -85,12 +88,15 @@ def _offsets_array(values: Iterable[int] = (), limit: int = 0) -> "array[int]":
 
 class _BlockExtra:
     """What few blocks have: a table row's header (and its cells, when they cannot be split back out of
-    its text), a fence's info string or a front-matter key, and where a block's newlines are once asked."""
+    its text), a fence's info string or a front-matter key, where a block's newlines are once asked,
+    and the last line of a block of several lines (None: the block's first)."""
 
-    __slots__ = ("cells", "header", "info", "newlines")
+    __slots__ = ("cells", "header", "info", "newlines", "end_line")
 
-    def __init__(self, cells: Optional[tuple[str, ...]], header: tuple[str, ...], info: str, newlines: Optional[Sequence[int]]) -> None:
-        self.cells, self.header, self.info, self.newlines = cells, header, info, newlines
+    def __init__(
+        self, cells: Optional[tuple[str, ...]], header: tuple[str, ...], info: str, newlines: Optional[Sequence[int]], end_line: Optional[int] = None
+    ) -> None:
+        self.cells, self.header, self.info, self.newlines, self.end_line = cells, header, info, newlines, end_line
 
 
 #: The extra part shared by the rows of the table read last (same header, cells in their text, one line each).
@@ -110,12 +116,13 @@ class Block:
 
     A table row keeps its cells only when they cannot be read back from its text (``" | "`` inside a
     cell): otherwise ``cells`` splits the text again when asked, so a long table holds each cell's
-    text once. What only some blocks have (a row's header, a fence's info string) is kept apart, and
-    shared by the rows of a table, so that a heading or a short row costs as few bytes as possible.
+    text once. What only some blocks have (a row's header, a fence's info string, the last line of a
+    block of several lines) is kept apart, and shared by the rows of a table, so that a heading or a
+    short row costs as few bytes as possible.
     Blocks compare by their fields, like the dataclasses of this module.
     """
 
-    __slots__ = ("kind", "text", "line", "end_line", "section", "_extra")
+    __slots__ = ("kind", "text", "line", "section", "_extra")
 
     def __init__(
         self,
@@ -131,16 +138,23 @@ class Block:
         self.kind = kind
         self.text = text
         self.line = line
-        self.end_line = end_line
         self.section = section
         own_cells: Optional[tuple[str, ...]] = None if cells and tuple(text.split(" | ")) == cells else cells
+        one_line = end_line == line
         self._extra: Optional[_BlockExtra]
-        if own_cells == () and not header and not info:
+        if own_cells == () and not header and not info and one_line:
             self._extra = None
-        elif own_cells is None and not info and "\n" not in text:
+        elif own_cells is None and not info and "\n" not in text and one_line:
             self._extra = _row_extra(header)
         else:
-            self._extra = _BlockExtra(own_cells, header, info, None)
+            self._extra = _BlockExtra(own_cells, header, info, None, None if one_line else end_line)
+
+    @property
+    def end_line(self) -> int:
+        """The block's last line (its first, for a block of one line)."""
+        extra = self._extra
+        end = None if extra is None else extra.end_line
+        return self.line if end is None else end
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -310,8 +324,8 @@ class Card:
     tables: list[Table] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
-    #: First lines of the blocks in line order, and the blocks' numbers in that order (see :meth:`blocks_in`).
-    _blocks_by_line: Optional[tuple["array[int]", "array[int]"]] = field(default=None, init=False, repr=False, compare=False)
+    #: First lines of the blocks in line order, and the blocks' numbers in that order, None when that is card order (see :meth:`blocks_in`).
+    _blocks_by_line: Optional[tuple["array[int]", Optional["array[int]"]]] = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def first_content_line(self) -> int:
@@ -342,14 +356,19 @@ class Card:
         """The blocks under ``section``'s heading, in card order (a binary search, not a scan of the card)."""
         by_line = self._blocks_by_line
         if by_line is None or len(by_line[0]) != len(self.blocks):
-            lines = [block.line for block in self.blocks]
-            order = sorted(range(len(lines)), key=lines.__getitem__)  # by line, then card order (a stable sort)
-            size = max(len(self.lines), len(lines)) + 1
-            by_line = self._blocks_by_line = (_offsets_array((lines[i] for i in order), size), _offsets_array(order, size))
+            size = max(len(self.lines), len(self.blocks)) + 1
+            first_lines = _offsets_array((block.line for block in self.blocks), size)
+            if all(map(operator.le, first_lines, itertools.islice(first_lines, 1, None))):
+                numbers = None  # the blocks are in line order already (as a card without front matter is)
+            else:
+                order = sorted(range(len(first_lines)), key=first_lines.__getitem__)  # by line, then card order (a stable sort)
+                first_lines = _offsets_array((first_lines[i] for i in order), size)
+                numbers = _offsets_array(order, size)
+            by_line = self._blocks_by_line = (first_lines, numbers)
         first_lines, numbers = by_line
         lo = bisect.bisect_right(first_lines, section.line)
         hi = bisect.bisect_right(first_lines, section.end_line)
-        for i in sorted(numbers[lo:hi]):
+        for i in range(lo, hi) if numbers is None else sorted(numbers[lo:hi]):
             yield self.blocks[i]
 
 
@@ -572,8 +591,8 @@ def _read_tokens(text: str, consume: Consumer) -> None:
             after_block.append(rule)
         elif rule.__name__ == "block":
             seen_block = True
-        else:
-            rule(core)  # normalize: NUL characters, as the whole-document parse does
+        elif rule.__name__ != "normalize" or "\r" in text or "\0" in text:
+            rule(core)  # normalize: NUL characters, as the whole-document parse does (without them, a copy of the same text)
     if not seen_block:
         raise RuntimeError("markdown-it has no block rule")
     src = core.src
@@ -790,6 +809,7 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                 if stripped.strip():
                     card.blocks.append(Block("html", stripped.rstrip("\n"), start, end, section))
             i += 1
+        tokens = tok = inline = None  # not kept alive while markdown-it reads the next piece
 
     last = len(card.lines)
     for open_section in stack:
@@ -800,13 +820,22 @@ def parse(text: str, path: str = "<card>") -> Card:
     """Parse card text into a :class:`Card`. Never raises on any text input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     card = Card(path=path, text=text, lines=Lines(text))  # the final newline ends the last line; it does not start another
-    reader = _card_reader(card)
-    next(reader)
-    _read_tokens(text, reader.send)
+    # Parsing makes no reference cycles, but a dozen markdown-it objects a table row (and the card one
+    # more that it keeps): the cyclic garbage collector would run thousands of times over a long table,
+    # scanning the card's blocks again each time it reaches the oldest generation.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        reader.send(None)
-    except StopIteration:
-        pass
+        reader = _card_reader(card)
+        next(reader)
+        _read_tokens(text, reader.send)
+        try:
+            reader.send(None)
+        except StopIteration:
+            pass
+    finally:
+        if collecting:
+            gc.enable()
     _bare_links(card)
     assign_roles(card)
     return card

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from typing import Any, Iterable, Iterator, Optional, Sequence, Union, cast
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union, cast
 
 import ahocorasick
 
@@ -528,15 +528,18 @@ class Plan:
             mask ^= low
         return best
 
-    def candidates(self, index: "TextIndex") -> "dict[int, int] | list[int]":
+    def candidates(self, index: "TextIndex") -> "dict[int, int] | array[int] | list[int]":
         """Text number → mask of the alternatives whose keywords that text holds (or that have none).
 
-        When many texts are candidates, a list of one mask per text (0: not a candidate): 8 bytes a
-        text, where a dict would take about a hundred per candidate.
+        When many texts are candidates, an array of one mask per text (0: not a candidate): as many
+        bytes a text as the alternatives need (1 for up to 8), where a dict would take about a hundred
+        per candidate and a list 8, and an int object for every mask above 256. A list only for a
+        pattern of more than 64 alternatives.
         """
         found = [(1 << i, index.texts_with(kid)) for i, keyword_ids in enumerate(self._keyword_ids()) for kid in keyword_ids]
         if self.always or sum(len(texts) for _, texts in found) * 12 > index.count:
-            dense = [self.always] * index.count
+            code = next((code for code in "BHIQ" if array(code).itemsize * 8 >= len(self.keywords)), None)
+            dense = [self.always] * index.count if code is None else array(code, (self.always,)) * index.count
             for bit, texts in found:
                 for k in texts:
                     dense[k] |= bit
@@ -563,10 +566,10 @@ class Plan:
         masks = self.candidates(index)
         search, alternative, compiled = self.search, self.alternative, self._compiled
         candidates: Iterator[tuple[int, str, int]]
-        if isinstance(masks, list) and len(masks) - masks.count(0) > len(masks) // 4:  # many: read the texts in order
+        if not isinstance(masks, dict) and len(masks) - masks.count(0) > len(masks) // 4:  # many: read the texts in order
             candidates = ((k, text, mask) for k, (mask, text) in enumerate(zip(masks, texts)) if mask)
         else:
-            items = enumerate(masks) if isinstance(masks, list) else sorted(masks.items())
+            items = sorted(masks.items()) if isinstance(masks, dict) else enumerate(masks)
             candidates = ((k, texts[k], mask) for k, mask in items if mask)
         for k, text, mask in candidates:
             if mask & (mask - 1):  # several alternatives
@@ -653,6 +656,34 @@ def may_match(pattern: Any, text: str, folded: Optional[str] = None) -> bool:
     return plan(pattern).may_match(fold(text) if folded is None else folded)
 
 
+#: Characters of a long text read at a time by :func:`may_match_any` (then up to the end of the line).
+LINES_PIECE = 8192
+
+
+def may_match_any(patterns: Sequence[Any], text: str, prepare: Callable[[str], str]) -> bool:
+    """``any(may_match(p, prepare(text)) for p in patterns)``, for a long text read a few thousand lines at a time.
+
+    ``prepare`` must change each line on its own (a replacement that never spans a newline); a
+    keyword without a newline lies within one line, and :func:`fold` folds a line alike inside or
+    outside a longer text. So neither a prepared and folded copy of the whole text nor the
+    automaton's own copy of it (4 bytes a character) is held at once.
+    """
+    plans = [plan(pattern) for pattern in patterns]
+    if any("\n" in k for p in plans for keywords in p.keywords for k in keywords or ()):
+        prepared = prepare(text)
+        folded = fold(prepared)
+        return any(p.may_match(folded) for p in plans)
+    start = 0
+    while True:
+        end = text.find("\n", start + LINES_PIECE) + 1 or len(text)
+        folded = fold(prepare(text[start:end]))
+        if any(p.may_match(folded) for p in plans):
+            return True
+        if end >= len(text):
+            return False
+        start = end
+
+
 _NO_TEXTS: tuple[int, ...] = ()
 
 
@@ -699,4 +730,4 @@ class TextIndex:
         self._covered = _KEYWORDS.covered
 
 
-__all__ = ["LazyPattern", "any_of", "lazy", "Plan", "TextIndex", "fold", "keywords_of", "may_match", "plan", "top_level_alternatives"]
+__all__ = ["LazyPattern", "any_of", "lazy", "Plan", "TextIndex", "fold", "keywords_of", "may_match", "may_match_any", "plan", "top_level_alternatives"]

@@ -18,7 +18,7 @@ from repro_lint.document import parse
 from repro_lint.engine import lint_card
 from repro_lint.evidence import any_of, clean, sentences, words
 from repro_lint.plugins import load_rules
-from repro_lint.prefilter import LazyPattern, TextIndex, fold, keywords_of, may_match
+from repro_lint.prefilter import LazyPattern, TextIndex, fold, keywords_of, may_match, may_match_any
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -130,6 +130,25 @@ def test_may_match_is_never_false_where_the_pattern_matches(parts):
     ):
         if pattern.search(text):
             assert may_match(pattern, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["TBD", "tbd", "**", "_", "__", "Σ", "ΣΑ", "İ", "K", "\n", " ", "[More", " Information", " Needed]", "todo", "x"]), max_size=30)
+)
+def test_may_match_any_read_in_pieces_of_lines_says_what_the_whole_text_says(parts):
+    from repro_lint.evidence._text import PLACEHOLDER, TEMPLATE_SENTENCE, _unemphasised
+
+    text = "".join(parts)
+    prepared = _unemphasised(text)
+    whole = may_match(PLACEHOLDER, prepared) or may_match(TEMPLATE_SENTENCE, prepared)
+    default = prefilter.LINES_PIECE
+    try:
+        for piece in (1, 5, default):
+            prefilter.LINES_PIECE = piece
+            assert may_match_any((PLACEHOLDER, TEMPLATE_SENTENCE), text, _unemphasised) == whole
+    finally:
+        prefilter.LINES_PIECE = default
 
 
 def test_a_plan_finds_the_first_match_of_every_text_that_the_whole_pattern_finds(fixtures):
@@ -250,10 +269,9 @@ def search_every_text(plan: prefilter.Plan, index: TextIndex, texts: list[str]) 
     return found
 
 
-#: The evidence modules that skip work with ``may_match`` (each imports it by name).
+#: The evidence modules that skip work with ``may_match`` (each imports it by name); the card index uses ``may_match_any``.
 EVIDENCE_MODULES_WITH_PRE_CHECK = (
     "repro_lint.evidence._text",
-    "repro_lint.evidence._index",
     "repro_lint.evidence._placeholders",
     "repro_lint.evidence._release_sections",
 )
@@ -263,6 +281,7 @@ def report(paths: list[Path], monkeypatch: pytest.MonkeyPatch, *, pre_check: boo
     if not pre_check:
         for module in EVIDENCE_MODULES_WITH_PRE_CHECK:
             monkeypatch.setattr(f"{module}.may_match", lambda pattern, text, folded=None: True)
+        monkeypatch.setattr("repro_lint.evidence._index.may_match_any", lambda patterns, text, prepare: True)
         monkeypatch.setattr(prefilter.Plan, "first_matches", search_every_text)
         monkeypatch.setattr(
             prefilter.Plan,

@@ -18,7 +18,7 @@ from itertools import repeat
 from typing import Any, Callable, Container, Iterable, Iterator, Optional, Sequence
 
 from ..document import Block, Card, Section
-from ..prefilter import TextIndex, fold, may_match, plan
+from ..prefilter import TextIndex, fold, may_match_any, plan
 from ..views import ComputedSequence
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
 from ._release_names import ReleaseTraining
@@ -34,15 +34,35 @@ def _offsets(card_size: int) -> "array[int]":
 class _Spans:
     """Where each sentence is: ``firsts[b]`` is the number of block ``b``'s first sentence (one more
     entry ends the last block); sentence ``k`` is ``starts[k]:ends[k]`` of its block's cleaned text,
-    or of the string of ``header: cell`` readings when ``is_pair[k]``."""
+    or, when ``is_pair[k]``, of the ``header: cell`` readings one after another: those are kept in
+    chunks of a few hundred (``pair_chunks``, chunk ``c`` starting at ``chunk_starts[c]``), never
+    joined into one string (which would hold a second copy of them while it is made)."""
 
-    __slots__ = ("sources", "pair_text", "firsts", "is_pair", "starts", "ends", "last")
+    __slots__ = ("blocks", "sources", "pair_chunks", "chunk_starts", "firsts", "is_pair", "starts", "ends", "last")
 
-    def __init__(self, sources: list[str], pair_text: str, firsts: "array[int]", is_pair: bytearray, starts: "array[int]", ends: "array[int]") -> None:
-        self.sources = sources  # the cleaned text of each block that has sentences
-        self.pair_text = pair_text
+    def __init__(
+        self,
+        blocks: list[Block],
+        sources: Optional[list[str]],
+        pair_chunks: list[str],
+        chunk_starts: "array[int]",
+        firsts: "array[int]",
+        is_pair: bytearray,
+        starts: "array[int]",
+        ends: "array[int]",
+    ) -> None:
+        self.blocks = blocks  # the blocks that have sentences (the card's own list when every block has some)
+        self.sources = sources  # the cleaned text of each of them; None when each is its block's text
+        self.pair_chunks, self.chunk_starts = pair_chunks, chunk_starts
         self.firsts, self.is_pair, self.starts, self.ends = firsts, is_pair, starts, ends
         self.last = 0  # the block found last: sentences are mostly asked for in order
+
+    def pair(self, k: int) -> str:
+        """The text of sentence ``k``, a ``header: cell`` reading (a reading never spans two chunks)."""
+        start, chunk_starts = self.starts[k], self.chunk_starts
+        c = bisect.bisect_right(chunk_starts, start) - 1
+        at = chunk_starts[c]
+        return self.pair_chunks[c][start - at : self.ends[k] - at]
 
     def block_of(self, k: int) -> int:
         if not 0 <= k < len(self.starts):
@@ -85,11 +105,12 @@ class _Sentences(ComputedSequence[str]):
             return self._last_text  # a hit's sentence is read again for its quote and its filters
         spans = self._spans
         if spans.is_pair[k]:
-            source = spans.pair_text
+            text = spans.pair(k)
         else:
             b, firsts = spans.last, spans.firsts  # read in order, mostly: the block of the sentence read before
-            source = spans.sources[b if firsts[b] <= k < firsts[b + 1] else spans.block_of(k)]
-        text = source[spans.starts[k] : spans.ends[k]]
+            b = b if firsts[b] <= k < firsts[b + 1] else spans.block_of(k)
+            source = spans.blocks[b].text if spans.sources is None else spans.sources[b]
+            text = source[spans.starts[k] : spans.ends[k]]
         if self._blank:
             text = blank_urls(text)
         self._last_k, self._last_text = k, text
@@ -97,10 +118,20 @@ class _Sentences(ComputedSequence[str]):
 
     def __iter__(self) -> Iterator[str]:
         spans, blank = self._spans, self._blank
-        pair_text, firsts, is_pair, starts, ends = spans.pair_text, spans.firsts, spans.is_pair, spans.starts, spans.ends
-        for b, source in enumerate(spans.sources):
+        firsts, is_pair, starts, ends = spans.firsts, spans.is_pair, spans.starts, spans.ends
+        chunks = iter(spans.pair_chunks)
+        chunk = next(chunks)  # the chunk of the next reading, where it starts and where it ends
+        at, chunk_end = 0, len(chunk)
+        for b, source in enumerate((block.text for block in spans.blocks) if spans.sources is None else spans.sources):
             for k in range(firsts[b], firsts[b + 1]):
-                text = (pair_text if is_pair[k] else source)[starts[k] : ends[k]]
+                if is_pair[k]:
+                    start = starts[k]
+                    while start >= chunk_end:  # the readings come in order: on to the next chunk
+                        chunk = next(chunks)
+                        at, chunk_end = chunk_end, chunk_end + len(chunk)
+                    text = chunk[start - at : ends[k] - at]
+                else:
+                    text = source[starts[k] : ends[k]]
                 yield blank_urls(text) if blank else text
 
 
@@ -205,8 +236,8 @@ class _Blocks(ComputedSequence[Block]):
 
     __slots__ = ("_blocks", "_spans")
 
-    def __init__(self, blocks: list[Block], spans: _Spans) -> None:
-        self._blocks, self._spans = blocks, spans
+    def __init__(self, spans: _Spans) -> None:
+        self._blocks, self._spans = spans.blocks, spans
 
     def __len__(self) -> int:
         return len(self._spans.starts)
@@ -342,9 +373,7 @@ class CardIndex:
     def may_hold_placeholders(self) -> bool:
         """False when no placeholder or template text can occur anywhere in the card (one pass over it)."""
         if self._placeholders is None:
-            whole = _unemphasised(self.card.text)  # as clean() sees each block
-            folded = fold(whole)
-            self._placeholders = may_match(PLACEHOLDER, whole, folded) or may_match(TEMPLATE_SENTENCE, whole, folded)
+            self._placeholders = may_match_any((PLACEHOLDER, TEMPLATE_SENTENCE), self.card.text, _unemphasised)  # as clean() sees each block
         return self._placeholders
 
     def remembered_release_sections(self, build: Callable[[Card], Callable[[Optional[Section]], bool]]) -> Callable[[Optional[Section]], bool]:
@@ -366,13 +395,15 @@ class CardIndex:
         return found
 
     def _build_table(self) -> SentenceTable:
-        blocks: list[Block] = []  # the blocks that have sentences, and their cleaned text
-        sources: list[str] = []
+        card_blocks = self.card.blocks
+        blocks: Optional[list[Block]] = None  # the blocks that have sentences, while some block has none
+        sources: Optional[list[str]] = None  # their cleaned text, once it is not a block's own text
         size = len(self.card.text)
         firsts, starts, ends = _offsets(size), _offsets(size), _offsets(size)
         is_pair = bytearray()
-        pair_parts: list[str] = []  # the latest header: cell readings, joined into a chunk every few thousand
+        pair_parts: list[str] = []  # the latest header: cell readings, joined into a chunk every 256
         pair_chunks: list[str] = []
+        chunk_starts = _offsets(size)
         pair_end = 0
         cleaned: dict[str, str] = {}  # table headers repeat on every row: clean each distinct cell once
         placeholders = self.may_hold_placeholders
@@ -383,13 +414,19 @@ class CardIndex:
                 out = cleaned[text] = clean(text) if placeholders else _unemphasised(text)
             return out
 
-        for block in self.card.blocks:
+        for b, block in enumerate(card_blocks):
             text = self.cleaned(block)
             if not text.strip():
+                if blocks is None:
+                    blocks = card_blocks[:b]
                 continue
             firsts.append(len(starts))
-            blocks.append(block)
-            sources.append(text)
+            if blocks is not None:
+                blocks.append(block)
+            if sources is None and text is not block.text:
+                sources = [earlier.text for earlier in (card_blocks[:b] if blocks is None else blocks[:-1])]
+            if sources is not None:
+                sources.append(text)
             for offset, sentence in sentences(text, prose=is_prose(block)):
                 starts.append(offset)
                 ends.append(offset + len(sentence))
@@ -400,14 +437,19 @@ class CardIndex:
                 ends.append(pair_end)
                 is_pair.append(1)
                 pair_parts.append(pair)
-                if len(pair_parts) >= 4096:  # a string each costs ~50 bytes more than its text: join as they come
-                    pair_chunks.append("".join(pair_parts))
+                if len(pair_parts) >= 256:  # a string each costs ~50 bytes more than its text: join as they come
+                    chunk = "".join(pair_parts)
+                    chunk_starts.append(pair_end - len(chunk))
+                    pair_chunks.append(chunk)
                     pair_parts.clear()
         firsts.append(len(starts))
-        pair_chunks.append("".join(pair_parts))
+        chunk = "".join(pair_parts)
+        chunk_starts.append(pair_end - len(chunk))
+        pair_chunks.append(chunk)
         pair_parts.clear()
-        spans = _Spans(sources, "".join(pair_chunks), firsts, is_pair, starts, ends)
-        pair_chunks.clear()
+        if blocks is None:
+            blocks = card_blocks  # every block has sentences: the card's own list, not a copy of it
+        spans = _Spans(blocks, sources, pair_chunks, chunk_starts, firsts, is_pair, starts, ends)
         cleaned.clear()
         texts = _Sentences(spans)
         folded = _Folded(texts)
@@ -417,7 +459,7 @@ class CardIndex:
         future = {k: start for k, start, _ in plan(FUTURE).each_first_match(index, lines)}
         withheld = {k: start for k, start, _ in plan(WITHHELD).each_first_match(index, lines)}
         count = len(starts)
-        return SentenceTable(_Blocks(blocks, spans), _Offsets(spans), texts, folded, _Flags(is_pair), index, _Sparse(future, count), _Sparse(withheld, count))
+        return SentenceTable(_Blocks(spans), _Offsets(spans), texts, folded, _Flags(is_pair), index, _Sparse(future, count), _Sparse(withheld, count))
 
 
 _current: contextvars.ContextVar[Optional[CardIndex]] = contextvars.ContextVar("repro_lint_card_index", default=None)
