@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import gc
 import itertools
 import operator
 import re
@@ -820,22 +819,13 @@ def parse(text: str, path: str = "<card>") -> Card:
     """Parse card text into a :class:`Card`. Never raises on any text input."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     card = Card(path=path, text=text, lines=Lines(text))  # the final newline ends the last line; it does not start another
-    # Parsing makes no reference cycles, but a dozen markdown-it objects a table row (and the card one
-    # more that it keeps): the cyclic garbage collector would run thousands of times over a long table,
-    # scanning the card's blocks again each time it reaches the oldest generation.
-    collecting = gc.isenabled()
-    gc.disable()
+    reader = _card_reader(card)
+    next(reader)
+    _read_tokens(text, reader.send)
     try:
-        reader = _card_reader(card)
-        next(reader)
-        _read_tokens(text, reader.send)
-        try:
-            reader.send(None)
-        except StopIteration:
-            pass
-    finally:
-        if collecting:
-            gc.enable()
+        reader.send(None)
+    except StopIteration:
+        pass
     _bare_links(card)
     assign_roles(card)
     return card
