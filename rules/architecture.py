@@ -352,20 +352,17 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "reinforcement learning": {
         "model type": (
-            # "policy: CnnPolicy": a Stable-Baselines3 policy network class (architecture/partial-rl-policy-class.md)
-            r"\b(?:Cnn|Mlp|MultiInput)(?:Lstm)?Policy\b",
-            # "actor-critic network": an actor-critic network (architecture/partial-rl-policy-class.md)
-            r"\bactor[- ]critic (?:network|model|architecture)\b",
+            # "policy: CnnPolicy", "actor-critic network": a Stable-Baselines3 policy class or an actor-critic network
+            # (architecture/partial-rl-policy-class.md)
+            r"\b(?:Cnn|Mlp|MultiInput)(?:Lstm)?Policy\b|\bactor[- ]critic (?:network|model|architecture)\b",
         ),
     },
     "tabular and classical": {
         "model type": (
-            # "a gradient-boosted tree ensemble (LightGBM)": a tree ensemble or its library
-            # (architecture/partial-tabular-tree-ensemble.md)
+            # "a gradient-boosted tree ensemble (LightGBM)", "logistic regression": a tree ensemble or its library, a
+            # linear or kernel model (architecture/partial-tabular-tree-ensemble.md)
             r"\bgradient[- ]boost(?:ed|ing)(?: decision)? trees?\b|\btree ensemble\b|\brandom forests?\b"
-            r"|\b(?:XGBoost|LightGBM|CatBoost)\b",
-            # "logistic regression": a linear or kernel model (architecture/partial-tabular-tree-ensemble.md)
-            r"\blogistic regression\b|\bsupport vector machines?\b|\bSVM\b",
+            r"|\b(?:XGBoost|LightGBM|CatBoost)\b|\blogistic regression\b|\bsupport vector machines?\b|\bSVM\b",
         ),
         "dimensions": (
             # "500 trees", "max depth 8": the size of a tree ensemble (architecture/partial-tabular-tree-ensemble.md)

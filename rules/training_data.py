@@ -131,7 +131,8 @@ KNOWN_SOURCES = (
     # "the Pile": the Pile (training_data/complete-documented-corpus-tokens.md)
     r"\bthe pile\b|\bpile\b(?= dataset| corpus)",
     *WEB_AND_CODE_CORPORA,
-    *PUBLIC_DATASETS_BEYOND_TEXT,
+    # the public datasets beyond text, as one alternative: a pattern's candidate masks fit in 64 bits
+    "|".join(PUBLIC_DATASETS_BEYOND_TEXT),
     r"wikipedia",  # "Wikipedia": Wikipedia (training_data/complete-sources-size-mix.md)
     r"\barxiv\b",  # "arxiv": arXiv papers (training_data/absent-context-and-benchmarks.md)
     # "Books3": book corpora (phrases/training-data-named-sources.md)

@@ -308,3 +308,22 @@ def test_every_corpus_card_gets_the_same_result_with_and_without_pre_check(monke
         pytest.skip(f"{corpus} is absent (../shared is only present beside the repository in development)")
     paths = list(cards_in(corpus))
     assert report(paths, monkeypatch, pre_check=True) == report(paths, monkeypatch, pre_check=False)
+
+
+def _rule_patterns() -> Iterator[tuple[str, LazyPattern]]:
+    """Every pattern a built-in rule module holds, by its dotted name (dict values and tuples included)."""
+    for module_name in ("architecture", "weights", "training_data", "training_method", "hyperparameters", "access", "openwashing"):
+        module = importlib.import_module(f"rules.{module_name}")
+        for name, value in vars(module).items():
+            values = value.items() if isinstance(value, dict) else [("", value)]
+            for key, item in values:
+                if isinstance(item, LazyPattern):
+                    yield f"{module_name}.{name}{'[' + key + ']' if key else ''}", item
+
+
+def test_every_rule_pattern_has_at_most_64_alternatives_so_its_candidate_masks_stay_compact():
+    """A pattern's candidate masks are an array of machine integers only while its alternatives fit in 64 bits;
+    beyond that they become a list of Python ints (about 36 bytes a sentence more on a large card). Group
+    alternatives of one kind into one (a list of dataset names joined by ``|``) to stay within it."""
+    wide = {name: len(p.alternatives) for name, p in _rule_patterns() if len(p.alternatives) > 64}
+    assert wide == {}
