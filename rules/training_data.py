@@ -217,7 +217,7 @@ DATA_UNIT = (
     r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences"
     r"|trajectories|episodes|demonstrations"
     r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations"
-    r"|(?:time|data)[- ]points)\b"
+    r"|(?:time|data)[- ]points|scans|slides|patients)\b"
 )
 #: Up to three words between a number and its unit ("1.2B text-image pairs", "209M molecular 3D conformations"),
 #: none of them a verb or article: "16B is our instruction-tuned model" is a model size, not data.
@@ -536,6 +536,9 @@ SUBJECT = [
     # "the exact number of images": data items other than text, named in a withholding sentence
     # (training_data/closed-images-count-not-disclosed.md)
     r"\b(?:images|videos|clips|recordings|image-text pairs)\b",
+    # "the scans cannot be shared": medical images or records, named in a withholding sentence
+    # (training_data/closed-patient-scans-not-shared.md)
+    r"\b(?:scans|slides|patient data|medical records|health records)\b",
 ]
 
 #: Section headings (placeholder text alone under one is reported): "## Training data", "## Datasets", 训练数据
