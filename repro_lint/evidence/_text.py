@@ -33,16 +33,17 @@ _SENTENCE_SPLIT = _compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？�
 #: In prose, a line break before a lower-case word or a number continues a hard-wrapped sentence.
 #: A line that ends in a word no sentence ends with ("trained on", "the training script is") continues on the next
 #: line whatever that starts with ("Common Voice", "[script.py](…)").
+#: Each test looks back from after the line break, so the pattern is tried only where there is one.
 _CONTINUES = "".join(
-    rf"(?<!\b{word})"
+    rf"(?<!\b{word}\n)"
     for word in ("a", "an", "the", "of", "on", "in", "to", "by", "at", "as", "or", "and", "for", "from", "with", "via")
     + ("into", "than", "under", "using", "is", "are", "was", "were")
 )
 #: A line that ends in a comma (，、, or a colon), or a Chinese line that runs from one character into the next,
 #: continues too.
-_CONTINUES_ZH = "(?<![，、,：])"
+_CONTINUES_ZH = "(?<![，、,：]\n)"
 _CJK_TO_CJK = "(?!(?<=[\u4e00-\u9fff]\n)[\u4e00-\u9fff])"
-_PROSE_SPLIT = _compile(rf"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|{_CONTINUES}{_CONTINUES_ZH}\n(?![a-z0-9]){_CJK_TO_CJK}")
+_PROSE_SPLIT = _compile(rf"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；])|\n{_CONTINUES}{_CONTINUES_ZH}(?![a-z0-9]){_CJK_TO_CJK}")
 PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
 
 
