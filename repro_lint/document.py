@@ -873,8 +873,10 @@ DESCRIPTION_HEADING = (
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def heading_role(title: str) -> Optional[Role]:
-    """The role a heading names by itself, or None ("Acme-7B", "Details" name none)."""
+    """The role a heading names by itself, or None ("Acme-7B", "Details" name none); remembered, as rules ask
+    it of the same few headings for every block under them."""
     return _role_of_heading(title)
 
 
