@@ -441,6 +441,15 @@ def _inside(section: Optional[Section], ids: set[int]) -> bool:
     return False
 
 
+def _occurrences(text: str, part: str) -> list[int]:
+    """Where ``part`` occurs in ``text``, each offset."""
+    found, at = [], text.find(part)
+    while at >= 0 and part:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
+
+
 def _license_text(card: Card) -> list[Hit]:
     """License statements in prose, tables, badges and License sections.
 
@@ -470,7 +479,7 @@ def _license_text(card: Card) -> list[Hit]:
         section = h.block.section if h.block else None
         # the quote may occur more than once on the line ("The code is released under …. The weights are released
         # under …"): it counts when one of its sentences does
-        places = [m.start() for m in re.finditer(re.escape(h.quote), line)] or [line.find(h.quote)]
+        places = _occurrences(line, h.quote) or [-1]
         if any(counts(_sentence_of(line, at), section, line) for at in places):
             hits.append(h)
     for link in card.links:
