@@ -332,7 +332,17 @@ class CardIndex:
     rules read it through the evidence helpers and never write to it.
     """
 
-    __slots__ = ("card", "release", "_tables", "_hits", "_placeholders", "_release_sections", "_release_training", "_files")
+    __slots__ = (
+        "card",
+        "release",
+        "_tables",
+        "_hits",
+        "_placeholders",
+        "_release_sections",
+        "_release_training",
+        "_files",
+        "_for_reader",
+    )
 
     def __init__(self, card: Card, release: Any = None) -> None:
         self.card = card
@@ -344,6 +354,7 @@ class CardIndex:
         self._release_sections: Optional[Callable[[Optional[Section]], bool]] = None
         self._release_training: Optional[ReleaseTraining] = None
         self._files: dict["re.Pattern[str]", list[tuple[Block, int, str]]] = {}
+        self._for_reader: Optional[set[int]] = None
 
     def sentences(self, urls: bool = True) -> SentenceTable:
         """The card's sentences (``urls=False``: with link targets and URLs blanked), built once."""
@@ -380,6 +391,11 @@ class CardIndex:
         if self._release_sections is None:
             self._release_sections = build(self.card)
         return self._release_sections
+
+    def remembered_for_reader(self, build: Callable[[Card], set[int]]) -> set[int]:
+        if self._for_reader is None:
+            self._for_reader = build(self.card)
+        return self._for_reader
 
     def remembered_release_training(self, build: Callable[[Card], ReleaseTraining]) -> ReleaseTraining:
         if self._release_training is None:

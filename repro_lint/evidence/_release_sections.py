@@ -190,7 +190,7 @@ def release_blocks(card: Card, *, code: bool = True) -> BlockFilter:
     """
     is_release = release_sections(card)
     trains = release_training(card).blocks
-    for_reader = under_reader_pseudo_heading(card)
+    for_reader = card_index(card).remembered_for_reader(under_reader_pseudo_heading)
     return lambda block: (code or block.kind != "code") and (is_release(block.section) or id(block) in trains) and id(block) not in for_reader
 
 
