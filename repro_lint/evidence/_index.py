@@ -178,55 +178,39 @@ class _Sparse(ComputedSequence[int]):
         yield from repeat(-1, self._count - at)
 
 
-class _OneLine(ComputedSequence[str]):
-    """Each sentence as one line: a hard-wrapped sentence ("a learning\\nrate of 3e-4") is matched as it
-    reads, with the same offsets, so a match's quote is still sliced from the card's own text."""
+class _Mapped(ComputedSequence[str]):
+    """Each sentence through ``through``, computed when read: as one line (:func:`_one_line`) or folded as
+    one line (:func:`_fold_line`)."""
 
-    __slots__ = ("_texts",)
+    __slots__ = ("_texts", "_through")
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        self._texts = texts
+    def __init__(self, texts: Sequence[str], through: Callable[[str], str]) -> None:
+        self._texts, self._through = texts, through
 
     def __len__(self) -> int:
         return len(self._texts)
 
     def _item(self, k: int) -> str:
-        text = self._texts[k]
-        return text.replace("\n", " ") if "\n" in text else text
+        return self._through(self._texts[k])
 
     def __getitem__(self, k: Any) -> Any:
         if k.__class__ is int:  # the common case, without the checks of the base class
-            text = self._texts[k]
-            return text.replace("\n", " ") if "\n" in text else text
+            return self._through(self._texts[k])
         return super().__getitem__(k)
 
     def __iter__(self) -> Iterator[str]:
-        for text in self._texts:
-            yield text.replace("\n", " ") if "\n" in text else text
+        return map(self._through, self._texts)
 
 
-class _Folded(ComputedSequence[str]):
-    """:func:`fold` of each sentence, computed when read (the keyword index reads each one once per pass).
-
-    A hard-wrapped sentence is folded as one line ("learning\\nrate" holds the keyword "learning rate"), as
-    :meth:`~repro_lint.prefilter.Plan.each_first_match` searches it."""
-
-    __slots__ = ("_texts",)
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        self._texts = texts
-
-    def __len__(self) -> int:
-        return len(self._texts)
-
-    def _item(self, k: int) -> str:
-        return _fold_line(self._texts[k])
-
-    def __iter__(self) -> Iterator[str]:
-        return map(_fold_line, self._texts)
+def _one_line(text: str) -> str:
+    """A hard-wrapped sentence ("a learning\\nrate of 3e-4") as it reads, with the same offsets, so a match's
+    quote is still sliced from the card's own text."""
+    return text.replace("\n", " ") if "\n" in text else text
 
 
 def _fold_line(text: str) -> str:
+    """:func:`fold` of a sentence as one line ("learning\\nrate" holds the keyword "learning rate"), as it is
+    searched; the keyword index reads each sentence once per pass."""
     folded = fold(text)
     return folded.replace("\n", " ") if "\n" in folded else folded
 
@@ -315,13 +299,13 @@ class SentenceTable:
     @property
     def one_line(self) -> Sequence[str]:
         """The sentences as patterns are matched against them: a hard-wrapped sentence as one line."""
-        return _OneLine(self.texts)
+        return _Mapped(self.texts, _one_line)
 
     def without_urls(self) -> "SentenceTable":
         """The same sentences with link targets and URLs blanked (offsets unchanged)."""
         assert isinstance(self.texts, _Sentences)
         texts = self.texts.blanked()
-        folded = _Folded(texts)
+        folded = _Mapped(texts, _fold_line)
         return SentenceTable(self.blocks, self.offsets, texts, folded, self.pairs, TextIndex(folded, folded=True), self.future, self.withheld)
 
 
@@ -468,10 +452,10 @@ class CardIndex:
         spans = _Spans(blocks, sources, pair_chunks, chunk_starts, firsts, is_pair, starts, ends)
         cleaned.clear()
         texts = _Sentences(spans)
-        folded = _Folded(texts)
+        folded = _Mapped(texts, _fold_line)
         index = TextIndex(folded, folded=True)
         # whether a sentence promises or withholds: one pass of each pattern over all sentences
-        lines = _OneLine(texts)
+        lines = _Mapped(texts, _one_line)
         future = {k: start for k, start, _ in plan(FUTURE).each_first_match(index, lines)}
         withheld = {k: start for k, start, _ in plan(WITHHELD).each_first_match(index, lines)}
         count = len(starts)
