@@ -48,6 +48,7 @@ from repro_lint.evidence import (
     heading_matches,
     in_section,
     is_prose,
+    one_line,
     scan,
     sentences,
 )
@@ -598,13 +599,13 @@ def _sentence_at(hit: Hit) -> str:
     at = text.find(hit.quote)
     for offset, sentence in sentences(text, prose=is_prose(hit.block)):
         if offset <= at < offset + len(sentence):
-            return sentence.replace("\n", " ")
+            return one_line(sentence)
     return hit.quote
 
 
 def _near(hit: Hit, reach: int = 30) -> str:
     """The hit's sentence within ``reach`` characters of it (training_data/complete-size-late-in-spec-sentence.md)."""
-    sentence, quote = _sentence_at(hit), hit.quote.replace("\n", " ")
+    sentence, quote = _sentence_at(hit), one_line(hit.quote)
     at = sentence.find(quote)
     return sentence if at < 0 else sentence[max(0, at - reach) : at + len(quote) + reach]
 

@@ -189,11 +189,13 @@ WEIGHT_URL = any_of(
 
 #: A drive or file-sharing link holds weights or data alike: on a line about data it is the data's.
 FILE_SHARE = any_of(
-    r"drive\.google\.com|dropbox\.com|pan\.baidu\.com"
-)  # a shared file (weights/partial-drive-link-in-model-table.md)
+    r"drive\.google\.com|dropbox\.com|pan\.baidu\.com",  # a shared file (weights/partial-drive-link-in-model-table.md)
+)
 DATA_WORD = any_of(
-    r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b", r"数据|语料"
-)  # "dataset": data named on the line (weights/partial-drive-link-in-model-table.md)
+    # "dataset": data named on the line (weights/partial-drive-link-in-model-table.md)
+    r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b",
+    r"数据|语料",  # "数据": data named on the line, in Chinese
+)
 
 #: A sentence that names another model the release was built from: its link is not the release's download.
 BASE_MODEL = any_of(

@@ -67,6 +67,7 @@ from ._text import heading_matches as heading_matches
 from ._text import in_section as in_section
 from ._text import is_prose as is_prose
 from ._text import is_usage as is_usage
+from ._text import one_line as one_line
 from ._text import sentences as sentences
 from ._verdicts import CriterionCodes, criterion_codes, finding, partial_score, verdict_from_hits
 from ._verdicts import plural_verb as plural_verb

@@ -22,7 +22,7 @@ from ..prefilter import TextIndex, fold, may_match_any, plan
 from ..views import ComputedSequence
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
 from ._release_names import ReleaseTraining
-from ._text import _unemphasised, blank_urls, clean, header_pairs, is_prose, sentences
+from ._text import _unemphasised, blank_urls, clean, header_pairs, is_prose, one_line, sentences
 
 
 def _offsets(card_size: int) -> "array[int]":
@@ -179,7 +179,7 @@ class _Sparse(ComputedSequence[int]):
 
 
 class _Mapped(ComputedSequence[str]):
-    """Each sentence through ``through``, computed when read: as one line (:func:`_one_line`) or folded as
+    """Each sentence through ``through``, computed when read: as one line (:func:`one_line`) or folded as
     one line (:func:`_fold_line`)."""
 
     __slots__ = ("_texts", "_through")
@@ -202,17 +202,10 @@ class _Mapped(ComputedSequence[str]):
         return map(self._through, self._texts)
 
 
-def _one_line(text: str) -> str:
-    """A hard-wrapped sentence ("a learning\\nrate of 3e-4") as it reads, with the same offsets, so a match's
-    quote is still sliced from the card's own text."""
-    return text.replace("\n", " ") if "\n" in text else text
-
-
 def _fold_line(text: str) -> str:
     """:func:`fold` of a sentence as one line ("learning\\nrate" holds the keyword "learning rate"), as it is
     searched; the keyword index reads each sentence once per pass."""
-    folded = fold(text)
-    return folded.replace("\n", " ") if "\n" in folded else folded
+    return one_line(fold(text))
 
 
 class _Blocks(ComputedSequence[Block]):
@@ -299,7 +292,7 @@ class SentenceTable:
     @property
     def one_line(self) -> Sequence[str]:
         """The sentences as patterns are matched against them: a hard-wrapped sentence as one line."""
-        return _Mapped(self.texts, _one_line)
+        return _Mapped(self.texts, one_line)
 
     def without_urls(self) -> "SentenceTable":
         """The same sentences with link targets and URLs blanked (offsets unchanged)."""
@@ -455,7 +448,7 @@ class CardIndex:
         folded = _Mapped(texts, _fold_line)
         index = TextIndex(folded, folded=True)
         # whether a sentence promises or withholds: one pass of each pattern over all sentences
-        lines = _Mapped(texts, _one_line)
+        lines = _Mapped(texts, one_line)
         future = {k: start for k, start, _ in plan(FUTURE).each_first_match(index, lines)}
         withheld = {k: start for k, start, _ in plan(WITHHELD).each_first_match(index, lines)}
         count = len(starts)

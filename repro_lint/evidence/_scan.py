@@ -8,7 +8,7 @@ from typing import Mapping, Optional, Sequence
 from ..document import Card
 from ._index import card_index
 from ._quotes import Hit
-from ._text import BlockFilter, everywhere, in_section, is_usage, promised
+from ._text import BlockFilter, everywhere, in_section, is_usage, one_line, promised
 
 
 def scan(
@@ -53,22 +53,17 @@ def scan(
                 continue
             if skip_future:
                 promise = future[k]
-                if promise >= 0 and promised(_one_line(texts[k]), start, promise):
+                if promise >= 0 and promised(one_line(texts[k]), start, promise):
                     continue
             if topic is not None:
                 about = on_topic.get(id(block))
                 if about is None:
                     about = on_topic[id(block)] = topic_heading is not None and in_section(block.section, topic_heading)
-                if not about and not topic.search(_one_line(texts[k])):
+                if not about and not topic.search(one_line(texts[k])):
                     continue
             line = block.line_at(units.offsets[k] + start)
             out.append(Hit(name, line_numbers.setdefault(line, line), quotes.setdefault(quote, quote), block))
     return found
-
-
-def _one_line(sentence: str) -> str:
-    """A hard-wrapped sentence as one line (same offsets), as patterns are matched against it."""
-    return sentence.replace("\n", " ") if "\n" in sentence else sentence
 
 
 def pattern_hits(card: Card, pattern: "re.Pattern[str]", *, urls: bool = True) -> Sequence[tuple[int, int, str]]:

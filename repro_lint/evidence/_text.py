@@ -47,6 +47,12 @@ _PROSE_SPLIT = _compile(rf"(?<=[.!?;])\s+(?=[A-Z0-9\[(*_`\"'])|(?<=[。！？；
 PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
 
 
+def one_line(sentence: str) -> str:
+    """A hard-wrapped sentence as one line, with the same offsets ("a learning\\nrate of 3e-4" reads as it is
+    said): what patterns are matched against, while quotes are still sliced from the card's own text."""
+    return sentence.replace("\n", " ") if "\n" in sentence else sentence
+
+
 def is_prose(block: Block) -> bool:
     """Prose, whose lines wrap sentences: a paragraph, list item or quote, or HTML (its text, tags removed)."""
     return block.kind in PROSE_KINDS or block.kind == "html"

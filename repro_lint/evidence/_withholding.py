@@ -10,7 +10,7 @@ from ..prefilter import lazy as _compile
 from ._index import card_index
 from ._patterns import WITHHELD
 from ._quotes import Hit
-from ._text import BlockFilter, everywhere, in_section
+from ._text import BlockFilter, everywhere, in_section, one_line
 
 IGNORECASE = re.IGNORECASE
 
@@ -106,7 +106,7 @@ def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everyw
         block, written = units.blocks[k], units.texts[k]
         if block.kind == "code" or not where(block):
             continue
-        sentence = written.replace("\n", " ") if "\n" in written else written  # hard-wrapped: read as one line
+        sentence = one_line(written)  # hard-wrapped: read as one line
         implied = heading is not None and in_section(block.section, heading)
         # every withholding phrase of the sentence: "the weights are not released and the data is proprietary"
         places = [w] + [m.start() for m in WITHHELD.finditer(sentence, w + 1)]
