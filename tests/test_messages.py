@@ -70,6 +70,20 @@ def test_withheld_message_quotes_an_english_card_exactly(capsys, fixtures):
     assert 'withholds the weights: "The weights are not released."' in message
 
 
+@pytest.mark.parametrize(
+    "card, sentence",
+    [
+        # a short match ("cloud service") is quoted with the sentence around it, which says what is withheld
+        ("phrases/weights-not-own.md", "Swift-2B-Delta is offered as a cloud service; apply for an API key to call it."),
+        # "official Python SDK" alone does not say that the model is a hosted service
+        ("weights/closed-service-sdk-only.md", "The official Python SDK for the Skylark speech service."),
+    ],
+)
+def test_withheld_message_quotes_the_sentence_of_a_short_match(capsys, fixtures, card, sentence):
+    (message,) = messages(lint_json(capsys, fixtures / card), "RL203")
+    assert f'withholds the weights: "{sentence}"' in message
+
+
 # --- 10. each placeholder finding belongs to the section's own criterion -----------------------------------
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -92,3 +93,28 @@ def window_quote(card: Card, line: int, matched: str = "", limit: int = 160) -> 
     start = space + 1 if space >= 0 else span[0] - QUOTE_CONTEXT
     text = text[start:]  # a substring of the line, so the quote stays exact
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: Where a sentence ends on a line: after ". ", "! ", "? " or a full-width mark.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？；])")
+#: Markup that opens a line without being part of its first sentence: list markers, quote marks, heading marks.
+_LINE_MARKUP = re.compile(r"^(?:[-*+>#]+\s+|\d+[.)]\s+)+")
+#: A matched text this short does not say on its own what is withheld ("API key", "cloud service").
+_SHORT_MATCH = 30
+
+
+def sentence_quote(card: Card, line: int, matched: str) -> str:
+    """``matched`` as the card writes it, or, when it is short, the sentence of its line that holds it:
+    "cloud service" says less than "Swift is offered as a cloud service; apply for an API key to call it."
+    The exact quote is kept when the match cannot be located on its line."""
+    quote = exact_quote(card, line, matched)
+    if len(quote) >= _SHORT_MATCH or not 0 < line <= len(card.lines):
+        return quote
+    text = card.lines[line - 1]
+    span = locate(text, matched)
+    if span is None:
+        return quote
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, span[0])), default=0)
+    end = _SENTENCE_END.search(text, span[1])
+    sentence = " ".join(text[start : end.start() if end else len(text)].split())
+    return _LINE_MARKUP.sub("", sentence) or quote

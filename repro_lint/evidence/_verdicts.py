@@ -10,7 +10,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 from ..document import Card, Section
 from ..results import Code, Evidence, Finding, Level, Verdict
 from ._index import card_index
-from ._quotes import Hit, exact_quote, window_quote
+from ._quotes import Hit, exact_quote, sentence_quote, window_quote
 
 _line_of = operator.attrgetter("line")
 
@@ -126,7 +126,7 @@ def verdict_from_hits(
         first = min(closed, key=lambda h: h.line)
         evidence.append(Evidence(first.line, window_quote(card, first.line, first.quote), "withheld"))
         evidence.sort(key=_evidence_order)
-        quote = _short(exact_quote(card, first.line, first.quote))
+        quote = _short(sentence_quote(card, first.line, first.quote))
         findings.append(finding(codes.withheld, f'The card withholds the {codes.label}: "{quote}".', first.line))
     elif present:
         level, score = Level.PARTIAL, partial_score(len(present), len(required))
