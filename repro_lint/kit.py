@@ -98,6 +98,18 @@ def as_pattern(patterns: Patterns) -> "re.Pattern[str]":
     return patterns  # type: ignore[return-value]  # a pattern object: re.Pattern or any_of's lazy pattern
 
 
+def _drop_hits_in(sections: Sequence[Section], found: dict[str, list[Hit]]) -> bool:
+    """Drop the card's hits inside ``sections`` (placeholder sections: a heading with only "[More
+    Information Needed]" or a promise under it is not evidence); True when any hit was dropped."""
+    spans = [(s.line, s.end_line) for s in sections]
+    dropped = False
+    for element, hits in found.items():
+        kept = [h for h in hits if h.file is not None or not any(a <= h.line <= b for a, b in spans)]
+        dropped = dropped or len(kept) != len(hits)
+        found[element] = kept
+    return dropped
+
+
 @dataclass(frozen=True)
 class CriterionRule:
     """A declared criterion rule: what :func:`criterion_rule` builds. ``check``, ``rule`` and ``hook``
@@ -129,6 +141,8 @@ class CriterionRule:
         facts = Facts(found, list(self.required), self.withholding(card), self.placeholder_sections(card))
         if self.refine is not None:
             self.refine(card, facts)
+        if facts.placeholders and _drop_hits_in(facts.placeholders, facts.found) and facts.complete:
+            facts.complete = None  # judged by the elements left: the refinement may have counted a dropped hit
         verdict = verdict_from_hits(
             card,
             self.codes,
