@@ -8,17 +8,22 @@ from ..document import Card, Section
 from ..prefilter import lazy as _compile
 from ..prefilter import may_match
 from ._index import card_index
-from ._patterns import PLACEHOLDER
+from ._patterns import FUTURE, PLACEHOLDER
 from ._quotes import Hit
-from ._text import is_placeholder_only
+from ._text import is_placeholder_only, sentences
+
+
+def promise_only(text: str) -> bool:
+    """True when every sentence of ``text`` is a promise ("We will release the recipe with the report.")."""
+    return may_match(FUTURE, text) and all(FUTURE.search(s) for _, s in sentences(text, prose=True) if s.strip())
 
 
 def placeholder_sections(card: Card, heading: "re.Pattern[str]") -> list[Section]:
-    """Sections about the criterion whose whole content is placeholder text."""
+    """Sections about the criterion whose whole content is placeholder text or promises."""
     out = []
     for section in card.sections_matching(heading):
         blocks = [b for b in card.blocks_in(section) if b.kind != "heading"]
-        if blocks and all(is_placeholder_only(b.text) for b in blocks):
+        if blocks and all(is_placeholder_only(b.text) or promise_only(b.text) for b in blocks):
             out.append(section)
     return out
 
