@@ -200,7 +200,7 @@ def criterion_rule(
     default all); ``hints``: how to name a missing element in a finding; ``subject``: the words that
     make a withholding sentence ("not released", "proprietary") about this criterion (a closed
     verdict); ``sections``: headings of sections about the criterion, reported when they hold only
-    placeholder text; ``where``: which blocks count (by default facts about the release, not usage
+    placeholder text or promises (no hit inside such a section counts); ``where``: which blocks count (by default facts about the release, not usage
     sections or code); ``extra``: more hits from the rule's own logic; ``find``: the rule's own
     search for the elements, instead of the kit's scan (then ``elements`` may be left out and
     ``required`` names the elements); ``refine``: the rule's own judgement (see :class:`Facts`);
