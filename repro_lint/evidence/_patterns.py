@@ -30,7 +30,8 @@ TEMPLATE_SENTENCE = _compile(
 #: Sentence-level withholding. Paired with a criterion's subject words it makes the criterion closed.
 WITHHELD = _compile(
     r"\b(?:not|never|n't|no longer)\s+(?:be\s+|been\s+|being\s+)?(?:publicly\s+|openly\s+|yet\s+)?"
-    r"(?:released|disclosed|shared|published|open[- ]?sourced?|made (?:public|available)|available|provided|public)\b"
+    r"(?:released|disclosed|shared|published|open[- ]?sourced?|made (?:public|available)|available|provided|public"
+    r"|releasing|disclosing|sharing|publishing|open[- ]?sourcing|providing|making (?:[\w-]+ ){0,3}(?:public|available))\b"
     r"|\b(?:do|does|did|will|can|could)\s+not\s+(?:publicly\s+)?(?:release|disclose|share|publish|provide|open[- ]?source)\b(?!d)"
     r"|\b(?:cannot|can't|won't|don't|doesn't)\s*(?:publicly\s+)?(?:release|disclose|share|publish|provide|open[- ]?source)\b(?!d)"
     r"|\bcannot be (?:released|shared|disclosed|made public)|\bunable to (?:release|share|disclose)"
