@@ -35,6 +35,14 @@ WITHHELD = _compile(
     r"|\b(?:do|does|did|will|can|could)\s+not\s+(?:publicly\s+)?(?:release|disclose|share|publish|provide|open[- ]?source)\b(?!d)"
     r"|\b(?:cannot|can't|won't|don't|doesn't)\s*(?:publicly\s+)?(?:release|disclose|share|publish|provide|open[- ]?source)\b(?!d)"
     r"|\bcannot be (?:released|shared|disclosed|made public)|\bunable to (?:release|share|disclose)"
+    # "no downloadable version", "cannot be downloaded" (phrases/withheld-other-words.md)
+    r"|\bno downloadable\b|\bnot downloadable\b|\b(?:cannot|can't|can not) be (?:downloaded|redistributed)\b"
+    # "we have no plans to release the weights" (phrases/withheld-other-words.md)
+    r"|\bno (?:current )?plans? to (?:release|open[- ]?source|share|publish)\b"
+    # "do not make the weights available" (phrases/withheld-other-words.md)
+    r"|\b(?:do|does|did|will) not make\b(?:\s+[\w-]+){0,4}?\s+(?:available|public)\b"
+    # "the recordings remain private", "kept private" (phrases/withheld-other-words.md)
+    r"|\b(?:remains?|remained|kept) (?:strictly )?(?:private|internal|confidential|in-house)\b|\btrade secrets?\b"
     r"|\b(?:not|n't) (?:be )?(?:able|allowed|permitted|authori[sz]ed) to (?:publicly |openly )?(?:release|share|disclose|publish|distribute|open[- ]?source|provide|make)\b"
     r"|\bclosed[- ](?:weights?|models?)\b"
     r"|\bproprietary\b|\bclosed[- ]source\b|\bin[- ]house\b|\binternal (?:data|dataset|corpus|corpora)\b"
