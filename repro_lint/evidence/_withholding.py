@@ -55,6 +55,10 @@ OTHERS_CATEGORY = _compile(
 )
 
 
+#: The reader's own artifact: "your data", "your own documents", 您的数据.
+_READERS = _compile(r"\byour\s+(?:own\s+)?$|(?:您|你)的$", IGNORECASE)
+
+
 def _names_others(sentence: str, at: int) -> bool:
     """True when the withholding words at ``at`` name a category of other models ("closed-source models")."""
     return any(m.start() <= at < m.end() for m in OTHERS_CATEGORY.finditer(sentence, max(0, at - 40), at + 80))
@@ -85,6 +89,9 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
         return 0 if start <= at < end else (at - end + 1 if end <= at else start - at)
 
     nearest_mine = min(distance(span) for span in mine)
+    nearest = min(mine, key=distance)
+    if _READERS.search(sentence, max(0, nearest[0] - 12), nearest[0]):
+        return False  # "your data remains private": the reader's, not the release's
     # another artifact counts against the subject unless it overlaps it or modifies it ("model architecture", 模型权重)
     others = [(m.start() + lo, m.end() + lo) for m in ARTIFACT.finditer(window) if not any(a < m.end() + lo + 2 and m.start() + lo < b for a, b in mine)]
     return not others or nearest_mine <= min(distance(span) for span in others)
