@@ -89,6 +89,10 @@ DOWNLOAD_TEXT = {
         r"\btorch\.hub\.load\(\s*[\"'][\w.-]+/[\w.-]+",
         # "downloadable as `acme/wren-7b`": a hub id where the model is (weights/partial-hub-id-in-prose.md)
         r"\b(?:download(?:able|ed)?|available|hosted|published|released|uploaded)\b[^.\n`]{0,40}`[\w.-]+/[\w.-]+`",
+        # "on the Hugging Face Hub: `wigeon-nlp/wigeon-1b`", "托管于 ModelScope：`…`": a hub id after the hub's name
+        # (weights/complete-hub-id-after-hub-name.md)
+        r"(?:\bhugging\s?face\b|\bhub\b|\bmodelscope\b|\bthis repo(?:sitory)?\b|托管|发布于|发布在|模型地址)"
+        r"[^.\n`]{0,40}`[\w.-]+/[\w.-]+`",
         # "modelscope download": a ModelScope download command (phrases/weights-downloads.md)
         r"\bmodelscope download\b",
         r"\bollama (?:run|pull)\s+\S",  # "ollama run s": an Ollama run or pull command (phrases/weights-downloads.md)
