@@ -100,6 +100,10 @@ DOWNLOAD_TEXT = {
         r"\bgit lfs clone\b|\bgit clone https://huggingface\.co/",
         # "request access": a request for access to the weights (weights/complete-gated-request-form.md)
         r"\b(?:request|apply for) (?:access|the (?:model )?weights)\b",
+        # "the trained weights are available on request", "checkpoints can be requested": a request-based download
+        # (weights/partial-weights-on-request.md)
+        r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,60}?\b(?:(?:available|provided|shared|released)\s+(?:up)?on"
+        r"\s+(?:request|application)|can be requested)\b",
         # "For access apply": how to apply for access (weights/complete-gated-access-apply.md)
         r"\bfor access,? (?:please )?(?:apply|request|register|sign up)\b",
         # "PeftModel.from_pretrain…": a PEFT adapter loaded from a path (weights/partial-peft-local-adapter.md)
