@@ -127,6 +127,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"{NUM}\s*万\s*(?:个)?参数",
             # "7 billion parameters": a count of parameters in words (architecture/partial-config-hostfile.md)
             rf"{NUM}\s*(?:billion|million) parameters",
+            # "about 61k parameters", "23,700 trainable parameters": a small model's count, in thousands or digits
+            # (architecture/partial-small-network-thousands.md)
+            r"(?<![\w.-])(?:\d{1,3}(?:,\d{3})+|\d{4,}|\d[\d.]{0,6}\s?(?:[kK]|thousand))\s+(?:trainable\s+|learnable\s+)?"
+            r"param(?:eter)?s\b",
         ),
         "dimensions": (
             # "Layers | 24": a layer count key with a value (extras/open-full.md)
