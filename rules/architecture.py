@@ -84,11 +84,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)[- ]?(?:style|like|based|architecture)",
             # the base model named in a key or a sentence (architecture/partial-base-model-reference.md)
             r"\bbase[_ ]model[ \t]*(?::|\bis\b|\bwas\b)[ \t]*[\w\[`\"'(]",
-            # "model_type: tern": a config's model_type key with a value (phrases/architecture-language-family.md)
-            r"\bmodel_type[\"']?\s*:\s*\S",
-            # "**Model type:** text classification (RoBERTa encoder)": a model card's model type field with a value
-            # (architecture/partial-model-type-field.md; a placeholder value is not read at all)
-            r"\bmodel type\W{0,4}[:：]\W{0,4}\w",
+            # "model_type: tern", "**Model type:** text classification (RoBERTa encoder)": a config's model_type key
+            # or a model card's model type field, with a value (phrases/architecture-language-family.md,
+            # architecture/partial-model-type-field.md; a placeholder value is not read at all)
+            r"\bmodel[_ ]type[\"']?\W{0,4}[:：]\W{0,4}\w",
             # "architecture | Setting", '"architectures": ["X"': an architecture key with a value (extras/open-full.md,
             # architecture/complete-json-config.md)
             r"\barchitectures?[\"']?\s*[:|]\s*\[?\s*[\"']?\w",
