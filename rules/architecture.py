@@ -436,6 +436,9 @@ SUBJECT = [
     r"\bmodel (?:structure|design|size|details)\b",
     # "模型架构": the architecture in Chinese, named in a withholding sentence (architecture/closed-zh-not-public.md)
     r"模型结构|模型架构|网络结构|架构",
+    # "its parameter count or other architectural details": the size or design named in a withholding sentence
+    # (architecture/closed-size-and-design-not-disclosed.md)
+    r"\barchitectural (?:details|choices|specifics)\b|\b(?:parameter|layer) counts?\b|\bnumber of parameters\b",
 ]
 
 #: Headings of the architecture's own sections; placeholder text alone under one is reported (absent-placeholder.md).
