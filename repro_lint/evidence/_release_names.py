@@ -24,6 +24,8 @@ IGNORECASE = re.IGNORECASE
 
 #: A word of a title shaped like a model name: letters, then a version or size (Acme-7B, acme-v2, Acme2).
 NAME_SHAPED = _compile(r"(?<![\w-])([A-Za-z][A-Za-z]{2,30})(?:[-_ ]?v?\d[\w.]*)(?:[-_][\w.]+)*", 0)
+#: A title that gives a name, then a tagline after a colon or a dash: "Cadenza: long-form music generation".
+NAME_BEFORE_TAGLINE = _compile(r"^\W*([A-Za-z][\w.-]{2,40})\s*(?::|\s[—–-])\s+\w", 0)
 #: Words of a title: a short title ("# Acme", "# Acme LM") names the release with each of its words.
 TITLE_WORD = _compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*", 0)
 #: A model repository on the Hub (not a dataset, space, paper or doc page).
@@ -97,6 +99,9 @@ def release_names(card: Card) -> frozenset[str]:
         if len(words) == 1:
             names.update(_stem(w) for w in words)
         names.update(m.group(1).lower() for m in NAME_SHAPED.finditer(title))
+        named = NAME_BEFORE_TAGLINE.match(title)  # "Cadenza: long-form music generation"
+        if named:
+            names.add(_stem(named.group(1)))
     for link in card.links:
         if link.image:
             continue
