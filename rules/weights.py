@@ -554,6 +554,9 @@ API_ACCESS = any_of(
     # "served through Merganser Cloud": the model served by a hosted platform (weights/closed-named-closed-source.md)
     r"\b(?:served|offered|provided) (?:to [\w -]{1,40} )?(?:through|via|on|by|from) (?:our |the )?(?:[\w-]+ ){0,3}"
     r"(?:cloud|api|platform|endpoints?)\b",
+    # "available today in the Aster app and through the Aster API": offered in an app or through an API
+    # (weights/closed-available-in-app-and-api.md)
+    r"\bavailable\b[^.\n]{0,60}?\b(?:through|via|in|on) (?:our |the |an? )?(?:[\w-]+ ){0,2}(?:api|app)\b",
     # models offered by a hosted service (weights/closed-service-supports-models.md)
     r"\bservice\b[^.\n]{0,40}\b(?:supports|offers|provides|serves)\b[^.\n]{0,60}\bmodels?\b",
 )
