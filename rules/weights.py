@@ -108,8 +108,10 @@ DOWNLOAD_TEXT = {
         r"\bfor access,? (?:please )?(?:apply|request|register|sign up)\b",
         # "PeftModel.from_pretrain…": a PEFT adapter loaded from a path (weights/partial-peft-local-adapter.md)
         r"\bPeftModel\.from_pretrained\(\s*\w+\s*,\s*[\"'][\w./-]+[\"']",
-        # a checkpoint file listed with what it holds (weights/partial-adapter-file-listing.md)
-        r"\b[\w.-]+\.(?:safetensors|gguf|ckpt|pth|bin)`?\s*[:：—–-]\s*[^\n]{0,60}?\b(?:weights|checkpoint|adapter)\b",
+        # a checkpoint file listed with what it holds (weights/partial-adapter-file-listing.md,
+        # weights/complete-keras-file-listing.md)
+        r"\b[\w.-]+\.(?:safetensors|gguf|ckpt|pth|pt|bin|h5|keras|onnx|tflite|npz|msgpack)`?\s*[:：—–-]\s*[^\n]{0,60}?"
+        r"\b(?:weights|checkpoint|adapter)\b",
         # "Download the safetensors checkpoint from": downloading the weights from a place (extras/open-full.md)
         r"\bdownload\w*\b(?:[^.\n]|\.\d){0,40}\b(?:weights|checkpoints?|models?)\b(?:[^.\n]|\.\d){0,40}\b(?:from|at|on"
         r"|here|via|link)\b",
