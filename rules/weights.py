@@ -93,6 +93,10 @@ DOWNLOAD_TEXT = {
         # (weights/complete-hub-id-after-hub-name.md)
         r"(?:\bhugging\s?face\b|\bhub\b|\bmodelscope\b|\bthis repo(?:sitory)?\b|托管|发布于|发布在|模型地址)"
         r"[^.\n`]{0,40}`[\w.-]+/[\w.-]+`",
+        # "The trained parameters are in the public bucket `gs://…`": a cloud storage path for the weights
+        # (weights/complete-cloud-bucket-path.md)
+        r"\b(?:weights|checkpoints?|parameters|params|models?)\b[^.\n]{0,60}?`?(?:gs|s3)://[\w.-]+"
+        r"|\b(?:gs|s3)://[\w./-]+\.(?:safetensors|ckpt|pth|pt|bin|npz|h5|onnx|msgpack)\b",
         # "modelscope download": a ModelScope download command (phrases/weights-downloads.md)
         r"\bmodelscope download\b",
         r"\bollama (?:run|pull)\s+\S",  # "ollama run s": an Ollama run or pull command (phrases/weights-downloads.md)
