@@ -253,6 +253,9 @@ LICENSE = {
         # (weights/complete-weights-label-url-spdx.md)
         r"\b(?:weights|checkpoints?)\b[^\n]{0,200}\((?-i:MIT|Apache[- ]2\.0|BSD-[23]-Clause|CC0(?:-1\.0)?"
         r"|CC[- ]BY[\w.-]*|GPL-?[23](?:\.0)?|LGPL[\w.-]*|MPL-2\.0)\)",
+        # "is MIT licensed", "Apache-2.0-licensed": a license's name before "licensed"
+        # (weights/complete-keras-file-listing.md)
+        r"\b(?-i:MIT|Apache[- ]2\.0|BSD(?:-[23]-Clause)?|L?GPL-?[23](?:\.0)?|CC[- ]BY[\w.-]*|CC0)[- ]licen[cs]ed\b",
         # "Model License": a model or community license (weights/partial-weights-badge-zh.md)
         r"\b(?:model|community) licen[cs]e(?: agreement)?\b",
         r"\blicen[cs]e agreement\b",  # "license agreement": a license agreement (phrases/weights-downloads.md)
