@@ -116,9 +116,10 @@ DOWNLOAD_TEXT = {
         # weights/complete-keras-file-listing.md)
         r"\b[\w.-]+\.(?:safetensors|gguf|ckpt|pth|pt|bin|h5|keras|onnx|tflite|npz|msgpack)`?\s*[:：—–-]\s*[^\n]{0,60}?"
         r"\b(?:weights|checkpoint|adapter)\b",
-        # "Download the safetensors checkpoint from": downloading the weights from a place (extras/open-full.md)
-        r"\bdownload\w*\b(?:[^.\n]|\.\d){0,40}\b(?:weights|checkpoints?|models?)\b(?:[^.\n]|\.\d){0,40}\b(?:from|at|on"
-        r"|here|via|link)\b",
+        # "Download the safetensors checkpoint from": downloading the weights from a place (extras/open-full.md,
+        # weights/complete-download-file-from-files-tab.md)
+        r"\bdownload\w*\b(?:[^.\n]|\.\d|\.(?=safetensors|gguf)){0,40}\b(?:weights|checkpoints?|models?|safetensors|gguf)\b"
+        r"(?:[^.\n]|\.\d){0,40}\b(?:from|at|on|here|via|link)\b",
         # "The model weights … can be downloaded from the Google Cloud bucket": weights, then where to download them
         # (weights/complete-weights-downloaded-from-bucket.md)
         r"\b(?:weights|checkpoints?|params)\b(?:[^.\n]|\.\d){0,80}\bdownload(?:ed|able)? (?:from|at|via)\b",
