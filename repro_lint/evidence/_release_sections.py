@@ -53,7 +53,7 @@ HOWTO_HEADING = _compile(r"\bdemo\b|\bexamples?\b|\bhow to (?:fine-?tune|train)\
 USER_TRAINING = _compile(
     r"\byour (?:own )?(?:data|dataset|task|use case|domain)|\bof your own\b|\byour own (?:repositor\w+|corpus|files?|documents?)\b"
     r"|\byourself\b|\bcustom (?:data|dataset)s?\b|\b(?:a )?specific downstream tasks?"
-    r"|\bfine-?tun\w* (?:it|this model|the model|our models?) (?:on|for|with) (?:your|a|any|custom|specific)\b"
+    r"|\bfine-?tun(?:e|ing) (?:it|this model|the model|our models?) (?:on|for|with) (?:your|a|any|custom|specific)\b"
     r"|\bcan be fine-?tuned\b|\bsupports? (?:\w+ )?fine-?tun|\b(?:example|sample) (?:scripts?|configs?)\b|example的"
     r"|\bfor (?:users|you) to (?:fine-?tune|train|adapt)\b|\bwe advise you\b"
     r"|你自己的|您自己的|自己的数据|自定义数据|为用户|用户需要|下游任务|支持[^。\n]{0,20}微调|用户可以|您可以|样例|示例",
