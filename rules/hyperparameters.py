@@ -106,6 +106,10 @@ CORE = {
         rf"|peak))?\b{GAP}{VALUE}",
         # "学习率: 3e-4": a learning rate with its value, in Chinese (phrases/hyperparameters-zh.md)
         rf"学习率{GAP}{VALUE}",
+        # "with a 2e-5 learning rate", "a constant 3e-4 learning rate": the value before the name
+        # (hyperparameters/partial-values-before-names.md)
+        rf"\b(?:an?|the)\s+(?:(?:constant|peak|initial|base|max(?:imum)?)\s+)?{VALUE}\s+(?:(?:peak|initial|base"
+        rf"|max(?:imum)?|constant)\s+)?(?:learning{SEP}rate|lr)\b",
     ),
     "batch size": any_of(
         # "batch_size 8": a batch size with its value (hyperparameters/absent-user-finetune-example.md)
@@ -116,6 +120,8 @@ CORE = {
         rf"|tokens{SEP}per{SEP}batch)\b{GAP}{VALUE}",
         # "1024 sequences per batch": sequences or tokens per batch (phrases/hyperparameters-values.md)
         rf"\b{VALUE}\s*(?:sequences|samples|tokens) per (?:batch|step)\b",
+        # "and a 512 batch size": the value before the name (hyperparameters/partial-values-before-names.md)
+        rf"\b(?:an?|the)\s+(?:(?:global|total|effective)\s+)?{VALUE}\s+(?:(?:global|total|effective)\s+)?batch\s+size\b",
         # "批大小: 512": a batch size with its value, in Chinese (phrases/hyperparameters-zh.md)
         rf"(?:批大小|批次大小|批量大小|批处理大小|全局批大小|批量){GAP}{VALUE}",
     ),
