@@ -106,6 +106,9 @@ CORE = {
         rf"|peak))?\b{GAP}{VALUE}",
         # "学习率: 3e-4": a learning rate with its value, in Chinese (phrases/hyperparameters-zh.md)
         rf"学习率{GAP}{VALUE}",
+        # "Adam(1e-3)", "SGD(0.01, momentum=0.9)": an optimizer called with the learning rate as its first argument
+        # (hyperparameters/complete-optimizer-call-learning-rate.md)
+        rf"\b(?:Adam[Ww]?|SGD|RMSprop|Adagrad|Adadelta|Adafactor|Adamax|Nadam|Lion|LAMB)\(\s*{VALUE}\s*[,)]",
         # "with a 2e-5 learning rate", "a constant 3e-4 learning rate": the value before the name
         # (hyperparameters/partial-values-before-names.md)
         rf"\b(?:an?|the)\s+(?:(?:constant|peak|initial|base|max(?:imum)?)\s+)?{VALUE}\s+(?:(?:peak|initial|base"
