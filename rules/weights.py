@@ -609,7 +609,7 @@ def _release_statement_or_service(card: Card, facts: Facts) -> None:
         if released:
             facts.found["release statement"] = released
             facts.required.append("release statement")
-        if not facts.found["license"]:
+        if not facts.found["license"] and not facts.closed:  # a sentence that says so outweighs API access
             facts.closed += scan(card, {"withheld": API_ACCESS}, where=_not_in_code)["withheld"][:1]
 
 

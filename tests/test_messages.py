@@ -84,6 +84,13 @@ def test_withheld_message_quotes_the_sentence_of_a_short_match(capsys, fixtures,
     assert f'withholds the weights: "{sentence}"' in message
 
 
+def test_withheld_message_prefers_the_sentence_that_says_so_over_api_access(capsys, fixtures):
+    # fixtures/weights/closed-api-key-and-no-download-sentence.md: "Create an API key" comes first, but the
+    # sentence "There is no downloadable version of the model." is what says the weights are withheld.
+    (message,) = messages(lint_json(capsys, fixtures / "weights" / "closed-api-key-and-no-download-sentence.md"), "RL203")
+    assert "There is no downloadable version of the model." in message
+
+
 # --- 10. each placeholder finding belongs to the section's own criterion -----------------------------------
 
 
