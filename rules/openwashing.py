@@ -55,7 +55,7 @@ CLAIMS = {
     ),
     "claim": any_of(
         # "is an open-source": a claim of open-sourcing (openwashing/open-source-title-api-key-only.md)
-        r"\b(?:we|are|is|been|have|has) (?:\w+ )?open[- ]sourc(?:e|ed|ing)\b(?! (?:code|librar|tool|framework))",
+        r"\b(?:we|are|is|been|have|has) (?:\w+ ){0,2}open[- ]sourc(?:e|ed|ing)\b(?! (?:code|librar|tool|framework))",
         # "open-sourcing our models": open-sourcing the models (phrases/openwashing-claims.md)
         r"\bopen[- ]sourc(?:e|ed|ing) (?:of )?(?:the |our |this |these )(?:\w+[- ]){0,3}(?:models?|llms?|weights"
         r"|checkpoints?|series|family)\b",

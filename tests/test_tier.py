@@ -80,6 +80,7 @@ def test_default_run_reports_no_access_finding_but_api_only(capsys, fixtures):
         "# Shearwater-13B\n\nWe present Shearwater-13B, an open-source LLM for customer support.",
         "# Open-Source Shearwater-13B\n\nShearwater-13B answers customer questions.",
         "# Shearwater-13B\n\nOpen-source Shearwater-13B is a chat model for customer support.",
+        "# Shearwater-13B\n\nWe are proud to open-source Shearwater-13B, our assistant for customer support.",
     ],
 )
 def test_english_claims_in_title_and_opening_are_found(opening):
