@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from ..document import Block, Card
+from ..prefilter import lazy as _compile
 from ..results import Evidence
 
 
@@ -96,9 +96,9 @@ def window_quote(card: Card, line: int, matched: str = "", limit: int = 160) -> 
 
 
 #: Where a sentence ends on a line: after ". ", "! ", "? " or a full-width mark.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？；])")
+_SENTENCE_END = _compile(r"(?<=[.!?])\s+|(?<=[。！？；])")
 #: Markup that opens a line without being part of its first sentence: list markers, quote marks, heading marks.
-_LINE_MARKUP = re.compile(r"^(?:[-*+>#]+\s+|\d+[.)]\s+)+")
+_LINE_MARKUP = _compile(r"^(?:[-*+>#]+\s+|\d+[.)]\s+)+")
 #: A matched text this short does not say on its own what is withheld ("API key", "cloud service").
 _SHORT_MATCH = 30
 
