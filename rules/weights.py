@@ -97,6 +97,18 @@ DOWNLOAD_TEXT = {
         # (weights/complete-cloud-bucket-path.md)
         r"\b(?:weights|checkpoints?|parameters|params|models?)\b[^.\n]{0,60}?`?(?:gs|s3)://[\w.-]+"
         r"|\b(?:gs|s3)://[\w./-]+\.(?:safetensors|ckpt|pth|pt|bin|npz|h5|onnx|msgpack)\b",
+        # "the image includes the weights", "the weights are downloaded automatically on first use": a container image
+        # or a package that brings the weights (weights/complete-image-includes-weights.md)
+        r"\b(?:image|container)\b[^.\n]{0,30}\b(?:includes|contains|ships|bundles)\b[^.\n]{0,20}\b(?:weights"
+        r"|checkpoints?)\b|\b(?:weights|checkpoints?)\b[^.\n]{0,40}\b(?:downloaded|fetched) automatically\b",
+        # "the checkpoint is attached to the GitHub release", "get the weights from our website": a release asset or a
+        # named place to get the weights (weights/complete-checkpoint-attached-to-release.md)
+        r"\b(?:weights|checkpoints?)\b[^.\n]{0,40}\battached to (?:the |our |each )?(?:GitHub )?releases?\b"
+        r"|\b(?:get|obtain|fetch|grab)\s+(?:the\s+)?(?:model\s+|trained\s+)?(?:weights|checkpoints?)\s+(?:from|at|on|via)\b",
+        # "The ONNX export is in the `onnx/` folder of this repository": an exported model kept with the card
+        # (weights/complete-export-in-this-repository.md)
+        r"\b(?:ONNX|TensorRT|Core ?ML|TFLite|OpenVINO|GGUF|safetensors) (?:export|version|weights|files?|model)s?\b"
+        r"[^.\n]{0,40}\b(?:in|under)\b[^.\n]{0,30}\bthis repo(?:sitory)?\b",
         # "modelscope download": a ModelScope download command (phrases/weights-downloads.md)
         r"\bmodelscope download\b",
         r"\bollama (?:run|pull)\s+\S",  # "ollama run s": an Ollama run or pull command (phrases/weights-downloads.md)
