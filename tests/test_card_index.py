@@ -78,3 +78,17 @@ def test_the_release_read_from_the_folder_reaches_the_rules_through_the_index(fi
     with analysing(card, release):
         assert release_of(card) is release
     assert release_of(card) is None
+
+
+def test_the_sentences_without_urls_are_the_same_table_when_no_sentence_holds_one():
+    """Blanking link targets changes nothing in a card without them: one table and one set of hits, not two."""
+    plain = parse("# Card\n\nThe weights are released.\n\n| Name | Value |\n|---|---|\n| weights | open |\n")
+    with analysing(plain) as index:
+        assert index.sentences(False) is index.sentences(True)
+        assert index.pattern_hits(WEIGHTS, urls=False) is index.pattern_hits(WEIGHTS, urls=True)
+    for text in ("The weights are at https://example.org/weights.\n", "The [weights](weights/model.bin) are released.\n"):
+        linked = parse(text)
+        with analysing(linked) as index:
+            blanked = index.sentences(False)
+            assert blanked is not index.sentences(True)
+            assert list(blanked.texts) != list(index.sentences(True).texts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import contextvars
+import itertools
 import re
 from array import array
 from dataclasses import dataclass
@@ -334,10 +335,15 @@ class CardIndex:
         self._for_reader: Optional[set[int]] = None
 
     def sentences(self, urls: bool = True) -> SentenceTable:
-        """The card's sentences (``urls=False``: with link targets and URLs blanked), built once."""
+        """The card's sentences (``urls=False``: with link targets and URLs blanked), built once. When no
+        sentence can hold a link target or a URL, blanking changes nothing: both are the same table."""
         table = self._tables.get(urls)
         if table is None:
-            table = self._tables[urls] = self._build_table() if urls else self.sentences(True).without_urls()
+            if urls:
+                table = self._tables[True] = self._build_table()
+            else:
+                written = self.sentences(True)
+                table = self._tables[False] = written.without_urls() if _may_hold_urls(written) else written
         return table
 
     def pattern_hits(self, pattern: "re.Pattern[str]", urls: bool = True) -> Sequence[tuple[int, int, str]]:
@@ -346,10 +352,10 @@ class CardIndex:
         Computed once per pattern, whichever rules ask: only the sentences that contain one of the
         pattern's keywords are searched, each with the alternatives whose keywords it holds.
         """
-        key = (pattern, urls)
+        table = self.sentences(urls)
+        key = (pattern, urls or table is self.sentences(True))  # one set of hits when blanking changes nothing
         hits = self._hits.get(key)
         if hits is None:
-            table = self.sentences(urls)
             hits = self._hits[key] = _Hits(table.texts, plan(pattern).each_first_match(table.index, table.one_line), len(self.card.text))
         return hits
 
@@ -453,6 +459,17 @@ class CardIndex:
         withheld = {k: start for k, start, _ in plan(WITHHELD).each_first_match(index, lines)}
         count = len(starts)
         return SentenceTable(_Blocks(spans), _Offsets(spans), texts, folded, _Flags(is_pair), index, _Sparse(future, count), _Sparse(withheld, count))
+
+
+def _may_hold_urls(table: SentenceTable) -> bool:
+    """Whether :func:`blank_urls` may change a sentence of ``table``: only one that holds ``://`` or ``](``
+    (a sentence is a slice of its block's cleaned text or of the ``header: cell`` readings, so those are
+    checked instead, once each)."""
+    texts = table.texts
+    assert isinstance(texts, _Sentences)
+    spans = texts._spans
+    sources: Iterable[str] = (block.text for block in spans.blocks) if spans.sources is None else spans.sources
+    return any("://" in text or "](" in text for text in itertools.chain(sources, spans.pair_chunks))
 
 
 _current: contextvars.ContextVar[Optional[CardIndex]] = contextvars.ContextVar("repro_lint_card_index", default=None)
