@@ -23,7 +23,7 @@ from ..prefilter import TextIndex, fold, may_match_any, plan
 from ..views import ComputedSequence
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
 from ._release_names import ReleaseTraining
-from ._text import _unemphasised, blank_urls, clean, header_pairs, is_prose, one_line, sentences
+from ._text import Column, _unemphasised, blank_urls, clean, header_columns, is_prose, one_line, row_readings, sentences
 
 
 def _offsets(card_size: int) -> "array[int]":
@@ -406,6 +406,8 @@ class CardIndex:
         pair_end = 0
         cleaned: dict[str, str] = {}  # table headers repeat on every row: clean each distinct cell once
         placeholders = self.may_hold_placeholders
+        last_header: Sequence[str] = ()
+        columns: list[Optional[Column]] = []
 
         def cleaner(text: str) -> str:
             out = cleaned.get(text)
@@ -430,7 +432,10 @@ class CardIndex:
                 starts.append(offset)
                 ends.append(offset + len(sentence))
                 is_pair.append(0)
-            for pair in header_pairs(block, cleaner):
+            header = block.header if block.kind == "table_row" else ()
+            if header and header is not last_header:  # the rows of a table share their header: read it once
+                last_header, columns = header, header_columns(header, cleaner)
+            for pair in row_readings(columns, block.cells, cleaner) if header else ():
                 starts.append(pair_end)
                 pair_end += len(pair)
                 ends.append(pair_end)
