@@ -911,13 +911,17 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
         open_section.end_line = last
 
 
-def parse(text: str, path: str = "<card>") -> Card:
-    """Parse card text into a :class:`Card`. Never raises on any text input."""
+def parse(text: str, path: str = "<card>", reading: Optional[Callable[[float], None]] = None) -> Card:
+    """Parse card text into a :class:`Card`. Never raises on any text input.
+
+    ``reading``, when given, is called with the share of the card's lines read so far (0 to 1) as the
+    reader moves on by a hundredth or more: a long card shows progress while it is parsed.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     card = Card(path=path, text=text, lines=Lines(text))  # the final newline ends the last line; it does not start another
     reader = _card_reader(card)
     next(reader)
-    _read_tokens(text, reader.send)
+    _read_tokens(text, reader.send if reading is None else _reporting(reader.send, len(card.lines), reading))
     try:
         reader.send(None)
     except StopIteration:
@@ -925,6 +929,22 @@ def parse(text: str, path: str = "<card>") -> Card:
     _bare_links(card)
     assign_roles(card)
     return card
+
+
+def _reporting(consume: Consumer, total_lines: int, reading: Callable[[float], None]) -> Consumer:
+    """``consume``, telling ``reading`` the share of ``total_lines`` read whenever it has grown by a hundredth."""
+    step = max(total_lines // 100, 1)
+    reported = 0
+
+    def consume_and_report(tokens: list[Any]) -> None:
+        nonlocal reported
+        line = next((token.map[0] for token in tokens if token.map), reported)
+        consume(tokens)
+        if line - reported >= step:
+            reported = line
+            reading(min(line / total_lines, 1.0))
+
+    return consume_and_report
 
 
 # --- Section roles: the release, or the reader's use of it ---------------------------------------
