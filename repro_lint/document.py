@@ -556,8 +556,9 @@ def _with_compact_rows(table_rule: Any) -> Any:
     table's cells are read by the same rule, without three token objects per cell."""
 
     def table(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
-        if silent:
-            return bool(table_rule(state, start_line, end_line, silent))
+        found = bool(table_rule(state, start_line, end_line, True))  # most lines start no table: nothing to set up
+        if silent or not found:
+            return found
         state.push = _BodyRowPush(state)
         try:
             return bool(table_rule(state, start_line, end_line, silent))
