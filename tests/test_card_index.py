@@ -92,3 +92,13 @@ def test_the_sentences_without_urls_are_the_same_table_when_no_sentence_holds_on
             blanked = index.sentences(False)
             assert blanked is not index.sentences(True)
             assert list(blanked.texts) != list(index.sentences(True).texts)
+
+
+def test_sentences_of_any_length_read_back_whole():
+    """Where a sentence ends is kept in a byte while sentences are short, and in wider numbers once one is longer."""
+    long_one, longer = "W" + "w" * 300 + ".", "X" + "x" * 70_000 + "."
+    text = f"# Card\n\nShort one. {long_one} Again short.\n\n| Name | Value |\n|---|---|\n| lr | {'9' * 400} |\n\n{longer}\n\nLast.\n"
+    with analysing(parse(text)) as index:
+        texts = list(index.sentences().texts)
+    assert texts == ["Card", "Short one.", long_one, "Again short.", f"lr | {'9' * 400}", "Name: lr", f"Value: {'9' * 400}", longer, "Last."]
+    assert [index.sentences().texts[k] for k in range(len(texts))] == texts

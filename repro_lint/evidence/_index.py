@@ -32,14 +32,23 @@ def _offsets(card_size: int) -> "array[int]":
     return array("I" if card_size < 2**28 else "Q")
 
 
+def _wider(values: "array[int]", value: int) -> tuple["array[int]", int]:
+    """``values`` copied into the narrowest array that also holds ``value``, and the largest value it holds."""
+    for code in "BHIQ":
+        largest = 2 ** (8 * array(code).itemsize) - 1
+        if value <= largest:
+            return (values if values.typecode == code else array(code, values)), largest
+    raise OverflowError(value)
+
+
 class _Spans:
     """Where each sentence is: ``firsts[b]`` is the number of block ``b``'s first sentence (one more
-    entry ends the last block); sentence ``k`` is ``starts[k]:ends[k]`` of its block's cleaned text,
+    entry ends the last block); sentence ``k`` is ``starts[k]:starts[k] + lengths[k]`` of its block's cleaned text,
     or, when ``is_pair[k]``, of the ``header: cell`` readings one after another: those are kept in
     chunks of a few hundred (``pair_chunks``, chunk ``c`` starting at ``chunk_starts[c]``), never
     joined into one string (which would hold a second copy of them while it is made)."""
 
-    __slots__ = ("blocks", "sources", "pair_chunks", "chunk_starts", "firsts", "is_pair", "starts", "ends", "last")
+    __slots__ = ("blocks", "sources", "pair_chunks", "chunk_starts", "firsts", "is_pair", "starts", "lengths", "last")
 
     def __init__(
         self,
@@ -50,12 +59,12 @@ class _Spans:
         firsts: "array[int]",
         is_pair: bytearray,
         starts: "array[int]",
-        ends: "array[int]",
+        lengths: "array[int]",
     ) -> None:
         self.blocks = blocks  # the blocks that have sentences (the card's own list when every block has some)
         self.sources = sources  # the cleaned text of each of them; None when each is its block's text
         self.pair_chunks, self.chunk_starts = pair_chunks, chunk_starts
-        self.firsts, self.is_pair, self.starts, self.ends = firsts, is_pair, starts, ends
+        self.firsts, self.is_pair, self.starts, self.lengths = firsts, is_pair, starts, lengths
         self.last = 0  # the block found last: sentences are mostly asked for in order
 
     def pair(self, k: int) -> str:
@@ -63,7 +72,7 @@ class _Spans:
         start, chunk_starts = self.starts[k], self.chunk_starts
         c = bisect.bisect_right(chunk_starts, start) - 1
         at = chunk_starts[c]
-        return self.pair_chunks[c][start - at : self.ends[k] - at]
+        return self.pair_chunks[c][start - at : start - at + self.lengths[k]]
 
     def block_of(self, k: int) -> int:
         if not 0 <= k < len(self.starts):
@@ -111,7 +120,8 @@ class _Sentences(ComputedSequence[str]):
             b, firsts = spans.last, spans.firsts  # read in order, mostly: the block of the sentence read before
             b = b if firsts[b] <= k < firsts[b + 1] else spans.block_of(k)
             source = spans.blocks[b].text if spans.sources is None else spans.sources[b]
-            text = source[spans.starts[k] : spans.ends[k]]
+            start = spans.starts[k]
+            text = source[start : start + spans.lengths[k]]
         if self._blank:
             text = blank_urls(text)
         self._last_k, self._last_text = k, text
@@ -119,7 +129,7 @@ class _Sentences(ComputedSequence[str]):
 
     def __iter__(self) -> Iterator[str]:
         spans, blank = self._spans, self._blank
-        firsts, is_pair, starts, ends = spans.firsts, spans.is_pair, spans.starts, spans.ends
+        firsts, is_pair, starts, lengths = spans.firsts, spans.is_pair, spans.starts, spans.lengths
         chunks = iter(spans.pair_chunks)
         chunk = next(chunks)  # the chunk of the next reading, where it starts and where it ends
         at, chunk_end = 0, len(chunk)
@@ -130,9 +140,10 @@ class _Sentences(ComputedSequence[str]):
                     while start >= chunk_end:  # the readings come in order: on to the next chunk
                         chunk = next(chunks)
                         at, chunk_end = chunk_end, chunk_end + len(chunk)
-                    text = chunk[start - at : ends[k] - at]
+                    text = chunk[start - at : start - at + lengths[k]]
                 else:
-                    text = source[starts[k] : ends[k]]
+                    start = starts[k]
+                    text = source[start : start + lengths[k]]
                 yield blank_urls(text) if blank else text
 
 
@@ -398,7 +409,8 @@ class CardIndex:
         blocks: Optional[list[Block]] = None  # the blocks that have sentences, while some block has none
         sources: Optional[list[str]] = None  # their cleaned text, once it is not a block's own text
         size = len(self.card.text)
-        firsts, starts, ends = _offsets(size), _offsets(size), _offsets(size)
+        firsts, starts = _offsets(size), _offsets(size)
+        lengths, longest = array("B"), 255  # most sentences are short: a byte each while they fit, then wider
         is_pair = bytearray()
         pair_parts: list[str] = []  # the latest header: cell readings, joined into a chunk every 256
         pair_chunks: list[str] = []
@@ -430,7 +442,9 @@ class CardIndex:
                 sources.append(text)
             for offset, sentence in sentences(text, prose=is_prose(block)):
                 starts.append(offset)
-                ends.append(offset + len(sentence))
+                if len(sentence) > longest:
+                    lengths, longest = _wider(lengths, len(sentence))
+                lengths.append(len(sentence))
                 is_pair.append(0)
             header = block.header if block.kind == "table_row" else ()
             if header and header is not last_header:  # the rows of a table share their header: read it once
@@ -438,7 +452,9 @@ class CardIndex:
             for pair in row_readings(columns, block.cells, cleaner) if header else ():
                 starts.append(pair_end)
                 pair_end += len(pair)
-                ends.append(pair_end)
+                if len(pair) > longest:
+                    lengths, longest = _wider(lengths, len(pair))
+                lengths.append(len(pair))
                 is_pair.append(1)
                 pair_parts.append(pair)
                 if len(pair_parts) >= 256:  # a string each costs ~50 bytes more than its text: join as they come
@@ -453,7 +469,7 @@ class CardIndex:
         pair_parts.clear()
         if blocks is None:
             blocks = card_blocks  # every block has sentences: the card's own list, not a copy of it
-        spans = _Spans(blocks, sources, pair_chunks, chunk_starts, firsts, is_pair, starts, ends)
+        spans = _Spans(blocks, sources, pair_chunks, chunk_starts, firsts, is_pair, starts, lengths)
         cleaned.clear()
         texts = _Sentences(spans)
         folded = _Mapped(texts, _fold_line)
