@@ -102,3 +102,16 @@ def test_sentences_of_any_length_read_back_whole():
         texts = list(index.sentences().texts)
     assert texts == ["Card", "Short one.", long_one, "Again short.", f"lr | {'9' * 400}", "Name: lr", f"Value: {'9' * 400}", longer, "Last."]
     assert [index.sentences().texts[k] for k in range(len(texts))] == texts
+
+
+def test_a_match_far_into_a_long_sentence_is_read_back_whole():
+    """A match's offset and length are kept in a byte each while small, and in wider numbers once one is larger."""
+    text = "# Card\n\nThe weights are here.\n\n" + "Filler " * 60 + "and the weights " + "w" * 300 + " end.\n"
+    card = parse(text)
+    long_run = any_of(r"\bw{300}\b")
+    with analysing(card) as index:
+        sentences = index.sentences().texts
+        assert [(k, start, quote) for k, start, quote in index.pattern_hits(WEIGHTS)] == [
+            (k, m.start(), m.group(0)) for k, sentence in enumerate(sentences) if (m := WEIGHTS.search(sentence))
+        ]
+        assert [hit[1:] for hit in index.pattern_hits(long_run)] == [(len("Filler " * 60 + "and the weights "), "w" * 300)]

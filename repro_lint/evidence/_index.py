@@ -253,32 +253,40 @@ class _Flags(Container[int]):
 
 
 class _Hits(ComputedSequence[tuple[int, int, str]]):
-    """(sentence index, offset in the sentence, matched text) of each match, kept as three integers; the
-    matched text is sliced from the sentence when read."""
+    """(sentence index, offset in the sentence, matched text) of each match, kept as three integers (the
+    offset and the match's length in a byte each while they are small); the matched text is sliced from
+    the sentence when read."""
 
-    __slots__ = ("_texts", "_sentence", "_start", "_end")
+    __slots__ = ("_texts", "_sentence", "_start", "_length")
 
     def __init__(self, texts: Sequence[str], hits: Iterable[tuple[int, int, int]], card_size: int) -> None:
         """``hits``: (sentence index, start, end) of each match, as :meth:`Plan.each_first_match` gives them."""
         self._texts = texts
-        self._sentence, self._start, self._end = _offsets(card_size), _offsets(card_size), _offsets(card_size)
-        add_sentence, add_start, add_end = self._sentence.append, self._start.append, self._end.append
+        self._sentence = _offsets(card_size)
+        add_sentence = self._sentence.append
+        starts, lengths = array("B"), array("B")
+        latest = longest = 255
         for k, start, end in hits:
             add_sentence(k)
-            add_start(start)
-            add_end(end)
+            if start > latest:
+                starts, latest = _wider(starts, start)
+            if end - start > longest:
+                lengths, longest = _wider(lengths, end - start)
+            starts.append(start)
+            lengths.append(end - start)
+        self._start, self._length = starts, lengths
 
     def __len__(self) -> int:
         return len(self._sentence)
 
     def _item(self, i: int) -> tuple[int, int, str]:
         k, start = self._sentence[i], self._start[i]
-        return k, start, self._texts[k][start : self._end[i]]
+        return k, start, self._texts[k][start : start + self._length[i]]
 
     def __iter__(self) -> Iterator[tuple[int, int, str]]:
         texts = self._texts
-        for k, start, end in zip(self._sentence, self._start, self._end):
-            yield k, start, texts[k][start:end]
+        for k, start, length in zip(self._sentence, self._start, self._length):
+            yield k, start, texts[k][start : start + length]
 
 
 @dataclass(frozen=True)
