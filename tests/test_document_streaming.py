@@ -182,7 +182,7 @@ def test_an_autolink_without_brackets_is_still_read() -> None:
 
 
 #: Tables whose rows the reader takes one token each: links, images and HTML in cells, escaped pipes, alignment,
-#: short and long rows, a table after a paragraph, tables nested in a list and a blockquote, and more rows than a piece.
+#: short and long rows, a table after a paragraph and one interrupting it, tables nested in a list and a blockquote, and more rows than a piece.
 TABLES = (
     "# Model\n\n| Name | Value | Link |\n|:-----|------:|:----:|\n"
     "| learning rate | 1e-4 | [paper](https://arxiv.org/abs/1) |\n"
@@ -190,13 +190,14 @@ TABLES = (
     "| **weights** | `a|b` | https://huggingface.co/a/b |\n| one cell |\n| a | b | c | d | e |\n|   | <!-- c --> |  |\n"
     "| ![img](https://x.org/i.png) | [ref][r] | 数据 |\n\nSome text | with pipes\n|---|---|\n| x | y |\n\n"
     "- item\n\n  | a | b |\n  |---|---|\n  | [in](https://l.org) | list |\n\n> | q | r |\n> |---|---|\n> | [s](https://s.org) | t |\n\n"
+    "A paragraph that a table interrupts\n| p | q |\n|---|---|\n| [in](https://p.org) | paragraph |\n\n"
     "| k | v |\n|---|---|\n" + "".join(f"| warmup {i} | [{i}](https://h.co/{i}) |\n" for i in range(150)) + "\n[r]: https://r.org\n"
 )
 
 
 def test_tables_read_row_by_row_give_the_cells_and_links_of_markdown_its_own_table_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
     card = document.parse(TABLES)
-    assert len(card.tables) == 5 and len(card.tables[-1].rows) == 150
+    assert len(card.tables) == 6 and len(card.tables[-1].rows) == 150
     assert card.tables[0].rows[1].cells == ("batch | size", "32", "y")
     assert ("paper", "https://arxiv.org/abs/1", 5) in [(link.text, link.url, link.line) for link in card.links]
     assert_same_card(TABLES, monkeypatch)
