@@ -181,6 +181,10 @@ class _Sparse(ComputedSequence[int]):
     def _item(self, k: int) -> int:
         return self._values.get(k, -1)
 
+    def marked(self) -> list[tuple[int, int]]:
+        """(sentence number, value) of the sentences that have one, in order (the rest are -1)."""
+        return sorted(self._values.items())
+
     def __iter__(self) -> Iterator[int]:
         at, values = 0, self._values
         for k in sorted(values):  # runs of -1 between the few set values, repeated in C
