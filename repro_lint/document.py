@@ -778,6 +778,7 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
     row_cells: list[str] = []
     row_line = 0
     in_head = False
+    last_line = len(card.lines)  # where a section still open ends (one int for all of them)
     while True:
         tokens = yield
         if tokens is None:
@@ -832,10 +833,14 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                 inline = tokens[i + 1]
                 title = _norm(_strip_tags(inline.content)).strip().strip("#").strip()
                 level = int(tok.tag[1])
-                while stack and stack[-1].level >= level:
-                    stack.pop().end_line = start - 1
+                if stack and stack[-1].level >= level:
+                    closing = start - 1  # one int for every section closed here, the line's own when a block ends on it
+                    if card.blocks and card.blocks[-1].end_line == closing:
+                        closing = card.blocks[-1].end_line
+                    while stack and stack[-1].level >= level:
+                        stack.pop().end_line = closing
                 parent = stack[-1] if stack else None
-                section = Section(title, level, start, len(card.lines), parent)
+                section = Section(title, level, start, last_line, parent)
                 stack.append(section)
                 card.sections.append(section)
                 card.blocks.append(Block("heading", title, start, end, section))
@@ -907,9 +912,8 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
             i += 1
         tokens = tok = inline = None  # not kept alive while markdown-it reads the next piece
 
-    last = len(card.lines)
     for open_section in stack:
-        open_section.end_line = last
+        open_section.end_line = last_line
 
 
 def parse(text: str, path: str = "<card>", reading: Optional[Callable[[float], None]] = None) -> Card:
