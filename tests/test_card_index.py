@@ -115,3 +115,17 @@ def test_a_match_far_into_a_long_sentence_is_read_back_whole():
             (k, m.start(), m.group(0)) for k, sentence in enumerate(sentences) if (m := WEIGHTS.search(sentence))
         ]
         assert [hit[1:] for hit in index.pattern_hits(long_run)] == [(len("Filler " * 60 + "and the weights "), "w" * 300)]
+
+
+def test_a_section_holds_more_than_headings_exactly_when_a_block_under_it_is_not_one(fixtures):
+    """The binary search that lets placeholder checks skip sections of headings only agrees with reading the blocks."""
+    cards = [card_of(fixtures, path.name) for path in sorted(fixtures.glob("*.md"))]
+    cards.append(parse("# A\n## B\n### C\n\nText.\n\n## D\n\n| x | y |\n|---|---|\n| 1 | 2 |\n# E\n"))
+    seen = set()
+    for card in cards:
+        with analysing(card) as index:
+            for section in card.sections:
+                expected = any(block.kind != "heading" for block in card.blocks_in(section))
+                assert index.holds_more_than_headings(section) == expected, (card.path, section.title)
+                seen.add(expected)
+    assert seen == {True, False}

@@ -343,6 +343,7 @@ class CardIndex:
         "_release_training",
         "_files",
         "_for_reader",
+        "_content_lines",
     )
 
     def __init__(self, card: Card, release: Any = None) -> None:
@@ -356,6 +357,7 @@ class CardIndex:
         self._release_training: Optional[ReleaseTraining] = None
         self._files: dict["re.Pattern[str]", list[tuple[Block, int, str]]] = {}
         self._for_reader: Optional[set[int]] = None
+        self._content_lines: Optional["array[int]"] = None
 
     def sentences(self, urls: bool = True) -> SentenceTable:
         """The card's sentences (``urls=False``: with link targets and URLs blanked), built once. When no
@@ -392,6 +394,15 @@ class CardIndex:
         if self._placeholders is None:
             self._placeholders = may_match_any((PLACEHOLDER, TEMPLATE_SENTENCE), self.card.text, _unemphasised)  # as clean() sees each block
         return self._placeholders
+
+    def holds_more_than_headings(self, section: Section) -> bool:
+        """Whether any block but a heading lies under ``section``'s heading (one of ``card.blocks_in(section)``),
+        found by a binary search in the first lines of such blocks, not by reading the section's blocks."""
+        lines = self._content_lines
+        if lines is None:
+            lines = self._content_lines = _offsets(len(self.card.text))
+            lines.extend(sorted(block.line for block in self.card.blocks if block.kind != "heading"))
+        return bisect.bisect_right(lines, section.end_line) > bisect.bisect_right(lines, section.line)
 
     def remembered_release_sections(self, build: Callable[[Card], Callable[[Optional[Section]], bool]]) -> Callable[[Optional[Section]], bool]:
         if self._release_sections is None:

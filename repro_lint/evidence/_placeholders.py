@@ -16,7 +16,10 @@ from ._text import is_placeholder_only
 def placeholder_sections(card: Card, heading: "re.Pattern[str]") -> list[Section]:
     """Sections about the criterion whose whole content is placeholder text."""
     out = []
+    index = card_index(card)
     for section in card.sections_matching(heading):
+        if not index.holds_more_than_headings(section):
+            continue  # headings only: nothing to be placeholder text (a card of many headings has thousands)
         blocks = [b for b in card.blocks_in(section) if b.kind != "heading"]
         if blocks and all(is_placeholder_only(b.text) for b in blocks):
             out.append(section)
