@@ -1079,12 +1079,12 @@ def _reader_fine_tuning(section: Section, own: Optional[Role], texts: list[str])
     A training heading ("Training", "Fine-tuning") qualifies when its text speaks of fine-tuning; a
     heading without a role ("Adapting X") only when it names fine-tuning itself.
     """
-    if _BOTH_RE.search(section.title):
-        return False  # "Training and Fine-tuning": the release's own training is covered too
-    said = section.title + "\n" + "\n".join(texts)
+    said = section.title + "\n" + "\n".join(texts) if texts else section.title + "\n"
     training = own is Role.RELEASE and _ROLE_RE[Role.RELEASE].search(section.title)
     about = _FURTHER_RE.search(said) if training else _FURTHER_RE.search(section.title)
-    return bool(about) and not _REPRODUCTION_RE.search(said) and instructional(texts)
+    if not about or _BOTH_RE.search(section.title):
+        return False  # not about fine-tuning; or "Training and Fine-tuning": the release's own training is covered too
+    return not _REPRODUCTION_RE.search(said) and instructional(texts)
 
 
 def _front_matter_blocks(card: Card, source: str) -> None:
