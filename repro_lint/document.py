@@ -483,13 +483,89 @@ def _flatten(value: Any, limit: int = 4000) -> str:
     return " ".join(out)[:limit]
 
 
-def _build_parser() -> Any:
+def _build_parser(compact_rows: bool = True) -> Any:
+    """markdown-it as the Card reads it; ``compact_rows=False``: with its own table tokens, three a cell."""
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block.table import table
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).use(front_matter_plugin).enable("table")
     md.block.tokenize = _skip_too_deep(md.block.tokenize)  # type: ignore[method-assign]  # wraps markdown-it's block tokenizer on this instance
+    if compact_rows:
+        md.block.ruler.at("table", _with_compact_rows(table), {"alt": ["paragraph", "reference"]})  # the alternatives markdown-it gives it
     return md
+
+
+#: The token type of a table body row read by :func:`_with_compact_rows`: one per row instead of three per cell.
+ROW_TOKEN = "table_row_cells"
+
+
+class _RowToken:
+    """A table body row as the card reader needs it: its lines (``map``), its cells' text as markdown-it's
+    table rule cut them (``cells``), and, filled in with the inline rules, the inline token of each cell
+    that may hold a link (``inlines``: column → token)."""
+
+    __slots__ = ("type", "level", "map", "cells", "inlines")
+
+    def __init__(self, level: int) -> None:
+        self.type, self.level = ROW_TOKEN, level
+        self.map: Optional[list[int]] = None
+        self.cells: list[str] = []
+        self.inlines: Optional[dict[int, Any]] = None
+
+
+class _CellScratch:
+    """What markdown-it's table rule sets on a body cell's tokens; read once set, then reused."""
+
+    __slots__ = ("attrs", "map", "content", "children")
+
+    def __init__(self) -> None:
+        self.content = ""
+
+
+class _BodyRowPush:
+    """Stands in for ``state.push`` while markdown-it's table rule reads a table: the tokens up to the body
+    are made as usual; each body row becomes one :class:`_RowToken` instead of a ``tr`` and a ``td``, an
+    ``inline`` and a closing token per cell (state levels kept exactly as ``push`` keeps them)."""
+
+    __slots__ = ("state", "body", "row", "cell")
+
+    def __init__(self, state: Any) -> None:
+        self.state, self.body, self.cell = state, False, _CellScratch()
+        self.row: Optional[_RowToken] = None
+
+    def __call__(self, ttype: str, tag: str, nesting: int) -> Any:
+        state = self.state
+        if not self.body or ttype in ("tbody_close", "table_close"):
+            self.body = self.body or ttype == "tbody_open"
+            return type(state).push(state, ttype, tag, nesting)
+        if ttype == "tr_open":
+            row = self.row = _RowToken(state.level)
+            state.level += 1
+            state.tokens.append(row)
+            return row
+        if ttype == "td_close":
+            assert self.row is not None
+            self.row.cells.append(self.cell.content)
+        state.level += nesting
+        return self.cell
+
+
+def _with_compact_rows(table_rule: Any) -> Any:
+    """markdown-it's table rule, its body rows made into one token each (:class:`_BodyRowPush`): a long
+    table's cells are read by the same rule, without three token objects per cell."""
+
+    def table(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
+        found = bool(table_rule(state, start_line, end_line, True))  # most lines start no table: nothing to set up
+        if silent or not found:
+            return found
+        state.push = _BodyRowPush(state)
+        try:
+            return bool(table_rule(state, start_line, end_line, silent))
+        finally:
+            del state.push
+
+    return table
 
 
 def _skip_too_deep(tokenize: Any) -> Any:
@@ -553,6 +629,8 @@ def _inline_links(token: Any, line: int, section: Optional[Section], out: list[L
 #: A long top-level table is handed over every this many tokens (whole rows), not all at once: a piece of
 #: markdown-it tokens costs several hundred bytes a token (a short row has 14 tokens), so pieces stay small.
 TABLE_PIECE_TOKENS = 1024
+#: The same for a table's body rows read as one token each (see :func:`_with_compact_rows`).
+TABLE_PIECE_ROWS = 64
 
 Consumer = Callable[[list[Any]], None]
 
@@ -579,6 +657,7 @@ def _read_tokens(text: str, consume: Consumer) -> None:
     parsed into children only where it may hold a link (see :func:`_MAY_LINK`).
     """
     from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
     md = _parser()
     env: dict[str, Any] = {}
@@ -602,6 +681,13 @@ def _read_tokens(text: str, consume: Consumer) -> None:
 
     def inline_then_consume(tokens: list[Any]) -> None:
         with_links = [token for token in tokens if token.type == "inline" and _MAY_LINK(token.content)]
+        for row in tokens:
+            if row.type == ROW_TOKEN and any(map(_MAY_LINK, row.cells)):
+                row.inlines = {}
+                for column, content in enumerate(row.cells):
+                    if _MAY_LINK(content):
+                        cell = row.inlines[column] = Token("inline", "", 0, map=row.map, content=content, children=[])
+                        with_links.append(cell)
         if with_links:
             block_core = StateCore(src, md, env, with_links)
             for rule in after_block:
@@ -627,7 +713,7 @@ class _TokenSpout(list):  # type: ignore[type-arg]  # markdown-it appends Token 
     def append(self, token: Any) -> None:
         if not self:
             self.streaming = token.type == "table_open" and token.level == 0
-        elif self.streaming and token.type == "tr_open" and len(self) >= TABLE_PIECE_TOKENS:
+        elif self.streaming and (token.type == ROW_TOKEN and len(self) >= TABLE_PIECE_ROWS or token.type == "tr_open" and len(self) >= TABLE_PIECE_TOKENS):
             self.consume(self.take())
             self.streaming = True
         super().append(token)
@@ -692,6 +778,7 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
     row_cells: list[str] = []
     row_line = 0
     in_head = False
+    last_line = len(card.lines)  # where a section still open ends (one int for all of them)
     while True:
         tokens = yield
         if tokens is None:
@@ -702,6 +789,17 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
             tok = tokens[i]
             ttype = tok.type
             if table is not None:  # a table's rows first: most tokens of a long table are its cells
+                if ttype == ROW_TOKEN:
+                    row_line = tok.map[0] + 1 if tok.map else 0
+                    cells = tuple([_norm(_strip_tags(content)).strip() for content in tok.cells])
+                    if tok.inlines:
+                        for column in sorted(tok.inlines):
+                            _inline_links(tok.inlines[column], row_line, section, card.links)
+                    block = Block("table_row", " | ".join(cells), row_line, row_line, section, cells, table.header)
+                    table.rows.append(block)
+                    card.blocks.append(block)
+                    i += 1
+                    continue
                 if ttype in _CELL_EDGES:
                     i += 1
                     continue
@@ -735,10 +833,14 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                 inline = tokens[i + 1]
                 title = _norm(_strip_tags(inline.content)).strip().strip("#").strip()
                 level = int(tok.tag[1])
-                while stack and stack[-1].level >= level:
-                    stack.pop().end_line = start - 1
+                if stack and stack[-1].level >= level:
+                    closing = start - 1  # one int for every section closed here, the line's own when a block ends on it
+                    if card.blocks and card.blocks[-1].end_line == closing:
+                        closing = card.blocks[-1].end_line
+                    while stack and stack[-1].level >= level:
+                        stack.pop().end_line = closing
                 parent = stack[-1] if stack else None
-                section = Section(title, level, start, len(card.lines), parent)
+                section = Section(title, level, start, last_line, parent)
                 stack.append(section)
                 card.sections.append(section)
                 card.blocks.append(Block("heading", title, start, end, section))
@@ -810,18 +912,21 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
             i += 1
         tokens = tok = inline = None  # not kept alive while markdown-it reads the next piece
 
-    last = len(card.lines)
     for open_section in stack:
-        open_section.end_line = last
+        open_section.end_line = last_line
 
 
-def parse(text: str, path: str = "<card>") -> Card:
-    """Parse card text into a :class:`Card`. Never raises on any text input."""
+def parse(text: str, path: str = "<card>", reading: Optional[Callable[[float], None]] = None) -> Card:
+    """Parse card text into a :class:`Card`. Never raises on any text input.
+
+    ``reading``, when given, is called with the share of the card's lines read so far (0 to 1) as the
+    reader moves on by a hundredth or more: a long card shows progress while it is parsed.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     card = Card(path=path, text=text, lines=Lines(text))  # the final newline ends the last line; it does not start another
     reader = _card_reader(card)
     next(reader)
-    _read_tokens(text, reader.send)
+    _read_tokens(text, reader.send if reading is None else _reporting(reader.send, len(card.lines), reading))
     try:
         reader.send(None)
     except StopIteration:
@@ -829,6 +934,22 @@ def parse(text: str, path: str = "<card>") -> Card:
     _bare_links(card)
     assign_roles(card)
     return card
+
+
+def _reporting(consume: Consumer, total_lines: int, reading: Callable[[float], None]) -> Consumer:
+    """``consume``, telling ``reading`` the share of ``total_lines`` read whenever it has grown by a hundredth."""
+    step = max(total_lines // 100, 1)
+    reported = 0
+
+    def consume_and_report(tokens: list[Any]) -> None:
+        nonlocal reported
+        line = next((token.map[0] for token in tokens if token.map), reported)
+        consume(tokens)
+        if line - reported >= step:
+            reported = line
+            reading(min(line / total_lines, 1.0))
+
+    return consume_and_report
 
 
 # --- Section roles: the release, or the reader's use of it ---------------------------------------
@@ -958,12 +1079,12 @@ def _reader_fine_tuning(section: Section, own: Optional[Role], texts: list[str])
     A training heading ("Training", "Fine-tuning") qualifies when its text speaks of fine-tuning; a
     heading without a role ("Adapting X") only when it names fine-tuning itself.
     """
-    if _BOTH_RE.search(section.title):
-        return False  # "Training and Fine-tuning": the release's own training is covered too
-    said = section.title + "\n" + "\n".join(texts)
+    said = section.title + "\n" + "\n".join(texts) if texts else section.title + "\n"
     training = own is Role.RELEASE and _ROLE_RE[Role.RELEASE].search(section.title)
     about = _FURTHER_RE.search(said) if training else _FURTHER_RE.search(section.title)
-    return bool(about) and not _REPRODUCTION_RE.search(said) and instructional(texts)
+    if not about or _BOTH_RE.search(section.title):
+        return False  # not about fine-tuning; or "Training and Fine-tuning": the release's own training is covered too
+    return not _REPRODUCTION_RE.search(said) and instructional(texts)
 
 
 def _front_matter_blocks(card: Card, source: str) -> None:

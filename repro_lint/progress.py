@@ -49,6 +49,12 @@ class Progress:
         if self._bar is not None:
             self._bar.set_description_str(text[:40], refresh=False)
 
+    def note(self, text: str) -> None:
+        """Describe the step under way anew (drawn once the bar is due), without counting a step."""
+        if self._bar is not None:
+            self._bar.set_description_str(text[:40], refresh=False)
+            self._bar.update(0)
+
     def advance(self, steps: int = 1) -> None:
         if self._bar is not None:
             self._bar.update(steps)

@@ -36,8 +36,10 @@ def lint_one(
     stdin: Optional[BinaryIO] = None,
     progress: Optional[Callable[[str], None]] = None,
     prefetched: Optional[dict[str, Any]] = None,
+    reading: Optional[Callable[[float], None]] = None,
 ) -> FileResult:
-    """Lint a card file, a release folder or a Hub model (``prefetched``: Hub results fetched beforehand)."""
+    """Lint a card file, a release folder or a Hub model (``prefetched``: Hub results fetched beforehand;
+    ``progress``: told each step's name; ``reading``: told the share of the card parsed so far)."""
     from .document import parse
 
     if path != "-" and (os.path.isdir(path) or not os.path.lexists(path)):
@@ -48,7 +50,7 @@ def lint_one(
     text = read_card(path, settings.max_bytes, stdin)
     if progress is not None:
         progress("parsing")
-    return lint_card(parse(text, display or path), rules, settings, progress)
+    return lint_card(parse(text, display or path, reading), rules, settings, progress)
 
 
 def settings_for(path: str, cache: ConfigCache, options: RunOptions, known: set[str], codes: Optional[KnownCodes] = None) -> Settings:
@@ -97,15 +99,18 @@ def run(paths: Sequence[str], rules: Sequence[Rule], options: RunOptions, stdin:
     steps = len(rules) + 1 if len(work) == 1 else len(work)
     with _progress(steps, "step" if len(work) == 1 else "card") as bar:
         for path, settings, display in work:
-            step = None
+            step = reading = None
             if bar.shown and len(work) == 1:
 
                 def step(name: str) -> None:
                     bar.describe(name)
                     bar.advance()
 
+                def reading(share: float) -> None:  # parsing a large card is one step of many seconds
+                    bar.note(f"parsing {share:.0%}")
+
             try:
-                report.files.append(lint_one(path, rules, settings, display, stdin, step, prefetched))
+                report.files.append(lint_one(path, rules, settings, display, stdin, step, prefetched, reading))
             except InputError as exc:
                 report.errors.append(str(exc))
             if len(work) > 1:

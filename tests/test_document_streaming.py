@@ -1,7 +1,7 @@
 """A card parsed one top-level block at a time is the card markdown-it's whole-document parse gives.
 
 ``repro_lint.document.parse`` never holds a large card's whole token stream (it costs about 50 times
-the text); these tests pin that reading block by block changes nothing: every fixture, every
+the text), and takes a table's body rows as one token each; these tests pin that neither changes anything: every fixture, every
 generated hostile card and generated Markdown give a Card equal (sections, blocks, tables, links,
 comments, front matter, line numbers) to the one built from ``MarkdownIt.parse`` of the whole text.
 """
@@ -22,7 +22,11 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _whole_document(text: str, consume: Callable[[list[Any]], None]) -> None:
-    consume(document._parser().parse(text))
+    consume(_PLAIN.parse(text))
+
+
+#: markdown-it with its own table tokens (three a cell), where the Card's reader takes each body row as one token.
+_PLAIN = document._build_parser(compact_rows=False)
 
 
 def _parsed_whole(text: str, monkeypatch: pytest.MonkeyPatch) -> document.Card:
@@ -175,3 +179,25 @@ def test_parsing_a_large_card_never_holds_its_whole_token_stream() -> None:
 def test_an_autolink_without_brackets_is_still_read() -> None:
     card = document.parse("Weights at <https://huggingface.co/acme/m> now.\n")
     assert [(link.text, link.url, link.line) for link in card.links] == [("https://huggingface.co/acme/m", "https://huggingface.co/acme/m", 1)]
+
+
+#: Tables whose rows the reader takes one token each: links, images and HTML in cells, escaped pipes, alignment,
+#: short and long rows, a table after a paragraph and one interrupting it, tables nested in a list and a blockquote, and more rows than a piece.
+TABLES = (
+    "# Model\n\n| Name | Value | Link |\n|:-----|------:|:----:|\n"
+    "| learning rate | 1e-4 | [paper](https://arxiv.org/abs/1) |\n"
+    '| batch \\| size | 32 | <a href="https://x.org/y">y</a> |\n'
+    "| **weights** | `a|b` | https://huggingface.co/a/b |\n| one cell |\n| a | b | c | d | e |\n|   | <!-- c --> |  |\n"
+    "| ![img](https://x.org/i.png) | [ref][r] | 数据 |\n\nSome text | with pipes\n|---|---|\n| x | y |\n\n"
+    "- item\n\n  | a | b |\n  |---|---|\n  | [in](https://l.org) | list |\n\n> | q | r |\n> |---|---|\n> | [s](https://s.org) | t |\n\n"
+    "A paragraph that a table interrupts\n| p | q |\n|---|---|\n| [in](https://p.org) | paragraph |\n\n"
+    "| k | v |\n|---|---|\n" + "".join(f"| warmup {i} | [{i}](https://h.co/{i}) |\n" for i in range(150)) + "\n[r]: https://r.org\n"
+)
+
+
+def test_tables_read_row_by_row_give_the_cells_and_links_of_markdown_its_own_table_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    card = document.parse(TABLES)
+    assert len(card.tables) == 6 and len(card.tables[-1].rows) == 150
+    assert card.tables[0].rows[1].cells == ("batch | size", "32", "y")
+    assert ("paper", "https://arxiv.org/abs/1", 5) in [(link.text, link.url, link.line) for link in card.links]
+    assert_same_card(TABLES, monkeypatch)

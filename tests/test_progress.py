@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -72,3 +73,35 @@ def test_a_pipe_gets_nothing(tmp_path, capsys, fixtures):
     dump.write_text(json.dumps({"id": "org/a", "text": (fixtures / "open-weights.md").read_text(encoding="utf-8")}) + "\n", encoding="utf-8")
     main([str(dump), "-f", "jsonl", "-o", str(tmp_path / "out.jsonl"), "--isolated"])
     assert capsys.readouterr().err == ""  # captured stderr is not a terminal: no bar, no extra line
+
+
+def test_parsing_a_long_card_reports_how_much_of_it_is_read():
+    """Parsing is one step of a large card's bar, and the longest: it reports the share read, also inside one long table."""
+    from repro_lint.document import parse
+
+    headings = "".join(f"## Training {i}\n\nLearning rate {i}.\n\n" for i in range(2000))
+    table = "# Card\n\n| a | b |\n|---|---|\n" + "| lr | 1e-4 |\n" * 5000
+    for text in (headings, table):
+        shares: list[float] = []
+        card = parse(text, reading=shares.append)
+        assert len(shares) >= 50 and shares == sorted(shares) and 0.9 <= shares[-1] <= 1.0
+        assert card == parse(text)  # reporting changes nothing in the card
+
+
+def test_the_bar_of_one_card_is_told_how_much_of_it_is_parsed(monkeypatch, tmp_path):
+    from repro_lint import runner
+    from repro_lint.config import Settings
+    from repro_lint.testing import installed_rules
+
+    card = tmp_path / "card.md"
+    card.write_text("# Card\n\n| a | b |\n|---|---|\n" + "| lr | 1e-4 |\n" * 3000, encoding="utf-8")
+    shares: list[float] = []
+    runner.lint_one(str(card), installed_rules(), Settings(), reading=shares.append)
+    assert shares and shares[-1] >= 0.9
+    notes: list[str] = []
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.delenv("REPRO_LINT_NO_PROGRESS", raising=False)
+    monkeypatch.setattr(progress.Progress, "note", lambda self, text: notes.append(text))
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    main([str(card), "--isolated", "--exit-zero"])
+    assert any(re.fullmatch(r"parsing \d+%", note) for note in notes)

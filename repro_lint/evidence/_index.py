@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import contextvars
+import itertools
 import re
 from array import array
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from ..prefilter import TextIndex, fold, may_match_any, plan
 from ..views import ComputedSequence
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
 from ._release_names import ReleaseTraining
-from ._text import _unemphasised, blank_urls, clean, header_pairs, is_prose, one_line, sentences
+from ._text import Column, _unemphasised, blank_urls, clean, header_columns, is_prose, one_line, row_readings, sentences
 
 
 def _offsets(card_size: int) -> "array[int]":
@@ -31,14 +32,23 @@ def _offsets(card_size: int) -> "array[int]":
     return array("I" if card_size < 2**28 else "Q")
 
 
+def _wider(values: "array[int]", value: int) -> tuple["array[int]", int]:
+    """``values`` copied into the narrowest array that also holds ``value``, and the largest value it holds."""
+    for code in "BHIQ":
+        largest = 2 ** (8 * array(code).itemsize) - 1
+        if value <= largest:
+            return (values if values.typecode == code else array(code, values)), largest
+    raise OverflowError(value)
+
+
 class _Spans:
     """Where each sentence is: ``firsts[b]`` is the number of block ``b``'s first sentence (one more
-    entry ends the last block); sentence ``k`` is ``starts[k]:ends[k]`` of its block's cleaned text,
+    entry ends the last block); sentence ``k`` is ``starts[k]:starts[k] + lengths[k]`` of its block's cleaned text,
     or, when ``is_pair[k]``, of the ``header: cell`` readings one after another: those are kept in
     chunks of a few hundred (``pair_chunks``, chunk ``c`` starting at ``chunk_starts[c]``), never
     joined into one string (which would hold a second copy of them while it is made)."""
 
-    __slots__ = ("blocks", "sources", "pair_chunks", "chunk_starts", "firsts", "is_pair", "starts", "ends", "last")
+    __slots__ = ("blocks", "sources", "pair_chunks", "chunk_starts", "firsts", "is_pair", "starts", "lengths", "last")
 
     def __init__(
         self,
@@ -49,12 +59,12 @@ class _Spans:
         firsts: "array[int]",
         is_pair: bytearray,
         starts: "array[int]",
-        ends: "array[int]",
+        lengths: "array[int]",
     ) -> None:
         self.blocks = blocks  # the blocks that have sentences (the card's own list when every block has some)
         self.sources = sources  # the cleaned text of each of them; None when each is its block's text
         self.pair_chunks, self.chunk_starts = pair_chunks, chunk_starts
-        self.firsts, self.is_pair, self.starts, self.ends = firsts, is_pair, starts, ends
+        self.firsts, self.is_pair, self.starts, self.lengths = firsts, is_pair, starts, lengths
         self.last = 0  # the block found last: sentences are mostly asked for in order
 
     def pair(self, k: int) -> str:
@@ -62,7 +72,7 @@ class _Spans:
         start, chunk_starts = self.starts[k], self.chunk_starts
         c = bisect.bisect_right(chunk_starts, start) - 1
         at = chunk_starts[c]
-        return self.pair_chunks[c][start - at : self.ends[k] - at]
+        return self.pair_chunks[c][start - at : start - at + self.lengths[k]]
 
     def block_of(self, k: int) -> int:
         if not 0 <= k < len(self.starts):
@@ -110,7 +120,8 @@ class _Sentences(ComputedSequence[str]):
             b, firsts = spans.last, spans.firsts  # read in order, mostly: the block of the sentence read before
             b = b if firsts[b] <= k < firsts[b + 1] else spans.block_of(k)
             source = spans.blocks[b].text if spans.sources is None else spans.sources[b]
-            text = source[spans.starts[k] : spans.ends[k]]
+            start = spans.starts[k]
+            text = source[start : start + spans.lengths[k]]
         if self._blank:
             text = blank_urls(text)
         self._last_k, self._last_text = k, text
@@ -118,7 +129,7 @@ class _Sentences(ComputedSequence[str]):
 
     def __iter__(self) -> Iterator[str]:
         spans, blank = self._spans, self._blank
-        firsts, is_pair, starts, ends = spans.firsts, spans.is_pair, spans.starts, spans.ends
+        firsts, is_pair, starts, lengths = spans.firsts, spans.is_pair, spans.starts, spans.lengths
         chunks = iter(spans.pair_chunks)
         chunk = next(chunks)  # the chunk of the next reading, where it starts and where it ends
         at, chunk_end = 0, len(chunk)
@@ -129,9 +140,10 @@ class _Sentences(ComputedSequence[str]):
                     while start >= chunk_end:  # the readings come in order: on to the next chunk
                         chunk = next(chunks)
                         at, chunk_end = chunk_end, chunk_end + len(chunk)
-                    text = chunk[start - at : ends[k] - at]
+                    text = chunk[start - at : start - at + lengths[k]]
                 else:
-                    text = source[starts[k] : ends[k]]
+                    start = starts[k]
+                    text = source[start : start + lengths[k]]
                 yield blank_urls(text) if blank else text
 
 
@@ -168,6 +180,10 @@ class _Sparse(ComputedSequence[int]):
 
     def _item(self, k: int) -> int:
         return self._values.get(k, -1)
+
+    def marked(self) -> list[tuple[int, int]]:
+        """(sentence number, value) of the sentences that have one, in order (the rest are -1)."""
+        return sorted(self._values.items())
 
     def __iter__(self) -> Iterator[int]:
         at, values = 0, self._values
@@ -241,32 +257,40 @@ class _Flags(Container[int]):
 
 
 class _Hits(ComputedSequence[tuple[int, int, str]]):
-    """(sentence index, offset in the sentence, matched text) of each match, kept as three integers; the
-    matched text is sliced from the sentence when read."""
+    """(sentence index, offset in the sentence, matched text) of each match, kept as three integers (the
+    offset and the match's length in a byte each while they are small); the matched text is sliced from
+    the sentence when read."""
 
-    __slots__ = ("_texts", "_sentence", "_start", "_end")
+    __slots__ = ("_texts", "_sentence", "_start", "_length")
 
     def __init__(self, texts: Sequence[str], hits: Iterable[tuple[int, int, int]], card_size: int) -> None:
         """``hits``: (sentence index, start, end) of each match, as :meth:`Plan.each_first_match` gives them."""
         self._texts = texts
-        self._sentence, self._start, self._end = _offsets(card_size), _offsets(card_size), _offsets(card_size)
-        add_sentence, add_start, add_end = self._sentence.append, self._start.append, self._end.append
+        self._sentence = _offsets(card_size)
+        add_sentence = self._sentence.append
+        starts, lengths = array("B"), array("B")
+        latest = longest = 255
         for k, start, end in hits:
             add_sentence(k)
-            add_start(start)
-            add_end(end)
+            if start > latest:
+                starts, latest = _wider(starts, start)
+            if end - start > longest:
+                lengths, longest = _wider(lengths, end - start)
+            starts.append(start)
+            lengths.append(end - start)
+        self._start, self._length = starts, lengths
 
     def __len__(self) -> int:
         return len(self._sentence)
 
     def _item(self, i: int) -> tuple[int, int, str]:
         k, start = self._sentence[i], self._start[i]
-        return k, start, self._texts[k][start : self._end[i]]
+        return k, start, self._texts[k][start : start + self._length[i]]
 
     def __iter__(self) -> Iterator[tuple[int, int, str]]:
         texts = self._texts
-        for k, start, end in zip(self._sentence, self._start, self._end):
-            yield k, start, texts[k][start:end]
+        for k, start, length in zip(self._sentence, self._start, self._length):
+            yield k, start, texts[k][start : start + length]
 
 
 @dataclass(frozen=True)
@@ -319,6 +343,7 @@ class CardIndex:
         "_release_training",
         "_files",
         "_for_reader",
+        "_content_lines",
     )
 
     def __init__(self, card: Card, release: Any = None) -> None:
@@ -332,12 +357,18 @@ class CardIndex:
         self._release_training: Optional[ReleaseTraining] = None
         self._files: dict["re.Pattern[str]", list[tuple[Block, int, str]]] = {}
         self._for_reader: Optional[set[int]] = None
+        self._content_lines: Optional["array[int]"] = None
 
     def sentences(self, urls: bool = True) -> SentenceTable:
-        """The card's sentences (``urls=False``: with link targets and URLs blanked), built once."""
+        """The card's sentences (``urls=False``: with link targets and URLs blanked), built once. When no
+        sentence can hold a link target or a URL, blanking changes nothing: both are the same table."""
         table = self._tables.get(urls)
         if table is None:
-            table = self._tables[urls] = self._build_table() if urls else self.sentences(True).without_urls()
+            if urls:
+                table = self._tables[True] = self._build_table()
+            else:
+                written = self.sentences(True)
+                table = self._tables[False] = written.without_urls() if _may_hold_urls(written) else written
         return table
 
     def pattern_hits(self, pattern: "re.Pattern[str]", urls: bool = True) -> Sequence[tuple[int, int, str]]:
@@ -346,10 +377,10 @@ class CardIndex:
         Computed once per pattern, whichever rules ask: only the sentences that contain one of the
         pattern's keywords are searched, each with the alternatives whose keywords it holds.
         """
-        key = (pattern, urls)
+        table = self.sentences(urls)
+        key = (pattern, urls or table is self.sentences(True))  # one set of hits when blanking changes nothing
         hits = self._hits.get(key)
         if hits is None:
-            table = self.sentences(urls)
             hits = self._hits[key] = _Hits(table.texts, plan(pattern).each_first_match(table.index, table.one_line), len(self.card.text))
         return hits
 
@@ -363,6 +394,15 @@ class CardIndex:
         if self._placeholders is None:
             self._placeholders = may_match_any((PLACEHOLDER, TEMPLATE_SENTENCE), self.card.text, _unemphasised)  # as clean() sees each block
         return self._placeholders
+
+    def holds_more_than_headings(self, section: Section) -> bool:
+        """Whether any block but a heading lies under ``section``'s heading (one of ``card.blocks_in(section)``),
+        found by a binary search in the first lines of such blocks, not by reading the section's blocks."""
+        lines = self._content_lines
+        if lines is None:
+            lines = self._content_lines = _offsets(len(self.card.text))
+            lines.extend(sorted(block.line for block in self.card.blocks if block.kind != "heading"))
+        return bisect.bisect_right(lines, section.end_line) > bisect.bisect_right(lines, section.line)
 
     def remembered_release_sections(self, build: Callable[[Card], Callable[[Optional[Section]], bool]]) -> Callable[[Optional[Section]], bool]:
         if self._release_sections is None:
@@ -392,7 +432,8 @@ class CardIndex:
         blocks: Optional[list[Block]] = None  # the blocks that have sentences, while some block has none
         sources: Optional[list[str]] = None  # their cleaned text, once it is not a block's own text
         size = len(self.card.text)
-        firsts, starts, ends = _offsets(size), _offsets(size), _offsets(size)
+        firsts, starts = _offsets(size), _offsets(size)
+        lengths, longest = array("B"), 255  # most sentences are short: a byte each while they fit, then wider
         is_pair = bytearray()
         pair_parts: list[str] = []  # the latest header: cell readings, joined into a chunk every 256
         pair_chunks: list[str] = []
@@ -400,6 +441,8 @@ class CardIndex:
         pair_end = 0
         cleaned: dict[str, str] = {}  # table headers repeat on every row: clean each distinct cell once
         placeholders = self.may_hold_placeholders
+        last_header: Sequence[str] = ()
+        columns: list[Optional[Column]] = []
 
         def cleaner(text: str) -> str:
             out = cleaned.get(text)
@@ -422,12 +465,19 @@ class CardIndex:
                 sources.append(text)
             for offset, sentence in sentences(text, prose=is_prose(block)):
                 starts.append(offset)
-                ends.append(offset + len(sentence))
+                if len(sentence) > longest:
+                    lengths, longest = _wider(lengths, len(sentence))
+                lengths.append(len(sentence))
                 is_pair.append(0)
-            for pair in header_pairs(block, cleaner):
+            header = block.header if block.kind == "table_row" else ()
+            if header and header is not last_header:  # the rows of a table share their header: read it once
+                last_header, columns = header, header_columns(header, cleaner)
+            for pair in row_readings(columns, block.cells, cleaner) if header else ():
                 starts.append(pair_end)
                 pair_end += len(pair)
-                ends.append(pair_end)
+                if len(pair) > longest:
+                    lengths, longest = _wider(lengths, len(pair))
+                lengths.append(len(pair))
                 is_pair.append(1)
                 pair_parts.append(pair)
                 if len(pair_parts) >= 256:  # a string each costs ~50 bytes more than its text: join as they come
@@ -442,7 +492,7 @@ class CardIndex:
         pair_parts.clear()
         if blocks is None:
             blocks = card_blocks  # every block has sentences: the card's own list, not a copy of it
-        spans = _Spans(blocks, sources, pair_chunks, chunk_starts, firsts, is_pair, starts, ends)
+        spans = _Spans(blocks, sources, pair_chunks, chunk_starts, firsts, is_pair, starts, lengths)
         cleaned.clear()
         texts = _Sentences(spans)
         folded = _Mapped(texts, _fold_line)
@@ -453,6 +503,17 @@ class CardIndex:
         withheld = {k: start for k, start, _ in plan(WITHHELD).each_first_match(index, lines)}
         count = len(starts)
         return SentenceTable(_Blocks(spans), _Offsets(spans), texts, folded, _Flags(is_pair), index, _Sparse(future, count), _Sparse(withheld, count))
+
+
+def _may_hold_urls(table: SentenceTable) -> bool:
+    """Whether :func:`blank_urls` may change a sentence of ``table``: only one that holds ``://`` or ``](``
+    (a sentence is a slice of its block's cleaned text or of the ``header: cell`` readings, so those are
+    checked instead, once each)."""
+    texts = table.texts
+    assert isinstance(texts, _Sentences)
+    spans = texts._spans
+    sources: Iterable[str] = (block.text for block in spans.blocks) if spans.sources is None else spans.sources
+    return any("://" in text or "](" in text for text in itertools.chain(sources, spans.pair_chunks))
 
 
 _current: contextvars.ContextVar[Optional[CardIndex]] = contextvars.ContextVar("repro_lint_card_index", default=None)

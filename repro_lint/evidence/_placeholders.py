@@ -21,7 +21,10 @@ def promise_only(text: str) -> bool:
 def placeholder_sections(card: Card, heading: "re.Pattern[str]") -> list[Section]:
     """Sections about the criterion whose whole content is placeholder text or promises."""
     out = []
+    index = card_index(card)
     for section in card.sections_matching(heading):
+        if not index.holds_more_than_headings(section):
+            continue  # headings only: nothing to be placeholder text (a card of many headings has thousands)
         blocks = [b for b in card.blocks_in(section) if b.kind != "heading"]
         if blocks and all(is_placeholder_only(b.text) or promise_only(b.text) for b in blocks):
             out.append(section)

@@ -108,13 +108,14 @@ def release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
 def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
     for_users: set[int] = set()
     title = card.sections[0] if card.sections and card.sections[0].level == 1 else None
+    holds_text = card_index(card).holds_more_than_headings  # a section of headings only has no text of its own to read
     for section in card.sections:
         training, finetune = TRAINING_HEADING.search(section.title), FINETUNE_HEADING.search(section.title)
         if (training or finetune) and HOWTO_HEADING.search(section.title) and not _reruns_training(card, section):
             for_users.add(id(section))  # "Finetune Demo", "How to fine-tune X": a how-to, title or not
             continue
         if section is not title and ADD_ON_HEADING.search(section.title):
-            own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind not in ("heading", "code")][:4]
+            own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind not in ("heading", "code")][:4] if holds_text(section) else []
             if any(OFFER_VOICE.search(t) or USER_TRAINING.search(t) for t in own):
                 for_users.add(id(section))  # "LoRA: we provide training scripts": add-ons the reader trains
                 continue
@@ -122,7 +123,7 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
             continue  # the card's title ("Multitask fine-tuning of X") names the project, not a section for users
         if not (training or finetune):
             continue
-        own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind not in ("heading", "code")][:4]
+        own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind not in ("heading", "code")][:4] if holds_text(section) else []
         if USER_TRAINING.search(section.title) or any(USER_TRAINING.search(text) for text in own):
             for_users.add(id(section))  # "Training on your own data", or text that says so
         elif (
@@ -130,7 +131,7 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
             and not training
             and not RELEASE_STAGE.search(section.title)
             and not any(RELEASE_VOICE.search(t) and not OFFER_VOICE.search(t) for t in own)
-            and not (not own and _made_the_release(_first_texts_below(card, section)))
+            and not (not own and holds_text(section) and _made_the_release(_first_texts_below(card, section)))
         ):
             for_users.add(id(section))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, Optional, Sequence
 
 from ..document import Block, Section
 from ..prefilter import lazy as _compile
@@ -142,10 +142,29 @@ def block_sentences(block: Block, text: str, cleaner: Callable[[str], str] = cle
 def header_pairs(block: Block, cleaner: Callable[[str], str] = clean) -> Iterator[str]:
     """The ``header: cell`` readings of a table row (see :func:`block_sentences`); none for other blocks."""
     if block.kind == "table_row" and block.header:
-        for name, cell in zip(block.header, block.cells):
-            name, cell = cleaner(name).strip(), cleaner(cell).strip()
-            if name and cell:
-                yield header_value(name, cell)
+        yield from row_readings(header_columns(block.header, cleaner), block.cells, cleaner)
+
+
+Column = tuple[str, Optional[tuple[str, str]]]
+
+
+def header_columns(header: Sequence[str], cleaner: Callable[[str], str] = clean) -> list[Optional[Column]]:
+    """Each column header of a table read as :func:`header_value` reads it (None: an empty header), once
+    per table rather than once per row."""
+    columns: list[Optional[Column]] = []
+    for name in header:
+        name = cleaner(name).strip()
+        columns.append((_column(name) if len(name) <= 200 else _column.__wrapped__(name)) if name else None)
+    return columns
+
+
+def row_readings(columns: Sequence[Optional[Column]], cells: Sequence[str], cleaner: Callable[[str], str] = clean) -> Iterator[str]:
+    """The ``header: cell`` readings of a row's ``cells`` under ``columns`` (:func:`header_columns`)."""
+    for column, cell in zip(columns, cells):
+        if column is not None:
+            cell = cleaner(cell).strip()
+            if cell:
+                yield _reading(column, cell)
 
 
 #: A unit in a table header: ``Params (M)``, ``Tokens [B]``, ``Size (GB)``, ``参数量（亿）``.
@@ -159,7 +178,11 @@ def header_value(name: str, cell: str) -> str:
     A unit given once in the header applies to every bare number below it: under ``Params (M)`` the
     cell ``4.7`` reads ``Params: 4.7 M``, so a value pattern sees the quantity with its unit.
     """
-    name, unit = _column(name) if len(name) <= 200 else _column.__wrapped__(name)
+    return _reading(_column(name) if len(name) <= 200 else _column.__wrapped__(name), cell)
+
+
+def _reading(column: Column, cell: str) -> str:
+    name, unit = column
     if unit is not None and _BARE_NUMBER.match(cell):
         return f"{unit[0]}: {cell} {unit[1]}"
     return f"{name}: {cell}"

@@ -7,7 +7,7 @@ from typing import Optional
 
 from ..document import Card
 from ..prefilter import lazy as _compile
-from ._index import card_index
+from ._index import _Sparse, card_index
 from ._patterns import WITHHELD
 from ._quotes import Hit
 from ._text import BlockFilter, everywhere, in_section, one_line
@@ -107,7 +107,8 @@ def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everyw
     """
     units = card_index(card).sentences()
     hits: list[Hit] = []
-    for k, w in enumerate(units.withheld):
+    marked = units.withheld
+    for k, w in marked.marked() if isinstance(marked, _Sparse) else enumerate(marked):  # the few sentences that withhold
         if w < 0 or k in units.pairs:
             continue
         block, written = units.blocks[k], units.texts[k]
