@@ -13,6 +13,7 @@ import contextlib
 import contextvars
 import itertools
 import re
+import unicodedata
 from array import array
 from dataclasses import dataclass
 from itertools import repeat
@@ -24,6 +25,9 @@ from ..views import ComputedSequence
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
 from ._release_names import ReleaseTraining
 from ._text import Column, _unemphasised, blank_urls, clean, header_columns, is_prose, one_line, row_readings, sentences
+
+#: Full-width forms of ASCII characters ("ＴＢＤ"), which the card reader normalises in each block's text.
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 
 def _offsets(card_size: int) -> "array[int]":
@@ -392,7 +396,10 @@ class CardIndex:
     def may_hold_placeholders(self) -> bool:
         """False when no placeholder or template text can occur anywhere in the card (one pass over it)."""
         if self._placeholders is None:
-            self._placeholders = may_match_any((PLACEHOLDER, TEMPLATE_SENTENCE), self.card.text, _unemphasised)  # as clean() sees each block
+            text = self.card.text
+            if not text.isascii() and _FULL_WIDTH.search(text):
+                text = unicodedata.normalize("NFKC", text)  # "ＴＢＤ": the blocks hold their text normalised
+            self._placeholders = may_match_any((PLACEHOLDER, TEMPLATE_SENTENCE), text, _unemphasised)  # as clean() sees each block
         return self._placeholders
 
     def holds_more_than_headings(self, section: Section) -> bool:
