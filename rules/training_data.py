@@ -450,6 +450,24 @@ MODEL_FILES = any_of(r"\b(?:model )?weights\b|\bcheckpoints?\b|\bpre-?trained mo
 #: Data given as an illustration of the format: a demo, toy or dummy sample (partial-demo-data-link.md).
 ILLUSTRATION = any_of(r"(?<![a-z])(?:demo|toy|dummy|mock)(?![a-z])", r"示例数据|样例数据|演示数据")
 
+#: Data that calibrates a quantisation ("AWQ dataset", "calibration samples"): it was run through the
+#: finished model, not used to train it (training_data/absent-quantisation-calibration-data.md).
+CALIBRATION = any_of(
+    # "calibration dataset", "calibration used 128 samples": quantisation calibration data
+    r"\bcalibration\s+(?:data(?:sets?)?|sets?|samples?|corpus|used)\b",
+    # "AWQ Dataset", "GPTQ dataset": the data column of a quantisation table
+    r"\b(?:AWQ|GPTQ|EXL2|imatrix|quanti[sz]ation)\s+(?:data(?:sets?)?|calibration)\b",
+    # "校准数据": calibration data, in Chinese (training_data/absent-quantisation-calibration-data.md)
+    r"校准数据|量化数据",
+)
+
+
+def _calibration(block: Optional[Block], sentence: str) -> bool:
+    """True when the sentence, or the header of the table row it is in, is about quantisation calibration."""
+    header = " | ".join(block.header) if block is not None and block.kind == "table_row" else ""
+    return bool(CALIBRATION.search(sentence) or (header and CALIBRATION.search(header)))
+
+
 #: Links to the model's own outputs ("unconditional samples", ``…_samples.jsonl``, generations): not training data.
 OUTPUTS_LINK = any_of(
     # "unconditional, unfiltered samples": model samples (training_data/partial-model-samples-link.md)
@@ -631,6 +649,7 @@ def _evidence(card: Card) -> dict[str, list[Hit]]:
             )
             or STRONG_TOPIC.search(_sentence_at(h))
         ]
+        found[name] = [h for h in found[name] if not _calibration(h.block, _sentence_at(h))]
     samples = _sample_tables(card)
     for name in found:
         found[name] = [h for h in found[name] if h.block is None or id(h.block) not in samples]
@@ -681,6 +700,7 @@ def _dataset_pages(card: Card) -> list[Hit]:
         if block.kind in ("paragraph", "list_item", "blockquote") and block.end_line > block.line:
             for at in range(block.line, block.end_line + 1):
                 prose_at[at] = block.text
+    rows_at = {row.line: row for table in card.tables for row in table.rows}
     for link in card.links:
         if link.image:
             continue  # a badge or figure hosted on a dataset page is a picture, not the dataset
@@ -691,6 +711,8 @@ def _dataset_pages(card: Card) -> list[Hit]:
             line = _link_sentence(line, link.url)  # the link's own sentence, not its neighbours on the line
         if ILLUSTRATION.search(link.text) or ILLUSTRATION.search(link.url.split("//", 1)[-1].partition("/")[2]):
             continue  # a demo or toy sample of data shows the format; it is not the training data
+        if _calibration(rows_at.get(link.line), line):
+            continue  # the data a quantisation was calibrated on, not the training data
         if MODEL_FILES.search(line) and not DATA_LINK.search(line):
             continue  # "Model weights are available at https://zenodo.org/records/…": the weights' record, not data
         dataset_url = DATASET_URL.search(link.url)
@@ -810,6 +832,7 @@ def _more_evidence(card: Card, facts: Facts) -> None:
     vague += [h for h in in_passing["vague description"] if not READER.search(_sentence_at(h))]  # not the reader's data
     vague += _dataset_keys_in_code(card)
     vague += scan(card, VAGUE, where=_aside_place, topic=STRONG_TOPIC, urls=False)["vague description"]
+    vague = [h for h in vague if not _calibration(h.block, _sentence_at(h))]  # calibration data, not training data
     if not any(found.values()) and vague:
         found["vague description"] = vague
         facts.required.append("vague description")
