@@ -713,12 +713,14 @@ def _dataset_pages(card: Card) -> list[Hit]:
             continue  # a demo or toy sample of data shows the format; it is not the training data
         if _calibration(rows_at.get(link.line), line):
             continue  # the data a quantisation was calibrated on, not the training data
-        if MODEL_FILES.search(line) and not DATA_LINK.search(line):
+        trained_on = _trained_on_link(link.text, link.url, line)
+        if MODEL_FILES.search(line) and not DATA_LINK.search(line) and not trained_on:
             continue  # "Model weights are available at https://zenodo.org/records/…": the weights' record, not data
         dataset_url = DATASET_URL.search(link.url)
         page = (
             dataset_url
             or DATASHEET_LINK.search(link.text)
+            or trained_on
             or (
                 PUBLISHED.search(line)
                 and (STRONG_TOPIC.search(line) or (TOPIC.search(line) and DATA_LINK.search(link.text + " " + link.url)))
@@ -742,6 +744,32 @@ def _dataset_pages(card: Card) -> list[Hit]:
             continue
         hits.append(Hit("named sources", link.line, link.url))
     return hits
+
+
+#: The words just before a link that is what the release was trained on: "trained on [",
+#: "fine-tuned on the [" (training_data/complete-trained-on-linked-dataset-page.md).
+TRAINED_ON_LINK = any_of(r"\b(?:pre-?trained|trained|fine-?tuned|finetuned)\s+(?:\w+\s+){0,2}on\s+(?:the\s+)?\[$")
+#: A model's page on a hub: a link there is a model, not data.
+# "huggingface.co/basalt-ai/": a model page on a hub (training_data/absent-continued-from-linked-base-model.md)
+MODEL_PAGE = any_of(r"(?:huggingface\.co|hf\.co|modelscope\.cn/models)/(?!datasets/)[\w.-]+/")
+#: Link text shaped like a model name with its size ("Acme-4-9B"): the base model, not data ("COYO-700M" is a
+#: documented dataset, known by name).
+# "Basalt-2-9B": a name ending in a parameter count (training_data/absent-continued-from-linked-base-model.md)
+MODEL_SIZED_NAME = any_of(r"(?-i:[-_ ]\d+(?:\.\d+)?[BM])(?![\w.])")
+
+
+def _trained_on_link(text: str, url: str, sentence: str) -> bool:
+    """A link that the sentence says the release was trained on, to a page of its own ("trained on
+    [COCO](https://cocodataset.org)"): the dataset's page, with its size and documentation."""
+    at = sentence.find(f"[{text}](")
+    return (
+        at >= 0
+        and "|" not in sentence  # a row of a table of checkpoints says what each variant was tuned on
+        and not (MODEL_SIZED_NAME.search(text.strip()) and not DOCUMENTED_CORPUS.search(text))
+        and bool(TRAINED_ON_LINK.search(sentence[max(0, at - 80) : at + 1]))
+        and not MODEL_PAGE.search(url)
+        and not DATASHEET_LINK.search(text)
+    )
 
 
 def _link_sentence(line: str, url: str) -> str:
