@@ -534,6 +534,19 @@ USER_FINETUNE_HEADING = any_of(  # "Fine-tuning", 微调: a section for the read
     r"^fine-?tuning$", r"\bfine-?tun\w* (?:on|with|for) (?:your|custom|own)", r"\bhow to fine-?tune", r"^(?:模型)?微调$"
 )
 
+#: A pointer to the paper or report for the data ("Section 3 of the paper describes the corpus", "see our
+#: technical report"), in a sentence about data or under a data heading: a generic pointer, partial only.
+PAPER_POINTER = any_of(
+    # "refer to Section 3 of our paper": a pointer to a paper, report or section
+    # (training_data/partial-paper-section-pointer.md)
+    r"\b(?:refer to|see|described in|detailed in|documented in|details (?:are|can be found) in)\b[^.\n]{0,60}"
+    r"\b(?:paper|report|section \d)",
+    # "Section 3 of the paper describes": the paper said to describe it (training_data/partial-paper-section-pointer.md)
+    r"\b(?:paper|report)\b[^.\n]{0,40}\b(?:describes|details|documents)\b",
+    # "详见技术报告": see the paper or report, in Chinese (training_data/partial-paper-section-pointer.md)
+    r"(?:详见|参见|请见|见)[^。\n]{0,20}(?:论文|技术报告)",
+)
+
 #: Names of the data setting, for "Training data: TBD" / 数据：待补充 (a placeholder where the value should be).
 # "datasets": a data setting's name (open-reproducible-zh.md)
 DATA_NAME = any_of(r"\b(?:training |pre-?training )?(?:data(?:sets?)?|corp(?:us|ora))\b", r"数据|语料")
@@ -860,6 +873,14 @@ def _more_evidence(card: Card, facts: Facts) -> None:
     vague += [h for h in in_passing["vague description"] if not READER.search(_sentence_at(h))]  # not the reader's data
     vague += _dataset_keys_in_code(card)
     vague += scan(card, VAGUE, where=_aside_place, topic=STRONG_TOPIC, urls=False)["vague description"]
+    vague += scan(
+        card,
+        {"vague description": PAPER_POINTER},
+        where=_main_place,
+        topic=TOPIC,
+        topic_heading=TOPIC_HEADING,
+        urls=False,
+    )["vague description"]
     vague = [h for h in vague if not _calibration(h.block, _sentence_at(h))]  # calibration data, not training data
     if not any(found.values()) and vague:
         found["vague description"] = vague
