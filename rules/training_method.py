@@ -282,9 +282,10 @@ CODE_STATEMENT = any_of(
     # "released: [Training code": training code or recipe released (training_method/complete-stages-and-code.md)
     r"\b(?:provide|release|open-?source|publish|share)[sd]?\b[^\n]{0,80}?\b(?:pre-?training|training"
     r"|fine-?tuning)\b[^\n]{0,80}?\b(?:code|scripts?|recipes?|pipeline|configs?|instructions)\b",
-    # "Training code and configs are in [petrel-plm](…)": where the training code is
-    # (training_method/complete-code-is-in-repo.md)
-    r"\b(?:pre-?)?training\s+(?:code|scripts?|recipes?|configs?)(?:\s+and\s+(?:configs?|scripts?|code|recipes?))?"
+    # "Training code and configs are in [petrel-plm](…)", "the training app is at": where the training code is
+    # (training_method/complete-code-is-in-repo.md, training_method/complete-training-app-is-at-link.md)
+    r"\b(?:pre-?)?training\s+(?:code|scripts?|recipes?|configs?|apps?|pipeline|implementation|codebase"
+    r"|repo(?:sitory)?)(?:\s+and\s+(?:configs?|scripts?|code|recipes?))?"
     r"\s+(?:is|are)\s+(?:(?:available\s+|provided\s+)?(?:in|at|on|under)|here)\b",
     # "Clone the training code": get the training code (phrases/training-method-code.md)
     r"\b(?:set ?up|clone|get|download|install) (?:the )?(?:pre-?)?training code\b",
