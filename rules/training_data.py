@@ -218,7 +218,8 @@ DATA_UNIT = (
     r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences"
     r"|trajectories|episodes|demonstrations"
     r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations"
-    r"|(?:time|data)[- ]points|scans|slides|patients)\b"
+    r"|(?:time|data)[- ]points|scans|slides|patients"
+    r"|notes|summaries|reports|transcripts|abstracts|posts|problems|photos|photographs|radiographs|tiles)\b"
 )
 #: Up to three words between a number and its unit ("1.2B text-image pairs", "209M molecular 3D conformations"),
 #: none of them a verb or article: "16B is our instruction-tuned model" is a model size, not data.
@@ -760,8 +761,13 @@ def _dataset_pages(card: Card) -> list[Hit]:
 
 
 #: The words just before a link that is what the release was trained on: "trained on [",
-#: "fine-tuned on the [" (training_data/complete-trained-on-linked-dataset-page.md).
-TRAINED_ON_LINK = any_of(r"\b(?:pre-?trained|trained|fine-?tuned|finetuned)\s+(?:\w+\s+){0,2}on\s+(?:the\s+)?\[$")
+#: "fine-tuned on the [", "continued pre-training on 40k reports from [" (a count of it, not "subsets of")
+#: (training_data/complete-trained-on-linked-dataset-page.md,
+#: training_data/complete-training-on-count-from-linked-page.md).
+TRAINED_ON_LINK = any_of(
+    r"\b(?:pre-?trained|trained|(?:pre-?)?training|fine-?tuned|fine-?tuning|finetuned)\s+(?:\w+\s+){0,2}on\s+"
+    r"(?:\d[^.\[\n]{0,60}\s(?:from|of)\s+)?(?:the\s+)?\[$"
+)
 #: A model's page on a hub: a link there is a model, not data.
 # "huggingface.co/basalt-ai/": a model page on a hub (training_data/absent-continued-from-linked-base-model.md)
 MODEL_PAGE = any_of(r"(?:huggingface\.co|hf\.co|modelscope\.cn/models)/(?!datasets/)[\w.-]+/")
