@@ -855,6 +855,23 @@ def _dataset_keys_in_code(card: Card) -> list[Hit]:
     return hits
 
 
+#: A name-shaped word in a withholding sentence ("HDS-5B is not released"): the withheld dataset's name.
+WITHHELD_NAME = re.compile(rf"(?<![\w.-]){PROPER_NAME}")
+
+
+def _drop_withheld_names(found: dict[str, list[Hit]], closed: list[Hit]) -> None:
+    """A dataset the card names and then withholds ("trained on HDS-5B, our dataset …; HDS-5B is not
+    released") is no named source: the name points to nothing a reader can see
+    (training_data/closed-own-named-dataset-not-released.md)."""
+    names = {m.group(0).rstrip(".") for hit in closed for m in WITHHELD_NAME.finditer(_sentence_at(hit))}
+    if names:
+        found["named sources"] = [
+            h
+            for h in found["named sources"]
+            if not any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", h.quote) for n in names)
+        ]
+
+
 def _more_evidence(card: Card, facts: Facts) -> None:
     """Tables, front matter, dataset pages and ``Data:`` lines; a documented corpus's datasheet as its
     composition; and, when nothing else is found, a vague description ("a large web corpus") in part."""
@@ -872,6 +889,7 @@ def _more_evidence(card: Card, facts: Facts) -> None:
         found["composition"] += [Hit("composition", h.line, h.quote) for h in pages[:1]]
     if found["size"] and not found["composition"]:
         found["composition"] += _documented_corpora(found)
+    _drop_withheld_names(found, facts.closed)
     facts.complete = all(found[name] for name in facts.required)
     vague = scan(card, VAGUE, where=_main_place, urls=False)["vague description"]
     # a known dataset named where training is mentioned in passing (reproduction or evaluation steps)
