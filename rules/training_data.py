@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from repro_lint.document import Block, Card, Role, Section, heading_role
+from repro_lint.document import Block, Card, Link, Role, Section, heading_role
 from repro_lint.evidence import (
     USAGE_HEADING,
     Hit,
@@ -727,7 +727,7 @@ def _dataset_pages(card: Card) -> list[Hit]:
             continue  # a demo or toy sample of data shows the format; it is not the training data
         if _calibration(rows_at.get(link.line), line):
             continue  # the data a quantisation was calibrated on, not the training data
-        trained_on = _trained_on_link(link.text, link.url, line)
+        trained_on = _trained_on_link(link.text, link.url, line) or _called_dataset(link, line)
         if MODEL_FILES.search(line) and not DATA_LINK.search(line) and not trained_on:
             continue  # "Model weights are available at https://zenodo.org/records/…": the weights' record, not data
         dataset_url = DATASET_URL.search(link.url)
@@ -788,6 +788,23 @@ def _trained_on_link(text: str, url: str, sentence: str) -> bool:
         and bool(TRAINED_ON_LINK.search(sentence[max(0, at - 80) : at + 1]))
         and not MODEL_PAGE.search(url)
         and not DATASHEET_LINK.search(text)
+    )
+
+
+#: The word right after a link that calls it a dataset: "in the [Open Reef](…) collection".
+# "[Coral Sounds](…) collection": a link followed by a dataset noun (training_data/complete-link-called-a-collection.md)
+CALLED_DATASET = any_of(r"^\s*(?:data ?sets?|collections?|corpus|corpora)\b")
+
+
+def _called_dataset(link: Link, sentence: str) -> bool:
+    """A link the next word calls a dataset, in a sentence or section about the training data."""
+    markup = f"[{link.text}]({link.url})"
+    at = sentence.find(markup)
+    return (
+        at >= 0
+        and bool(CALLED_DATASET.search(sentence[at + len(markup) : at + len(markup) + 20]))
+        and bool(TOPIC.search(sentence) or in_section(link.section, TOPIC_HEADING))
+        and not MODEL_PAGE.search(link.url)
     )
 
 
