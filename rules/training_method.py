@@ -83,7 +83,8 @@ OBJECTIVE = any_of(
     # "predict the next token": predicting the next token (phrases/training-method-objectives.md)
     r"\b(?:predict|guess) the next (?:token|word)\b",
     # "causal language modelling objective": a language-modelling objective (phrases/training-method-objectives.md)
-    r"\b(?:causal|masked|autoregressive) language model(?:l?ing)? (?:objective|task|loss)\b",
+    # "causal language-modelling objective" (training_method/complete-hyphenated-lm-objective.md)
+    r"\b(?:causal|masked|autoregressive) language[- ]model(?:l?ing)? (?:objective|task|loss)\b",
     # "span corruption": span corruption (T5-style) (phrases/training-method-objectives.md)
     r"\bspan (?:corruption|denoising)\b",
     # "denoising objective": a denoising objective (phrases/training-method-objectives.md)
@@ -131,7 +132,7 @@ OBJECTIVE = any_of(
     r"\bcontext (?:length )?extension\b",
     r"\b(?:Q?LoRA)\b",  # "lora": LoRA or QLoRA (training_method/partial-stage-tags-template.md)
     # "Masked language modeling": masked or causal language modelling (training_method/partial-masked-lm-objective.md)
-    r"\b(?:masked|causal|autoregressive|permutation) language modell?ing\b",
+    r"\b(?:masked|causal|autoregressive|permutation) language[- ]modell?ing\b",
     # "used as training tasks": tasks used as the objective (training_method/partial-masked-lm-objective.md)
     r"\bused as (?:the |our )?(?:pre-?)?training (?:tasks?|objectives?)\b",
     # "trained as a causal language model": trained as a kind of language model (phrases/training-method-objectives.md)
