@@ -188,6 +188,9 @@ OBJECTIVE = any_of(
     r"(?:预)?训练目标|预训练任务|掩码语言模型|掩码语言建模|"
     r"监督微调|有监督微调|指令微调|人类反馈强化学习|强化学习|奖励模型|偏好优化|拒绝采样|蒸馏|继续预训练|增量预训练|持续(?:预)?训练|二次预训练"
     r"|两阶段|多阶段|第[一二三]阶段|课程学习|目标函数|损失函数|下一个词预测|人类偏好对齐|对齐训练",
+    # "采用掩码重建目标", "流匹配": an objective or loss the training adopts, in Chinese
+    # (training_method/partial-zh-adopted-objective-and-data-mention.md)
+    r"(?:采用|使用|基于)[^。，；\n]{1,20}?(?:目标|损失)(?:函数)?|流匹配",
 )
 
 #: Training mentioned without a stage or objective ("a fine-tuned version of X"): partial evidence only.
@@ -229,9 +232,9 @@ MENTION = any_of(
     # "We pre-trained it on … and fine-tuned it on …": stages with the model as their object
     # (training_method/partial-stages-with-pronoun.md)
     r"\b(?:pre-?trained|fine-?tuned|trained) (?:it|them|the model|our model) (?:on|with|using|for)\b",
-    # "我们在 5 亿张图文对上训练了": we trained on something, in Chinese
-    # (training_method/partial-stages-with-pronoun.md)
-    r"我们在[^。\n]{0,60}?上(?:进行了?)?(?:预训练|训练|微调)",
+    # "我们在 5 亿张图文对上训练了", "在 3 万小时的语音数据上训练": trained on something, in Chinese
+    # (training_method/partial-stages-with-pronoun.md, training_method/partial-zh-adopted-objective-and-data-mention.md)
+    r"我们在[^。\n]{0,60}?上(?:进行了?)?(?:预训练|训练|微调)|在[^。\n]{0,60}?(?:数据|语料|数据集)上(?:进行了?)?(?:预训练|训练|微调)",
     # "We pretrained with": we trained with or on (tiers/weights-available-recipe.md)
     r"\bwe (?:pre-?)?train(?:ed)? (?:with|using|on)\b",
     # "We train the models on": we trained the model or our models on or with something
