@@ -525,6 +525,9 @@ VAGUE = {
         r"|conversations|code|pairs|molecules|structures|samples|examples)\b",
         # "指令数据": instruction or preference data in Chinese (phrases/training-data-zh.md)
         r"instruction\s*数据|指令数据|对齐数据|偏好数据",
+        # "使用了大量工具调用数据对模型进行训练": a kind of data the model was trained with, in Chinese
+        # (training_data/partial-zh-kind-of-data-used-for-training.md)
+        r"大量[^。，\n]{0,12}数据|(?:使用|采用|利用)了?[^。\n]{0,20}数据(?:对模型)?进行了?(?:预训练|训练|微调)",
         # "训练数据": public or training data in Chinese, unnamed (training_data/closed-zh-not-public.md)
         r"公开数据|互联网数据|高质量数据|海量数据|训练数据|预训练数据|语料",
     )
