@@ -52,6 +52,7 @@ HOWTO_HEADING = _compile(r"\bdemo\b|\bexamples?\b|\bhow to (?:fine-?tune|train)\
 #: Sentences that offer training to the reader ("fine-tune it on your own data", 支持微调): the section is an example for users.
 USER_TRAINING = _compile(
     r"\byour (?:own )?(?:data|dataset|task|use case|domain)|\bof your own\b|\byour own (?:repositor\w+|corpus|files?|documents?)\b"
+    r"|\btrain your own\b|\byour (?:own )?(?:keywords|images|recordings|clips|labels|classes|samples|examples)\b"
     r"|\byourself\b|\bcustom (?:data|dataset)s?\b|\b(?:a )?specific downstream tasks?"
     r"|\bfine-?tun\w* (?:it|this model|the model|our models?) (?:on|for|with) (?:your|a|any|custom|specific)\b"
     r"|\bcan be fine-?tuned\b|\bsupports? (?:\w+ )?fine-?tun|\b(?:example|sample) (?:scripts?|configs?)\b|example的"
