@@ -300,6 +300,9 @@ CODE_STATEMENT = any_of(
     r"^\s*(?:pre-?)?training (?:code|scripts?|recipes?)\s*:?\s*$",
     # "This repository contain…": this repository holds the training code (phrases/training-method-code.md)
     r"\b(?:this|the) repository contains the (?:pre-?)?training code\b",
+    # "The code for all three stages is": the code of the release's training stages
+    # (training_method/complete-code-for-all-stages.md)
+    r"\b(?:code|scripts?)\s+for\s+(?:all|both|each|the)\s+(?:(?:two|three|four|\d)\s+)?(?:training\s+)?stages\b",
     # "scripts to reproduce": code or instructions to train or reproduce (phrases/training-method-code.md)
     r"\b(?:code|scripts?|instructions) (?:for|to) (?:pre-?train|train|reproduce)\w*\b",
     # "reproduce our runs": reproduce our runs (phrases/training-method-code.md)
