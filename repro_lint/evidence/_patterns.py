@@ -51,7 +51,9 @@ FUTURE = _compile(
     r"|\bcoming soon\b|\bin the (?:near )?future\b|\bupcoming\b|\bforthcoming\b"
     # a condition, not a fact: "when a new version of the model is released", "once the weights are released"
     r"|\b(?:when|whenever|once|if|until)\b[^.,;\n]{0,60}\b(?:is|are|gets?) (?:\w+ )?released\b"
-    r"|即将|后续(?:将|会)?(?:开源|发布|公开)|敬请期待|将(?:会)?(?:开源|发布|公开)|计划(?:开源|发布)",
+    r"|即将|后续(?:将|会)?(?:开源|发布|公开)|敬请期待|将(?:会)?(?:开源|发布|公开)|计划(?:开源|发布)"
+    # a time to come: "将于近期开源", "将在论文接收后发布" (fixtures/training_method/partial-zh-promised-at-a-time.md)
+    r"|将(?:于|在)[^。，\n]{0,12}?(?:开源|发布|公开)|(?:近期|稍后)(?:开源|发布|公开)",
     IGNORECASE,
 )
 
