@@ -424,8 +424,9 @@ SUBJECT = [
     r"\btrained (?:using|with) proprietary\b",
     # "trained with a proprietary training scheme" (training_method/closed-proprietary-scheme.md)
     r"\b(?:proprietary|internal|confidential) (?:training )?(?:scheme|recipe|pipeline|procedure|method)\b",
-    # "训练细节": training details in Chinese, in a withholding sentence (training_method/closed-withheld-zh.md)
-    r"训练细节|训练方法|训练代码|训练过程",
+    # "训练细节", "训练方案": training details or scheme in Chinese, in a withholding sentence
+    # (training_method/closed-withheld-zh.md, training_method/closed-zh-scheme-not-public.md)
+    r"训练细节|训练方法|训练代码|训练过程|训练方案|训练策略|训练流程",
 ]
 
 #: Section headings (placeholder text alone under one is reported): "## Training procedure", "## Training", 训练方法.
