@@ -320,6 +320,9 @@ CODE_STATEMENT = any_of(
     r"\b(?:the|our) (?:pre-?)?training (?:script|code|notebook) (?:is|was)\s*:?\s*\[?`?[\w-]+\.(?:py|sh|ipynb)\b",
     # "Main repo (training and data):": a repository labelled as training (phrases/training-method-code.md)
     r"\b(?:core |main |code )?repo(?:sitory)?\b[^\n]{0,10}\((?:[^()\n]{0,20}\b)?training\b[^()\n]{0,60}\)\s*:",
+    # "https://github.com/acme/x (training and inference code)": a link labelled as the training code
+    # (training_method/complete-repository-labelled-training-code.md)
+    r"\((?:[^()\n]{0,30}\b)?(?:pre-?)?training\b[^()\n]{0,30}\bcode\)",
     # "训练脚本见 `examples/aishell/run.sh`": where the training script is, in Chinese
     # (training_method/complete-zh-ctc-joint-and-script.md)
     r"(?:训练脚本|训练代码|训练配置)\s*(?:见|位于|在|请见|参见)\s*[\[`]?[\w./-]+\.(?:sh|py|ya?ml|json)\b",
