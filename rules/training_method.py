@@ -59,6 +59,7 @@ from repro_lint.evidence import (
     any_of,
     blank_urls,
     criterion_codes,
+    in_section,
     release_blocks,
     release_sections,
     scan,
@@ -261,6 +262,17 @@ MENTION = any_of(
     # "aims to pretrain": aims to pre-train (training_method/partial-aims-to-pretrain.md)
     r"\b(?:aims?|set out) to (?:pre-?)?train\b",
 )
+
+#: A pointer to the paper, report or blog for the training ("See [our paper](…) for details"), under a training
+#: heading: a generic pointer, partial evidence only.
+POINTER = any_of(
+    # "See our paper for details": a pointer to a paper, report or blog (training_method/partial-paper-pointer-only.md)
+    r"\b(?:see|refer to|described in|detailed in|details (?:are|can be found) in)\b[^.\n]{0,60}\b(?:paper|report|blog)",
+    # "详见论文": see the paper or report, in Chinese (training_method/partial-paper-pointer-only.md)
+    r"(?:详见|参见|请见|见)[^。\n]{0,20}(?:论文|技术报告)",
+)
+#: A training heading ("Training", "训练"): where such a pointer is about the training.
+TRAINING_HEADING = any_of(r"\btrain", r"训练")  # "Training", "训练" (training_method/partial-paper-pointer-only.md)
 
 #: Checkpoints released along the run trace the procedure, in part only (partial-intermediate-checkpoints.md):
 #: they never make the method complete, whatever code is linked.
@@ -553,6 +565,14 @@ def _find(card: Card) -> dict[str, list[Hit]]:
         where=lambda b: prose(b) and b.kind not in ("front_matter", "heading"),
         urls=False,
     )
+    pointers = scan(
+        card,
+        {"pointer to details": POINTER},
+        where=lambda b: (
+            prose(b) and b.kind not in ("front_matter", "heading") and in_section(b.section, TRAINING_HEADING)
+        ),
+        urls=False,
+    )
     trace = scan(
         card,
         {"intermediate checkpoints": INTERMEDIATE_CHECKPOINTS},
@@ -562,6 +582,7 @@ def _find(card: Card) -> dict[str, list[Hit]]:
         "intermediate checkpoints": trace["intermediate checkpoints"],
         "objective and procedure": [hit for hit in strong["objective and procedure"] if not for_reader(hit)],
         "training mentioned": [hit for hit in weak["training mentioned"] if not for_reader(hit)] + stage_tags(card),
+        "pointer to details": pointers["pointer to details"],
     }
 
 
@@ -578,6 +599,10 @@ def _code_or_recipe(card: Card, facts: Facts) -> None:
         facts.required.append("intermediate checkpoints")  # partial at most
     else:
         facts.found["intermediate checkpoints"] = []
+    if facts.found["pointer to details"] and not (weak or strong or code or facts.found["intermediate checkpoints"]):
+        facts.required.append("pointer to details")  # a generic pointer alone: partial at most
+    else:
+        facts.found["pointer to details"] = []
     if strong:
         facts.found["training mentioned"] = []
     facts.complete = bool(strong and (code or recipe)) or bool(weak and code)
