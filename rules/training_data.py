@@ -469,6 +469,16 @@ def _calibration(block: Optional[Block], sentence: str) -> bool:
     return bool(CALIBRATION.search(sentence) or (header and CALIBRATION.search(header)))
 
 
+#: A sentence that says where the list of the training datasets is ("The list of datasets … is in [x.json](…)"):
+#: the linked file names them.
+DATASET_LIST = any_of(
+    # "The list of datasets": a list or table of the datasets or sources (training_data/complete-linked-dataset-list.md)
+    r"\b(?:full |complete )?(?:list|table|overview|names)\s+of\s+(?:the\s+|all\s+|our\s+)?(?:\d+\s+)?(?:training\s+)?"
+    r"(?:data(?:sets)?|sources|corpora)\b",
+    # "数据集列表": a list of the datasets, in Chinese (training_data/complete-linked-dataset-list.md)
+    r"(?:数据集|数据来源)(?:的)?(?:完整)?(?:列表|清单)",
+)
+
 #: Links to the model's own outputs ("unconditional samples", ``…_samples.jsonl``, generations): not training data.
 OUTPUTS_LINK = any_of(
     # "unconditional, unfiltered samples": model samples (training_data/partial-model-samples-link.md)
@@ -737,6 +747,7 @@ def _dataset_pages(card: Card) -> list[Hit]:
         page = (
             dataset_url
             or DATASHEET_LINK.search(link.text)
+            or DATASET_LIST.search(line)
             or trained_on
             or (
                 PUBLISHED.search(line)
