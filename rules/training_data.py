@@ -740,7 +740,9 @@ def _dataset_pages(card: Card) -> list[Hit]:
             continue  # a demo or toy sample of data shows the format; it is not the training data
         if _calibration(rows_at.get(link.line), line):
             continue  # the data a quantisation was calibrated on, not the training data
-        trained_on = _trained_on_link(link.text, link.url, line) or _called_dataset(link, line)
+        trained_on = (
+            _trained_on_link(link.text, link.url, line) or _called_dataset(link, line) or _leads_data_line(link, line)
+        )
         if MODEL_FILES.search(line) and not DATA_LINK.search(line) and not trained_on:
             continue  # "Model weights are available at https://zenodo.org/records/…": the weights' record, not data
         dataset_url = DATASET_URL.search(link.url)
@@ -818,6 +820,17 @@ def _called_dataset(link: Link, sentence: str) -> bool:
         at >= 0
         and bool(CALLED_DATASET.search(sentence[at + len(markup) : at + len(markup) + 20]))
         and bool(TOPIC.search(sentence) or in_section(link.section, TOPIC_HEADING))
+        and not MODEL_PAGE.search(link.url)
+    )
+
+
+def _leads_data_line(link: Link, sentence: str) -> bool:
+    """A link that opens a line with a data size, under a data heading ("- [Reef Calls](…): 900 hours"): the
+    dataset's page, given with its size (training_data/complete-data-line-led-by-link.md)."""
+    return (
+        sentence.lstrip(" -*+•>").startswith(f"[{link.text}](")
+        and in_section(link.section, TOPIC_HEADING)
+        and bool(SIZE.search(sentence))
         and not MODEL_PAGE.search(link.url)
     )
 
