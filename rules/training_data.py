@@ -888,6 +888,39 @@ DATASET_KEY_IN_CODE = any_of(
 )
 
 
+#: Keys of a data-mixture config (YAML, JSON, TOML): each source's name, its size and its weight in the mix.
+MIX_NAME_KEY = re.compile(r"^\s*-?\s*[\"']?(?:name|dataset|source|path|corpus)[\"']?\s*[:=]\s*[\"']?[A-Za-z]", re.M)
+MIX_SIZE_KEY = re.compile(
+    r"^\s*-?\s*[\"']?(?:tokens|num_tokens|size|samples|num_samples|examples|documents|hours)[\"']?\s*[:=]\s*[\"']?~?\d",
+    re.M,
+)
+MIX_SHARE_KEY = re.compile(
+    r"^\s*-?\s*[\"']?(?:weight|sampling_weight|ratio|proportion|fraction|share|prob(?:ability)?|percent(?:age)?)"
+    r"[\"']?\s*[:=]\s*[\"']?\d",
+    re.M,
+)
+
+
+def _mixture_configs(card: Card) -> list[Hit]:
+    """A config block under a data heading that lists two or more sources with their weights (a data mixture):
+    names and composition, and the size when each source's tokens are given
+    (training_data/complete-mixture-config-block.md)."""
+    hits = []
+    for block in card.blocks:
+        if block.kind != "code" or not in_section(block.section, TOPIC_HEADING) or _aside(block.section):
+            continue
+        names = list(MIX_NAME_KEY.finditer(block.text))
+        if len(names) < 2 or not MIX_SHARE_KEY.search(block.text):
+            continue
+        line = block.line_at(names[0].start())
+        quote = one_line(names[0].group(0)).strip()
+        hits += [Hit("named sources", line, quote, block), Hit("composition", line, quote, block)]
+        size = MIX_SIZE_KEY.search(block.text)
+        if size:
+            hits.append(Hit("size", block.line_at(size.start()), one_line(size.group(0)).strip(), block))
+    return hits
+
+
 def _dataset_keys_in_code(card: Card) -> list[Hit]:
     """Code blocks under a data heading that name the dataset by hub id (partial evidence only)."""
     hits = []
@@ -924,6 +957,8 @@ def _more_evidence(card: Card, facts: Facts) -> None:
     found["composition"] += tables
     found["named sources"] += [Hit("named sources", h.line, h.quote, h.block) for h in tables]
     found["named sources"] += _front_matter_datasets(card)
+    for hit in _mixture_configs(card):
+        found[hit.element].append(hit)
     pages = _dataset_pages(card) + _data_key_lines(card)
     found["composition"] += [h for h in pages if h.element == "composition"]
     pages = [h for h in pages if h.element != "composition"]
