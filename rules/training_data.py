@@ -561,6 +561,16 @@ PAPER_POINTER = any_of(
     r"(?:详见|参见|请见|见)[^。\n]{0,20}(?:论文|技术报告)",
 )
 
+#: A sentence that gives only the format or template the data was written in ("The training data used the ChatML
+#: format"): it says how prompts look, not what the data is.
+FORMAT_ONLY = any_of(
+    # "used the ChatML format": a format or template the data follows (training_data/absent-data-format-only.md)
+    r"\b(?:used?|uses|follows?|followed|is in|was in|were in|are in)\s+(?:the\s+)?(?:[\w-]{1,20}\s+){0,2}"
+    r"(?:format|template|schema)\b",
+    # "采用 ChatML 格式": a format or template the data follows, in Chinese (training_data/absent-data-format-only.md)
+    r"(?:采用|使用|遵循|为)[^。，\n]{0,20}(?:格式|模板)",
+)
+
 #: Names of the data setting, for "Training data: TBD" / 数据：待补充 (a placeholder where the value should be).
 # "datasets": a data setting's name (open-reproducible-zh.md)
 DATA_NAME = any_of(r"\b(?:training |pre-?training )?(?:data(?:sets?)?|corp(?:us|ora))\b", r"数据|语料")
@@ -985,6 +995,9 @@ def _more_evidence(card: Card, facts: Facts) -> None:
         urls=False,
     )["vague description"]
     vague = [h for h in vague if not _calibration(h.block, _sentence_at(h))]  # calibration data, not training data
+    vague = [
+        h for h in vague if not FORMAT_ONLY.search(_sentence_at(h))
+    ]  # the data's format says nothing of its content
     if not any(found.values()) and vague:
         found["vague description"] = vague
         facts.required.append("vague description")
