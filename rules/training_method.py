@@ -310,6 +310,9 @@ CODE_STATEMENT = any_of(
     r"|released|open)\b",
     # "Training code:": a training code label line (phrases/training-method-code.md)
     r"^\s*(?:pre-?)?training (?:code|scripts?|recipes?)\s*:?\s*$",
+    # "Training code: [distillation/](…)": a label with the link or path after it
+    # (training_method/complete-training-code-label-with-link.md)
+    r"^\W{0,4}(?:pre-?)?training (?:code|scripts?|recipes?|configs?)\W{0,4}[:：]\s*(?:\[|https?://|`)",
     # "This repository contain…": this repository holds the training code (phrases/training-method-code.md)
     r"\b(?:this|the) repository contains the (?:pre-?)?training code\b",
     # "The code for all three stages is": the code of the release's training stages
@@ -337,7 +340,8 @@ CODE_STATEMENT = any_of(
     r"\((?:[^()\n]{0,30}\b)?(?:pre-?)?training\b[^()\n]{0,30}\bcode\)",
     # "训练脚本见 `examples/aishell/run.sh`": where the training script is, in Chinese
     # (training_method/complete-zh-ctc-joint-and-script.md)
-    r"(?:训练脚本|训练代码|训练配置)\s*(?:见|位于|在|请见|参见)\s*[\[`]?[\w./-]+\.(?:sh|py|ya?ml|json)\b",
+    # "训练脚本：examples/…/run.sh": with a colon (training_method/complete-training-code-label-with-link.md)
+    r"(?:训练脚本|训练代码|训练配置)\s*(?:[:：]|见|位于|在|请见|参见)\s*[\[`]?[\w./-]+\.(?:sh|py|ya?ml|json)\b",
     # "训练代码均已发布": training code released, in Chinese (extras/open-zh.md)
     r"(?:训练代码|训练脚本|训练方案)[^。\n]{0,10}(?:已|均)?(?:开源|发布|提供)",
 )
