@@ -60,6 +60,7 @@ from repro_lint.evidence import (
     blank_urls,
     criterion_codes,
     in_section,
+    one_line,
     release_blocks,
     release_sections,
     scan,
@@ -526,6 +527,7 @@ def training_code(card: Card) -> list[Hit]:
     code += training_files(card, release, element="code or recipe")
     code += training_files(card, release, TRAINING_CODE, element="code or recipe")
     code += trained_with_code(card, prose)
+    code += [h for h in shown_training_code(card) if h.element == "code or recipe"]
     return code + code_links(card)
 
 
@@ -541,6 +543,45 @@ def _heading_kept(card: Card, block: Optional[Block]) -> bool:
         b.kind != "heading" and not FUTURE.search(b.text) and not PLACEHOLDER.search(b.text)
         for b in card.blocks_in(block.section)
     )
+
+
+#: The sentence before a code block that says the release was trained with it ("The released model was trained
+#: with the following code:").
+# "was trained with the following code": code shown as what trained the release
+# (training_method/complete-shown-training-code.md)
+SHOWN_CODE_INTRO = any_of(
+    r"\b(?:was|were|is|are|been)\s+(?:pre-?)?(?:trained|fine-?tuned)\s+(?:\w+\s+){0,2}(?:with|using|by)\s+(?:exactly\s+)?"
+    r"(?:the\s+)?(?:following|this|these|below)\b"
+)
+#: A loss named in that code (``loss="sparse_categorical_crossentropy"``): the objective.
+# "loss=": a loss argument in training code (training_method/complete-shown-training-code.md)
+LOSS_IN_CODE = any_of(
+    r"\bloss\s*[:=]\s*[\"']?[\w.]{0,40}(?:crossentropy|cross_entropy|mse|mean_squared_error|mae|hinge|huber|focal|dice"
+    r"|bce|nll|ctc|kl_?div\w*)"
+)
+
+
+def shown_training_code(card: Card) -> list[Hit]:
+    """Code blocks the sentence before them calls the code that trained the release: the code, and the loss
+    named in it as the objective."""
+    hits: list[Hit] = []
+    is_release = release_sections(card)
+    before = None
+    for block in card.blocks:
+        if (
+            block.kind == "code"
+            and before is not None
+            and before.section is block.section
+            and is_release(block.section)
+        ):
+            if SHOWN_CODE_INTRO.search(before.text) and not for_reader(Hit("", before.line, "", before)):
+                hits.append(Hit("code or recipe", block.line, one_line(block.text)[:80], block))
+                loss = LOSS_IN_CODE.search(block.text)
+                if loss:
+                    hits.append(Hit("objective and procedure", block.line_at(loss.start()), loss.group(0), block))
+        if block.kind != "code":
+            before = block if block.kind != "heading" else None
+    return hits
 
 
 def detailed_recipe(card: Card) -> list[Hit]:
@@ -584,7 +625,8 @@ def _find(card: Card) -> dict[str, list[Hit]]:
     )
     return {
         "intermediate checkpoints": trace["intermediate checkpoints"],
-        "objective and procedure": [hit for hit in strong["objective and procedure"] if not for_reader(hit)],
+        "objective and procedure": [hit for hit in strong["objective and procedure"] if not for_reader(hit)]
+        + [h for h in shown_training_code(card) if h.element == "objective and procedure"],
         "training mentioned": [hit for hit in weak["training mentioned"] if not for_reader(hit)] + stage_tags(card),
         "pointer to details": pointers["pointer to details"],
     }
