@@ -194,6 +194,9 @@ NAMED = any_of(
     # (training_data/partial-train-the-release-on-named-data.md)
     rf"\bto (?:pre-?)?train\s+(?:[\w-]+\s+){{1,2}}on\s+(?:the\s+)?{PROPER_NAME}",
     r"\(called (?-i:[A-Z])",  # "(called FD": called by a capitalised name (phrases/training-data-named-sources.md)
+    # "The 102 Category Flower Dataset": title-case words before a capitalised "Dataset", a proper name
+    # (training_data/complete-title-case-dataset-with-splits.md)
+    r"(?-i:\b(?:[A-Z0-9][\w-]{0,30}\s){1,4}(?:Dataset|Corpus|Collection)\b)",
     # "模型使用 AISHELL-1 … 进行训练": a name-shaped word the model was trained with, in Chinese
     # (training_data/complete-zh-speech-corpora-with-hours.md)
     rf"(?:使用|采用)\s*{PROPER_NAME}[^。\n]{{0,80}}?(?:进行)?(?:预训练|训练|微调)(?!了?一个)",
@@ -291,6 +294,9 @@ COMPOSITION = any_of(
     rf"\b{NUM}\s*%",  # "5%": a share in percent (training_data/absent-reader-dataset-and-comparison.md)
     r"\bdata mixture\b|\bmixture (?:weights|proportions|ratios)\b|\bproportions?\b|\bsampling (?:weight|ratio)"
     r"|\bdata ?mix\b",  # "Data mix": a data mixture or its proportions (training_data/complete-breakdown-table.md)
+    # "1,020 training, 1,020 validation and 6,149 test images": the split of the data
+    # (training_data/complete-title-case-dataset-with-splits.md)
+    rf"\b{NUM}\s+(?:training|train)\b[^.\n]{{0,40}}\b{NUM}\s+(?:validation|val|dev|test)\b",
     # "deduplicated": deduplication or filtering (training_data/complete-sources-size-mix.md)
     r"\bdedup(?:licat\w*)?\b|\bfilter(?:ed|ing)\b|\b(?:were|was|are|is) (?:removed|excluded)\b|\bquality (?:filter"
     r"|classifier)|\bdecontaminat",
