@@ -222,7 +222,8 @@ DATA_UNIT = (
     r"|trajectories|episodes|demonstrations"
     r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations"
     r"|(?:time|data)[- ]points|scans|slides|patients"
-    r"|notes|summaries|reports|transcripts|abstracts|posts|problems|photos|photographs|radiographs|tiles)\b"
+    r"|notes|summaries|reports|transcripts|abstracts|posts|problems|photos|photographs|radiographs|tiles"
+    r"|comments|tweets|reviews|messages|threads)\b"
 )
 #: Up to three words between a number and its unit ("1.2B text-image pairs", "209M molecular 3D conformations"),
 #: none of them a verb or article: "16B is our instruction-tuned model" is a model size, not data.
@@ -390,6 +391,9 @@ STRONG_TOPIC = any_of(
     # (training_data/partial-trained-in-stages-on-filtered-subset.md)
     r"\b(?:was|were|is|are|been|we|model|models)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned"
     r"|finetuned)\s+(?:(?!and\b|or\b|evaluated\b|tested\b)\w+\s+){0,4}on\b",
+    # "The training data consists of": what the training data is made of, wherever it is said
+    # (training_data/partial-training-data-consists-of-in-limitations.md)
+    r"\b(?:training|pre-?training|fine-?tuning)\s+(?:data|dataset|corpus|set)\s+(?:consists?\s+of|comprises?|is\s+made\s+up\s+of)\b",
     # "we used for training": data we built for training (training_method/complete-commands-we-used.md)
     r"\bwe (?:created|used|collected|built|curated)\b[^.\n]{0,40}\bfor (?:unsupervised )?(?:pre-?)?training",
     # "在 256 张 H800 上训练": training data statements in Chinese (extras/open-zh.md)
