@@ -278,6 +278,7 @@ NEAR_NOT_SIZE = any_of(
     # "sequence length": a sequence length, not a data size (architecture/complete-spec-bullets.md)
     r"\bsequence length\b",
     r"\bwindow\b",  # "window": a window, not a data size (architecture/absent-size-in-heading-and-badge.md)
+    r"\binput\b",  # "512-token input": the model's input size, not data (training_data/absent-token-input-size.md)
 )
 
 #: A byte size or a duration is the size of a machine or a run time, not of data, in a sentence about
