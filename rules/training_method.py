@@ -547,10 +547,10 @@ def _heading_kept(card: Card, block: Optional[Block]) -> bool:
 
 #: The sentence before a code block that says the release was trained with it ("The released model was trained
 #: with the following code:").
-# "was trained with the following code": code shown as what trained the release
-# (training_method/complete-shown-training-code.md)
+# "was trained with the following code", "can be trained using the following script": code shown as what trained
+# the release (training_method/complete-shown-training-code.md, training_method/complete-can-be-trained-with-script.md)
 SHOWN_CODE_INTRO = any_of(
-    r"\b(?:was|were|is|are|been)\s+(?:pre-?)?(?:trained|fine-?tuned)\s+(?:\w+\s+){0,2}(?:with|using|by)\s+(?:exactly\s+)?"
+    r"\b(?:was|were|is|are|been|be)\s+(?:pre-?)?(?:trained|fine-?tuned)\s+(?:\w+\s+){0,2}(?:with|using|by)\s+(?:exactly\s+)?"
     r"(?:the\s+)?(?:following|this|these|below)\b"
 )
 #: A loss named in that code (``loss="sparse_categorical_crossentropy"``): the objective.
