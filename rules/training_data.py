@@ -79,6 +79,9 @@ TOPIC = any_of(
     # (training_data/closed-zh-not-public.md, training_data/partial-zh-fine-tuned-on-count.md)
     r"训练数据|训练集|数据集|语料|(?:训练|预训练|微调)[^。\n]{0,30}(?:数据|token|标识符|词元|样本|图文对)"
     r"|(?:数据|token|标识符|词元|样本|图文对)[^。\n]{0,30}(?:训练|预训练|微调)",
+    # "使用 30 张…图片训练": images, audio or video counted for training, in Chinese
+    # (training_data/partial-zh-images-counted-for-training.md)
+    r"\d\s*(?:张|段|条|小时)[^。\n]{0,20}(?:图片|图像|音频|语音|视频)[^。\n]{0,10}(?:训练|微调)",
 )
 #: ... or sits under a heading about data.
 # "Data": a data heading (training_data/complete-breakdown-table.md, open-reproducible-zh.md)
