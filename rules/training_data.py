@@ -299,6 +299,10 @@ COMPOSITION = any_of(
     rf"\b{NUM}\s*%",  # "5%": a share in percent (training_data/absent-reader-dataset-and-comparison.md)
     r"\bdata mixture\b|\bmixture (?:weights|proportions|ratios)\b|\bproportions?\b|\bsampling (?:weight|ratio)"
     r"|\bdata ?mix\b",  # "Data mix": a data mixture or its proportions (training_data/complete-breakdown-table.md)
+    # "472,618 from Freesound and 13,874 from the Free Music Archive": a count per source, a breakdown
+    # (training_data/complete-count-per-source.md)
+    rf"\b{NUM}\s*(?:[KMBT]\b)?[^.\n]{{0,20}}\bfrom\s+(?:the\s+)?\w[^.\n]{{0,60}}?(?:\band\b|,)\s+{NUM}\s*(?:[KMBT]\b)?"
+    rf"[^.\n]{{0,20}}\bfrom\b",
     # "1,020 training, 1,020 validation and 6,149 test images": the split of the data
     # (training_data/complete-title-case-dataset-with-splits.md)
     rf"\b{NUM}\s+(?:training|train)\b[^.\n]{{0,40}}\b{NUM}\s+(?:validation|val|dev|test)\b",
