@@ -913,7 +913,12 @@ TRAINING_MENTION = any_of(r"\b(?:pre-?|re-?)?train(?:ed|ing|s)?\b|\bfine-?tun\w*
 DATASET_KEY_IN_CODE = any_of(
     r"\b(?:train[_.-]?)?dataset(?:[._-]?(?:name|path|id))?\s*[:=]\s*[\"'][\w.-]{1,100}/[\w.-]{1,100}[\"']",
     r"--(?:train[_-]?)?dataset(?:[_-](?:name|path))?[ =][\w.-]{1,100}/[\w.-]{1,100}\b",
+    # "datasets: - path: org/name": a YAML list of datasets by hub id
+    # (training_data/partial-training-config-names-dataset.md)
+    r"\bdatasets?\s*:\s*\n\s*-\s*(?:path|name)\s*:\s*[\"']?[\w.-]{1,100}/[\w.-]{1,100}",
 )
+#: Keys of a training run in a config: a block with them and a dataset key is the release's training config.
+TRAINING_KEYS = re.compile(r"^\s*(?:learning_rate|lr|num_epochs|num_train_epochs|max_steps|optimizer)\s*[:=]", re.M)
 
 
 #: Keys of a data-mixture config (YAML, JSON, TOML): each source's name, its size and its weight in the mix.
@@ -950,10 +955,13 @@ def _mixture_configs(card: Card) -> list[Hit]:
 
 
 def _dataset_keys_in_code(card: Card) -> list[Hit]:
-    """Code blocks under a data heading that name the dataset by hub id (partial evidence only)."""
+    """Code blocks under a data heading, or training configs (learning rate, epochs …), that name the dataset by
+    hub id (partial evidence only)."""
     hits = []
     for block in card.blocks:
-        if block.kind == "code" and in_section(block.section, TOPIC_HEADING) and not _aside(block.section):
+        if block.kind != "code" or _aside(block.section):
+            continue
+        if in_section(block.section, TOPIC_HEADING) or TRAINING_KEYS.search(block.text):
             m = DATASET_KEY_IN_CODE.search(block.text)
             if m:
                 hits.append(Hit("vague description", block.line_at(m.start()), m.group(0), block))
