@@ -342,7 +342,7 @@ CODE_STATEMENT = any_of(
     # "训练脚本见 `examples/aishell/run.sh`": where the training script is, in Chinese
     # (training_method/complete-zh-ctc-joint-and-script.md)
     # "训练脚本：examples/…/run.sh": with a colon (training_method/complete-training-code-label-with-link.md)
-    r"(?:训练脚本|训练代码|训练配置)\s*(?:[:：]|见|位于|在|请见|参见)\s*[\[`]?[\w./-]+\.(?:sh|py|ya?ml|json)\b",
+    r"(?:训练脚本|训练代码|训练配置|配置文件)\s*(?:[:：]|见|位于|在|请见|参见)\s*[\[`]?[\w./-]+\.(?:sh|py|ya?ml|json)\b",
     # "训练代码均已发布": training code released, in Chinese (extras/open-zh.md)
     r"(?:训练代码|训练脚本|训练方案)[^。\n]{0,10}(?:已|均)?(?:开源|发布|提供)",
 )
@@ -550,8 +550,9 @@ def _heading_kept(card: Card, block: Optional[Block]) -> bool:
 # "was trained with the following code", "can be trained using the following script": code shown as what trained
 # the release (training_method/complete-shown-training-code.md, training_method/complete-can-be-trained-with-script.md)
 SHOWN_CODE_INTRO = any_of(
-    r"\b(?:was|were|is|are|been|be)\s+(?:pre-?)?(?:trained|fine-?tuned)\s+(?:\w+\s+){0,2}(?:with|using|by)\s+(?:exactly\s+)?"
-    r"(?:the\s+)?(?:following|this|these|below)\b"
+    r"\b(?:was|were|is|are|been|be)\s+(?:pre-?)?(?:trained|fine-?tuned)\s+(?:\S+\s+){0,3}?(?:with|using|by)\s+(?:exactly\s+)?"
+    r"(?:(?:the\s+)?(?:following|this|these|below)\b|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:code|scripts?|config(?:uration)?"
+    r"|commands?|settings)\s+(?:below|above)\b)"
 )
 #: A loss named in that code (``loss="sparse_categorical_crossentropy"``): the objective.
 # "loss=": a loss argument in training code (training_method/complete-shown-training-code.md)
@@ -579,7 +580,7 @@ def shown_training_code(card: Card) -> list[Hit]:
                 loss = LOSS_IN_CODE.search(block.text)
                 if loss:
                     hits.append(Hit("objective and procedure", block.line_at(loss.start()), loss.group(0), block))
-        if block.kind != "code":
+        if block.kind not in ("code", "html"):  # a <details> wrapper between the sentence and its code is markup
             before = block if block.kind != "heading" else None
     return hits
 
