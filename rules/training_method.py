@@ -119,8 +119,9 @@ OBJECTIVE = any_of(
     r"\brejection sampling\b",  # "rejection sampling": rejection sampling (phrases/training-method-objectives.md)
     # "knowledge distillation": distillation (phrases/training-method-objectives.md)
     r"\b(?:knowledge )?distill(?:ed|ation)\b",
-    # "continued pre-training": continued pre-training (phrases/training-method-objectives.md)
-    r"\bcontinu(?:ed|al|ally|ous(?:ly)?) (?:pre-?)?train\w*",
+    # "continued pre-training", "We continue pre-training": continued pre-training, in any tense
+    # (phrases/training-method-objectives.md, training_method/partial-continue-pretraining-present.md)
+    r"\bcontinu(?:e|es|ed|ing|al|ally|ous(?:ly)?) (?:pre-?)?train\w*",
     # "multi-stage": a multi-stage procedure (phrases/training-method-objectives.md)
     r"\b(?:two|three|multi)[- ]stage\b",
     # "trained in three stages": a count of stages (training_method/partial-stages-and-named-losses.md)
