@@ -22,7 +22,7 @@ USER_HEADING = _compile(
     r"\busage\b|\bhow to (?:use|get started|run)|\bget(?:ting)? started|quick ?start|\binference\b|\binstall|\bsetup\b"
     r"|\benvironment\b|\bdownstream\b|\becosystem\b|\bdeploy|\bdemo\b|\bserving\b|\bquantiz|\bexamples?\b|\buses\b|\bdirect use|\bdownstream use"
     r"|\bderived\b|\brelated (?:projects?|models?|work)\b|\bintegrations?\b|\bthird[- ]party\b"
-    r"|\bevaluat|\bbenchmark|\bresults?\b|\bcitation\b|\bcite\b|\bbibtex\b|\bfaq\b|\bcontact\b|\backnowledg|\blicen[cs]e\b"
+    r"|\bevaluat|\bbenchmark|\bresults?\b|\bcomparisons?\b|\bcitation\b|\bcite\b|\bbibtex\b|\bfaq\b|\bcontact\b|\backnowledg|\blicen[cs]e\b"
     r"|your own|\bcustom (?:data|dataset)"
     r"|使用|快速|推理|部署|安装|环境|示例|引用|致谢|评测|评估|测评|常见问题|下游|许可|协议|相关项目|衍生",
     IGNORECASE,
