@@ -123,7 +123,8 @@ OBJECTIVE = any_of(
     # (phrases/training-method-objectives.md, training_method/partial-continue-pretraining-present.md)
     r"\bcontinu(?:e|es|ed|ing|al|ally|ous(?:ly)?) (?:pre-?)?train\w*",
     # "multi-stage": a multi-stage procedure (phrases/training-method-objectives.md)
-    r"\b(?:two|three|multi)[- ]stage\b",
+    # not the data's processing: "multi-stage filtering" (the absent-multi-stage-data-cleaning fixture)
+    r"\b(?:two|three|multi)[- ]stage\b(?!\s+(?:data\s+)?(?:filter|clean|dedup|process|curat|pipeline))",
     # "trained in three stages": a count of stages (training_method/partial-stages-and-named-losses.md)
     r"\bin (?:two|three|four|five|several|multiple|\d) (?:consecutive |successive )?(?:stages|phases)\b",
     # "stage 1": a numbered stage, not DeepSpeed's "ZeRO stage 3" (phrases/training-method-objectives.md)
@@ -150,9 +151,10 @@ OBJECTIVE = any_of(
     r"|alignment|consistency|VQ|commitment|dice|IoU|GIoU|segmentation|detection)[- ](?:objective|loss)(?:es)?\b",
     # "next-patch prediction": a prediction objective (training_method/partial-objectives-in-words.md)
     r"\b(?:next|masked)[- ][\w-]{3,20} prediction\b|\b(?:epsilon|noise|velocity|v)[- ]prediction\b",
-    # "trained contrastively", "behaviour cloning": a way of training named in words
-    # (training_method/partial-objectives-in-words.md)
-    r"\btrained contrastively\b|\bbehaviou?r(?:al)? cloning\b|\bimitation learning\b",
+    # "trained contrastively", "behaviour cloning", "adversarial training": a way of training named in words
+    # (training_method/partial-objectives-in-words.md, training_method/partial-adversarial-training.md)
+    r"\btrained contrastively\b|\bbehaviou?r(?:al)? cloning\b|\bimitation learning\b"
+    r"|\badversarial(?:ly)? train(?:ing|ed)\b",
     # "minimise the mean squared error": a minimised error (training_method/partial-objectives-in-words.md)
     r"\b(?:minimi[sz]e|minimi[sz]ing|maximi[sz]e|maximi[sz]ing) (?:the )?(?:mean squared|mean absolute|squared|absolute"
     r"|reconstruction|prediction) error\b|\bmaximum likelihood\b",
@@ -190,7 +192,7 @@ OBJECTIVE = any_of(
     r"对比学习|对比损失|自蒸馏|损失函数|去噪目标|"
     r"(?:预)?训练目标|预训练任务|掩码语言模型|掩码语言建模|"
     r"监督微调|有监督微调|指令微调|人类反馈强化学习|强化学习|奖励模型|偏好优化|拒绝采样|蒸馏|继续预训练|增量预训练|持续(?:预)?训练|二次预训练"
-    r"|两阶段|多阶段|第[一二三]阶段|课程学习|目标函数|损失函数|下一个词预测|人类偏好对齐|对齐训练",
+    r"|(?:两|多)阶段(?!的?(?:数据)?(?:清洗|过滤|去重|处理|筛选))|第[一二三]阶段|课程学习|目标函数|损失函数|下一个词预测|人类偏好对齐|对齐训练",
     # "采用掩码重建目标", "流匹配": an objective or loss the training adopts, in Chinese
     # (training_method/partial-zh-adopted-objective-and-data-mention.md)
     r"(?:采用|使用|基于)[^。，；\n]{1,20}?(?:目标|损失)(?:函数)?|流匹配",
