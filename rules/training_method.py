@@ -588,6 +588,25 @@ def shown_training_code(card: Card) -> list[Hit]:
     return hits
 
 
+#: A hyperparameter heading: values under it are settings, not a description of the training.
+HYPERPARAMETER_HEADING = any_of(r"\bhyper-?param", r"超参数")  # "Training hyperparameters", 训练超参数
+#: A line labelled as the training ("Training: AdamW, lr 2e-4 …", "训练：…").
+TRAINING_LABEL = any_of(
+    r"^\W{0,4}(?:training|训练)\s*[:：]"
+)  # "训练：AdamW" (training_method/partial-recipe-without-objective.md)
+
+
+def _stated_as_training(hit: Hit) -> bool:
+    """A value given as the description of the training: under a training heading that is not a hyperparameter
+    heading ("训练细节"), or on a line labelled "Training:" / "训练：" (a hyperparameter table alone is not)."""
+    block = hit.block
+    if block is None:
+        return False
+    title = block.section.title if block.section is not None else ""
+    under_training = bool(TRAINING_HEADING.search(title)) and not HYPERPARAMETER_HEADING.search(title)
+    return under_training or bool(TRAINING_LABEL.search(block.text))
+
+
 def detailed_recipe(card: Card) -> list[Hit]:
     """At least four core hyperparameters given as values: one hit for each."""
     hyper = [hits for hits in core_values(card).values() if hits]
@@ -640,8 +659,11 @@ def _code_or_recipe(card: Card, facts: Facts) -> None:
     """Training code, or hyperparameter values beside a named objective; a weak mention alone is partial."""
     strong, weak = facts.found["objective and procedure"], facts.found["training mentioned"]
     code = training_code(card)
-    # hyperparameter values are a detailed recipe only beside a named objective or stage
-    recipe = detailed_recipe(card) if strong else []
+    # hyperparameter values are a detailed recipe: beside a named objective or stage it completes the method, alone it
+    # is one of its two elements (training_method/partial-recipe-without-objective.md)
+    recipe = detailed_recipe(card)
+    if not strong:
+        recipe = recipe if all(_stated_as_training(hit) for hit in recipe) else []
     facts.found["code or recipe"] = code + recipe
     if weak and not strong:
         facts.required.append("training mentioned")
