@@ -197,9 +197,10 @@ NAMED = any_of(
     # (training_data/partial-train-the-release-on-named-data.md)
     rf"\bto (?:pre-?)?train\s+(?:[\w-]+\s+){{1,2}}on\s+(?:the\s+)?{PROPER_NAME}",
     r"\(called (?-i:[A-Z])",  # "(called FD": called by a capitalised name (phrases/training-data-named-sources.md)
-    # "The 102 Category Flower Dataset": title-case words before a capitalised "Dataset", a proper name
-    # (training_data/complete-title-case-dataset-with-splits.md)
-    r"(?-i:\b(?:[A-Z0-9][\w-]{0,30}\s){1,4}(?:Dataset|Corpus|Collection)\b)",
+    # "The 102 Category Flower Dataset", "The 1000 Genomes Project": title-case words before a capitalised "Dataset"
+    # or "Project", a proper name (training_data/complete-title-case-dataset-with-splits.md,
+    # training_data/partial-title-case-project-name.md)
+    r"(?-i:\b(?:[A-Z0-9][\w-]{0,30}\s){1,4}(?:Dataset|Corpus|Collection|Project|Database|Archive|Atlas|Biobank)\b)",
     # "模型使用 AISHELL-1 … 进行训练": a name-shaped word the model was trained with, in Chinese
     # (training_data/complete-zh-speech-corpora-with-hours.md)
     rf"(?:使用|采用)\s*{PROPER_NAME}[^。\n]{{0,80}}?(?:进行)?(?:预训练|训练|微调)(?!了?一个)",
