@@ -546,10 +546,12 @@ VAGUE = {
         r"|alignment)[\w-]*(?: [\w-]+)? data\b",
         # "millions of curated tokens": millions of tokens, not counted (phrases/training-data-not-data.md)
         r"\b(?:trillions|billions|millions) of\b[^.\n]{0,30}\btokens\b",
-        # "trained on large amounts of audio", "trains on synthetic datasets": material named only by its kind
+        # "trained on large amounts of audio", "trains on synthetic datasets", "fine-tuned on our users' conversations":
+        # material named only by its kind (training_data/closed-users-conversations-not-shared.md)
         # "trained on public weather station reports" (training_data/partial-limitation-is-not-withholding.md)
-        r"\b(?:pre-?)?train(?:ed|s)? (?:on|using) (?!\d|(?:an? |the )?(?:single |multiple |\d+ )?(?:GPUs?|TPUs?|nodes?"
-        r"|machines?|clusters?)\b)(?:[\w-]{1,20} ){0,4}"
+        r"\b(?:(?:pre-?)?train(?:ed|s)?|fine-?tuned) (?:on|using) "
+        r"(?!\d|(?:an? |the )?(?:single |multiple |\d+ )?(?:GPUs?|TPUs?|nodes?|machines?|clusters?)\b)"
+        r"(?:[\w-]{1,20} ){0,4}"
         r"(?:data|datasets?|corpus|corpora|text|images|audio|videos|speech|recordings|reports|logs|documents"
         r"|conversations|code|pairs|molecules|structures|samples|examples)\b",
         # "指令数据": instruction or preference data in Chinese (phrases/training-data-zh.md)
@@ -614,6 +616,9 @@ SUBJECT = [
     # "the scans cannot be shared": medical images or records, named in a withholding sentence
     # (training_data/closed-patient-scans-not-shared.md)
     r"\b(?:scans|slides|patient data|medical records|health records)\b",
+    # "not permitted to share these conversations": text items, named in a withholding sentence
+    # (training_data/closed-users-conversations-not-shared.md)
+    r"\b(?:conversations|dialogues|chat logs|messages|transcripts|emails|documents|tickets)\b",
 ]
 
 #: Section headings (placeholder text alone under one is reported): "## Training data", "## Datasets", 训练数据
