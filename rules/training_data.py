@@ -761,7 +761,8 @@ def _dataset_pages(card: Card) -> list[Hit]:
         if block.kind in ("paragraph", "list_item", "blockquote") and block.end_line > block.line:
             for at in range(block.line, block.end_line + 1):
                 prose_at[at] = block.text
-    rows_at = {row.line: row for table in card.tables for row in table.rows}
+    link_lines = {link.line for link in card.links}
+    rows_at = {row.line: row for table in card.tables for row in table.rows if row.line in link_lines}
     for link in card.links:
         if link.image:
             continue  # a badge or figure hosted on a dataset page is a picture, not the dataset
