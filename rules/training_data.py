@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from repro_lint.document import Block, Card, Role, Section, heading_role
+from repro_lint.document import Block, Card, Link, Role, Section, heading_role
 from repro_lint.evidence import (
     USAGE_HEADING,
     Hit,
@@ -79,6 +79,9 @@ TOPIC = any_of(
     # (training_data/closed-zh-not-public.md, training_data/partial-zh-fine-tuned-on-count.md)
     r"训练数据|训练集|数据集|语料|(?:训练|预训练|微调)[^。\n]{0,30}(?:数据|token|标识符|词元|样本|图文对)"
     r"|(?:数据|token|标识符|词元|样本|图文对)[^。\n]{0,30}(?:训练|预训练|微调)",
+    # "使用 30 张…图片训练": images, audio or video counted for training, in Chinese
+    # (training_data/partial-zh-images-counted-for-training.md)
+    r"\d\s*(?:张|段|条|小时)[^。\n]{0,20}(?:图片|图像|音频|语音|视频)[^。\n]{0,10}(?:训练|微调)",
 )
 #: ... or sits under a heading about data.
 # "Data": a data heading (training_data/complete-breakdown-table.md, open-reproducible-zh.md)
@@ -194,6 +197,10 @@ NAMED = any_of(
     # (training_data/partial-train-the-release-on-named-data.md)
     rf"\bto (?:pre-?)?train\s+(?:[\w-]+\s+){{1,2}}on\s+(?:the\s+)?{PROPER_NAME}",
     r"\(called (?-i:[A-Z])",  # "(called FD": called by a capitalised name (phrases/training-data-named-sources.md)
+    # "The 102 Category Flower Dataset", "The 1000 Genomes Project": title-case words before a capitalised "Dataset"
+    # or "Project", a proper name (training_data/complete-title-case-dataset-with-splits.md,
+    # training_data/partial-title-case-project-name.md)
+    r"(?-i:\b(?:[A-Z0-9][\w-]{0,30}\s){1,4}(?:Dataset|Corpus|Collection|Project|Database|Archive|Atlas|Biobank)\b)",
     # "模型使用 AISHELL-1 … 进行训练": a name-shaped word the model was trained with, in Chinese
     # (training_data/complete-zh-speech-corpora-with-hours.md)
     rf"(?:使用|采用)\s*{PROPER_NAME}[^。\n]{{0,80}}?(?:进行)?(?:预训练|训练|微调)(?!了?一个)",
@@ -218,7 +225,9 @@ DATA_UNIT = (
     r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences"
     r"|trajectories|episodes|demonstrations"
     r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations"
-    r"|(?:time|data)[- ]points|scans|slides|patients)\b"
+    r"|(?:time|data)[- ]points|scans|slides|patients"
+    r"|notes|summaries|reports|transcripts|abstracts|posts|problems|photos|photographs|radiographs|tiles"
+    r"|comments|tweets|reviews|messages|threads)\b"
 )
 #: Up to three words between a number and its unit ("1.2B text-image pairs", "209M molecular 3D conformations"),
 #: none of them a verb or article: "16B is our instruction-tuned model" is a model size, not data.
@@ -273,6 +282,7 @@ NEAR_NOT_SIZE = any_of(
     # "sequence length": a sequence length, not a data size (architecture/complete-spec-bullets.md)
     r"\bsequence length\b",
     r"\bwindow\b",  # "window": a window, not a data size (architecture/absent-size-in-heading-and-badge.md)
+    r"\binput\b",  # "512-token input": the model's input size, not data (training_data/absent-token-input-size.md)
 )
 
 #: A byte size or a duration is the size of a machine or a run time, not of data, in a sentence about
@@ -290,6 +300,13 @@ COMPOSITION = any_of(
     rf"\b{NUM}\s*%",  # "5%": a share in percent (training_data/absent-reader-dataset-and-comparison.md)
     r"\bdata mixture\b|\bmixture (?:weights|proportions|ratios)\b|\bproportions?\b|\bsampling (?:weight|ratio)"
     r"|\bdata ?mix\b",  # "Data mix": a data mixture or its proportions (training_data/complete-breakdown-table.md)
+    # "472,618 from Freesound and 13,874 from the Free Music Archive": a count per source, a breakdown
+    # (training_data/complete-count-per-source.md)
+    rf"\b{NUM}\s*(?:[KMBT]\b)?[^.\n]{{0,20}}\bfrom\s+(?:the\s+)?\w[^.\n]{{0,60}}?(?:\band\b|,)\s+{NUM}\s*(?:[KMBT]\b)?"
+    rf"[^.\n]{{0,20}}\bfrom\b",
+    # "1,020 training, 1,020 validation and 6,149 test images": the split of the data
+    # (training_data/complete-title-case-dataset-with-splits.md)
+    rf"\b{NUM}\s+(?:training|train)\b[^.\n]{{0,40}}\b{NUM}\s+(?:validation|val|dev|test)\b",
     # "deduplicated": deduplication or filtering (training_data/complete-sources-size-mix.md)
     r"\bdedup(?:licat\w*)?\b|\bfilter(?:ed|ing)\b|\b(?:were|was|are|is) (?:removed|excluded)\b|\bquality (?:filter"
     r"|classifier)|\bdecontaminat",
@@ -383,6 +400,9 @@ STRONG_TOPIC = any_of(
     # (training_data/partial-trained-in-stages-on-filtered-subset.md)
     r"\b(?:was|were|is|are|been|we|model|models)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned"
     r"|finetuned)\s+(?:(?!and\b|or\b|evaluated\b|tested\b)\w+\s+){0,4}on\b",
+    # "The training data consists of": what the training data is made of, wherever it is said
+    # (training_data/partial-training-data-consists-of-in-limitations.md)
+    r"\b(?:training|pre-?training|fine-?tuning)\s+(?:data|dataset|corpus|set)\s+(?:consists?\s+of|comprises?|is\s+made\s+up\s+of)\b",
     # "we used for training": data we built for training (training_method/complete-commands-we-used.md)
     r"\bwe (?:created|used|collected|built|curated)\b[^.\n]{0,40}\bfor (?:unsupervised )?(?:pre-?)?training",
     # "在 256 张 H800 上训练": training data statements in Chinese (extras/open-zh.md)
@@ -450,6 +470,34 @@ MODEL_FILES = any_of(r"\b(?:model )?weights\b|\bcheckpoints?\b|\bpre-?trained mo
 #: Data given as an illustration of the format: a demo, toy or dummy sample (partial-demo-data-link.md).
 ILLUSTRATION = any_of(r"(?<![a-z])(?:demo|toy|dummy|mock)(?![a-z])", r"示例数据|样例数据|演示数据")
 
+#: Data that calibrates a quantisation ("AWQ dataset", "calibration samples"): it was run through the
+#: finished model, not used to train it (training_data/absent-quantisation-calibration-data.md).
+CALIBRATION = any_of(
+    # "calibration dataset", "calibration used 128 samples": quantisation calibration data
+    r"\bcalibration\s+(?:data(?:sets?)?|sets?|samples?|corpus|used)\b",
+    # "AWQ Dataset", "GPTQ dataset": the data column of a quantisation table
+    r"\b(?:AWQ|GPTQ|EXL2|imatrix|quanti[sz]ation)\s+(?:data(?:sets?)?|calibration)\b",
+    # "校准数据": calibration data, in Chinese (training_data/absent-quantisation-calibration-data.md)
+    r"校准数据|量化数据",
+)
+
+
+def _calibration(block: Optional[Block], sentence: str) -> bool:
+    """True when the sentence, or the header of the table row it is in, is about quantisation calibration."""
+    header = " | ".join(block.header) if block is not None and block.kind == "table_row" else ""
+    return bool(CALIBRATION.search(sentence) or (header and CALIBRATION.search(header)))
+
+
+#: A sentence that says where the list of the training datasets is ("The list of datasets … is in [x.json](…)"):
+#: the linked file names them.
+DATASET_LIST = any_of(
+    # "The list of datasets": a list or table of the datasets or sources (training_data/complete-linked-dataset-list.md)
+    r"\b(?:full |complete )?(?:list|table|overview|names)\s+of\s+(?:the\s+|all\s+|our\s+)?(?:\d+\s+)?(?:training\s+)?"
+    r"(?:data(?:sets)?|sources|corpora)\b",
+    # "数据集列表": a list of the datasets, in Chinese (training_data/complete-linked-dataset-list.md)
+    r"(?:数据集|数据来源)(?:的)?(?:完整)?(?:列表|清单)",
+)
+
 #: Links to the model's own outputs ("unconditional samples", ``…_samples.jsonl``, generations): not training data.
 OUTPUTS_LINK = any_of(
     # "unconditional, unfiltered samples": model samples (training_data/partial-model-samples-link.md)
@@ -498,14 +546,19 @@ VAGUE = {
         r"|alignment)[\w-]*(?: [\w-]+)? data\b",
         # "millions of curated tokens": millions of tokens, not counted (phrases/training-data-not-data.md)
         r"\b(?:trillions|billions|millions) of\b[^.\n]{0,30}\btokens\b",
-        # "trained on large amounts of audio", "trains on synthetic datasets": material named only by its kind
+        # "trained on large amounts of audio", "trains on synthetic datasets", "fine-tuned on our users' conversations":
+        # material named only by its kind (training_data/closed-users-conversations-not-shared.md)
         # "trained on public weather station reports" (training_data/partial-limitation-is-not-withholding.md)
-        r"\b(?:pre-?)?train(?:ed|s)? (?:on|using) (?!\d|(?:an? |the )?(?:single |multiple |\d+ )?(?:GPUs?|TPUs?|nodes?"
-        r"|machines?|clusters?)\b)(?:[\w-]{1,20} ){0,4}"
+        r"\b(?:(?:pre-?)?train(?:ed|s)?|fine-?tuned) (?:on|using) "
+        r"(?!\d|(?:an? |the )?(?:single |multiple |\d+ )?(?:GPUs?|TPUs?|nodes?|machines?|clusters?)\b)"
+        r"(?:[\w-]{1,20} ){0,4}"
         r"(?:data|datasets?|corpus|corpora|text|images|audio|videos|speech|recordings|reports|logs|documents"
         r"|conversations|code|pairs|molecules|structures|samples|examples)\b",
         # "指令数据": instruction or preference data in Chinese (phrases/training-data-zh.md)
         r"instruction\s*数据|指令数据|对齐数据|偏好数据",
+        # "使用了大量工具调用数据对模型进行训练": a kind of data the model was trained with, in Chinese
+        # (training_data/partial-zh-kind-of-data-used-for-training.md)
+        r"大量[^。，\n]{0,12}数据|(?:使用|采用|利用)了?[^。\n]{0,20}数据(?:对模型)?进行了?(?:预训练|训练|微调)",
         # "训练数据": public or training data in Chinese, unnamed (training_data/closed-zh-not-public.md)
         r"公开数据|互联网数据|高质量数据|海量数据|训练数据|预训练数据|语料",
     )
@@ -514,6 +567,29 @@ VAGUE = {
 #: A fine-tuning section offered to users ("Fine-tuning", 微调) rather than a stage of the release.
 USER_FINETUNE_HEADING = any_of(  # "Fine-tuning", 微调: a section for the reader (phrases/user-finetune.md)
     r"^fine-?tuning$", r"\bfine-?tun\w* (?:on|with|for) (?:your|custom|own)", r"\bhow to fine-?tune", r"^(?:模型)?微调$"
+)
+
+#: A pointer to the paper or report for the data ("Section 3 of the paper describes the corpus", "see our
+#: technical report"), in a sentence about data or under a data heading: a generic pointer, partial only.
+PAPER_POINTER = any_of(
+    # "refer to Section 3 of our paper": a pointer to a paper, report or section
+    # (training_data/partial-paper-section-pointer.md)
+    r"\b(?:refer to|see|described in|detailed in|documented in|details (?:are|can be found) in)\b[^.\n]{0,60}"
+    r"\b(?:paper|report|section \d)",
+    # "Section 3 of the paper describes": the paper said to describe it (training_data/partial-paper-section-pointer.md)
+    r"\b(?:paper|report)\b[^.\n]{0,40}\b(?:describes|details|documents)\b",
+    # "详见技术报告": see the paper or report, in Chinese (training_data/partial-paper-section-pointer.md)
+    r"(?:详见|参见|请见|见)[^。\n]{0,20}(?:论文|技术报告)",
+)
+
+#: A sentence that gives only the format or template the data was written in ("The training data used the ChatML
+#: format"): it says how prompts look, not what the data is.
+FORMAT_ONLY = any_of(
+    # "used the ChatML format": a format or template the data follows (training_data/absent-data-format-only.md)
+    r"\b(?:used?|uses|follows?|followed|is in|was in|were in|are in)\s+(?:the\s+)?(?:[\w-]{1,20}\s+){0,2}"
+    r"(?:format|template|schema)\b",
+    # "采用 ChatML 格式": a format or template the data follows, in Chinese (training_data/absent-data-format-only.md)
+    r"(?:采用|使用|遵循|为)[^。，\n]{0,20}(?:格式|模板)",
 )
 
 #: Names of the data setting, for "Training data: TBD" / 数据：待补充 (a placeholder where the value should be).
@@ -540,6 +616,9 @@ SUBJECT = [
     # "the scans cannot be shared": medical images or records, named in a withholding sentence
     # (training_data/closed-patient-scans-not-shared.md)
     r"\b(?:scans|slides|patient data|medical records|health records)\b",
+    # "not permitted to share these conversations": text items, named in a withholding sentence
+    # (training_data/closed-users-conversations-not-shared.md)
+    r"\b(?:conversations|dialogues|chat logs|messages|transcripts|emails|documents|tickets)\b",
 ]
 
 #: Section headings (placeholder text alone under one is reported): "## Training data", "## Datasets", 训练数据
@@ -631,6 +710,7 @@ def _evidence(card: Card) -> dict[str, list[Hit]]:
             )
             or STRONG_TOPIC.search(_sentence_at(h))
         ]
+        found[name] = [h for h in found[name] if not _calibration(h.block, _sentence_at(h))]
     samples = _sample_tables(card)
     for name in found:
         found[name] = [h for h in found[name] if h.block is None or id(h.block) not in samples]
@@ -681,6 +761,8 @@ def _dataset_pages(card: Card) -> list[Hit]:
         if block.kind in ("paragraph", "list_item", "blockquote") and block.end_line > block.line:
             for at in range(block.line, block.end_line + 1):
                 prose_at[at] = block.text
+    link_lines = {link.line for link in card.links}
+    rows_at = {row.line: row for table in card.tables for row in table.rows if row.line in link_lines}
     for link in card.links:
         if link.image:
             continue  # a badge or figure hosted on a dataset page is a picture, not the dataset
@@ -691,12 +773,19 @@ def _dataset_pages(card: Card) -> list[Hit]:
             line = _link_sentence(line, link.url)  # the link's own sentence, not its neighbours on the line
         if ILLUSTRATION.search(link.text) or ILLUSTRATION.search(link.url.split("//", 1)[-1].partition("/")[2]):
             continue  # a demo or toy sample of data shows the format; it is not the training data
-        if MODEL_FILES.search(line) and not DATA_LINK.search(line):
+        if _calibration(rows_at.get(link.line), line):
+            continue  # the data a quantisation was calibrated on, not the training data
+        trained_on = (
+            _trained_on_link(link.text, link.url, line) or _called_dataset(link, line) or _leads_data_line(link, line)
+        )
+        if MODEL_FILES.search(line) and not DATA_LINK.search(line) and not trained_on:
             continue  # "Model weights are available at https://zenodo.org/records/…": the weights' record, not data
         dataset_url = DATASET_URL.search(link.url)
         page = (
             dataset_url
             or DATASHEET_LINK.search(link.text)
+            or DATASET_LIST.search(line)
+            or trained_on
             or (
                 PUBLISHED.search(line)
                 and (STRONG_TOPIC.search(line) or (TOPIC.search(line) and DATA_LINK.search(link.text + " " + link.url)))
@@ -720,6 +809,65 @@ def _dataset_pages(card: Card) -> list[Hit]:
             continue
         hits.append(Hit("named sources", link.line, link.url))
     return hits
+
+
+#: The words just before a link that is what the release was trained on: "trained on [",
+#: "fine-tuned on the [", "continued pre-training on 40k reports from [" (a count of it, not "subsets of")
+#: (training_data/complete-trained-on-linked-dataset-page.md,
+#: training_data/complete-training-on-count-from-linked-page.md).
+TRAINED_ON_LINK = any_of(
+    r"\b(?:pre-?trained|trained|(?:pre-?)?training|fine-?tuned|fine-?tuning|finetuned)\s+(?:\w+\s+){0,2}on\s+"
+    r"(?:\d[^.\[\n]{0,60}\s(?:from|of)\s+)?(?:the\s+)?\[$"
+)
+#: A model's page on a hub: a link there is a model, not data.
+# "huggingface.co/basalt-ai/": a model page on a hub (training_data/absent-continued-from-linked-base-model.md)
+MODEL_PAGE = any_of(r"(?:huggingface\.co|hf\.co|modelscope\.cn/models)/(?!datasets/)[\w.-]+/")
+#: Link text shaped like a model name with its size ("Acme-4-9B"): the base model, not data ("COYO-700M" is a
+#: documented dataset, known by name).
+# "Basalt-2-9B": a name ending in a parameter count (training_data/absent-continued-from-linked-base-model.md)
+MODEL_SIZED_NAME = any_of(r"(?-i:[-_ ]\d+(?:\.\d+)?[BM])(?![\w.])")
+
+
+def _trained_on_link(text: str, url: str, sentence: str) -> bool:
+    """A link that the sentence says the release was trained on, to a page of its own ("trained on
+    [COCO](https://cocodataset.org)"): the dataset's page, with its size and documentation."""
+    at = sentence.find(f"[{text}](")
+    return (
+        at >= 0
+        and "|" not in sentence  # a row of a table of checkpoints says what each variant was tuned on
+        and not (MODEL_SIZED_NAME.search(text.strip()) and not DOCUMENTED_CORPUS.search(text))
+        and bool(TRAINED_ON_LINK.search(sentence[max(0, at - 80) : at + 1]))
+        and not MODEL_PAGE.search(url)
+        and not DATASHEET_LINK.search(text)
+    )
+
+
+#: The word right after a link that calls it a dataset: "in the [Open Reef](…) collection".
+# "[Coral Sounds](…) collection": a link followed by a dataset noun (training_data/complete-link-called-a-collection.md)
+CALLED_DATASET = any_of(r"^\s*(?:data ?sets?|collections?|corpus|corpora)\b")
+
+
+def _called_dataset(link: Link, sentence: str) -> bool:
+    """A link the next word calls a dataset, in a sentence or section about the training data."""
+    markup = f"[{link.text}]({link.url})"
+    at = sentence.find(markup)
+    return (
+        at >= 0
+        and bool(CALLED_DATASET.search(sentence[at + len(markup) : at + len(markup) + 20]))
+        and bool(TOPIC.search(sentence) or in_section(link.section, TOPIC_HEADING))
+        and not MODEL_PAGE.search(link.url)
+    )
+
+
+def _leads_data_line(link: Link, sentence: str) -> bool:
+    """A link that opens a line with a data size, under a data heading ("- [Reef Calls](…): 900 hours"): the
+    dataset's page, given with its size (training_data/complete-data-line-led-by-link.md)."""
+    return (
+        sentence.lstrip(" -*+•>").startswith(f"[{link.text}](")
+        and in_section(link.section, TOPIC_HEADING)
+        and bool(SIZE.search(sentence))
+        and not MODEL_PAGE.search(link.url)
+    )
 
 
 def _link_sentence(line: str, url: str) -> str:
@@ -772,18 +920,76 @@ TRAINING_MENTION = any_of(r"\b(?:pre-?|re-?)?train(?:ed|ing|s)?\b|\bfine-?tun\w*
 DATASET_KEY_IN_CODE = any_of(
     r"\b(?:train[_.-]?)?dataset(?:[._-]?(?:name|path|id))?\s*[:=]\s*[\"'][\w.-]{1,100}/[\w.-]{1,100}[\"']",
     r"--(?:train[_-]?)?dataset(?:[_-](?:name|path))?[ =][\w.-]{1,100}/[\w.-]{1,100}\b",
+    # "datasets: - path: org/name": a YAML list of datasets by hub id
+    # (training_data/partial-training-config-names-dataset.md)
+    r"\bdatasets?\s*:\s*\n\s*-\s*(?:path|name)\s*:\s*[\"']?[\w.-]{1,100}/[\w.-]{1,100}",
+)
+#: Keys of a training run in a config: a block with them and a dataset key is the release's training config.
+TRAINING_KEYS = re.compile(r"^\s*(?:learning_rate|lr|num_epochs|num_train_epochs|max_steps|optimizer)\s*[:=]", re.M)
+
+
+#: Keys of a data-mixture config (YAML, JSON, TOML): each source's name, its size and its weight in the mix.
+MIX_NAME_KEY = re.compile(r"^\s*-?\s*[\"']?(?:name|dataset|source|path|corpus)[\"']?\s*[:=]\s*[\"']?[A-Za-z]", re.M)
+MIX_SIZE_KEY = re.compile(
+    r"^\s*-?\s*[\"']?(?:tokens|num_tokens|size|samples|num_samples|examples|documents|hours)[\"']?\s*[:=]\s*[\"']?~?\d",
+    re.M,
+)
+MIX_SHARE_KEY = re.compile(
+    r"^\s*-?\s*[\"']?(?:weight|sampling_weight|ratio|proportion|fraction|share|prob(?:ability)?|percent(?:age)?)"
+    r"[\"']?\s*[:=]\s*[\"']?\d",
+    re.M,
 )
 
 
-def _dataset_keys_in_code(card: Card) -> list[Hit]:
-    """Code blocks under a data heading that name the dataset by hub id (partial evidence only)."""
+def _mixture_configs(card: Card) -> list[Hit]:
+    """A config block under a data heading that lists two or more sources with their weights (a data mixture):
+    names and composition, and the size when each source's tokens are given
+    (training_data/complete-mixture-config-block.md)."""
     hits = []
     for block in card.blocks:
-        if block.kind == "code" and in_section(block.section, TOPIC_HEADING) and not _aside(block.section):
+        if block.kind != "code" or not in_section(block.section, TOPIC_HEADING) or _aside(block.section):
+            continue
+        names = list(MIX_NAME_KEY.finditer(block.text))
+        if len(names) < 2 or not MIX_SHARE_KEY.search(block.text):
+            continue
+        line = block.line_at(names[0].start())
+        quote = one_line(names[0].group(0)).strip()
+        hits += [Hit("named sources", line, quote, block), Hit("composition", line, quote, block)]
+        size = MIX_SIZE_KEY.search(block.text)
+        if size:
+            hits.append(Hit("size", block.line_at(size.start()), one_line(size.group(0)).strip(), block))
+    return hits
+
+
+def _dataset_keys_in_code(card: Card) -> list[Hit]:
+    """Code blocks under a data heading, or training configs (learning rate, epochs …), that name the dataset by
+    hub id (partial evidence only)."""
+    hits = []
+    for block in card.blocks:
+        if block.kind != "code" or _aside(block.section):
+            continue
+        if in_section(block.section, TOPIC_HEADING) or TRAINING_KEYS.search(block.text):
             m = DATASET_KEY_IN_CODE.search(block.text)
             if m:
                 hits.append(Hit("vague description", block.line_at(m.start()), m.group(0), block))
     return hits
+
+
+#: A name-shaped word in a withholding sentence ("HDS-5B is not released"): the withheld dataset's name.
+WITHHELD_NAME = re.compile(rf"(?<![\w.-]){PROPER_NAME}")
+
+
+def _drop_withheld_names(found: dict[str, list[Hit]], closed: list[Hit]) -> None:
+    """A dataset the card names and then withholds ("trained on HDS-5B, our dataset …; HDS-5B is not
+    released") is no named source: the name points to nothing a reader can see
+    (training_data/closed-own-named-dataset-not-released.md)."""
+    names = {m.group(0).rstrip(".") for hit in closed for m in WITHHELD_NAME.finditer(_sentence_at(hit))}
+    if names:
+        found["named sources"] = [
+            h
+            for h in found["named sources"]
+            if not any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", h.quote) for n in names)
+        ]
 
 
 def _more_evidence(card: Card, facts: Facts) -> None:
@@ -794,6 +1000,8 @@ def _more_evidence(card: Card, facts: Facts) -> None:
     found["composition"] += tables
     found["named sources"] += [Hit("named sources", h.line, h.quote, h.block) for h in tables]
     found["named sources"] += _front_matter_datasets(card)
+    for hit in _mixture_configs(card):
+        found[hit.element].append(hit)
     pages = _dataset_pages(card) + _data_key_lines(card)
     found["composition"] += [h for h in pages if h.element == "composition"]
     pages = [h for h in pages if h.element != "composition"]
@@ -803,6 +1011,7 @@ def _more_evidence(card: Card, facts: Facts) -> None:
         found["composition"] += [Hit("composition", h.line, h.quote) for h in pages[:1]]
     if found["size"] and not found["composition"]:
         found["composition"] += _documented_corpora(found)
+    _drop_withheld_names(found, facts.closed)
     facts.complete = all(found[name] for name in facts.required)
     vague = scan(card, VAGUE, where=_main_place, urls=False)["vague description"]
     # a known dataset named where training is mentioned in passing (reproduction or evaluation steps)
@@ -810,6 +1019,18 @@ def _more_evidence(card: Card, facts: Facts) -> None:
     vague += [h for h in in_passing["vague description"] if not READER.search(_sentence_at(h))]  # not the reader's data
     vague += _dataset_keys_in_code(card)
     vague += scan(card, VAGUE, where=_aside_place, topic=STRONG_TOPIC, urls=False)["vague description"]
+    vague += scan(
+        card,
+        {"vague description": PAPER_POINTER},
+        where=_main_place,
+        topic=TOPIC,
+        topic_heading=TOPIC_HEADING,
+        urls=False,
+    )["vague description"]
+    vague = [h for h in vague if not _calibration(h.block, _sentence_at(h))]  # calibration data, not training data
+    vague = [
+        h for h in vague if not FORMAT_ONLY.search(_sentence_at(h))
+    ]  # the data's format says nothing of its content
     if not any(found.values()) and vague:
         found["vague description"] = vague
         facts.required.append("vague description")

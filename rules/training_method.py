@@ -45,10 +45,13 @@ Fix
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Optional
 
-from repro_lint.document import Card
+from repro_lint.document import Block, Card
 from repro_lint.evidence import (
     EXAMPLE_PATH,
+    FUTURE,
+    PLACEHOLDER,
     TRAINING_CODE,
     USER_TRAINING,
     BlockFilter,
@@ -56,6 +59,8 @@ from repro_lint.evidence import (
     any_of,
     blank_urls,
     criterion_codes,
+    in_section,
+    one_line,
     release_blocks,
     release_sections,
     scan,
@@ -80,7 +85,8 @@ OBJECTIVE = any_of(
     # "predict the next token": predicting the next token (phrases/training-method-objectives.md)
     r"\b(?:predict|guess) the next (?:token|word)\b",
     # "causal language modelling objective": a language-modelling objective (phrases/training-method-objectives.md)
-    r"\b(?:causal|masked|autoregressive) language model(?:l?ing)? (?:objective|task|loss)\b",
+    # "causal language-modelling objective" (training_method/complete-hyphenated-lm-objective.md)
+    r"\b(?:causal|masked|autoregressive) language[- ]model(?:l?ing)? (?:objective|task|loss)\b",
     # "span corruption": span corruption (T5-style) (phrases/training-method-objectives.md)
     r"\bspan (?:corruption|denoising)\b",
     # "denoising objective": a denoising objective (phrases/training-method-objectives.md)
@@ -113,10 +119,12 @@ OBJECTIVE = any_of(
     r"\brejection sampling\b",  # "rejection sampling": rejection sampling (phrases/training-method-objectives.md)
     # "knowledge distillation": distillation (phrases/training-method-objectives.md)
     r"\b(?:knowledge )?distill(?:ed|ation)\b",
-    # "continued pre-training": continued pre-training (phrases/training-method-objectives.md)
-    r"\bcontinu(?:ed|al|ally|ous(?:ly)?) (?:pre-?)?train\w*",
+    # "continued pre-training", "We continue pre-training": continued pre-training, in any tense
+    # (phrases/training-method-objectives.md, training_method/partial-continue-pretraining-present.md)
+    r"\bcontinu(?:e|es|ed|ing|al|ally|ous(?:ly)?) (?:pre-?)?train\w*",
     # "multi-stage": a multi-stage procedure (phrases/training-method-objectives.md)
-    r"\b(?:two|three|multi)[- ]stage\b",
+    # not the data's processing: "multi-stage filtering" (the absent-multi-stage-data-cleaning fixture)
+    r"\b(?:two|three|multi)[- ]stage\b(?!\s+(?:data\s+)?(?:filter|clean|dedup|process|curat|pipeline))",
     # "trained in three stages": a count of stages (training_method/partial-stages-and-named-losses.md)
     r"\bin (?:two|three|four|five|several|multiple|\d) (?:consecutive |successive )?(?:stages|phases)\b",
     # "stage 1": a numbered stage, not DeepSpeed's "ZeRO stage 3" (phrases/training-method-objectives.md)
@@ -128,7 +136,7 @@ OBJECTIVE = any_of(
     r"\bcontext (?:length )?extension\b",
     r"\b(?:Q?LoRA)\b",  # "lora": LoRA or QLoRA (training_method/partial-stage-tags-template.md)
     # "Masked language modeling": masked or causal language modelling (training_method/partial-masked-lm-objective.md)
-    r"\b(?:masked|causal|autoregressive|permutation) language modell?ing\b",
+    r"\b(?:masked|causal|autoregressive|permutation) language[- ]modell?ing\b",
     # "used as training tasks": tasks used as the objective (training_method/partial-masked-lm-objective.md)
     r"\bused as (?:the |our )?(?:pre-?)?training (?:tasks?|objectives?)\b",
     # "trained as a causal language model": trained as a kind of language model (phrases/training-method-objectives.md)
@@ -143,9 +151,10 @@ OBJECTIVE = any_of(
     r"|alignment|consistency|VQ|commitment|dice|IoU|GIoU|segmentation|detection)[- ](?:objective|loss)(?:es)?\b",
     # "next-patch prediction": a prediction objective (training_method/partial-objectives-in-words.md)
     r"\b(?:next|masked)[- ][\w-]{3,20} prediction\b|\b(?:epsilon|noise|velocity|v)[- ]prediction\b",
-    # "trained contrastively", "behaviour cloning": a way of training named in words
-    # (training_method/partial-objectives-in-words.md)
-    r"\btrained contrastively\b|\bbehaviou?r(?:al)? cloning\b|\bimitation learning\b",
+    # "trained contrastively", "behaviour cloning", "adversarial training": a way of training named in words
+    # (training_method/partial-objectives-in-words.md, training_method/partial-adversarial-training.md)
+    r"\btrained contrastively\b|\bbehaviou?r(?:al)? cloning\b|\bimitation learning\b"
+    r"|\badversarial(?:ly)? train(?:ing|ed)\b",
     # "minimise the mean squared error": a minimised error (training_method/partial-objectives-in-words.md)
     r"\b(?:minimi[sz]e|minimi[sz]ing|maximi[sz]e|maximi[sz]ing) (?:the )?(?:mean squared|mean absolute|squared|absolute"
     r"|reconstruction|prediction) error\b|\bmaximum likelihood\b",
@@ -183,7 +192,10 @@ OBJECTIVE = any_of(
     r"对比学习|对比损失|自蒸馏|损失函数|去噪目标|"
     r"(?:预)?训练目标|预训练任务|掩码语言模型|掩码语言建模|"
     r"监督微调|有监督微调|指令微调|人类反馈强化学习|强化学习|奖励模型|偏好优化|拒绝采样|蒸馏|继续预训练|增量预训练|持续(?:预)?训练|二次预训练"
-    r"|两阶段|多阶段|第[一二三]阶段|课程学习|目标函数|损失函数|下一个词预测|人类偏好对齐|对齐训练",
+    r"|(?:两|多)阶段(?!的?(?:数据)?(?:清洗|过滤|去重|处理|筛选))|第[一二三]阶段|课程学习|目标函数|损失函数|下一个词预测|人类偏好对齐|对齐训练",
+    # "采用掩码重建目标", "流匹配": an objective or loss the training adopts, in Chinese
+    # (training_method/partial-zh-adopted-objective-and-data-mention.md)
+    r"(?:采用|使用|基于)[^。，；\n]{1,20}?(?:目标|损失)(?:函数)?|流匹配",
 )
 
 #: Training mentioned without a stage or objective ("a fine-tuned version of X"): partial evidence only.
@@ -225,9 +237,9 @@ MENTION = any_of(
     # "We pre-trained it on … and fine-tuned it on …": stages with the model as their object
     # (training_method/partial-stages-with-pronoun.md)
     r"\b(?:pre-?trained|fine-?tuned|trained) (?:it|them|the model|our model) (?:on|with|using|for)\b",
-    # "我们在 5 亿张图文对上训练了": we trained on something, in Chinese
-    # (training_method/partial-stages-with-pronoun.md)
-    r"我们在[^。\n]{0,60}?上(?:进行了?)?(?:预训练|训练|微调)",
+    # "我们在 5 亿张图文对上训练了", "在 3 万小时的语音数据上训练": trained on something, in Chinese
+    # (training_method/partial-stages-with-pronoun.md, training_method/partial-zh-adopted-objective-and-data-mention.md)
+    r"我们在[^。\n]{0,60}?上(?:进行了?)?(?:预训练|训练|微调)|在[^。\n]{0,60}?(?:数据|语料|数据集)上(?:进行了?)?(?:预训练|训练|微调)",
     # "We pretrained with": we trained with or on (tiers/weights-available-recipe.md)
     r"\bwe (?:pre-?)?train(?:ed)? (?:with|using|on)\b",
     # "We train the models on": we trained the model or our models on or with something
@@ -255,6 +267,17 @@ MENTION = any_of(
     r"\b(?:aims?|set out) to (?:pre-?)?train\b",
 )
 
+#: A pointer to the paper, report or blog for the training ("See [our paper](…) for details"), under a training
+#: heading: a generic pointer, partial evidence only.
+POINTER = any_of(
+    # "See our paper for details": a pointer to a paper, report or blog (training_method/partial-paper-pointer-only.md)
+    r"\b(?:see|refer to|described in|detailed in|details (?:are|can be found) in)\b[^.\n]{0,60}\b(?:paper|report|blog)",
+    # "详见论文": see the paper or report, in Chinese (training_method/partial-paper-pointer-only.md)
+    r"(?:详见|参见|请见|见)[^。\n]{0,20}(?:论文|技术报告)",
+)
+#: A training heading ("Training", "训练"): where such a pointer is about the training.
+TRAINING_HEADING = any_of(r"\btrain", r"训练")  # "Training", "训练" (training_method/partial-paper-pointer-only.md)
+
 #: Checkpoints released along the run trace the procedure, in part only (partial-intermediate-checkpoints.md):
 #: they never make the method complete, whatever code is linked.
 INTERMEDIATE_CHECKPOINTS = any_of(
@@ -279,9 +302,10 @@ CODE_STATEMENT = any_of(
     # "released: [Training code": training code or recipe released (training_method/complete-stages-and-code.md)
     r"\b(?:provide|release|open-?source|publish|share)[sd]?\b[^\n]{0,80}?\b(?:pre-?training|training"
     r"|fine-?tuning)\b[^\n]{0,80}?\b(?:code|scripts?|recipes?|pipeline|configs?|instructions)\b",
-    # "Training code and configs are in [petrel-plm](…)": where the training code is
-    # (training_method/complete-code-is-in-repo.md)
-    r"\b(?:pre-?)?training\s+(?:code|scripts?|recipes?|configs?)(?:\s+and\s+(?:configs?|scripts?|code|recipes?))?"
+    # "Training code and configs are in [petrel-plm](…)", "the training app is at": where the training code is
+    # (training_method/complete-code-is-in-repo.md, training_method/complete-training-app-is-at-link.md)
+    r"\b(?:pre-?)?training\s+(?:code|scripts?|recipes?|configs?|apps?|pipeline|implementation|codebase"
+    r"|repo(?:sitory)?)(?:\s+and\s+(?:configs?|scripts?|code|recipes?))?"
     r"\s+(?:is|are)\s+(?:(?:available\s+|provided\s+)?(?:in|at|on|under)|here)\b",
     # "Clone the training code": get the training code (phrases/training-method-code.md)
     r"\b(?:set ?up|clone|get|download|install) (?:the )?(?:pre-?)?training code\b",
@@ -290,8 +314,14 @@ CODE_STATEMENT = any_of(
     r"|released|open)\b",
     # "Training code:": a training code label line (phrases/training-method-code.md)
     r"^\s*(?:pre-?)?training (?:code|scripts?|recipes?)\s*:?\s*$",
+    # "Training code: [distillation/](…)": a label with the link or path after it
+    # (training_method/complete-training-code-label-with-link.md)
+    r"^\W{0,4}(?:pre-?)?training (?:code|scripts?|recipes?|configs?)\W{0,4}[:：]\s*(?:\[|https?://|`)",
     # "This repository contain…": this repository holds the training code (phrases/training-method-code.md)
     r"\b(?:this|the) repository contains the (?:pre-?)?training code\b",
+    # "The code for all three stages is": the code of the release's training stages
+    # (training_method/complete-code-for-all-stages.md)
+    r"\b(?:code|scripts?)\s+for\s+(?:all|both|each|the)\s+(?:(?:two|three|four|\d)\s+)?(?:training\s+)?stages\b",
     # "scripts to reproduce": code or instructions to train or reproduce (phrases/training-method-code.md)
     r"\b(?:code|scripts?|instructions) (?:for|to) (?:pre-?train|train|reproduce)\w*\b",
     # "reproduce our runs": reproduce our runs (phrases/training-method-code.md)
@@ -309,9 +339,13 @@ CODE_STATEMENT = any_of(
     r"\b(?:the|our) (?:pre-?)?training (?:script|code|notebook) (?:is|was)\s*:?\s*\[?`?[\w-]+\.(?:py|sh|ipynb)\b",
     # "Main repo (training and data):": a repository labelled as training (phrases/training-method-code.md)
     r"\b(?:core |main |code )?repo(?:sitory)?\b[^\n]{0,10}\((?:[^()\n]{0,20}\b)?training\b[^()\n]{0,60}\)\s*:",
+    # "https://github.com/acme/x (training and inference code)": a link labelled as the training code
+    # (training_method/complete-repository-labelled-training-code.md)
+    r"\((?:[^()\n]{0,30}\b)?(?:pre-?)?training\b[^()\n]{0,30}\bcode\)",
     # "训练脚本见 `examples/aishell/run.sh`": where the training script is, in Chinese
     # (training_method/complete-zh-ctc-joint-and-script.md)
-    r"(?:训练脚本|训练代码|训练配置)\s*(?:见|位于|在|请见|参见)\s*[\[`]?[\w./-]+\.(?:sh|py|ya?ml|json)\b",
+    # "训练脚本：examples/…/run.sh": with a colon (training_method/complete-training-code-label-with-link.md)
+    r"(?:训练脚本|训练代码|训练配置|配置文件)\s*(?:[:：]|见|位于|在|请见|参见)\s*[\[`]?[\w./-]+\.(?:sh|py|ya?ml|json)\b",
     # "训练代码均已发布": training code released, in Chinese (extras/open-zh.md)
     r"(?:训练代码|训练脚本|训练方案)[^。\n]{0,10}(?:已|均)?(?:开源|发布|提供)",
 )
@@ -413,8 +447,9 @@ SUBJECT = [
     r"\btrained (?:using|with) proprietary\b",
     # "trained with a proprietary training scheme" (training_method/closed-proprietary-scheme.md)
     r"\b(?:proprietary|internal|confidential) (?:training )?(?:scheme|recipe|pipeline|procedure|method)\b",
-    # "训练细节": training details in Chinese, in a withholding sentence (training_method/closed-withheld-zh.md)
-    r"训练细节|训练方法|训练代码|训练过程",
+    # "训练细节", "训练方案": training details or scheme in Chinese, in a withholding sentence
+    # (training_method/closed-withheld-zh.md, training_method/closed-zh-scheme-not-public.md)
+    r"训练细节|训练方法|训练代码|训练过程|训练方案|训练策略|训练流程",
 ]
 
 #: Section headings (placeholder text alone under one is reported): "## Training procedure", "## Training", 训练方法.
@@ -486,12 +521,90 @@ def training_code(card: Card) -> list[Hit]:
         "code or recipe"
     ]
     # "支持微调，开源了训练代码" offers fine-tuning to users; it is not the release's recipe
-    code = [hit for hit in statements if hit.block is None or not USER_TRAINING.search(hit.block.text)]
+    code = [
+        hit
+        for hit in statements
+        if (hit.block is None or not USER_TRAINING.search(hit.block.text)) and _heading_kept(card, hit.block)
+    ]
     code += scan(card, {"code or recipe": COMMAND}, where=lambda b: release(b) and b.kind == "code")["code or recipe"]
     code += training_files(card, release, element="code or recipe")
     code += training_files(card, release, TRAINING_CODE, element="code or recipe")
     code += trained_with_code(card, prose)
+    code += [h for h in shown_training_code(card) if h.element == "code or recipe"]
     return code + code_links(card)
+
+
+def _heading_kept(card: Card, block: Optional[Block]) -> bool:
+    """A heading that names the training code ("## Training code") counts only when the text under it gives
+    something other than a promise or a placeholder ("coming soon").
+
+    (training_method/partial-code-heading-over-a-promise.md)
+    """
+    if block is None or block.kind != "heading" or block.section is None:
+        return True
+    return any(
+        b.kind != "heading" and not FUTURE.search(b.text) and not PLACEHOLDER.search(b.text)
+        for b in card.blocks_in(block.section)
+    )
+
+
+#: The sentence before a code block that says the release was trained with it ("The released model was trained
+#: with the following code:").
+# "was trained with the following code", "can be trained using the following script": code shown as what trained
+# the release (training_method/complete-shown-training-code.md, training_method/complete-can-be-trained-with-script.md)
+SHOWN_CODE_INTRO = any_of(
+    r"\b(?:was|were|is|are|been|be)\s+(?:pre-?)?(?:trained|fine-?tuned)\s+(?:\S+\s+){0,3}?(?:with|using|by)\s+(?:exactly\s+)?"
+    r"(?:(?:the\s+)?(?:following|this|these|below)\b|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:code|scripts?|config(?:uration)?"
+    r"|commands?|settings)\s+(?:below|above)\b)"
+)
+#: A loss named in that code (``loss="sparse_categorical_crossentropy"``): the objective.
+# "loss=": a loss argument in training code (training_method/complete-shown-training-code.md)
+LOSS_IN_CODE = any_of(
+    r"\bloss\s*[:=]\s*[\"']?[\w.]{0,40}(?:crossentropy|cross_entropy|mse|mean_squared_error|mae|hinge|huber|focal|dice"
+    r"|bce|nll|ctc|kl_?div\w*)"
+)
+
+
+def shown_training_code(card: Card) -> list[Hit]:
+    """Code blocks the sentence before them calls the code that trained the release: the code, and the loss
+    named in it as the objective."""
+    hits: list[Hit] = []
+    is_release = release_sections(card)
+    before = None
+    for block in card.blocks:
+        if (
+            block.kind == "code"
+            and before is not None
+            and before.section is block.section
+            and is_release(block.section)
+        ):
+            if SHOWN_CODE_INTRO.search(before.text) and not for_reader(Hit("", before.line, "", before)):
+                hits.append(Hit("code or recipe", block.line, one_line(block.text)[:80], block))
+                loss = LOSS_IN_CODE.search(block.text)
+                if loss:
+                    hits.append(Hit("objective and procedure", block.line_at(loss.start()), loss.group(0), block))
+        if block.kind not in ("code", "html"):  # a <details> wrapper between the sentence and its code is markup
+            before = block if block.kind != "heading" else None
+    return hits
+
+
+#: A hyperparameter heading: values under it are settings, not a description of the training.
+HYPERPARAMETER_HEADING = any_of(r"\bhyper-?param", r"超参数")  # "Training hyperparameters", 训练超参数
+#: A line labelled as the training ("Training: AdamW, lr 2e-4 …", "训练：…").
+TRAINING_LABEL = any_of(
+    r"^\W{0,4}(?:training|训练)\s*[:：]"
+)  # "训练：AdamW" (training_method/partial-recipe-without-objective.md)
+
+
+def _stated_as_training(hit: Hit) -> bool:
+    """A value given as the description of the training: under a training heading that is not a hyperparameter
+    heading ("训练细节"), or on a line labelled "Training:" / "训练：" (a hyperparameter table alone is not)."""
+    block = hit.block
+    if block is None:
+        return False
+    title = block.section.title if block.section is not None else ""
+    under_training = bool(TRAINING_HEADING.search(title)) and not HYPERPARAMETER_HEADING.search(title)
+    return under_training or bool(TRAINING_LABEL.search(block.text))
 
 
 def detailed_recipe(card: Card) -> list[Hit]:
@@ -520,6 +633,14 @@ def _find(card: Card) -> dict[str, list[Hit]]:
         where=lambda b: prose(b) and b.kind not in ("front_matter", "heading"),
         urls=False,
     )
+    pointers = scan(
+        card,
+        {"pointer to details": POINTER},
+        where=lambda b: (
+            prose(b) and b.kind not in ("front_matter", "heading") and in_section(b.section, TRAINING_HEADING)
+        ),
+        urls=False,
+    )
     trace = scan(
         card,
         {"intermediate checkpoints": INTERMEDIATE_CHECKPOINTS},
@@ -527,8 +648,10 @@ def _find(card: Card) -> dict[str, list[Hit]]:
     )
     return {
         "intermediate checkpoints": trace["intermediate checkpoints"],
-        "objective and procedure": [hit for hit in strong["objective and procedure"] if not for_reader(hit)],
+        "objective and procedure": [hit for hit in strong["objective and procedure"] if not for_reader(hit)]
+        + [h for h in shown_training_code(card) if h.element == "objective and procedure"],
         "training mentioned": [hit for hit in weak["training mentioned"] if not for_reader(hit)] + stage_tags(card),
+        "pointer to details": pointers["pointer to details"],
     }
 
 
@@ -536,8 +659,11 @@ def _code_or_recipe(card: Card, facts: Facts) -> None:
     """Training code, or hyperparameter values beside a named objective; a weak mention alone is partial."""
     strong, weak = facts.found["objective and procedure"], facts.found["training mentioned"]
     code = training_code(card)
-    # hyperparameter values are a detailed recipe only beside a named objective or stage
-    recipe = detailed_recipe(card) if strong else []
+    # hyperparameter values are a detailed recipe: beside a named objective or stage it completes the method, alone it
+    # is one of its two elements (training_method/partial-recipe-without-objective.md)
+    recipe = detailed_recipe(card)
+    if not strong:
+        recipe = recipe if all(_stated_as_training(hit) for hit in recipe) else []
     facts.found["code or recipe"] = code + recipe
     if weak and not strong:
         facts.required.append("training mentioned")
@@ -545,6 +671,10 @@ def _code_or_recipe(card: Card, facts: Facts) -> None:
         facts.required.append("intermediate checkpoints")  # partial at most
     else:
         facts.found["intermediate checkpoints"] = []
+    if facts.found["pointer to details"] and not (weak or strong or code or facts.found["intermediate checkpoints"]):
+        facts.required.append("pointer to details")  # a generic pointer alone: partial at most
+    else:
+        facts.found["pointer to details"] = []
     if strong:
         facts.found["training mentioned"] = []
     facts.complete = bool(strong and (code or recipe)) or bool(weak and code)

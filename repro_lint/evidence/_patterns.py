@@ -61,7 +61,9 @@ FUTURE = _compile(
     r"|\bcoming soon\b|\bin the (?:near )?future\b|\bupcoming\b|\bforthcoming\b"
     # a condition, not a fact: "when a new version of the model is released", "once the weights are released"
     r"|\b(?:when|whenever|once|if|until)\b[^.,;\n]{0,60}\b(?:is|are|gets?) (?:\w+ )?released\b"
-    r"|即将|后续(?:将|会)?(?:开源|发布|公开)|敬请期待|将(?:会)?(?:开源|发布|公开)|计划(?:开源|发布)",
+    r"|即将|后续(?:将|会)?(?:开源|发布|公开)|敬请期待|将(?:会)?(?:开源|发布|公开)|计划(?:开源|发布)"
+    # a time to come: "将于近期开源", "将在论文接收后发布" (fixtures/training_method/partial-zh-promised-at-a-time.md)
+    r"|将(?:于|在)[^。，\n]{0,12}?(?:开源|发布|公开)|(?:近期|稍后)(?:开源|发布|公开)",
     IGNORECASE,
 )
 
@@ -79,5 +81,8 @@ USAGE_HEADING = _compile(
 _URL = _compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
 
 
-#: Where one clause ends and another begins: "AdamW and a cosine schedule; the values will be shared later".
-CLAUSE_BREAK = _compile(r"[;；]|[,，]\s*(?:and|but|while|whereas|although|though|however|yet|so)\b|[,，]\s*(?:但|而|并且|不过|其中)|\s—\s|\s-\s", IGNORECASE)
+#: Where one clause ends and another begins: "AdamW and a cosine schedule; the values will be shared later", "trained on
+#: X, which will be released later" (fixtures/training_data/partial-named-corpus-which-will-be-released.md).
+CLAUSE_BREAK = _compile(
+    r"[;；]|[,，]\s*(?:and|but|while|whereas|although|though|however|yet|so|which)\b|[,，]\s*(?:但|而|并且|不过|其中)|\s—\s|\s-\s", IGNORECASE
+)

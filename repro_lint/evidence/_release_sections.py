@@ -22,7 +22,7 @@ USER_HEADING = _compile(
     r"\busage\b|\bhow to (?:use|get started|run)|\bget(?:ting)? started|quick ?start|\binference\b|\binstall|\bsetup\b"
     r"|\benvironment\b|\bdownstream\b|\becosystem\b|\bdeploy|\bdemo\b|\bserving\b|\bquantiz|\bexamples?\b|\buses\b|\bdirect use|\bdownstream use"
     r"|\bderived\b|\brelated (?:projects?|models?|work)\b|\bintegrations?\b|\bthird[- ]party\b"
-    r"|\bevaluat|\bbenchmark|\bresults?\b|\bcitation\b|\bcite\b|\bbibtex\b|\bfaq\b|\bcontact\b|\backnowledg|\blicen[cs]e\b"
+    r"|\bevaluat|\bbenchmark|\bresults?\b|\bcomparisons?\b|\bcitation\b|\bcite\b|\bbibtex\b|\bfaq\b|\bcontact\b|\backnowledg|\blicen[cs]e\b"
     r"|your own|\bcustom (?:data|dataset)"
     r"|使用|快速|推理|部署|安装|环境|示例|引用|致谢|评测|评估|测评|常见问题|下游|许可|协议|相关项目|衍生",
     IGNORECASE,
@@ -52,6 +52,7 @@ HOWTO_HEADING = _compile(r"\bdemo\b|\bexamples?\b|\bhow to (?:fine-?tune|train)\
 #: Sentences that offer training to the reader ("fine-tune it on your own data", 支持微调): the section is an example for users.
 USER_TRAINING = _compile(
     r"\byour (?:own )?(?:data|dataset|task|use case|domain)|\bof your own\b|\byour own (?:repositor\w+|corpus|files?|documents?)\b"
+    r"|\btrain your own\b|\byour (?:own )?(?:keywords|images|recordings|clips|labels|classes|samples|examples)\b"
     r"|\byourself\b|\bcustom (?:data|dataset)s?\b|\b(?:a )?specific downstream tasks?"
     r"|\bfine-?tun(?:e|ing) (?:it|this model|the model|our models?) (?:on|for|with) (?:your|a|any|custom|specific)\b"
     r"|\bcan be fine-?tuned\b|\bsupports? (?:\w+ )?fine-?tun|\b(?:example|sample) (?:scripts?|configs?)\b|example的"

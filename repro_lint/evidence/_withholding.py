@@ -94,7 +94,24 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
         return False  # "your data remains private": the reader's, not the release's
     # another artifact counts against the subject unless it overlaps it or modifies it ("model architecture", 模型权重)
     others = [(m.start() + lo, m.end() + lo) for m in ARTIFACT.finditer(window) if not any(a < m.end() + lo + 2 and m.start() + lo < b for a, b in mine)]
-    return not others or nearest_mine <= min(distance(span) for span in others)
+    if not others or nearest_mine <= min(distance(span) for span in others):
+        return True
+    return _coordinated(sentence, at, mine, others)
+
+
+#: Between two artifacts withheld together: "the model size or the training data", "weights, code and data".
+COORDINATION = _compile(r"[\w\s-]{0,20}?(?:,|\band\b|\bor\b|\bnor\b|\bas well as\b)\s*(?:(?:the|its|our|any)\s+)?(?:[\w-]+\s+){0,2}", IGNORECASE)
+
+
+def _coordinated(sentence: str, at: int, mine: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    """True when the subject follows another withheld artifact in one list of objects ("we do not disclose the
+    model size or the training data", fixtures/training_data/closed-listed-after-another-artifact.md): every
+    member of the list is withheld."""
+    for start, _ in mine:
+        before = [end for o_start, end in others if at <= o_start and end <= start]
+        if before and COORDINATION.fullmatch(sentence, max(before), start):
+            return True
+    return False
 
 
 def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everywhere, heading: Optional["re.Pattern[str]"] = None) -> list[Hit]:
