@@ -229,6 +229,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:num_)?(?:channels|blocks)\s*[:=|]\s*{NUM}",
             # "512 channels": a number of channels, residual blocks or stages (architecture/complete-speech-spec.md)
             rf"\b{NUM}\s*(?:channels|residual blocks|stages)\b",
+            # "4 convolutional blocks", "6 residual convolution layers": a count of convolutional blocks or layers
+            # (architecture/complete-audio-codec-spec.md)
+            rf"\b{NUM}\s+(?:residual\s+)?conv(?:olution(?:al)?)?\s+(?:blocks|layers)\b",
             # "320 base channels": a base or model channel count (architecture/complete-unet-base-channels.md)
             rf"\b{NUM}\s*(?:base|model|latent)\s+channels\b",
             # "ViT-L/14": a ViT size and patch shorthand (phrases/architecture-vision.md)
@@ -282,6 +285,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "Maximum audio length: 30": the maximum audio or input length (phrases/architecture-speech.md)
             r"\bmax(?:imum)? (?:audio|input) (?:length|duration)\b[^.\n]{0,20}\d",
             rf"采样率{KV}{NUM}",  # "采样率: 16000": the sample rate in Chinese (phrases/architecture-zh.md)
+            # "12 codebooks", "8 residual quantizers": the token vocabulary of a neural audio codec, its quantiser depth
+            # (architecture/complete-audio-codec-spec.md)
+            rf"\b{NUM}\s+(?:codebooks|(?:residual\s+)?(?:vector\s+)?quanti[sz]ers|RVQ\s+(?:levels|stages))\b",
         ),
     },
     "diffusion and generative": {
