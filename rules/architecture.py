@@ -47,6 +47,13 @@ NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic
 #: config around the key (``"num_hidden_layers": 32``).
 KV = r"[\"']?\s*[:=|]?\s*"
 
+#: Words that make a layer count a subset of the stack, or no count of the model's layers at all: "4 MoE layers",
+#: "the last 2 trainable layers", "3 of the layers".
+LAYER_SUBSET = (
+    r"(?:of|and|or|the|more|in|to|for|MoE|sparse|expert|experts|frozen|trainable|unfrozen|additional|extra|new|adapter"
+    r"|LoRA|last|first|top|bottom)"
+)
+
 #: Evidence for each required element, organised by model kind (English and Chinese). The rubric's
 #: elements are the same for every kind; what names them differs: a language model has layers, heads
 #: and a context length, a vision model a depth, patch size and input resolution, a speech model a
@@ -130,6 +137,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers{KV}{NUM}",
             # "40 layers": a number of layers or transformer blocks (architecture/absent-sizes-only-in-news.md)
             rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b",
+            # "16 unshared message-passing layers": a layer count with qualifying words, not a subset of the stack
+            # ("4 MoE layers") (architecture/complete-qualified-layer-count.md)
+            rf"\b{NUM}\s+(?:(?!{LAYER_SUBSET}\s)[A-Za-z][\w-]{{1,24}}\s+){{1,2}}layers\b",
             # "24-layer, 1024-hidden, 16-heads": a size with its unit joined by a hyphen, the unit singular or plural
             # (architecture/complete-hyphenated-sizes.md)
             rf"\b{NUM}-(?:layers?|blocks?|hidden|heads?)\b",
