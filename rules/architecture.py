@@ -182,6 +182,14 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)",
             # "tokenizer: unigram": a tokenizer key with a value (phrases/architecture-language-family.md)
             r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w",
+            # "reads sequences of up to 2,048 nucleotides": the longest input, in tokens or in a science model's units
+            # (architecture/complete-input-length-in-words.md)
+            rf"\b(?:inputs?|sequences?|texts?|prompts?|documents?|passages?)\s+(?:of\s+)?(?:up\s+to|at\s+most|a\s+maximum"
+            rf"\s+of)\s+{NUM}\s*[kK]?\s+(?:tokens|residues|amino\s+acids|nucleotides|base\s+pairs|bp|characters|atoms)\b",
+            # "its vocabulary has 591 tokens": a vocabulary size in a sentence
+            # (architecture/complete-vocabulary-in-words.md)
+            rf"\bvocabular(?:y|ies)\s+(?:has|have|had|holds|contains?|comprises?|consists\s+of|with)\s+{NUM}\s*[kK]?\s+"
+            rf"(?:\w+\s+)?(?:tokens|entries|symbols|words|characters|pieces|units)\b",
             # "5000 个汉字作为建模单元", "5,000 output units": the units a recogniser predicts, counted
             # (architecture/complete-zh-asr-modelling-units.md)
             rf"{NUM}\s*个?\s*\S{{0,4}}\s*(?:作为|为)?(?:建模单元|输出单元)|\b{NUM}\s+(?:output|modell?ing) units\b",
