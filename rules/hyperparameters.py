@@ -104,6 +104,8 @@ CORE = {
         # "learning_rate 2e-5": a learning rate with its value (hyperparameters/absent-how-to-fine-tune-section.md)
         rf"\b(?:peak{SEP}|max(?:imum)?{SEP}|initial{SEP}|base{SEP})?(?:learning{SEP}rate|lr)(?:{SEP}(?:max|min"
         rf"|peak))?\b{GAP}{VALUE}",
+        # "lr0=0.02": a detector trainer's initial learning-rate key (hyperparameters/complete-initial-lr-key.md)
+        rf"\blr0\s*[:=]\s*{VALUE}",
         # "学习率: 3e-4": a learning rate with its value, in Chinese (phrases/hyperparameters-zh.md)
         rf"学习率{GAP}{VALUE}",
     ),
