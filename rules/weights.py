@@ -84,6 +84,9 @@ DOWNLOAD_TEXT = {
         # (weights/complete-package-loader-pretrained.md)
         r"\b\w+\.(?:create_model|load_model|from_pretrained|load)\(\s*[\"'][\w./-]+[\"'][^)\n]{0,60}"
         r"\bpretrained\s*=\s*True\b",
+        # "fetches the model weights automatically": a package loader that downloads the weights on first use
+        # (weights/complete-package-fetches-weights.md)
+        r"\b(?:downloads?|fetch(?:es)?|pulls?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:weights|checkpoints?)\s+automatically\b",
         # "torch.hub.load(\"finch-lab/finch": a torch.hub loader that downloads the weights
         # (weights/complete-torch-hub-loader.md)
         r"\btorch\.hub\.load\(\s*[\"'][\w.-]+/[\w.-]+",
