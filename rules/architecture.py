@@ -218,10 +218,11 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "vision transformer": a vision transformer, spelled out (phrases/architecture-vision.md)
             r"\bvision transformer\b",
             r"\bCNN\b",  # "CNN": a convolutional network, abbreviated (phrases/architecture-vision.md)
-            # "convolutional neural network": a convolutional network, spelled out (phrases/architecture-vision.md)
-            r"\bconvolutional (?:neural )?network\b",
-            # "ResNet": a known vision backbone family (phrases/architecture-vision.md)
-            r"\b(?:ResNet|ResNeXt|ConvNeXt|EfficientNet|Swin|DeiT|DETR)\b",
+            # "convolutional neural network", "convolutional recurrent network": a convolutional network, also a text
+            # recogniser's (phrases/architecture-vision.md, architecture/complete-ocr-charset.md)
+            r"\bconvolutional (?:recurrent )?(?:neural )?network\b",
+            # "ResNet", "CRNN": a known vision backbone or recogniser family (phrases/architecture-vision.md)
+            r"\b(?:ResNet|ResNeXt|ConvNeXt|EfficientNet|Swin|DeiT|DETR|CRNN)\b",
             # "a DPT head on a DINOv2-L backbone": a named network used as the backbone
             # (architecture/complete-backbone-and-input.md)
             r"(?-i:\b[A-Z][\w.-]{1,30}) backbone\b|\b(?:DINOv2|DPT|BEiT|SigLIP)\b",
@@ -269,6 +270,12 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\binputs?(?: size| resolution)?(?: of)?\s*:?\s*\d{2,4}\s?[x×]\s?\d{2,4}\b",
             # "224px input": an image size in pixels, one side (architecture/complete-unet-base-channels.md)
             r"\b\d{2,4}\s?(?:px|-?pixels?)\s+(?:inputs?|images?|resolution|crops?)\b",
+            # "96×96×96 voxel crops": a volumetric input size in voxels (architecture/complete-volumetric-input.md)
+            r"\b\d{1,4}(?:\s?[x×]\s?\d{1,4}){1,2}\s*voxels?\b",
+            # "a character set of 212 symbols": the characters a text recogniser predicts, counted
+            # (architecture/complete-ocr-charset.md)
+            rf"\b(?:charset|character\s+set|alphabet|character\s+dictionary)\s+(?:of|with|has|holds|contains)\s+{NUM}\s+"
+            rf"(?:characters|symbols|classes|glyphs|entries)\b",
             # "输入分辨率: 448": the input resolution in Chinese (phrases/architecture-zh.md)
             rf"(?:输入尺寸|输入分辨率|图像尺寸|分辨率){KV}{NUM}",
         ),
