@@ -92,6 +92,10 @@ DOWNLOAD_TEXT = {
         r"\btorch\.hub\.load\(\s*[\"'][\w.-]+/[\w.-]+",
         # "downloadable as `acme/wren-7b`": a hub id where the model is (weights/partial-hub-id-in-prose.md)
         r"\b(?:download(?:able|ed)?|available|hosted|published|released|uploaded)\b[^.\n`]{0,40}`[\w.-]+/[\w.-]+`",
+        # "wget https://…/models/pochard-3b-v1.tar": a download command fetching an archive from a models path
+        # (weights/complete-download-command-archive.md)
+        r"\b(?:wget|curl)\b[^\n]{0,40}?https?://[^\s\"'<>]{0,200}?(?:models?|weights|checkpoints?|ckpts?)\b[^\s\"'<>]{0,200}?"
+        r"\.(?:tar(?:\.gz)?|tgz|zip)\b",
         # "modelscope download": a ModelScope download command (phrases/weights-downloads.md)
         r"\bmodelscope download\b",
         r"\bollama (?:run|pull)\s+\S",  # "ollama run s": an Ollama run or pull command (phrases/weights-downloads.md)
