@@ -126,6 +126,9 @@ CORE = {
         rf"\b(?:n|num|total){SEP}?timesteps\b{GAP}{VALUE}",
         # "num_train_epochs 3": an epoch count key with its value (hyperparameters/absent-how-to-fine-tune-section.md)
         rf"\b(?:num(?:ber)?{SEP}(?:of{SEP})?(?:train{SEP})?)?epochs?\b{GAP}{VALUE}",
+        # "max_train_epochs = 16": an epoch count key with a max_ prefix
+        # (hyperparameters/complete-prefixed-trainer-keys.md)
+        rf"\bmax{SEP}(?:train{SEP})?epochs\b{GAP}{VALUE}",
         # "3 epochs": a number of epochs (extras/finetune-lineage-complete.md)
         rf"(?<!every )\b{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
         # "Training steps | 120,000": a step count key with its value (hyperparameters/complete-value-table.md)
@@ -158,6 +161,9 @@ CORE = {
     "optimizer": any_of(  # case-sensitive: "Adam" the optimizer, not "adam" in running text
         # "Optimizer: AdamW", "| optimizer | adamw |" (hyperparameters/complete-adapter-setup-list.md)
         r"\b[Oo]ptimi[sz]er\s*[:=|]\s*`?\w+",
+        # 'optimizer_type = "Prodigy"': an optimizer key with a suffix and a quoted name
+        # (hyperparameters/complete-prefixed-trainer-keys.md)
+        r"\b[Oo]ptimi[sz]er_(?:type|name|class)\s*[:=]\s*[\"'`]?[A-Za-z]\w+",
         # a Keras optimizer config: {'name': 'Adam', …} (hyperparameters/complete-keras-schedule.md)
         r"\b[Oo]ptimi[sz]er\s*[:=]\s*\{\s?'name':\s?'\w+",
         # "AdamW": a named optimizer (hyperparameters/complete-fullwidth-zh.md)
