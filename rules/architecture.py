@@ -89,8 +89,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bseq2seq\b",  # "seq2seq": a sequence-to-sequence model (phrases/architecture-language-family.md)
             # "BERT-style": a known architecture as the model's style (phrases/architecture-language-family.md)
             r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)[- ]?(?:style|like|based|architecture)",
-            # the base model named in a key or a sentence (architecture/partial-base-model-reference.md)
-            r"\bbase[_ ]model[ \t]*(?::|\bis\b|\bwas\b)[ \t]*[\w\[`\"'(]",
+            # the base model named in a key or a sentence, also the card template's "Finetuned from model" key
+            # (architecture/partial-base-model-reference.md, architecture/partial-template-finetuned-from-key.md)
+            r"\b(?:base[_ ]model|fine-?tuned from model(?: \[optional\])?)[ \t]*(?::|\bis\b|\bwas\b)"
+            r"[*_ \t]*[\w\[`\"'(]",
             # "model_type: tern": a config's model_type key with a value (phrases/architecture-language-family.md)
             r"\bmodel_type[\"']?\s*:\s*\S",
             # "architecture | Setting", '"architectures": ["X"': an architecture key with a value (extras/open-full.md,
@@ -100,8 +102,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"解码器|编码器|混合专家|自回归|扩散模型|Transformer\s*(?:架构|结构)",
             # a fine-tune of a named model (type by reference) (architecture/partial-base-model-reference.md)
             r"\bfine-?tuned (?:version|variant|checkpoint) of\b",
-            # a model fine-tuned or built on a named model (phrases/training-data-named-sources.md)
-            r"\b(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*",
+            # a model fine-tuned or built on a named model, or distilled from a teacher, named or linked by hub id
+            # (phrases/training-data-named-sources.md, architecture/partial-distilled-from-teacher.md)
+            r"\b(?:(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)|distill?ed (?:from|out of))\s+"
+            r"(?:the\s+)?(?:\[?[\w.-]+/[\w.-]+|(?-i:[A-Z])[\w.-]*)",
             # "T5 model": a known model family followed by "model" (phrases/architecture-language-family.md)
             r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon"
             r"|BLOOM)\b[\w .-]{0,12}\bmodel\b",
