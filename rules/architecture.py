@@ -120,7 +120,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "1.5 trillion": a size with its unit, not a token or sample count (architecture/closed-not-disclosed.md)
             rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples"
             rf"|images|hours|instructions|pairs|steps|GPU|(?:time|data) points|observations|episodes|trajectories"
-            rf"|frames|clips|videos|utterances|sequences|documents|records))",
+            rf"|frames|clips|videos|utterances|sequences|documents|records|molecules|compounds|conformers|conformations|structures"
+            rf"|proteins|atoms))",
             # "Wren-7B": the size in a model name (architecture/absent-size-in-heading-and-badge.md)
             rf"\b[\w.]{{1,80}}-{NUM}[bBmM]\b",
             # "parameters: 26": a parameter count key with a value (open-weights.md)
@@ -186,10 +187,12 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)",
             # "tokenizer: unigram": a tokenizer key with a value (phrases/architecture-language-family.md)
             r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w",
-            # "reads sequences of up to 2,048 nucleotides": the longest input, in tokens or in a science model's units
-            # (architecture/complete-input-length-in-words.md)
-            rf"\b(?:inputs?|sequences?|texts?|prompts?|documents?|passages?)\s+(?:of\s+)?(?:up\s+to|at\s+most|a\s+maximum"
-            rf"\s+of)\s+{NUM}\s*[kK]?\s+(?:tokens|residues|amino\s+acids|nucleotides|base\s+pairs|bp|characters|atoms)\b",
+            # "reads sequences of up to 2,048 nucleotides", "molecules with up to 64 heavy atoms": the longest input, in
+            # tokens or in a science model's units (architecture/complete-input-length-in-words.md,
+            # architecture/complete-molecule-size-limit.md)
+            rf"\b(?:inputs?|sequences?|texts?|prompts?|documents?|passages?|molecules|proteins|structures|graphs)\s+(?:of\s+"
+            rf"|with\s+)?(?:up\s+to|at\s+most|a\s+maximum\s+of)\s+{NUM}\s*[kK]?\s+(?:heavy\s+)?(?:tokens|residues|amino\s+acids"
+            rf"|nucleotides|base\s+pairs|bp|characters|atoms|nodes)\b",
             # "its vocabulary has 591 tokens": a vocabulary size in a sentence
             # (architecture/complete-vocabulary-in-words.md)
             rf"\bvocabular(?:y|ies)\s+(?:has|have|had|holds|contains?|comprises?|consists\s+of|with)\s+{NUM}\s*[kK]?\s+"
