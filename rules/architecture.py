@@ -285,12 +285,17 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"(?:characters|symbols|classes|glyphs|entries)\b",
             # "输入分辨率: 448": the input resolution in Chinese (phrases/architecture-zh.md)
             rf"(?:输入尺寸|输入分辨率|图像尺寸|分辨率){KV}{NUM}",
+            # "输入 224×224": an input size after the word for input, in Chinese
+            # (architecture/complete-zh-input-size.md)
+            r"输入(?:图像|图片)?\s*(?:大小|尺寸)?\s*[:：]?\s*\d{2,4}\s?[x×*]\s?\d{2,4}",
         ),
     },
     "speech and audio": {
         "model type": (
             r"\bConformer\b",  # "Conformer": a Conformer speech model (architecture/complete-speech-spec.md)
-            r"\b(?:RNN-?T|transducer)\b",  # "RNN-T": a transducer speech model (phrases/architecture-speech.md)
+            # "RNN-T": a transducer speech model; "ECAPA-TDNN", "x-vector": a time-delay network for speaker embeddings
+            # (phrases/architecture-speech.md, architecture/complete-speaker-embedding-spec.md)
+            r"\b(?:RNN-?T|transducer|(?:ECAPA-?)?TDNN|[xd]-vectors?)\b",
             r"\bCTC\b",  # "CTC": a CTC speech model (architecture/complete-speech-spec.md)
             r"\bwav2vec\b",  # "wav2vec": a wav2vec-based model (phrases/architecture-speech.md)
             r"\bHuBERT\b",  # "HuBERT": a HuBERT-based model (phrases/architecture-speech.md)
