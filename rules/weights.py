@@ -61,9 +61,10 @@ DOWNLOAD_TEXT = {
         r"\bfrom_pretrained\(\s*[\"'][\w.-]+(?:/[\w.-]+)?[\"']",
         # "huggingface-cli download": a hub download command (weights/complete-unreadable-front-matter.md)
         r"\b(?:huggingface-cli|hf) download\b",
-        # a model or checkpoint argument set to a hub id (weights/complete-front-matter-hub-id.md)
+        # a model, checkpoint or source argument set to a hub id (weights/complete-front-matter-hub-id.md,
+        # weights/complete-loader-source-argument.md)
         r"\b(?:checkpoint|model(?:_id|_name|_name_or_path|_path)?|repo(?:_id)?"
-        r"|pretrained_model_name_or_path)\s*[=:]\s*[\"'][\w.-]+/[\w.-]+[\"']",
+        r"|pretrained_model_name_or_path|source)\s*[=:]\s*[\"'][\w.-]+/[\w.-]+[\"']",
         # "--model swift-lab/swift-2b": a command-line model flag with a hub id (phrases/weights-downloads.md)
         r"--(?:model(?:_name_or_path|_id)?|hf_path|hf_model|repo_id)[ =][\w.-]+/[\w.-]+\b",
         # "Heron('heron-lab/heron-v1'": a loader class called with a hub id (weights/complete-constructor-hub-id.md)
