@@ -87,8 +87,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bRWKV\b",  # "RWKV": the RWKV recurrent family (phrases/architecture-language-family.md)
             r"\btransformer\b",  # "transformer": the transformer, named alone (architecture/complete-config-block.md)
             r"\bseq2seq\b",  # "seq2seq": a sequence-to-sequence model (phrases/architecture-language-family.md)
-            # "BERT-style": a known architecture as the model's style (phrases/architecture-language-family.md)
-            r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)[- ]?(?:style|like|based|architecture)",
+            # "BERT-style", "BERT-large-like": a known architecture, of a named size, as the model's style
+            # (phrases/architecture-language-family.md, architecture/partial-family-size-like.md)
+            r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)(?:[- ](?:tiny|mini|small|base|medium|large|xl|xxl))?[- ]?"
+            r"(?:style|like|based|architecture)",
             # the base model named in a key or a sentence, also the card template's "Finetuned from model" key
             # (architecture/partial-base-model-reference.md, architecture/partial-template-finetuned-from-key.md)
             r"\b(?:base[_ ]model|fine-?tuned from model(?: \[optional\])?)[ \t]*(?::|\bis\b|\bwas\b)"
