@@ -120,6 +120,9 @@ DOWNLOAD_TEXT = {
         # (weights/complete-model-file-in-this-repository.md)
         r"\bmodel (?:files?|weights|checkpoints?)\b(?:[^.\n]|\.(?=\w)){0,60}\b(?:is|are) (?:included|stored|provided)"
         r" (?:in|with) this (?:repo(?:sitory)?|model repo(?:sitory)?)\b",
+        # "模型文件 `tagger.onnx` 已包含在本仓库中": the weights ship with the card, in Chinese
+        # (weights/complete-model-file-in-this-repository-zh.md)
+        r"(?:模型|权重)(?:文件)?[^。\n]{0,40}?(?:已|均已)?(?:包含|存放|提供|放置)(?:在|于)本(?:仓库|模型仓库|项目)",
         # "Checkpoint: `kittiwake/ast-audioset` on the Hub": a checkpoint or weights label with a hub id
         # (weights/partial-checkpoint-label-hub-id.md)
         r"^\W{0,4}(?:checkpoints?|(?:model )?weights|model id)\s*[:：]\s*`?[\w.-]+/[\w.-]+`?",
