@@ -102,8 +102,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\barchitectures?[\"']?\s*[:|]\s*\[?\s*[\"']?\w",
             # "编码器": a model type in Chinese (phrases/architecture-zh.md)
             r"解码器|编码器|混合专家|自回归|扩散模型|Transformer\s*(?:架构|结构)",
-            # a fine-tune of a named model (type by reference) (architecture/partial-base-model-reference.md)
-            r"\bfine-?tuned (?:version|variant|checkpoint) of\b",
+            # a fine-tune of a named model (type by reference), also as a noun: "a fine-tune of [X]"
+            # (architecture/partial-base-model-reference.md, architecture/partial-noun-fine-tune-of.md)
+            r"\b(?:fine-?tuned (?:version|variant|checkpoint)|an? fine-?tune) of\b",
             # a model fine-tuned or built on a named model, or distilled from a teacher, named or linked by hub id
             # (phrases/training-data-named-sources.md, architecture/partial-distilled-from-teacher.md)
             r"\b(?:(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)|distill?ed (?:from|out of))\s+"
