@@ -447,8 +447,9 @@ def _reader_sentences(block: Block) -> list[tuple[int, int]]:
 
 def _find(card: Card) -> dict[str, list[Hit]]:
     """Core and extra settings with values, in the blocks that may hold the release's settings; not in
-    link targets (a badge's ``%20Updates``), nor in a sentence addressed to the reader."""
-    found = scan(card, ELEMENTS, where=release_settings(card), urls=False)
+    link targets (a badge's ``%20Updates``), nor in a sentence addressed to the reader. A value stands also in a
+    sentence that withholds something else ("on our logs, which are not public, for 40k steps"): a value is given."""
+    found = scan(card, ELEMENTS, where=release_settings(card), urls=False, skip_withheld=False)
     spans: dict[int, tuple[str, list[tuple[int, int]]]] = {}
 
     def said_to_reader(hit: Hit) -> bool:
