@@ -101,9 +101,10 @@ SCHEDULE_KIND = (
 #: The five core hyperparameters (the rubric counts these), name followed by a value.
 CORE = {
     "learning rate": any_of(
-        # "learning_rate 2e-5": a learning rate with its value (hyperparameters/absent-how-to-fine-tune-section.md)
+        # "learning_rate 2e-5", "Learning rate (peak) | 3e-4": a learning rate with its value, a note between them
+        # (hyperparameters/absent-how-to-fine-tune-section.md, hyperparameters/complete-noted-learning-rate.md)
         rf"\b(?:peak{SEP}|max(?:imum)?{SEP}|initial{SEP}|base{SEP})?(?:learning{SEP}rate|lr)(?:{SEP}(?:max|min"
-        rf"|peak))?\b{GAP}{VALUE}",
+        rf"|peak))?\b{NOTE}{GAP}{VALUE}",
         # "lr0=0.02": a detector trainer's initial learning-rate key (hyperparameters/complete-initial-lr-key.md)
         rf"\blr0\s*[:=]\s*{VALUE}",
         # "学习率: 3e-4": a learning rate with its value, in Chinese (phrases/hyperparameters-zh.md)
@@ -131,8 +132,10 @@ CORE = {
         rf"\bmax{SEP}(?:train{SEP})?epochs\b{GAP}{VALUE}",
         # "3 epochs": a number of epochs (extras/finetune-lineage-complete.md)
         rf"(?<!every )\b{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
-        # "Training steps | 120,000": a step count key with its value (hyperparameters/complete-value-table.md)
-        rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{NOTE}{GAP}{VALUE}",
+        # "Training steps | 120,000": a step count key with its value, not the warm-up steps
+        # (hyperparameters/complete-value-table.md, hyperparameters/complete-noted-learning-rate.md)
+        rf"(?<!warm-up )(?<!warmup )(?<!warm up )(?<!warmup_)\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}"
+        rf"|total{SEP}|train{SEP})?steps\b{NOTE}{GAP}{VALUE}",
         # "Training iterations | 600k": an iteration or update count key with its value
         # (hyperparameters/complete-noted-keys-table.md)
         rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?(?:iterations|iters|updates)\b{NOTE}"
