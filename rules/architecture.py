@@ -376,6 +376,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\bmax(?:imum)?[_ ]seq(?:uence)?[_ ](?:length|len){KV}{NUM}",
             # "Max tokens: 512": the maximum input tokens with a value (phrases/architecture-embedding.md)
             rf"\bmax(?:imum)? (?:input )?tokens{KV}{NUM}",
+            # "max 512 tokens": the maximum input in tokens, number first
+            # (architecture/complete-max-tokens-number-first.md)
+            rf"\bmax(?:imum)?\.?\s+(?:input\s+)?(?:of\s+)?{NUM}\s*[kK]?\s+tokens\b",
         ),
     },
     "time series": {
@@ -385,8 +388,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:RNN|TCN)\b",  # "RNN": a recurrent or temporal convolutional network (phrases/architecture-speech.md)
             r"\bpatch[- ]?TST\b",  # "PatchTST": a PatchTST time-series model (phrases/architecture-time-series.md)
             r"\bgraph neural network\b|\bGNN\b",  # "GNN": a graph neural network (phrases/architecture-time-series.md)
-            # "MLP-Mixer": an MLP-Mixer or MLP-based model (phrases/architecture-time-series.md)
-            r"\bMLP[- ]?(?:Mixer|based)\b",
+            # "MLP-Mixer", "N-BEATS": an MLP-Mixer or MLP-based model, a basis-expansion forecaster
+            # (phrases/architecture-time-series.md, architecture/complete-forecast-horizon-in-words.md)
+            r"\b(?:MLP[- ]?(?:Mixer|based)|N-?BEATS|N-?HiTS|DeepAR)\b",
         ),
         "context or tokenizer": (
             # a forecast or context window with a value (architecture/partial-model-size-is-not-a-dimension.md)
@@ -394,6 +398,12 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}",
             # "预测长度: 96": the prediction length in Chinese (phrases/architecture-zh.md)
             rf"预测长度{KV}{NUM}",
+            # "24 hours ahead": the forecast horizon in words (architecture/complete-forecast-horizon-in-words.md)
+            rf"\b{NUM}\s+(?:hours|days|weeks|steps|time\s+steps|time\s+points)\s+ahead\b",
+            # "from the last 168 hours": the lookback window in words
+            # (architecture/complete-forecast-horizon-in-words.md)
+            rf"\b(?:from|given|using)\s+the\s+(?:last|past|previous)\s+{NUM}\s+(?:hours|days|weeks|steps|time\s+steps"
+            rf"|time\s+points|observations)\b",
         ),
     },
     "reinforcement learning": {
