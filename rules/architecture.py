@@ -246,6 +246,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         "dimensions": (
             # "depth=12": a depth key with a value (training_method/complete-commands-we-used.md)
             rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?depth\s*[:=|]\s*{NUM}",
+            # "depths [2, 2, 18, 2]": the depth of each stage, listed (architecture/complete-tiles-and-stage-depths.md)
+            r"\bdepths\s*[:=]?\s*[\[(]\s*\d{1,3}\s*,",
             # "Patch size: 14,": the patch size with a value (phrases/architecture-vision.md)
             rf"\bpatch[_ ]?size{KV}(?:of\s+)?{NUM}",
             # "patches of 14": patches of a size (phrases/architecture-vision.md)
@@ -273,8 +275,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:input|image|crop) (?:size|resolution)\b{KV}(?:of\s+)?{NUM}",
             # "resolution: 336": a resolution key with a value (phrases/architecture-vision.md)
             rf"\bresolution\s*[:=|]\s*{NUM}",
-            # "336 x 336 pixels": an image size in pixels (architecture/complete-vision-spec.md)
-            r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels|px|resolution|images?|inputs?)\b",
+            # "336 x 336 pixels", "256×256 pixel tiles": an image size in pixels, of an image, tile or crop
+            # (architecture/complete-vision-spec.md, architecture/complete-tiles-and-stage-depths.md)
+            r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels?|px|resolution|images?|inputs?|tiles?|crops?)\b",
             r"\bimgsz\s*=\s*\d",  # "imgsz=640": a YOLO image-size argument (phrases/architecture-vision.md)
             # "input 518×518": the input size before its value (architecture/complete-backbone-and-input.md)
             r"\binputs?(?: size| resolution)?(?: of)?\s*:?\s*\d{2,4}\s?[x×]\s?\d{2,4}\b",
