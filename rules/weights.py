@@ -189,9 +189,10 @@ WEIGHT_URL = any_of(
     r"^https?://wisemodel\.cn/models/",
     # "https://openxlab.org.cn/models/detail": an OpenXLab model page (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?openxlab\.org\.cn/models/",
-    # "https://drive.google.com/file/d/…": a file shared from a drive, on a line that names no data
-    # (phrases/weights-downloads.md)
-    r"^https?://(?:drive\.google\.com/(?:file/d/|uc\?)|(?:www\.)?dropbox\.com/s/|pan\.baidu\.com/s/)",
+    # "https://drive.google.com/file/d/…", "https://zenodo.org/records/…": a file shared from a drive or an archive
+    # record, on a line that names no data (phrases/weights-downloads.md, weights/complete-archive-record.md)
+    r"^https?://(?:drive\.google\.com/(?:file/d/|uc\?)|(?:www\.)?dropbox\.com/s/|pan\.baidu\.com/s/"
+    r"|(?:www\.)?zenodo\.org/records?/)",
     # "https://storage.googleapis.com/swift-lab": a public bucket of weights (phrases/weights-downloads.md)
     r"^https?://(?:dl\.fbaipublicfiles\.com|storage\.googleapis\.com)/",
     # "https://catalog.ngc.nvidia.com/orgs/swift/models/": an NVIDIA NGC model page (phrases/weights-downloads.md)
@@ -200,7 +201,8 @@ WEIGHT_URL = any_of(
 
 #: A drive or file-sharing link holds weights or data alike: on a line about data it is the data's.
 FILE_SHARE = any_of(
-    r"drive\.google\.com|dropbox\.com|pan\.baidu\.com",  # a shared file (weights/partial-drive-link-in-model-table.md)
+    # a shared file or an archive record (weights/partial-drive-link-in-model-table.md)
+    r"drive\.google\.com|dropbox\.com|pan\.baidu\.com|zenodo\.org",
 )
 DATA_WORD = any_of(
     # "dataset": data named on the line (weights/partial-drive-link-in-model-table.md)
