@@ -88,6 +88,9 @@ DOWNLOAD_TEXT = {
         # "fetches the model weights automatically": a package loader that downloads the weights on first use
         # (weights/complete-package-fetches-weights.md)
         r"\b(?:downloads?|fetch(?:es)?|pulls?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:weights|checkpoints?)\s+automatically\b",
+        # "模型权重会在首次调用时自动下载": the weights fetched automatically on first use, in Chinese
+        # (weights/complete-package-fetches-weights-zh.md)
+        r"(?:权重|模型)[^。\n]{0,20}?首次(?:调用|使用|运行|加载)时?[^。\n]{0,6}?自动下载",
         # "torch.hub.load(\"finch-lab/finch": a torch.hub loader that downloads the weights
         # (weights/complete-torch-hub-loader.md)
         r"\btorch\.hub\.load\(\s*[\"'][\w.-]+/[\w.-]+",
