@@ -265,6 +265,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b{NUM}\s+(?:residual\s+)?conv(?:olution(?:al)?)?\s+(?:blocks|layers)\b",
             # "320 base channels": a base or model channel count (architecture/complete-unet-base-channels.md)
             rf"\b{NUM}\s*(?:base|model|latent)\s+channels\b",
+            # "4 downsampling stages": the resolution stages of an encoder-decoder network, counted
+            # (architecture/complete-nowcast-stages-and-window.md)
+            rf"\b{NUM}\s+(?:down-?sampling|up-?sampling|resolution|encoder|decoder)\s+(?:stages|levels)\b",
             # "ViT-L/14": a ViT size and patch shorthand (phrases/architecture-vision.md)
             r"(?-i:\bViT-[SBLHg]/\d{1,2}\b)",
             # "通道数: 256": channels, depth or patch size in Chinese (phrases/architecture-zh.md)
@@ -403,10 +406,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"预测长度{KV}{NUM}",
             # "24 hours ahead": the forecast horizon in words (architecture/complete-forecast-horizon-in-words.md)
             rf"\b{NUM}\s+(?:hours|days|weeks|steps|time\s+steps|time\s+points)\s+ahead\b",
-            # "from the last 168 hours": the lookback window in words
+            # "from the last 168 hours", "from the last 60 minutes": the lookback window in words
             # (architecture/complete-forecast-horizon-in-words.md)
-            rf"\b(?:from|given|using)\s+the\s+(?:last|past|previous)\s+{NUM}\s+(?:hours|days|weeks|steps|time\s+steps"
-            rf"|time\s+points|observations)\b",
+            rf"\b(?:from|given|using)\s+the\s+(?:last|past|previous)\s+{NUM}\s+(?:minutes|hours|days|weeks|steps"
+            rf"|time\s+steps|time\s+points|observations)\b",
         ),
     },
     "reinforcement learning": {
