@@ -47,6 +47,13 @@ NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic
 #: config around the key (``"num_hidden_layers": 32``).
 KV = r"[\"']?\s*[:=|]?\s*"
 
+#: Words that make a layer count a subset of the stack, or no count of the model's layers at all: "4 MoE layers",
+#: "the last 2 trainable layers", "3 of the layers".
+LAYER_SUBSET = (
+    r"(?:of|and|or|the|more|in|to|for|MoE|sparse|expert|experts|frozen|trainable|unfrozen|additional|extra|new|adapter"
+    r"|LoRA|last|first|top|bottom)"
+)
+
 #: Evidence for each required element, organised by model kind (English and Chinese). The rubric's
 #: elements are the same for every kind; what names them differs: a language model has layers, heads
 #: and a context length, a vision model a depth, patch size and input resolution, a speech model a
@@ -80,10 +87,14 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bRWKV\b",  # "RWKV": the RWKV recurrent family (phrases/architecture-language-family.md)
             r"\btransformer\b",  # "transformer": the transformer, named alone (architecture/complete-config-block.md)
             r"\bseq2seq\b",  # "seq2seq": a sequence-to-sequence model (phrases/architecture-language-family.md)
-            # "BERT-style": a known architecture as the model's style (phrases/architecture-language-family.md)
-            r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)[- ]?(?:style|like|based|architecture)",
-            # the base model named in a key or a sentence (architecture/partial-base-model-reference.md)
-            r"\bbase[_ ]model[ \t]*(?::|\bis\b|\bwas\b)[ \t]*[\w\[`\"'(]",
+            # "BERT-style", "BERT-large-like": a known architecture, of a named size, as the model's style
+            # (phrases/architecture-language-family.md, architecture/partial-family-size-like.md)
+            r"\b(?:BERT|GPT|T5|LLaMA|Llama|Mistral|Qwen\d*)(?:[- ](?:tiny|mini|small|base|medium|large|xl|xxl))?[- ]?"
+            r"(?:style|like|based|architecture)",
+            # the base model named in a key or a sentence, also the card template's "Finetuned from model" key
+            # (architecture/partial-base-model-reference.md, architecture/partial-template-finetuned-from-key.md)
+            r"\b(?:base[_ ]model|fine-?tuned from model(?: \[optional\])?)[ \t]*(?::|\bis\b|\bwas\b)"
+            r"[*_ \t]*[\w\[`\"'(]",
             # "model_type: tern", "**Model type:** text classification (RoBERTa encoder)": a config's model_type key
             # or a model card's model type field, with a value (phrases/architecture-language-family.md,
             # architecture/partial-model-type-field.md; a placeholder value is not read at all)
@@ -93,10 +104,13 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\barchitectures?[\"']?\s*[:|]\s*\[?\s*[\"']?\w",
             # "编码器": a model type in Chinese (phrases/architecture-zh.md)
             r"解码器|编码器|混合专家|自回归|扩散模型|Transformer\s*(?:架构|结构)",
-            # a fine-tune of a named model (type by reference) (architecture/partial-base-model-reference.md)
-            r"\bfine-?tuned (?:version|variant|checkpoint) of\b",
-            # a model fine-tuned or built on a named model (phrases/training-data-named-sources.md)
-            r"\b(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*",
+            # a fine-tune of a named model (type by reference), also as a noun: "a fine-tune of [X]"
+            # (architecture/partial-base-model-reference.md, architecture/partial-noun-fine-tune-of.md)
+            r"\b(?:fine-?tuned (?:version|variant|checkpoint)|an? fine-?tune) of\b",
+            # a model fine-tuned or built on a named model, or distilled from a teacher, named or linked by hub id
+            # (phrases/training-data-named-sources.md, architecture/partial-distilled-from-teacher.md)
+            r"\b(?:(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)|distill?ed (?:from|out of))\s+"
+            r"(?:the\s+)?(?:\[?[\w.-]+/[\w.-]+|(?-i:[A-Z])[\w.-]*)",
             # "T5 model": a known model family followed by "model" (phrases/architecture-language-family.md)
             r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon"
             r"|BLOOM)\b[\w .-]{0,12}\bmodel\b",
@@ -111,7 +125,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "1.5 trillion": a size with its unit, not a token or sample count (architecture/closed-not-disclosed.md)
             rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples"
             rf"|images|hours|instructions|pairs|steps|GPU|(?:time|data) points|observations|episodes|trajectories"
-            rf"|frames|clips|videos|utterances|sequences|documents|records))",
+            rf"|frames|clips|videos|utterances|sequences|documents|records|molecules|compounds|conformers|conformations|structures"
+            rf"|proteins|atoms))",
             # "Wren-7B": the size in a model name (architecture/absent-size-in-heading-and-badge.md)
             rf"\b[\w.]{{1,80}}-{NUM}[bBmM]\b",
             # "parameters: 26": a parameter count key with a value (open-weights.md)
@@ -136,6 +151,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers{KV}{NUM}",
             # "40 layers": a number of layers or transformer blocks (architecture/absent-sizes-only-in-news.md)
             rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b",
+            # "16 unshared message-passing layers": a layer count with qualifying words, not a subset of the stack
+            # ("4 MoE layers") (architecture/complete-qualified-layer-count.md)
+            rf"\b{NUM}\s+(?:(?!{LAYER_SUBSET}\s)[A-Za-z][\w-]{{1,24}}\s+){{1,2}}layers\b",
             # "24-layer, 1024-hidden, 16-heads": a size with its unit joined by a hyphen, the unit singular or plural
             # (architecture/complete-hyphenated-sizes.md)
             rf"\b{NUM}-(?:layers?|blocks?|hidden|heads?)\b",
@@ -178,6 +196,16 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\btokeni[sz](?:er|ation)\b[^.\n]{{0,30}}?\b{NUM}\s*[kK]?\s*(?:tokens|vocab)",
             # "tokenizer: unigram": a tokenizer key with a value (phrases/architecture-language-family.md)
             r"\btokeni[sz](?:er|ation)\s*[:=|]\s*\w",
+            # "reads sequences of up to 2,048 nucleotides", "molecules with up to 64 heavy atoms": the longest input, in
+            # tokens or in a science model's units (architecture/complete-input-length-in-words.md,
+            # architecture/complete-molecule-size-limit.md)
+            rf"\b(?:inputs?|sequences?|texts?|prompts?|documents?|passages?|molecules|proteins|structures|graphs)\s+(?:of\s+"
+            rf"|with\s+)?(?:up\s+to|at\s+most|a\s+maximum\s+of)\s+{NUM}\s*[kK]?\s+(?:heavy\s+)?(?:tokens|residues|amino\s+acids"
+            rf"|nucleotides|base\s+pairs|bp|characters|atoms|nodes)\b",
+            # "its vocabulary has 591 tokens": a vocabulary size in a sentence
+            # (architecture/complete-vocabulary-in-words.md)
+            rf"\bvocabular(?:y|ies)\s+(?:has|have|had|holds|contains?|comprises?|consists\s+of|with)\s+{NUM}\s*[kK]?\s+"
+            rf"(?:\w+\s+)?(?:tokens|entries|symbols|words|characters|pieces|units)\b",
             # "5000 个汉字作为建模单元", "5,000 output units": the units a recogniser predicts, counted
             # (architecture/complete-zh-asr-modelling-units.md)
             rf"{NUM}\s*个?\s*\S{{0,4}}\s*(?:作为|为)?(?:建模单元|输出单元)|\b{NUM}\s+(?:output|modell?ing) units\b",
@@ -206,10 +234,11 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "vision transformer": a vision transformer, spelled out (phrases/architecture-vision.md)
             r"\bvision transformer\b",
             r"\bCNN\b",  # "CNN": a convolutional network, abbreviated (phrases/architecture-vision.md)
-            # "convolutional neural network": a convolutional network, spelled out (phrases/architecture-vision.md)
-            r"\bconvolutional (?:neural )?network\b",
-            # "ResNet": a known vision backbone family (phrases/architecture-vision.md)
-            r"\b(?:ResNet|ResNeXt|ConvNeXt|EfficientNet|Swin|DeiT|DETR)\b",
+            # "convolutional neural network", "convolutional recurrent network": a convolutional network, also a text
+            # recogniser's (phrases/architecture-vision.md, architecture/complete-ocr-charset.md)
+            r"\bconvolutional (?:recurrent )?(?:neural )?network\b",
+            # "ResNet", "CRNN": a known vision backbone or recogniser family (phrases/architecture-vision.md)
+            r"\b(?:ResNet|ResNeXt|ConvNeXt|EfficientNet|Swin|DeiT|DETR|CRNN)\b",
             # "a DPT head on a DINOv2-L backbone": a named network used as the backbone
             # (architecture/complete-backbone-and-input.md)
             r"(?-i:\b[A-Z][\w.-]{1,30}) backbone\b|\b(?:DINOv2|DPT|BEiT|SigLIP)\b",
@@ -223,6 +252,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         "dimensions": (
             # "depth=12": a depth key with a value (training_method/complete-commands-we-used.md)
             rf"\b(?:enc(?:oder)?_|dec(?:oder)?_)?depth\s*[:=|]\s*{NUM}",
+            # "depths [2, 2, 18, 2]": the depth of each stage, listed (architecture/complete-tiles-and-stage-depths.md)
+            r"\bdepths\s*[:=]?\s*[\[(]\s*\d{1,3}\s*,",
             # "Patch size: 14,": the patch size with a value (phrases/architecture-vision.md)
             rf"\bpatch[_ ]?size{KV}(?:of\s+)?{NUM}",
             # "patches of 14": patches of a size (phrases/architecture-vision.md)
@@ -235,8 +266,14 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:num_)?(?:channels|blocks)\s*[:=|]\s*{NUM}",
             # "512 channels": a number of channels, residual blocks or stages (architecture/complete-speech-spec.md)
             rf"\b{NUM}\s*(?:channels|residual blocks|stages)\b",
+            # "4 convolutional blocks", "6 residual convolution layers": a count of convolutional blocks or layers
+            # (architecture/complete-audio-codec-spec.md)
+            rf"\b{NUM}\s+(?:residual\s+)?conv(?:olution(?:al)?)?\s+(?:blocks|layers)\b",
             # "320 base channels": a base or model channel count (architecture/complete-unet-base-channels.md)
             rf"\b{NUM}\s*(?:base|model|latent)\s+channels\b",
+            # "4 downsampling stages": the resolution stages of an encoder-decoder network, counted
+            # (architecture/complete-nowcast-stages-and-window.md)
+            rf"\b{NUM}\s+(?:down-?sampling|up-?sampling|resolution|encoder|decoder)\s+(?:stages|levels)\b",
             # "ViT-L/14": a ViT size and patch shorthand (phrases/architecture-vision.md)
             r"(?-i:\bViT-[SBLHg]/\d{1,2}\b)",
             # "通道数: 256": channels, depth or patch size in Chinese (phrases/architecture-zh.md)
@@ -247,21 +284,33 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:input|image|crop) (?:size|resolution)\b{KV}(?:of\s+)?{NUM}",
             # "resolution: 336": a resolution key with a value (phrases/architecture-vision.md)
             rf"\bresolution\s*[:=|]\s*{NUM}",
-            # "336 x 336 pixels": an image size in pixels (architecture/complete-vision-spec.md)
-            r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels|px|resolution|images?|inputs?)\b",
+            # "336 x 336 pixels", "256×256 pixel tiles": an image size in pixels, of an image, tile or crop
+            # (architecture/complete-vision-spec.md, architecture/complete-tiles-and-stage-depths.md)
+            r"\b\d{2,4}\s?[x×]\s?\d{2,4}\s*(?:pixels?|px|resolution|images?|inputs?|tiles?|crops?)\b",
             r"\bimgsz\s*=\s*\d",  # "imgsz=640": a YOLO image-size argument (phrases/architecture-vision.md)
             # "input 518×518": the input size before its value (architecture/complete-backbone-and-input.md)
             r"\binputs?(?: size| resolution)?(?: of)?\s*:?\s*\d{2,4}\s?[x×]\s?\d{2,4}\b",
             # "224px input": an image size in pixels, one side (architecture/complete-unet-base-channels.md)
             r"\b\d{2,4}\s?(?:px|-?pixels?)\s+(?:inputs?|images?|resolution|crops?)\b",
+            # "96×96×96 voxel crops": a volumetric input size in voxels (architecture/complete-volumetric-input.md)
+            r"\b\d{1,4}(?:\s?[x×]\s?\d{1,4}){1,2}\s*voxels?\b",
+            # "a character set of 212 symbols": the characters a text recogniser predicts, counted
+            # (architecture/complete-ocr-charset.md)
+            rf"\b(?:charset|character\s+set|alphabet|character\s+dictionary)\s+(?:of|with|has|holds|contains)\s+{NUM}\s+"
+            rf"(?:characters|symbols|classes|glyphs|entries)\b",
             # "输入分辨率: 448": the input resolution in Chinese (phrases/architecture-zh.md)
             rf"(?:输入尺寸|输入分辨率|图像尺寸|分辨率){KV}{NUM}",
+            # "输入 224×224": an input size after the word for input, in Chinese
+            # (architecture/complete-zh-input-size.md)
+            r"输入(?:图像|图片)?\s*(?:大小|尺寸)?\s*[:：]?\s*\d{2,4}\s?[x×*]\s?\d{2,4}",
         ),
     },
     "speech and audio": {
         "model type": (
             r"\bConformer\b",  # "Conformer": a Conformer speech model (architecture/complete-speech-spec.md)
-            r"\b(?:RNN-?T|transducer)\b",  # "RNN-T": a transducer speech model (phrases/architecture-speech.md)
+            # "RNN-T": a transducer speech model; "ECAPA-TDNN", "x-vector": a time-delay network for speaker embeddings
+            # (phrases/architecture-speech.md, architecture/complete-speaker-embedding-spec.md)
+            r"\b(?:RNN-?T|transducer|(?:ECAPA-?)?TDNN|[xd]-vectors?)\b",
             r"\bCTC\b",  # "CTC": a CTC speech model (architecture/complete-speech-spec.md)
             r"\bwav2vec\b",  # "wav2vec": a wav2vec-based model (phrases/architecture-speech.md)
             r"\bHuBERT\b",  # "HuBERT": a HuBERT-based model (phrases/architecture-speech.md)
@@ -288,6 +337,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "Maximum audio length: 30": the maximum audio or input length (phrases/architecture-speech.md)
             r"\bmax(?:imum)? (?:audio|input) (?:length|duration)\b[^.\n]{0,20}\d",
             rf"采样率{KV}{NUM}",  # "采样率: 16000": the sample rate in Chinese (phrases/architecture-zh.md)
+            # "12 codebooks", "8 residual quantizers": the token vocabulary of a neural audio codec, its quantiser depth
+            # (architecture/complete-audio-codec-spec.md)
+            rf"\b{NUM}\s+(?:codebooks|(?:residual\s+)?(?:vector\s+)?quanti[sz]ers|RVQ\s+(?:levels|stages))\b",
         ),
     },
     "diffusion and generative": {
@@ -336,6 +388,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\bmax(?:imum)?[_ ]seq(?:uence)?[_ ](?:length|len){KV}{NUM}",
             # "Max tokens: 512": the maximum input tokens with a value (phrases/architecture-embedding.md)
             rf"\bmax(?:imum)? (?:input )?tokens{KV}{NUM}",
+            # "max 512 tokens": the maximum input in tokens, number first
+            # (architecture/complete-max-tokens-number-first.md)
+            rf"\bmax(?:imum)?\.?\s+(?:input\s+)?(?:of\s+)?{NUM}\s*[kK]?\s+tokens\b",
         ),
     },
     "time series": {
@@ -345,8 +400,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:RNN|TCN)\b",  # "RNN": a recurrent or temporal convolutional network (phrases/architecture-speech.md)
             r"\bpatch[- ]?TST\b",  # "PatchTST": a PatchTST time-series model (phrases/architecture-time-series.md)
             r"\bgraph neural network\b|\bGNN\b",  # "GNN": a graph neural network (phrases/architecture-time-series.md)
-            # "MLP-Mixer": an MLP-Mixer or MLP-based model (phrases/architecture-time-series.md)
-            r"\bMLP[- ]?(?:Mixer|based)\b",
+            # "MLP-Mixer", "N-BEATS": an MLP-Mixer or MLP-based model, a basis-expansion forecaster
+            # (phrases/architecture-time-series.md, architecture/complete-forecast-horizon-in-words.md)
+            r"\b(?:MLP[- ]?(?:Mixer|based)|N-?BEATS|N-?HiTS|DeepAR)\b",
         ),
         "context or tokenizer": (
             # a forecast or context window with a value (architecture/partial-model-size-is-not-a-dimension.md)
@@ -354,6 +410,12 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}",
             # "预测长度: 96": the prediction length in Chinese (phrases/architecture-zh.md)
             rf"预测长度{KV}{NUM}",
+            # "24 hours ahead": the forecast horizon in words (architecture/complete-forecast-horizon-in-words.md)
+            rf"\b{NUM}\s+(?:hours|days|weeks|steps|time\s+steps|time\s+points)\s+ahead\b",
+            # "from the last 168 hours", "from the last 60 minutes": the lookback window in words
+            # (architecture/complete-forecast-horizon-in-words.md)
+            rf"\b(?:from|given|using)\s+the\s+(?:last|past|previous)\s+{NUM}\s+(?:minutes|hours|days|weeks|steps"
+            rf"|time\s+steps|time\s+points|observations)\b",
         ),
     },
     "reinforcement learning": {

@@ -101,9 +101,12 @@ SCHEDULE_KIND = (
 #: The five core hyperparameters (the rubric counts these), name followed by a value.
 CORE = {
     "learning rate": any_of(
-        # "learning_rate 2e-5": a learning rate with its value (hyperparameters/absent-how-to-fine-tune-section.md)
+        # "learning_rate 2e-5", "Learning rate (peak) | 3e-4": a learning rate with its value, a note between them
+        # (hyperparameters/absent-how-to-fine-tune-section.md, hyperparameters/complete-noted-learning-rate.md)
         rf"\b(?:peak{SEP}|max(?:imum)?{SEP}|initial{SEP}|base{SEP})?(?:learning{SEP}rate|lr)(?:{SEP}(?:max|min"
-        rf"|peak))?\b{GAP}{VALUE}",
+        rf"|peak))?\b{NOTE}{GAP}{VALUE}",
+        # "lr0=0.02": a detector trainer's initial learning-rate key (hyperparameters/complete-initial-lr-key.md)
+        rf"\blr0\s*[:=]\s*{VALUE}",
         # "学习率: 3e-4": a learning rate with its value, in Chinese (phrases/hyperparameters-zh.md)
         rf"学习率{GAP}{VALUE}",
         # "Adam(1e-3)", "SGD(0.01, momentum=0.9)": an optimizer called with the learning rate as its first argument
@@ -133,10 +136,15 @@ CORE = {
         rf"\b(?:n|num|total){SEP}?timesteps\b{GAP}{VALUE}",
         # "num_train_epochs 3": an epoch count key with its value (hyperparameters/absent-how-to-fine-tune-section.md)
         rf"\b(?:num(?:ber)?{SEP}(?:of{SEP})?(?:train{SEP})?)?epochs?\b{GAP}{VALUE}",
+        # "max_train_epochs = 16": an epoch count key with a max_ prefix
+        # (hyperparameters/complete-prefixed-trainer-keys.md)
+        rf"\bmax{SEP}(?:train{SEP})?epochs\b{GAP}{VALUE}",
         # "3 epochs": a number of epochs (extras/finetune-lineage-complete.md)
         rf"(?<!every )\b{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
-        # "Training steps | 120,000": a step count key with its value (hyperparameters/complete-value-table.md)
-        rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?steps\b{NOTE}{GAP}{VALUE}",
+        # "Training steps | 120,000": a step count key with its value, not the warm-up steps
+        # (hyperparameters/complete-value-table.md, hyperparameters/complete-noted-learning-rate.md)
+        rf"(?<!warm-up )(?<!warmup )(?<!warm up )(?<!warmup_)\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}"
+        rf"|total{SEP}|train{SEP})?steps\b{NOTE}{GAP}{VALUE}",
         # "Training iterations | 600k": an iteration or update count key with its value
         # (hyperparameters/complete-noted-keys-table.md)
         rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?(?:iterations|iters|updates)\b{NOTE}"
@@ -165,6 +173,9 @@ CORE = {
     "optimizer": any_of(  # case-sensitive: "Adam" the optimizer, not "adam" in running text
         # "Optimizer: AdamW", "| optimizer | adamw |" (hyperparameters/complete-adapter-setup-list.md)
         r"\b[Oo]ptimi[sz]er\s*[:=|]\s*`?\w+",
+        # 'optimizer_type = "Prodigy"': an optimizer key with a suffix and a quoted name
+        # (hyperparameters/complete-prefixed-trainer-keys.md)
+        r"\b[Oo]ptimi[sz]er_(?:type|name|class)\s*[:=]\s*[\"'`]?[A-Za-z]\w+",
         # a Keras optimizer config: {'name': 'Adam', …} (hyperparameters/complete-keras-schedule.md)
         r"\b[Oo]ptimi[sz]er\s*[:=]\s*\{\s?'name':\s?'\w+",
         # "AdamW": a named optimizer (hyperparameters/complete-fullwidth-zh.md)
@@ -448,8 +459,9 @@ def _reader_sentences(block: Block) -> list[tuple[int, int]]:
 
 def _find(card: Card) -> dict[str, list[Hit]]:
     """Core and extra settings with values, in the blocks that may hold the release's settings; not in
-    link targets (a badge's ``%20Updates``), nor in a sentence addressed to the reader."""
-    found = scan(card, ELEMENTS, where=release_settings(card), urls=False)
+    link targets (a badge's ``%20Updates``), nor in a sentence addressed to the reader. A value stands also in a
+    sentence that withholds something else ("on our logs, which are not public, for 40k steps"): a value is given."""
+    found = scan(card, ELEMENTS, where=release_settings(card), urls=False, skip_withheld=False)
     spans: dict[int, tuple[str, list[tuple[int, int]]]] = {}
 
     def said_to_reader(hit: Hit) -> bool:

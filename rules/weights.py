@@ -61,9 +61,10 @@ DOWNLOAD_TEXT = {
         r"\bfrom_pretrained\(\s*[\"'][\w.-]+(?:/[\w.-]+)?[\"']",
         # "huggingface-cli download": a hub download command (weights/complete-unreadable-front-matter.md)
         r"\b(?:huggingface-cli|hf) download\b",
-        # a model or checkpoint argument set to a hub id (weights/complete-front-matter-hub-id.md)
+        # a model, checkpoint or source argument set to a hub id (weights/complete-front-matter-hub-id.md,
+        # weights/complete-loader-source-argument.md)
         r"\b(?:checkpoint|model(?:_id|_name|_name_or_path|_path)?|repo(?:_id)?"
-        r"|pretrained_model_name_or_path)\s*[=:]\s*[\"'][\w.-]+/[\w.-]+[\"']",
+        r"|pretrained_model_name_or_path|source)\s*[=:]\s*[\"'][\w.-]+/[\w.-]+[\"']",
         # "--model swift-lab/swift-2b": a command-line model flag with a hub id (phrases/weights-downloads.md)
         r"--(?:model(?:_name_or_path|_id)?|hf_path|hf_model|repo_id)[ =][\w.-]+/[\w.-]+\b",
         # "Heron('heron-lab/heron-v1'": a loader class called with a hub id (weights/complete-constructor-hub-id.md)
@@ -84,6 +85,12 @@ DOWNLOAD_TEXT = {
         # (weights/complete-package-loader-pretrained.md)
         r"\b\w+\.(?:create_model|load_model|from_pretrained|load)\(\s*[\"'][\w./-]+[\"'][^)\n]{0,60}"
         r"\bpretrained\s*=\s*True\b",
+        # "fetches the model weights automatically": a package loader that downloads the weights on first use
+        # (weights/complete-package-fetches-weights.md)
+        r"\b(?:downloads?|fetch(?:es)?|pulls?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:weights|checkpoints?)\s+automatically\b",
+        # "模型权重会在首次调用时自动下载": the weights fetched automatically on first use, in Chinese
+        # (weights/complete-package-fetches-weights-zh.md)
+        r"(?:权重|模型)[^。\n]{0,20}?首次(?:调用|使用|运行|加载)时?[^。\n]{0,6}?自动下载",
         # "torch.hub.load(\"finch-lab/finch": a torch.hub loader that downloads the weights
         # (weights/complete-torch-hub-loader.md)
         r"\btorch\.hub\.load\(\s*[\"'][\w.-]+/[\w.-]+",
@@ -109,6 +116,10 @@ DOWNLOAD_TEXT = {
         # (weights/complete-export-in-this-repository.md)
         r"\b(?:ONNX|TensorRT|Core ?ML|TFLite|OpenVINO|GGUF|safetensors) (?:export|version|weights|files?|model)s?\b"
         r"[^.\n]{0,40}\b(?:in|under)\b[^.\n]{0,30}\bthis repo(?:sitory)?\b",
+        # "wget https://…/models/pochard-3b-v1.tar": a download command fetching an archive from a models path
+        # (weights/complete-download-command-archive.md)
+        r"\b(?:wget|curl)\b[^\n]{0,40}?https?://[^\s\"'<>]{0,200}?(?:models?|weights|checkpoints?|ckpts?)\b[^\s\"'<>]{0,200}?"
+        r"\.(?:tar(?:\.gz)?|tgz|zip)\b",
         # "modelscope download": a ModelScope download command (phrases/weights-downloads.md)
         r"\bmodelscope download\b",
         r"\bollama (?:run|pull)\s+\S",  # "ollama run s": an Ollama run or pull command (phrases/weights-downloads.md)
@@ -139,6 +150,9 @@ DOWNLOAD_TEXT = {
         # (weights/complete-model-file-in-this-repository.md)
         r"\bmodel (?:files?|weights|checkpoints?)\b(?:[^.\n]|\.(?=\w)){0,60}\b(?:is|are) (?:included|stored|provided)"
         r" (?:in|with) this (?:repo(?:sitory)?|model repo(?:sitory)?)\b",
+        # "模型文件 `tagger.onnx` 已包含在本仓库中": the weights ship with the card, in Chinese
+        # (weights/complete-model-file-in-this-repository-zh.md)
+        r"(?:模型|权重)(?:文件)?[^。\n]{0,40}?(?:已|均已)?(?:包含|存放|提供|放置)(?:在|于)本(?:仓库|模型仓库|项目)",
         # "Checkpoint: `kittiwake/ast-audioset` on the Hub": a checkpoint or weights label with a hub id
         # (weights/partial-checkpoint-label-hub-id.md)
         r"^\W{0,4}(?:checkpoints?|(?:model )?weights|model id)\s*[:：]\s*`?[\w.-]+/[\w.-]+`?",
@@ -205,9 +219,10 @@ WEIGHT_URL = any_of(
     r"^https?://wisemodel\.cn/models/",
     # "https://openxlab.org.cn/models/detail": an OpenXLab model page (phrases/weights-downloads.md)
     r"^https?://(?:www\.)?openxlab\.org\.cn/models/",
-    # "https://drive.google.com/file/d/…": a file shared from a drive, on a line that names no data
-    # (phrases/weights-downloads.md)
-    r"^https?://(?:drive\.google\.com/(?:file/d/|uc\?)|(?:www\.)?dropbox\.com/s/|pan\.baidu\.com/s/)",
+    # "https://drive.google.com/file/d/…", "https://zenodo.org/records/…": a file shared from a drive or an archive
+    # record, on a line that names no data (phrases/weights-downloads.md, weights/complete-archive-record.md)
+    r"^https?://(?:drive\.google\.com/(?:file/d/|uc\?)|(?:www\.)?dropbox\.com/s/|pan\.baidu\.com/s/"
+    r"|(?:www\.)?zenodo\.org/records?/)",
     # "https://storage.googleapis.com/swift-lab": a public bucket of weights (phrases/weights-downloads.md)
     r"^https?://(?:dl\.fbaipublicfiles\.com|storage\.googleapis\.com)/",
     # "https://catalog.ngc.nvidia.com/orgs/swift/models/": an NVIDIA NGC model page (phrases/weights-downloads.md)
@@ -216,7 +231,8 @@ WEIGHT_URL = any_of(
 
 #: A drive or file-sharing link holds weights or data alike: on a line about data it is the data's.
 FILE_SHARE = any_of(
-    r"drive\.google\.com|dropbox\.com|pan\.baidu\.com",  # a shared file (weights/partial-drive-link-in-model-table.md)
+    # a shared file or an archive record (weights/partial-drive-link-in-model-table.md)
+    r"drive\.google\.com|dropbox\.com|pan\.baidu\.com|zenodo\.org",
 )
 DATA_WORD = any_of(
     # "dataset": data named on the line (weights/partial-drive-link-in-model-table.md)
