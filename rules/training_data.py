@@ -813,10 +813,11 @@ def _dataset_pages(card: Card) -> list[Hit]:
 
 #: The words just before a link that is what the release was trained on: "trained on [",
 #: "fine-tuned on the [", "continued pre-training on 40k reports from [" (a count of it, not "subsets of")
-#: (training_data/complete-trained-on-linked-dataset-page.md,
-#: training_data/complete-training-on-count-from-linked-page.md).
+#: "we train on [" (training_data/complete-trained-on-linked-dataset-page.md,
+#: training_data/complete-training-on-count-from-linked-page.md, training_data/complete-we-train-on-linked-page.md).
 TRAINED_ON_LINK = any_of(
-    r"\b(?:pre-?trained|trained|(?:pre-?)?training|fine-?tuned|fine-?tuning|finetuned)\s+(?:\w+\s+){0,2}on\s+"
+    r"\b(?:pre-?trained|trained|(?:pre-?)?trains?|(?:pre-?)?training|fine-?tuned|fine-?tunes?|fine-?tuning|finetuned)\s+"
+    r"(?:\w+\s+){0,2}on\s+"
     r"(?:\d[^.\[\n]{0,60}\s(?:from|of)\s+)?(?:the\s+)?\[$"
 )
 #: A model's page on a hub: a link there is a model, not data.
