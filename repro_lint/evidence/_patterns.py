@@ -47,7 +47,7 @@ WITHHELD = _compile(
     r"|\bclosed[- ](?:weights?|models?)\b"
     r"|\bproprietary\b|\bclosed[- ]source\b"
     r"|\bconfidential\b|\bwithheld\b|\bundisclosed\b|\bnot open\b"
-    r"|\b(?:only|exclusively) (?:available |accessible )?(?:through|via|by|from|on) (?:our |the )?(?:api|platform|chat|web|cloud|service)"
+    r"|\b(?:only|exclusively) (?:available |accessible )?(?:through|via|by|from|on) (?:our |the )?(?:[\w-]+ ){0,2}?(?:api|platform|chat|web|cloud|service)"
     r"|\bapi[- ]only\b|\bavailable (?:only )?(?:through|via) (?:our |an? |the )?(?:paid )?(?:[\w-]+ ){0,2}api\b"
     r"|\bonly (?:support|offer|provide|allow)s? (?:controlled |limited )?(?:access|use)\b[^.\n]{0,40}\b(?:through|via) (?:our |the )?(?:\w+ )?api\b"
     r"|不公开|未公开|暂不公开|不开源|暂不开源|暂未开源|未开源|闭源|不对外|私有数据|专有数据|无法公开|不予公开|仅(?:通过|提供)\s*api|暂不(?:提供|开放|发布|对外)|不(?:提供|开放)(?:下载|权重|数据)"
