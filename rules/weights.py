@@ -112,6 +112,10 @@ DOWNLOAD_TEXT = {
         # named place to get the weights (weights/complete-checkpoint-attached-to-release.md)
         r"\b(?:weights|checkpoints?)\b[^.\n]{0,40}\battached to (?:the |our |each )?(?:GitHub )?releases?\b"
         r"|\b(?:get|obtain|fetch|grab)\s+(?:the\s+)?(?:model\s+|trained\s+)?(?:weights|checkpoints?)\s+(?:from|at|on|via)\b",
+        # "`kws.tflite` and `kws.h5` are in this repository": weight files kept with the card
+        # (weights/complete-weight-files-in-this-repository.md)
+        r"\b[\w.-]+\.(?:safetensors|gguf|ckpt|pth?|bin|h5|keras|onnx|tflite|npz)\b[^.\n]{0,60}\b(?:is|are)"
+        r" (?:included |stored |kept )?in this (?:model )?repo(?:sitory)?\b",
         # "The ONNX export is in the `onnx/` folder of this repository": an exported model kept with the card
         # (weights/complete-export-in-this-repository.md)
         r"\b(?:ONNX|TensorRT|Core ?ML|TFLite|OpenVINO|GGUF|safetensors) (?:export|version|weights|files?|model)s?\b"
@@ -140,8 +144,9 @@ DOWNLOAD_TEXT = {
         r"\b[\w.-]+\.(?:safetensors|gguf|ckpt|pth|pt|bin|h5|keras|onnx|tflite|npz|msgpack)`?\s*[:：—–-]\s*[^\n]{0,60}?"
         r"\b(?:weights|checkpoint|adapter)\b",
         # "Download the safetensors checkpoint from": downloading the weights from a place (extras/open-full.md,
-        # weights/complete-download-file-from-files-tab.md)
-        r"\bdownload\w*\b(?:[^.\n]|\.\d|\.(?=safetensors|gguf)){0,40}\b(?:weights|checkpoints?|models?|safetensors|gguf)\b"
+        # weights/complete-download-file-from-files-tab.md, weights/complete-download-weight-file-from-release.md)
+        r"\bdownload\w*\b(?:[^.\n]|\.\d|\.(?=safetensors|gguf|pth?\b|ckpt|h5|onnx|tflite|npz)){0,40}\b(?:weights|checkpoints?"
+        r"|models?|safetensors|gguf|[\w-]+\.(?:pth?|ckpt|h5|onnx|tflite|npz))\b"
         r"(?:[^.\n]|\.\d){0,40}\b(?:from|at|on|here|via|link)\b",
         # "The model weights … can be downloaded from the Google Cloud bucket": weights, then where to download them
         # (weights/complete-weights-downloaded-from-bucket.md)
