@@ -152,8 +152,12 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "40 layers": a number of layers or transformer blocks (architecture/absent-sizes-only-in-news.md)
             rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b",
             # "16 unshared message-passing layers": a layer count with qualifying words, not a subset of the stack
-            # ("4 MoE layers") (architecture/complete-qualified-layer-count.md)
-            rf"\b{NUM}\s+(?:(?!{LAYER_SUBSET}\s)[A-Za-z][\w-]{{1,24}}\s+){{1,2}}layers\b",
+            # ("4 MoE layers"), also of blocks ("6 interaction blocks") (architecture/complete-qualified-layer-count.md,
+            # architecture/complete-blocks-and-features.md)
+            rf"\b{NUM}\s+(?:(?!{LAYER_SUBSET}\s)[A-Za-z][\w-]{{1,24}}\s+){{1,2}}(?:layers|blocks)\b",
+            # "with 128 hidden features", "256 feature channels": a width in features or channels, two digits or more
+            # (architecture/complete-blocks-and-features.md)
+            r"\b\d{2,5}\s+(?:hidden|latent|feature)\s+(?:features|units|channels|dimensions)\b|\b\d{2,5}\s+channels\b",
             # "24-layer, 1024-hidden, 16-heads": a size with its unit joined by a hyphen, the unit singular or plural
             # (architecture/complete-hyphenated-sizes.md)
             rf"\b{NUM}-(?:layers?|blocks?|hidden|heads?)\b",
