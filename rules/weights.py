@@ -161,6 +161,10 @@ DOWNLOAD_TEXT = {
         # "Checkpoint: `kittiwake/ast-audioset` on the Hub": a checkpoint or weights label with a hub id
         # (weights/partial-checkpoint-label-hub-id.md)
         r"^\W{0,4}(?:checkpoints?|(?:model )?weights|model id)\s*[:：]\s*`?[\w.-]+/[\w.-]+`?",
+        # "**Checkpoints:** `kestrel-v1.safetensors`": a checkpoint or weights label with a weight file
+        # (weights/complete-checkpoint-label-file-name.md)
+        r"^\W{0,6}(?:checkpoints?|(?:model )?weights|model files?)\s*[:：][\s*_]{0,6}`?[\w.-]+\.(?:safetensors|gguf"
+        r"|ckpt|pth?|bin|h5|onnx|tflite|npz)\b",
         # "Weights: https://zenodo.org/records/5555555 (MIT)": a weights label with a link and an SPDX license
         # (weights/complete-weights-label-url-spdx.md)
         r"^\W{0,4}(?:model )?weights\W{0,4}\s*[:：]\s*<?https?://",
