@@ -304,6 +304,9 @@ COMPOSITION = any_of(
     # (training_data/complete-count-per-source.md)
     rf"\b{NUM}\s*(?:[KMBT]\b)?[^.\n]{{0,20}}\bfrom\s+(?:the\s+)?\w[^.\n]{{0,60}}?(?:\band\b|,)\s+{NUM}\s*(?:[KMBT]\b)?"
     rf"[^.\n]{{0,20}}\bfrom\b",
+    # "a ratio of Japanese to English of 9:1", "比例为 7:3": the shares of the sources as a ratio
+    # (training_data/complete-sources-in-a-ratio.md)
+    r"\bratio\b[^.\n]{0,40}?\b\d{1,3}\s?:\s?\d{1,3}\b|\b\d{1,3}\s?:\s?\d{1,3}\s+ratio\b|比例为?\s*\d{1,3}\s*[:：]\s*\d{1,3}",
     # "1,020 training, 1,020 validation and 6,149 test images": the split of the data
     # (training_data/complete-title-case-dataset-with-splits.md)
     rf"\b{NUM}\s+(?:training|train)\b[^.\n]{{0,40}}\b{NUM}\s+(?:validation|val|dev|test)\b",
