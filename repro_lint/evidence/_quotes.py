@@ -8,6 +8,7 @@ from typing import Optional
 from ..document import Block, Card
 from ..prefilter import lazy as _compile
 from ..results import Evidence
+from ._text import sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +96,6 @@ def window_quote(card: Card, line: int, matched: str = "", limit: int = 160) -> 
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-#: Where a sentence ends on a line: after ". ", "! ", "? " or a full-width mark.
-_SENTENCE_END = _compile(r"(?<=[.!?])\s+|(?<=[。！？；])")
 #: Markup that opens a line without being part of its first sentence: list markers, quote marks, heading marks.
 _LINE_MARKUP = _compile(r"^(?:[-*+>#]+\s+|\d+[.)]\s+)+")
 #: A matched text this short does not say on its own what is withheld ("API key", "cloud service").
@@ -114,7 +113,5 @@ def sentence_quote(card: Card, line: int, matched: str) -> str:
     span = locate(text, matched)
     if span is None:
         return quote
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, span[0])), default=0)
-    end = _SENTENCE_END.search(text, span[1])
-    sentence = " ".join(text[start : end.start() if end else len(text)].split())
-    return _LINE_MARKUP.sub("", sentence) or quote
+    sentence = next((s for offset, s in sentences(text) if offset <= span[0] < offset + len(s)), "")
+    return _LINE_MARKUP.sub("", " ".join(sentence.split())) or quote
