@@ -45,13 +45,10 @@ Fix
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional
 
-from repro_lint.document import Block, Card
+from repro_lint.document import Card
 from repro_lint.evidence import (
     EXAMPLE_PATH,
-    FUTURE,
-    PLACEHOLDER,
     TRAINING_CODE,
     USER_TRAINING,
     BlockFilter,
@@ -521,31 +518,13 @@ def training_code(card: Card) -> list[Hit]:
         "code or recipe"
     ]
     # "支持微调，开源了训练代码" offers fine-tuning to users; it is not the release's recipe
-    code = [
-        hit
-        for hit in statements
-        if (hit.block is None or not USER_TRAINING.search(hit.block.text)) and _heading_kept(card, hit.block)
-    ]
+    code = [hit for hit in statements if hit.block is None or not USER_TRAINING.search(hit.block.text)]
     code += scan(card, {"code or recipe": COMMAND}, where=lambda b: release(b) and b.kind == "code")["code or recipe"]
     code += training_files(card, release, element="code or recipe")
     code += training_files(card, release, TRAINING_CODE, element="code or recipe")
     code += trained_with_code(card, prose)
     code += [h for h in shown_training_code(card) if h.element == "code or recipe"]
     return code + code_links(card)
-
-
-def _heading_kept(card: Card, block: Optional[Block]) -> bool:
-    """A heading that names the training code ("## Training code") counts only when the text under it gives
-    something other than a promise or a placeholder ("coming soon").
-
-    (training_method/partial-code-heading-over-a-promise.md)
-    """
-    if block is None or block.kind != "heading" or block.section is None:
-        return True
-    return any(
-        b.kind != "heading" and not FUTURE.search(b.text) and not PLACEHOLDER.search(b.text)
-        for b in card.blocks_in(block.section)
-    )
 
 
 #: The sentence before a code block that says the release was trained with it ("The released model was trained
