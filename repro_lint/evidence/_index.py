@@ -21,13 +21,14 @@ from typing import Any, Callable, Container, Iterable, Iterator, Optional, Seque
 
 from ..document import Block, Card, Section
 from ..prefilter import TextIndex, fold, may_match_any, plan
+from ..prefilter import lazy as _compile
 from ..views import ComputedSequence
 from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
 from ._release_names import ReleaseTraining
 from ._text import Column, _unemphasised, blank_urls, clean, header_columns, is_prose, one_line, row_readings, sentences
 
 #: Full-width forms of ASCII characters ("ＴＢＤ"), which the card reader normalises in each block's text.
-_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+_FULL_WIDTH = _compile("[\uff01-\uff5e]")
 
 
 def _offsets(card_size: int) -> "array[int]":
