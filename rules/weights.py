@@ -46,6 +46,7 @@ from repro_lint.evidence import (
     criterion_codes,
     in_section,
     is_placeholder_only,
+    names_release,
     release_names,
     scan,
     sentences,
@@ -78,9 +79,9 @@ DOWNLOAD_TEXT = {
         # "Checkpoint: [link](https://drive.google.com/…)": a link under a checkpoint or weights column
         # (weights/complete-checkpoint-column-link.md)
         r"\b(?:checkpoints?|ckpts?|weights|model weights|download)\s*:\s*\[[^\]\n]{1,40}\]\(https?://",
-        # "load_from_hub(\"sanderling/ppo-Breakout\", …)": a hub loader given the release's repository
-        # (weights/partial-rl-load-from-hub.md)
-        r"\b(?:load_from_hub|hf_hub_download|load_checkpoint)\(\s*(?:repo_id\s*=\s*)?[\"'][\w.-]+/[\w.-]+[\"']",
+        # "load_from_hub(\"sanderling/ppo-Breakout\", …)", "Tern.from_hub(\"tern-lab/tern-1\")": a hub loader given
+        # a repository (weights/partial-rl-load-from-hub.md, weights/complete-package-from-hub-loader.md)
+        r"\b(?:load_from_hub|from_hub|hf_hub_download|load_checkpoint)\(\s*(?:repo_id\s*=\s*)?[\"'][\w.-]+/[\w.-]+[\"']",
         # "timm.create_model('resnet50.a1_in1k', pretrained=True)": a package loader that downloads the named weights
         # (weights/complete-package-loader-pretrained.md)
         r"\b\w+\.(?:create_model|load_model|from_pretrained|load)\(\s*[\"'][\w./-]+[\"'][^)\n]{0,60}"
@@ -124,6 +125,8 @@ DOWNLOAD_TEXT = {
         # (weights/complete-download-command-archive.md)
         r"\b(?:wget|curl)\b[^\n]{0,40}?https?://[^\s\"'<>]{0,200}?(?:models?|weights|checkpoints?|ckpts?)\b[^\s\"'<>]{0,200}?"
         r"\.(?:tar(?:\.gz)?|tgz|zip)\b",
+        # "load_model(\"hf://petrel-ml/petrel-b0\")": a hub URL in a loader (weights/complete-hf-scheme-url.md)
+        r"\bhf://[\w.-]+/[\w.-]+",
         # "modelscope download": a ModelScope download command (phrases/weights-downloads.md)
         r"\bmodelscope download\b",
         r"\bollama (?:run|pull)\s+\S",  # "ollama run s": an Ollama run or pull command (phrases/weights-downloads.md)
@@ -566,13 +569,32 @@ def _license_text(card: Card) -> list[Hit]:
     return hits
 
 
+#: A repository id in backticks in prose: where the release is, when it carries the release's own name.
+HUB_ID = {
+    # "A small chat model: `tern-lab/tern-chat-1b`." (weights/complete-own-hub-id-in-prose.md)
+    "download location": any_of(r"`[\w.-]{2,100}/([A-Za-z][\w.-]{1,100})`"),
+}
+
+
+def _own_hub_ids(card: Card) -> list[Hit]:
+    """Backticked repository ids in prose that carry the name the card gives its release (``# Tern-Chat-1B``
+    and `` `tern-lab/tern-chat-1b` ``): the card names its own repository, which is where the weights are."""
+    hits = scan(card, HUB_ID, where=lambda b: b.kind in ("paragraph", "list_item", "table_row"))["download location"]
+    names = [h.quote.strip("`").split("/", 1)[1] for h in hits]
+    return [h for h, name in zip(hits, names) if not name.lower().endswith(FILE_SUFFIXES) and names_release(card, name)]
+
+
+#: A file's name rather than a repository's: ``configs/tern.yaml``.
+FILE_SUFFIXES = (".yml", ".yaml", ".json", ".py", ".sh", ".md", ".gin", ".toml", ".txt", ".cfg", ".ipynb")
+
+
 def _downloads(card: Card) -> list[Hit]:
     """Download locations of the release itself: hub ids, URLs, files; not a base model's page."""
     hits = [
         h
         for h in scan(card, DOWNLOAD_TEXT, where=lambda b: b.kind != "front_matter")["download location"]
         if not BASE_MODEL.search(h.block.line_text(h.block.text.find(h.quote)) if h.block else "")
-    ]
+    ] + _own_hub_ids(card)
     for link in card.links:
         if link.image:
             continue  # a badge ("downloads: 1M") is a picture, not the weights

@@ -111,6 +111,28 @@ def release_names(card: Card) -> frozenset[str]:
     return frozenset(n for n in names if len(n) >= 3 and n not in GENERIC)
 
 
+def names_release(card: Card, name: str) -> bool:
+    """True when ``name`` (a repository's name, ``rail-chat-1b``) is the name in the card's level-1 title
+    (``# Rail-Chat-1B``, ``# Model Card for rail-chat-1b``), ignoring case and separators, or that name with
+    a size or version after it (``# Rail-Chat`` and ``rail-chat-1b``). A one-word title must match whole:
+    ``acme/acme-7b`` under ``# Acme`` may be the base model."""
+    title = card.sections[0].title if card.sections and card.sections[0].level == 1 else ""
+    wanted = _squash(name)
+    for word in TITLE_WORD.findall(title):
+        own = _squash(word)
+        if len(own) >= 4 and (wanted == own or (wanted.startswith(own) and SEPARATOR.search(word) is not None)):
+            return True
+    return False
+
+
+#: A separator inside a name: ``rail-chat``, ``rail_chat``, ``rail.chat``.
+SEPARATOR = _compile(r"[-_.]", 0)
+
+
+def _squash(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
 def _stem(word: str) -> str:
     found = STEM.match(word)
     return found.group(0).lower() if found else ""
