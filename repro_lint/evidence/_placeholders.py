@@ -10,12 +10,18 @@ from ..prefilter import may_match
 from ._index import card_index
 from ._patterns import FUTURE, PLACEHOLDER
 from ._quotes import Hit
-from ._text import is_placeholder_only, sentences
+from ._text import is_placeholder_only, promised, sentences
 
 
 def promise_only(text: str) -> bool:
-    """True when every sentence of ``text`` is a promise ("We will release the recipe with the report.")."""
-    return may_match(FUTURE, text) and all(FUTURE.search(s) for _, s in sentences(text, prose=True) if s.strip())
+    """True when every sentence of ``text`` is a promise from its start ("We will release the recipe with the
+    report."); "trained on X, a corpus of 4,000 hours, which will be released later" states X and its size."""
+    return may_match(FUTURE, text) and all(_promise_sentence(s) for _, s in sentences(text, prose=True) if s.strip())
+
+
+def _promise_sentence(sentence: str) -> bool:
+    found = FUTURE.search(sentence)
+    return found is not None and promised(sentence, 0, found.start())
 
 
 def placeholder_sections(card: Card, heading: "re.Pattern[str]") -> list[Section]:
