@@ -227,7 +227,9 @@ DATA_UNIT = (
     r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations"
     r"|(?:time|data)[- ]points|scans|slides|patients"
     r"|notes|summaries|reports|transcripts|abstracts|posts|problems|photos|photographs|radiographs|tiles"
-    r"|comments|tweets|reviews|messages|threads)\b"
+    r"|comments|tweets|reviews|messages|threads"
+    r"|tasks|questions|annotations|instances|emails|chats|stories|games|maps|songs|genomes|specimens|readings"
+    r"|measurements|composites|paintings|artworks|illustrations|drawings|renders)\b"
 )
 #: Up to three words between a number and its unit ("1.2B text-image pairs", "209M molecular 3D conformations"),
 #: none of them a verb or article: "16B is our instruction-tuned model" is a model size, not data.
@@ -244,6 +246,8 @@ SIZE = any_of(
     # (training_data/partial-count-with-joined-qualities.md)
     rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)\+?\s+(?:[A-Za-z-]{{1,20}},?\s+){{1,2}}and\s+"
     rf"[A-Za-z-]{{1,20}}\s+{DATA_UNIT}",
+    # "5 years (2017–2021) of radar composites": a span of time of data (training_data/partial-years-of-observations.md)
+    rf"\b{NUM}\s+(?:years?|months?|decades?)\s+(?:\([^)\n]{{1,30}}\)\s+)?of\s+{QUALIFIERS}(?:(?:data|imagery)\b|{DATA_UNIT})",
     # "12 gigabytes": a size in bytes (training_data/partial-size-in-gigabyte-words.md)
     rf"\b{NUM}\s*(?:GB|TB|GiB|TiB|PB|gigabytes|terabytes|petabytes)\b(?!\s*(?:GPU|of (?:GPU )?memory|VRAM|RAM|显存))",
     # "300G Chinese corpus": a size in G or T of some data (training_data/partial-size-in-gigabytes.md)
