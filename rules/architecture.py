@@ -501,7 +501,7 @@ SUBJECT = [
     # the model's structure or size, named in a withholding sentence (architecture/complete-config-block.md)
     r"\bmodel (?:structure|design|size|details)\b",
     # "模型架构": the architecture in Chinese, named in a withholding sentence (architecture/closed-zh-not-public.md)
-    r"模型结构|模型架构|网络结构|架构",
+    r"模型结构|模型架构|网络结构|架构|参数(?:规模|量)",
     # "its parameter count or other architectural details": the size or design named in a withholding sentence
     # (architecture/closed-size-and-design-not-disclosed.md)
     r"\barchitectural (?:details|choices|specifics)\b|\b(?:parameter|layer) counts?\b|\bnumber of parameters\b",

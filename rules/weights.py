@@ -381,9 +381,13 @@ SUBJECT = [
     # "our models": our models, named in a withholding sentence (hyperparameters/absent-how-to-fine-tune-section.md)
     r"\bour models?\b",
     r"\bmodel is\b",  # "model is": the model is …, in a withholding sentence (weights/partial-base-model-link-only.md)
+    # "The models are available only through", "Mimesis models are proprietary": the release's models, plural
+    # (weights/closed-models-plural-only-through-api.md)
+    r"\bthe models\b|\bmodels are\b",
     r"\bapi\b",  # "API": an API, named in a withholding sentence (weights/closed-api-only.md)
-    # "模型": the weights or model in Chinese, in a withholding sentence (weights/absent-future-release-zh.md)
-    r"权重|模型|参数",
+    # "模型": the weights or model in Chinese, in a withholding sentence (weights/absent-future-release-zh.md); not
+    # 参数规模 or 参数量, the size (architecture/closed-zh-listed-before-withholding.md)
+    r"权重|模型|参数(?!规模|量)",
 ]
 
 #: Section headings (placeholder text alone under one is reported): "## Weights", "## Download", "## License", 权重 /

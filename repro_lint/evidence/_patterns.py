@@ -32,9 +32,10 @@ WITHHELD = _compile(
     r"\b(?:not|never|n't|no longer)\s+(?:be\s+|been\s+|being\s+)?(?:publicly\s+|openly\s+|yet\s+)?"
     r"(?:released|disclosed|shared|published|open[- ]?sourced?|made (?:public|available)|available|provided|public"
     r"|releasing|disclosing|sharing|publishing|open[- ]?sourcing|providing|making (?:[\w-]+ ){0,3}(?:public|available))\b"
-    r"|\b(?:do|does|did|will|can|could)\s+not\s+(?:publicly\s+)?(?:release|disclose|share|publish|provide|open[- ]?source)\b(?!d)"
+    r"|\b(?:do|does|did|will|can|could)\s+not\s+(?:publicly\s+)?(?:release|disclose|share|publish|provide|open[- ]?source"
+    r"|distribute|redistribute)\b(?!d)"
     r"|\b(?:cannot|can't|won't|don't|doesn't)\s*(?:publicly\s+)?(?:release|disclose|share|publish|provide|open[- ]?source)\b(?!d)"
-    r"|\bcannot be (?:released|shared|disclosed|made public)|\bunable to (?:release|share|disclose)"
+    r"|\bcannot be (?:released|shared|disclosed|made public)|\bunable to (?:publicly )?(?:release|share|disclose|redistribute|distribute|publish|open[- ]?source)\b"
     # "no downloadable version", "cannot be downloaded" (phrases/withheld-other-words.md)
     r"|\bno downloadable\b|\bnot downloadable\b|\b(?:cannot|can't|can not) be (?:downloaded|redistributed)\b"
     # "we have no plans to release the weights" (phrases/withheld-other-words.md)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..document import Card
+from ..document import Block, Card
 from ..prefilter import lazy as _compile
 from ._index import _Sparse, card_index
 from ._patterns import WITHHELD
@@ -78,11 +78,13 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
     if HOW_IT_WAS_MADE.match(sentence, at, at + WITHHELD_SCOPE):
         return bool(subject.search("training method"))
     lo, hi = max(0, at - WITHHELD_SCOPE), at + WITHHELD_SCOPE
-    window = sentence[lo:hi]
-    mine = [(m.start() + lo, m.end() + lo) for m in subject.finditer(window)]
+    window = sentence[lo : hi + 40]  # a word that starts in scope is read whole ("… or other training hyperparameters")
+    mine = [(m.start() + lo, m.end() + lo) for m in subject.finditer(window) if m.start() + lo < hi]
+    # a subject that only modifies the artifact after it names that artifact: "the model architecture" is not the model
+    mine = [(a, b) for a, b in mine if not _modifies_other(subject, sentence, b)]
     if not mine:
         # under the criterion's own heading ("Training data") the subject goes without saying
-        return implied and not ARTIFACT.search(window)
+        return implied and not ARTIFACT.search(sentence, lo, hi)
 
     def distance(span: tuple[int, int]) -> int:
         start, end = span
@@ -93,23 +95,51 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
     if _READERS.search(sentence, max(0, nearest[0] - 12), nearest[0]):
         return False  # "your data remains private": the reader's, not the release's
     # another artifact counts against the subject unless it overlaps it or modifies it ("model architecture", 模型权重)
-    others = [(m.start() + lo, m.end() + lo) for m in ARTIFACT.finditer(window) if not any(a < m.end() + lo + 2 and m.start() + lo < b for a, b in mine)]
+    others = [
+        (m.start() + lo, m.end() + lo)
+        for m in ARTIFACT.finditer(window)
+        if m.start() + lo < hi and not any(a < m.end() + lo + 2 and m.start() + lo < b for a, b in mine)
+    ]
     if not others or nearest_mine <= min(distance(span) for span in others):
         return True
     return _coordinated(sentence, at, mine, others)
 
 
+#: What joins the last members of a list: "A, B and C", "A、B".
+_CONJUNCTION = _compile(r"\b(?:and|or|nor)\b|[、和与及或]", IGNORECASE)
+
+
+def _modifies_other(subject: "re.Pattern[str]", sentence: str, end: int) -> bool:
+    """True when another artifact, one the subject does not name, follows the subject's words at ``end`` as the
+    head of the noun ("the model architecture", "model code")."""
+    head = _HEAD.match(sentence, end)
+    return head is not None and not subject.search(head.group(1))
+
+
+#: The noun right after a subject: "the model| architecture", "模型|代码".
+_HEAD = _compile(r"[ -]?((?:" + ARTIFACT.pattern + r"))", IGNORECASE)
+
+
 #: Between two artifacts withheld together: "the model size or the training data", "weights, code and data".
-COORDINATION = _compile(r"[\w\s-]{0,20}?(?:,|\band\b|\bor\b|\bnor\b|\bas well as\b)\s*(?:(?:the|its|our|any)\s+)?(?:[\w-]+\s+){0,2}", IGNORECASE)
+COORDINATION = _compile(
+    r"[\w\s-]{0,20}?(?:,|\band\b|\bor\b|\bnor\b|\bas well as\b|[、和与及或]|以及)\s*(?:(?:the|its|our|any)\s+)?(?:[\w-]+\s+){0,2}",
+    IGNORECASE,
+)
 
 
 def _coordinated(sentence: str, at: int, mine: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
     """True when the subject follows another withheld artifact in one list of objects ("we do not disclose the
     model size or the training data", fixtures/training_data/closed-listed-after-another-artifact.md): every
-    member of the list is withheld."""
-    for start, _ in mine:
-        before = [end for o_start, end in others if at <= o_start and end <= start]
+    member of the list is withheld. The same when the list comes before the withholding words, as in Chinese
+    ("网络结构、参数规模暂不公开", fixtures/architecture/closed-zh-listed-before-withholding.md)."""
+    for start, end in mine:
+        before = [o_end for o_start, o_end in others if at <= o_start and o_end <= start]
         if before and COORDINATION.fullmatch(sentence, max(before), start):
+            return True
+        after = [o_start for o_start, o_end in others if end <= o_start and o_end <= at]
+        # before the withholding words a comma may end a clause ("has 100B parameters, the architecture is not public"):
+        # a list there is joined by a conjunction or 、
+        if after and COORDINATION.fullmatch(sentence, end, min(after)) and _CONJUNCTION.search(sentence, end, at):
             return True
     return False
 
@@ -143,4 +173,29 @@ def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everyw
             if withholds(subject, sentence, at, implied):
                 hits.append(Hit("withheld", block.line_at(units.offsets[k] + at), written.strip(), block))
                 break
+        else:
+            hits += _listed(card, subject, block, sentence, places)
     return hits
+
+
+#: A withholding sentence that introduces a list: "We do not publish:", 以下内容不公开：.
+_LEAD_IN = _compile(r"[:：][\s*_]*$")
+
+
+def _listed(card: Card, subject: "re.Pattern[str]", block: Block, sentence: str, places: list[int]) -> list[Hit]:
+    """The items of the list a withholding sentence introduces ("We do not publish:" then "- the training
+    data;"): each item is withheld as if it ended the sentence (fixtures/training_data/closed-listed-under-lead-in.md)."""
+    if block.kind != "paragraph" or block.section is None or not places or not _LEAD_IN.search(sentence):
+        return []
+    items: list[Block] = []
+    for following in card.blocks_in(block.section):
+        if following.line <= block.line:
+            continue
+        if following.kind != "list_item" or len(items) >= 12:
+            break
+        items.append(following)
+    for item in items:
+        text = one_line(item.text)
+        if any(withholds(subject, sentence.rstrip(" *_") + " " + text, at) for at in places):
+            return [Hit("withheld", item.line, item.text.strip(), item)]
+    return []
