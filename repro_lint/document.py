@@ -239,7 +239,11 @@ class Block:
 
 #: Code-fence languages of configuration files.
 CONFIG_LANGUAGES = frozenset({"yaml", "yml", "json", "jsonc", "toml", "ini", "cfg", "conf", "properties", "gin"})
-_KEY_VALUE_LINE = lazy(r"^\s{0,40}[-\"']?[\w.-]{1,60}[\"']?\s{0,4}[:=]\s{0,4}[^\s({][^\n]{0,200}$")
+_KEY_VALUE_LINE = lazy(
+    r"^\s{0,40}[-\"']?[\w.-]{1,60}[\"']?\s{0,4}[:=]\s{0,4}[^\s({][^\n]{0,200}$"
+    # a spec sheet's "Attention heads       : 12": a name of a few words, aligned colons
+    r"|^\s{0,40}[A-Za-z][\w.()/-]{0,30}(?: [\w.()/-]{1,30}){0,4}\s{1,40}:\s{1,4}[^\s({][^\n]{0,200}$"
+)
 _ASSIGNMENT = lazy(r"(?:--|\b)[a-z][\w-]{1,40}=[\d.'\"-]")
 
 

@@ -37,7 +37,7 @@ Fix
 from __future__ import annotations
 
 from repro_lint.document import Block, Card, Role
-from repro_lint.evidence import EXAMPLE_PATH, Hit, any_of, criterion_codes, link_hits, release_sections, scan
+from repro_lint.evidence import DATA_UNIT, EXAMPLE_PATH, Hit, any_of, criterion_codes, link_hits, release_sections, scan
 from repro_lint.kit import Facts, criterion_rule
 
 CODES = criterion_codes("RL1", "architecture", "architecture")
@@ -123,10 +123,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "parameter count": (
             # "1.5 trillion": a size with its unit, not a token or sample count (architecture/closed-not-disclosed.md)
-            rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tokens?|tok|words|examples|samples"
-            rf"|images|hours|instructions|pairs|steps|GPU|(?:time|data) points|observations|episodes|trajectories"
-            rf"|frames|clips|videos|utterances|sequences|documents|records|molecules|compounds|conformers|conformations|structures"
-            rf"|proteins|atoms))",
+            rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tok|steps|GPU|compounds|conformers"
+            rf"|atoms)\b|\s*(?:[\w-]+\s+){{0,2}}{DATA_UNIT}(?!-))",
             # "Wren-7B": the size in a model name (architecture/absent-size-in-heading-and-badge.md)
             rf"\b[\w.]{{1,80}}-{NUM}[bBmM]\b",
             # "parameters: 26": a parameter count key with a value (open-weights.md)

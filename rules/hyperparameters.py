@@ -266,7 +266,7 @@ NAMED_AS_TRAINING_CONFIG = any_of(
 POINTER = any_of(
     # the paper or report pointed to for training details (phrases/hyperparameters-values.md)
     r"\b(?:see|refer to|found in|described in|details? (?:are|is) in)\b[^\n]{0,200}?\b(?:paper|report"
-    r"|blog)\b[^\n]{0,200}?\b(?:training|hyper-?parameters?)\b",
+    r"|blog|preprint|publication|manuscript)\b[^\n]{0,200}?\b(?:training|hyper-?parameters?)\b",
     # "Hyperparameters not lis…": training details, then a pointer to a paper (phrases/hyperparameters-values.md)
     r"\b(?:training details|hyper-?parameters?)\b[^\n]{0,60}?\b(?:see|refer to|found in"
     r"|described in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b",

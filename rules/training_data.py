@@ -40,6 +40,7 @@ from typing import Optional
 
 from repro_lint.document import Block, Card, Link, Role, Section, heading_role
 from repro_lint.evidence import (
+    DATA_UNIT,
     USAGE_HEADING,
     Hit,
     any_of,
@@ -218,19 +219,6 @@ NAMED = any_of(
     r"|custom|training|new|whole|full|entire|original|your|my)\b)[\w.-]{2,60} dataset\b",
 )
 
-#: Units that count data, for every kind of model: text, images, audio, video, molecules, episodes.
-DATA_UNIT = (
-    r"\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words"
-    r"|prompts|links|turns|preferences"
-    r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences"
-    r"|trajectories|episodes|demonstrations"
-    r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations"
-    r"|(?:time|data)[- ]points|scans|slides|patients"
-    r"|notes|summaries|reports|transcripts|abstracts|posts|problems|photos|photographs|radiographs|tiles"
-    r"|comments|tweets|reviews|messages|threads"
-    r"|tasks|questions|annotations|instances|emails|chats|stories|games|maps|songs|genomes|specimens|readings"
-    r"|measurements|composites|paintings|artworks|illustrations|drawings|renders)\b"
-)
 #: Up to three words between a number and its unit ("1.2B text-image pairs", "209M molecular 3D conformations"),
 #: none of them a verb or article: "16B is our instruction-tuned model" is a model size, not data.
 QUALIFIERS = (

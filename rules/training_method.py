@@ -269,6 +269,10 @@ MENTION = any_of(
 POINTER = any_of(
     # "See our paper for details": a pointer to a paper, report or blog (training_method/partial-paper-pointer-only.md)
     r"\b(?:see|refer to|described in|detailed in|details (?:are|can be found) in)\b[^.\n]{0,60}\b(?:paper|report|blog)",
+    # "See our preprint ([bioRxiv …](…)) for training details": a preprint or publication
+    # (training_method/partial-preprint-pointer.md)
+    r"\b(?:see|refer to|described in|detailed in|details (?:are|can be found) in)\b[^.\n]{0,60}\b(?:preprint"
+    r"|publication|manuscript|arxiv|biorxiv|medrxiv)",
     # "详见论文": see the paper or report, in Chinese (training_method/partial-paper-pointer-only.md)
     r"(?:详见|参见|请见|见)[^。\n]{0,20}(?:论文|技术报告)",
 )

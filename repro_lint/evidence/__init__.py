@@ -28,6 +28,7 @@ from ._index import analysing as analysing
 from ._index import card_index as card_index
 from ._index import release_of
 from ._patterns import CLAUSE_BREAK as CLAUSE_BREAK
+from ._patterns import DATA_UNIT as DATA_UNIT
 from ._patterns import FUTURE, PLACEHOLDER, WITHHELD
 from ._patterns import TEMPLATE_SENTENCE as TEMPLATE_SENTENCE
 from ._patterns import USAGE_HEADING as USAGE_HEADING

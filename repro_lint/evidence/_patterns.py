@@ -57,6 +57,21 @@ WITHHELD = _compile(
     IGNORECASE,
 )
 
+#: Units that count data, for every kind of model: text, images, audio, video, molecules, episodes, genomes.
+#: A source string for rules to build patterns from: "1.2T tokens" is data, "1.2T" alone may be a model's size.
+DATA_UNIT = (
+    r"\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words"
+    r"|prompts|links|turns|preferences"
+    r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences"
+    r"|trajectories|episodes|demonstrations"
+    r"|queries|triplets|records|repositories|files|books|papers|articles|web ?pages|time[- ]series|observations"
+    r"|(?:time|data)[- ]points|scans|slides|patients"
+    r"|notes|summaries|reports|transcripts|abstracts|posts|problems|photos|photographs|radiographs|tiles"
+    r"|comments|tweets|reviews|messages|threads"
+    r"|tasks|questions|annotations|instances|emails|chats|stories|games|maps|songs|genomes|specimens|readings"
+    r"|measurements|composites|paintings|artworks|illustrations|drawings|renders"
+    r"|nucleotides|base pairs|residues|reads|variants|cells)\b"
+)
 #: Future promises: a sentence that only says something will come is not evidence.
 FUTURE = _compile(
     r"\bwill (?:be )?(?:soon )?(?:release|publish|open[- ]?source|share|made available|available|provide|upload|update)"
