@@ -476,7 +476,23 @@ def _find(card: Card) -> dict[str, list[Hit]]:
         at = text.find(hit.quote)
         return at >= 0 and any(start <= at < end for start, end in reader)
 
-    return {name: [hit for hit in hits if not said_to_reader(hit)] for name, hits in found.items()}
+    def measures_speed(hit: Hit) -> bool:
+        line = card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else ""
+        return hit.block is not None and hit.block.kind != "code" and bool(MEASURED_SPEED.search(line))
+
+    return {
+        name: [hit for hit in hits if not said_to_reader(hit) and not measures_speed(hit)]
+        for name, hits in found.items()
+    }
+
+
+#: A line that reports a measured speed: the batch it names is the benchmark's, not the training's
+#: ("CPU latency (batch 1, seq 128): 21 ms").
+MEASURED_SPEED = any_of(
+    # "latency (batch 1": a speed measured at a batch size (hyperparameters/absent-latency-benchmark-batch.md)
+    r"\blatency\b|\bthroughput\b|\btokens?/s(?:ec)?\b|\bQPS\b",
+    r"延迟|吞吐",  # "延迟": latency or throughput, in Chinese (hyperparameters/absent-latency-benchmark-batch.md)
+)
 
 
 def _prose(card: Card) -> BlockFilter:

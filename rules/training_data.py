@@ -90,7 +90,14 @@ TOPIC_HEADING = any_of(r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\
 
 #: Sections about evaluation or use: datasets named there are benchmarks or examples, not training data.
 NOT_TRAINING_HEADING = any_of(  # "Evaluation", "评测": evaluation headings (phrases/evaluation-benchmarks.md)
-    r"\bevaluat", r"\bbenchmark", r"\bresults?\b", r"\bleaderboard", r"评测|评估|测评|测试结果"
+    r"\bevaluat",
+    r"\bbenchmark",
+    r"\bresults?\b",
+    r"\bleaderboard",
+    r"评测|评估|测评|测试结果",
+    # "Testing Data, Factors & Metrics", 测试数据: the test data, not the training data
+    # (training_data/absent-testing-data-heading.md)
+    r"(?<!and )\btest(?:ing)? (?:data|sets?)\b|测试数据|测试集",
 )
 
 #: Web and code corpora, each with a paper or datasheet that documents its composition.
@@ -242,6 +249,8 @@ SIZE = any_of(
     rf"\b{NUM}\s*[GT]\s+(?:of\s+)?(?:[A-Za-z-]{{1,20}}\s+){{0,2}}(?:corpus|corpora|data|text)\b",
     # "Tokens: 1.2T": a data-unit key or column header with a scaled count (training_data/complete-unit-column-table.md)
     rf"{DATA_UNIT}\s*:\s*~?{NUM}\s*(?:[KMBT]\b|thousand\b|million\b|billion\b|trillion\b)",
+    # "Hours: 585": a data-unit column header over a count of a hundred or more (training_data/complete-hours-column.md)
+    rf"{DATA_UNIT}\s*:\s*~?(?:\d{{1,3}}(?:,\d{{3}})+|\d{{3,}})(?:\.\d+)?(?![\d.%])",
     # "tokens (B): 1200": a token count column with its unit (phrases/training-data-named-sources.md)
     rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
     # "2 万亿 token": a count of data units, in Chinese too (training_data/complete-zh-enumeration.md)
@@ -650,9 +659,10 @@ def _aside(section: Optional[Section]) -> bool:
             or heading_matches(USER_FINETUNE_HEADING, title)
         ):
             return True
-        if heading_matches(TOPIC_HEADING, title):
-            return False
         role = heading_role(title)
+        if heading_matches(TOPIC_HEADING, title) and role is not Role.USE:
+            # a data heading, unless the data is the reader's ("Fine-tune on your own data", 在自己的数据上微调)
+            return False
         if role is Role.RELEASE:
             below_release_heading = True  # "Training" keeps its release role under a misplaced "# Uses"
         elif role is not None and not below_release_heading:
@@ -808,12 +818,13 @@ def _dataset_pages(card: Card) -> list[Hit]:
 
 #: The words just before a link that is what the release was trained on: "trained on [",
 #: "fine-tuned on the [", "continued pre-training on 40k reports from [" (a count of it, not "subsets of")
-#: "we train on [" (training_data/complete-trained-on-linked-dataset-page.md,
+#: "we train on [", "trained on the ERA6 reanalysis ([" (training_data/complete-trained-on-linked-dataset-page.md,
+#: training_data/complete-trained-on-name-then-its-page.md,
 #: training_data/complete-training-on-count-from-linked-page.md, training_data/complete-we-train-on-linked-page.md).
 TRAINED_ON_LINK = any_of(
     r"\b(?:pre-?trained|trained|(?:pre-?)?trains?|(?:pre-?)?training|fine-?tuned|fine-?tunes?|fine-?tuning|finetuned)\s+"
     r"(?:\w+\s+){0,2}on\s+"
-    r"(?:\d[^.\[\n]{0,60}\s(?:from|of)\s+)?(?:the\s+)?\[$"
+    r"(?:\d[^.\[\n]{0,60}\s(?:from|of)\s+)?(?:the\s+)?(?:[*_]{0,2}[^.\[\]()*_\n]{2,60}[*_]{0,2}\s*\()?\[$"
 )
 #: A model's page on a hub: a link there is a model, not data.
 # "huggingface.co/basalt-ai/": a model page on a hub (training_data/absent-continued-from-linked-base-model.md)

@@ -386,8 +386,9 @@ SUBJECT = [
     r"\bthe models\b|\bmodels are\b",
     r"\bapi\b",  # "API": an API, named in a withholding sentence (weights/closed-api-only.md)
     # "模型": the weights or model in Chinese, in a withholding sentence (weights/absent-future-release-zh.md); not
-    # 参数规模 or 参数量, the size (architecture/closed-zh-listed-before-withholding.md)
-    r"权重|模型|参数(?!规模|量)",
+    # 参数规模 or 参数量, the size (architecture/closed-zh-listed-before-withholding.md), nor 超参数 or 训练参数,
+    # the settings (weights/partial-hyperparameters-withheld-zh.md)
+    r"权重|模型|(?<![超练])参数(?!规模|量)",
 ]
 
 #: Section headings (placeholder text alone under one is reported): "## Weights", "## Download", "## License", 权重 /
@@ -607,9 +608,24 @@ def _downloads(card: Card) -> list[Hit]:
             WEIGHT_URL.search(link.url)
             and not BASE_MODEL.search(line)
             and not (FILE_SHARE.search(link.url) and DATA_WORD.search(line))
+            and not BASE_MODEL.search(_sentence_before(card, link))
         ):
             hits.append(Hit("download location", link.line, link.url))
     return hits
+
+
+def _sentence_before(card: Card, link: Link) -> str:
+    """The sentence of a hard-wrapped paragraph up to the link, when it starts on an earlier line: "All models were
+    trained on **X**\n([download page](…))" is a link to what the models were trained on."""
+    if link.section is None:
+        return ""
+    for block in card.blocks_in(link.section):
+        if block.kind == "paragraph" and block.line < link.line <= block.end_line:
+            text = block.text
+            at = text.find(link.url)
+            start = max(text.rfind(". ", 0, at), text.rfind(".\n", 0, at)) + 1
+            return text[start:at].replace("\n", " ")
+    return ""
 
 
 #: Access through a hosted API (an HTTP/REST API, API keys, a client SDK for a service): with no download

@@ -174,15 +174,32 @@ LINE_MARKER = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+|>\s?)")
 
 def pieces(text: str) -> Iterator[str]:
     """What the rules match against, approximately: the whole text, each line as written and without
-    its Markdown marker (heading text, a list item, a front-matter tag), and each line up to the opening
-    bracket of each link in it (the words that introduce the link)."""
+    its Markdown marker (heading text, a list item, a front-matter tag), each line up to the opening
+    bracket of each link in it (the words that introduce the link), and each cell of a table's body read
+    under its column's header (``Hours: 585``), as the card index reads a table."""
     yield text
-    for line in text.splitlines():
+    lines = text.splitlines()
+    header: list[str] = []
+    for i, line in enumerate(lines):
         yield line
         bare = LINE_MARKER.sub("", line, count=1)
         if bare != line:
             yield bare.strip()
         yield from (line[: m.start() + 1] for m in re.finditer(r"\[", line))
+        if TABLE_SEPARATOR.match(line):
+            header = _cells(lines[i - 1]) if i else []
+        elif line.lstrip().startswith("|") and header:
+            yield from (f"{name}: {cell}" for name, cell in zip(header, _cells(line)) if name and cell)
+        elif not line.lstrip().startswith("|"):
+            header = []
+
+
+#: The line under a table's header: ``|---|:---:|``.
+TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
 def first_match(pattern: re.Pattern[str], text: str) -> Optional[str]:

@@ -6,6 +6,7 @@ import re
 from typing import Mapping, Optional, Sequence
 
 from ..document import Card
+from ..prefilter import lazy as _compile
 from ._index import card_index
 from ._quotes import Hit
 from ._text import BlockFilter, everywhere, in_section, is_usage, one_line, promised
@@ -51,6 +52,8 @@ def scan(
                 ok = accepted[id(block)] = bool(where(block))
             if not ok or (skip_withheld and withheld[k] >= 0):
                 continue
+            if texts[k].endswith(" ") and _KEY_ALONE.match(texts[k]):
+                continue  # "License: [More Information Needed]": a name whose value is a placeholder is not evidence
             if skip_future:
                 promise = future[k]
                 if promise >= 0 and promised(one_line(texts[k]), start, promise):
@@ -64,6 +67,10 @@ def scan(
             line = block.line_at(units.offsets[k] + start)
             out.append(Hit(name, line_numbers.setdefault(line, line), quotes.setdefault(quote, quote), block))
     return found
+
+
+#: A sentence that is only a key whose value was a placeholder (blanked to spaces): "License:  ", "许可证:  ".
+_KEY_ALONE = _compile(r"[^:：\n]{1,60}[:：]\s+$")
 
 
 def pattern_hits(card: Card, pattern: "re.Pattern[str]", *, urls: bool = True) -> Sequence[tuple[int, int, str]]:
