@@ -165,6 +165,10 @@ CORE = {
         # a count of tokens, then training, in Chinese (hyperparameters/partial-demonstration-script-zh.md)
         rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s*(?:个)?\s*[^\s。；,，\d]{{0,8}}?(?:tokens?|词元|标识符|语料"
         rf"|词汇)[^。；\n]{{0,30}}?训练",
+        # "25M images shown", "2B samples seen", "--kimg=25000": the examples a run has seen
+        # (hyperparameters/complete-images-shown-constant-rate.md)
+        rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}?\s*(?:images|samples|examples|pairs|clips) (?:shown|seen)\b"
+        rf"|--kimg[= ]\d|\b\d[\d,]{{0,12}} kimg\b",
         # "训练步数: 10000": epochs or steps with a value, in Chinese (phrases/hyperparameters-zh.md)
         rf"(?:训练轮数|轮数|轮次|训练步数|步数|迭代次数|训练(?:的)?\s*token\s*数){GAP}{VALUE}",
         # "3 轮": a number of epochs or steps, in Chinese (phrases/hyperparameters-zh.md)
@@ -199,7 +203,7 @@ CORE = {
         r"|warmup[- ]stable[- ]decay|one[- ]?cycle)\b"
         r"[\w ,-]{0,20}?\b(?:schedules?|scheduler|decay\w*|annealing|rule)\b",
         # "learning rate: 3e-4 (peak), cosine": the learning rate with its schedule (extras/open-full.md)
-        r"\b(?:learning rate|lr)\b[^.;\n]{0,60}?\b(?:cosine|kept constant|constant|linear(?:ly)? decay\w*"
+        r"\b(?:learning rate|lr)\b(?:[^.;\n]|\.\d){0,60}?\b(?:cosine|kept constant|constant|linear(?:ly)? decay\w*"
         r"|inverse[- ]square[- ]root)\b",
         # "cosine decay of the learning rate": a cosine learning rate (phrases/hyperparameters-values.md)
         r"\bcosine\b[^.;\n]{0,30}?\b(?:learning rate|lr)\b",

@@ -192,8 +192,10 @@ NAMED = any_of(
     rf"\b{PROPER_NAME}\s+(?:dataset|corpus|corpora|data\b|collection)",
     # "dataset called FinchDialog": a dataset called by a name (phrases/training-data-named-sources.md)
     rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{PROPER_NAME}",
-    # "fine-tuned on FinchDialog": trained on a name-shaped word (phrases/training-data-named-sources.md)
-    rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{PROPER_NAME}",
+    # "fine-tuned on FinchDialog", "we pre-train on GeoPatch": trained on a name-shaped word
+    # (phrases/training-data-named-sources.md, training_data/complete-satellite-patches.md)
+    rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained|we (?:pre-?)?train|we fine-?tune|(?:pre-?)?trains"
+    rf"|fine-?tunes)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{PROPER_NAME}",
     # "fine-tuned from `xlm-roberta-large` on MS MARCO": the base model named in between
     # (training_data/partial-fine-tuned-from-base-on-named-data.md)
     rf"\b(?:trained|fine-?tuned|finetuned)\s+from\s+[\w`'./-]{{1,80}}\s+on\s+(?:the\s+)?{PROPER_NAME}",

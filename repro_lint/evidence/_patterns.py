@@ -70,7 +70,7 @@ DATA_UNIT = (
     r"|comments|tweets|reviews|messages|threads"
     r"|tasks|questions|annotations|instances|emails|chats|stories|games|maps|songs|genomes|specimens|readings"
     r"|measurements|composites|paintings|artworks|illustrations|drawings|renders"
-    r"|nucleotides|base pairs|residues|reads|variants|cells)\b"
+    r"|nucleotides|base pairs|residues|reads|variants|cells|patches|crops|chips)\b"
 )
 #: Future promises: a sentence that only says something will come is not evidence.
 FUTURE = _compile(
