@@ -193,6 +193,10 @@ OBJECTIVE = any_of(
     # "采用掩码重建目标", "流匹配": an objective or loss the training adopts, in Chinese
     # (training_method/partial-zh-adopted-objective-and-data-mention.md)
     r"(?:采用|使用|基于)[^。，；\n]{1,20}?(?:目标|损失)(?:函数)?|流匹配",
+    # "损失为各分位数的 pinball loss 之和", "流程：单阶段预训练": the loss stated, a single-stage pre-training,
+    # in Chinese
+    # (training_method/partial-zh-loss-stated-single-stage.md)
+    r"(?:训练)?损失(?:函数)?\s*(?:为|是|采用)|(?:单|三)阶段(?:预)?训练",
 )
 
 #: Training mentioned without a stage or objective ("a fine-tuned version of X"): partial evidence only.
