@@ -313,6 +313,9 @@ COMPOSITION = any_of(
     # "1,020 training, 1,020 validation and 6,149 test images": the split of the data
     # (training_data/complete-title-case-dataset-with-splits.md)
     rf"\b{NUM}\s+(?:training|train)\b[^.\n]{{0,40}}\b{NUM}\s+(?:validation|val|dev|test)\b",
+    # "1,201 scans for training and 312 for validation": the split, each part counted for its use
+    # (training_data/complete-counts-for-training-and-validation.md)
+    rf"\b{NUM}\s+(?:[\w-]+\s+)?for\s+training\b[^.\n]{{0,30}}?\b{NUM}\s+(?:[\w-]+\s+)?for\s+(?:validation|testing|test|evaluation)\b",
     # "deduplicated": deduplication or filtering (training_data/complete-sources-size-mix.md)
     r"\bdedup(?:licat\w*)?\b|\bfilter(?:ed|ing)\b|\b(?:were|was|are|is) (?:removed|excluded)\b|\bquality (?:filter"
     r"|classifier)|\bdecontaminat",
@@ -868,11 +871,21 @@ def _called_dataset(link: Link, sentence: str) -> bool:
     )
 
 
+#: "We use [X](…)": the words before a link that is the data used, under a data heading.
+WE_USE_LINK = any_of(r"\b(?:we|they) (?:use|used|adopt|adopted)\s+(?:the\s+)?\[$")
+
+
 def _leads_data_line(link: Link, sentence: str) -> bool:
-    """A link that opens a line with a data size, under a data heading ("- [Reef Calls](…): 900 hours"): the
-    dataset's page, given with its size (training_data/complete-data-line-led-by-link.md)."""
+    """A link that opens a line with a data size, or that "we use", under a data heading ("- [Reef Calls](…): 900
+    hours", "We use [Indoor Scans](…) (1,600 scans)"): the dataset's page, given with its size
+    (training_data/complete-data-line-led-by-link.md, training_data/complete-counts-for-training-and-validation.md)."""
+    opening = sentence.lstrip(" -*+•>")
+    at = sentence.find(f"[{link.text}](")
     return (
-        sentence.lstrip(" -*+•>").startswith(f"[{link.text}](")
+        (
+            opening.startswith(f"[{link.text}](")
+            or (at >= 0 and bool(WE_USE_LINK.search(sentence[max(0, at - 40) : at + 1])))
+        )
         and in_section(link.section, TOPIC_HEADING)
         and bool(SIZE.search(sentence))
         and not MODEL_PAGE.search(link.url)
