@@ -947,17 +947,20 @@ DATASET_KEY_IN_CODE = any_of(
     r"\bdatasets?\s*:\s*\n\s*-\s*(?:path|name)\s*:\s*[\"']?[\w.-]{1,100}/[\w.-]{1,100}",
 )
 #: Keys of a training run in a config: a block with them and a dataset key is the release's training config.
-TRAINING_KEYS = re.compile(r"^\s*(?:learning_rate|lr|num_epochs|num_train_epochs|max_steps|optimizer)\s*[:=]", re.M)
+TRAINING_KEYS = re.compile(r"^[ \t]*(?:learning_rate|lr|num_epochs|num_train_epochs|max_steps|optimizer)\s*[:=]", re.M)
 
 
 #: Keys of a data-mixture config (YAML, JSON, TOML): each source's name, its size and its weight in the mix.
-MIX_NAME_KEY = re.compile(r"^\s*-?\s*[\"']?(?:name|dataset|source|path|corpus)[\"']?\s*[:=]\s*[\"']?[A-Za-z]", re.M)
+MIX_NAME_KEY = re.compile(
+    r"^[ \t]*-?[ \t]*[\"']?(?:name|dataset|source|path|corpus)[\"']?\s*[:=]\s*[\"']?[A-Za-z]", re.M
+)
 MIX_SIZE_KEY = re.compile(
-    r"^\s*-?\s*[\"']?(?:tokens|num_tokens|size|samples|num_samples|examples|documents|hours)[\"']?\s*[:=]\s*[\"']?~?\d",
+    r"^[ \t]*-?[ \t]*[\"']?(?:tokens|num_tokens|size|samples|num_samples|examples|documents|hours)[\"']?\s*[:=]\s*"
+    r"[\"']?~?\d",
     re.M,
 )
 MIX_SHARE_KEY = re.compile(
-    r"^\s*-?\s*[\"']?(?:weight|sampling_weight|ratio|proportion|fraction|share|prob(?:ability)?|percent(?:age)?)"
+    r"^[ \t]*-?[ \t]*[\"']?(?:weight|sampling_weight|ratio|proportion|fraction|share|prob(?:ability)?|percent(?:age)?)"
     r"[\"']?\s*[:=]\s*[\"']?\d",
     re.M,
 )

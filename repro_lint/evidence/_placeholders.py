@@ -38,7 +38,7 @@ def placeholder_sections(card: Card, heading: "re.Pattern[str]") -> list[Section
 
 
 #: ``Key: value`` on one line (a list item or a line of a paragraph): the key, then what stands for its value.
-_KEY_VALUE = _compile(r"^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?P<key>[^:=\n]{1,60}?)[ \t]*[:=][ \t]*(?P<value>[^\n]*)$", re.M)
+_KEY_VALUE = _compile(r"^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?P<key>[^:=\s][^:=\n]{0,59}?)[ \t]*[:=][ \t]*(?P<value>[^\n]*)$", re.M)
 
 
 def placeholder_values(card: Card, key: "re.Pattern[str]") -> list[Hit]:
