@@ -476,7 +476,14 @@ def _find(card: Card) -> dict[str, list[Hit]]:
         at = text.find(hit.quote)
         return at >= 0 and any(start <= at < end for start, end in reader)
 
-    return {name: [hit for hit in hits if not said_to_reader(hit)] for name, hits in found.items()}
+    for hits in found.values():  # filtered in place: a long code block has several hits a line, each kept once
+        kept = 0
+        for hit in hits:
+            if not said_to_reader(hit):
+                hits[kept] = hit
+                kept += 1
+        del hits[kept:]
+    return found
 
 
 def _prose(card: Card) -> BlockFilter:
