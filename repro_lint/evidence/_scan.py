@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Mapping, Optional, Sequence
 
-from ..document import Card
+from ..document import Block, Card
 from ._index import card_index
 from ._quotes import Hit
 from ._text import BlockFilter, everywhere, in_section, is_usage, one_line, promised
@@ -43,6 +43,8 @@ def scan(
     # one int object for each line, however many elements are found on it: a block's first line is its own,
     # the others' by block, in a list (a dict would take about 30 bytes more a line, in a long code block)
     later_lines: dict[int, list[Optional[int]]] = {}
+    ints_block: Optional[Block] = None
+    ints: Optional[list[Optional[int]]] = None
     blocks, future, withheld = units.blocks, units.future, units.withheld
     for name, pattern in elements.items():
         out = found[name]
@@ -68,9 +70,10 @@ def scan(
             if below == 0:
                 line = block.line
             else:
-                ints = later_lines.get(id(block))
+                ints = later_lines.get(id(block)) if block is not ints_block else ints
                 if ints is None:
                     ints = later_lines[id(block)] = []
+                ints_block = block  # the hits of a block come one after another
                 if below > len(ints):
                     ints.extend([None] * (below - len(ints)))
                 line = ints[below - 1] or line

@@ -151,14 +151,16 @@ def _first_lines(hits: Iterable[Hit], count: int) -> list[Hit]:
         return sorted((hit for hit in hits if hit.file is None), key=_line_of)
     chosen: dict[int, Hit] = {}
     highest = -1
+    full = False
     for hit in hits:
         line = hit.line
-        if hit.file is not None or line in chosen:
+        if full and line >= highest or line in chosen or hit.file is not None:  # most hits, once full: the first test
             continue
-        if len(chosen) < count:
+        if not full:
             chosen[line] = hit
             highest = max(highest, line)
-        elif line < highest:  # a line dropped here never comes back: the lines kept only get lower
+            full = len(chosen) == count
+        else:  # a line dropped here never comes back: the lines kept only get lower
             del chosen[highest]
             chosen[line] = hit
             highest = max(chosen)
