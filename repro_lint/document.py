@@ -247,10 +247,47 @@ _KEY_VALUE_LINE = lazy(
 _ASSIGNMENT = lazy(r"(?:--|\b)[a-z][\w-]{1,40}=[\d.'\"-]")
 
 
+class TableRows(ComputedSequence[Block]):
+    """A table's rows as the run of the card's blocks they are (``blocks[start:stop]``), not a second list
+    of them; equal to a list of the same blocks."""
+
+    __slots__ = ("_blocks", "_start", "_stop")
+
+    def __init__(self, blocks: list[Block], start: int, stop: Optional[int] = None) -> None:
+        self._blocks, self._start = blocks, start
+        self._stop = start if stop is None else stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def _item(self, i: int) -> Block:
+        return self._blocks[self._start + i]
+
+    def __iter__(self) -> Iterator[Block]:
+        return itertools.islice(self._blocks, self._start, self._stop)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (TableRows, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, like a list
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> list[Block]:
+        import copy
+
+        return [copy.deepcopy(block, memo) for block in self]
+
+
 @dataclass(slots=True)
 class Table:
+    """A table: its header cells and its body rows (``table_row`` blocks, also in ``Card.blocks``)."""
+
     header: tuple[str, ...]
-    rows: list[Block]
+    rows: Sequence[Block]
     line: int
     section: Optional[Section] = None
 
@@ -779,6 +816,7 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
     containers: list[str] = []
     table_header: tuple[str, ...] = ()
     table: Optional[Table] = None
+    rows = TableRows(card.blocks, 0)  # the rows of ``table``
     row_cells: list[str] = []
     row_line = 0
     in_head = False
@@ -800,8 +838,8 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                         for column in sorted(tok.inlines):
                             _inline_links(tok.inlines[column], row_line, section, card.links)
                     block = Block("table_row", " | ".join(cells), row_line, row_line, section, cells, table.header)
-                    table.rows.append(block)
                     card.blocks.append(block)
+                    rows._stop += 1
                     i += 1
                     continue
                 if ttype in _CELL_EDGES:
@@ -821,8 +859,8 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                     if not in_head:
                         cells = tuple(row_cells)
                         block = Block("table_row", " | ".join(cells), row_line, row_line, section, cells, table.header)
-                        table.rows.append(block)
                         card.blocks.append(block)
+                        rows._stop += 1
                     i += 1
                     continue
             start = tok.map[0] + 1 if tok.map else 0
@@ -872,7 +910,8 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                 i += 3
                 continue
             elif ttype == "table_open":
-                table = Table((), [], start, section)
+                rows = TableRows(card.blocks, len(card.blocks))  # the rows read next, one after another in card.blocks
+                table = Table((), rows, start, section)
                 card.tables.append(table)
             elif ttype == "thead_open":
                 in_head = True
@@ -890,8 +929,8 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
             elif ttype == "tr_close" and not in_head and table is not None:
                 cells = tuple(row_cells)
                 block = Block("table_row", " | ".join(cells), row_line, row_line, section, cells, table.header)
-                table.rows.append(block)
                 card.blocks.append(block)
+                rows._stop += 1
             elif ttype == "table_close":
                 table = None
             elif ttype == "code_block" and _reads_as_prose(tok.content):

@@ -699,7 +699,8 @@ class TextIndex:
         """``folded=True``: the texts are already folded with :func:`fold` (they are kept, not copied)."""
         self.count = len(texts)
         self._folded: Sequence[str] = texts if folded else [fold(text) for text in texts]
-        self._texts_by_keyword: dict[int, "array[int]"] = {}  # 4 bytes a text, not a list of int objects
+        self._texts_by_keyword: dict[int, "array[int]"] = {}  # 2 or 4 bytes a text, not a list of int objects
+        self._typecode = "H" if self.count <= 2**16 else "I"
         self._covered = 0  # keywords numbered below this have been looked for
 
     def texts_with(self, keyword_id: int) -> Sequence[int]:
@@ -713,7 +714,7 @@ class TextIndex:
         if self._covered == 0:
             _KEYWORDS.merge()
         _KEYWORDS.extend()
-        covered, by_keyword = self._covered, self._texts_by_keyword
+        covered, by_keyword, typecode = self._covered, self._texts_by_keyword, self._typecode
         for _first, end, automaton in _KEYWORDS.segments:
             if end <= covered:
                 continue
@@ -724,7 +725,7 @@ class TextIndex:
                         continue
                     texts = by_keyword.get(kid)
                     if texts is None:
-                        by_keyword[kid] = array("I", (k,))
+                        by_keyword[kid] = array(typecode, (k,))
                     elif texts[-1] != k:
                         texts.append(k)
         self._covered = _KEYWORDS.covered

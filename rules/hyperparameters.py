@@ -484,10 +484,14 @@ def _find(card: Card) -> dict[str, list[Hit]]:
         line = card.lines[hit.line - 1] if 0 < hit.line <= len(card.lines) else ""
         return hit.block is not None and hit.block.kind != "code" and bool(MEASURED_SPEED.search(line))
 
-    return {
-        name: [hit for hit in hits if not said_to_reader(hit) and not measures_speed(hit)]
-        for name, hits in found.items()
-    }
+    for hits in found.values():  # filtered in place: a long code block has several hits a line, each kept once
+        kept = 0
+        for hit in hits:
+            if not said_to_reader(hit) and not measures_speed(hit):
+                hits[kept] = hit
+                kept += 1
+        del hits[kept:]
+    return found
 
 
 #: A line that reports a measured speed: the batch it names is the benchmark's, not the training's

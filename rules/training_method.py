@@ -44,8 +44,6 @@ Fix
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from repro_lint.document import Card
 from repro_lint.evidence import (
     EXAMPLE_PATH,
@@ -596,8 +594,8 @@ def _stated_as_training(hit: Hit) -> bool:
 
 def detailed_recipe(card: Card) -> list[Hit]:
     """At least four core hyperparameters given as values: one hit for each."""
-    hyper = [hits for hits in core_values(card).values() if hits]
-    return [replace(hits[0], element="code or recipe") for hits in hyper] if len(hyper) >= 4 else []
+    firsts = [hits[0] for hits in core_values(card).values() if hits]
+    return [Hit("code or recipe", h.line, h.quote, h.block, h.file) for h in firsts] if len(firsts) >= 4 else []
 
 
 def _prose(card: Card) -> BlockFilter:

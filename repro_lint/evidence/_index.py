@@ -262,28 +262,27 @@ class _Flags(Container[int]):
 
 
 class _Hits(ComputedSequence[tuple[int, int, str]]):
-    """(sentence index, offset in the sentence, matched text) of each match, kept as three integers (the
-    offset and the match's length in a byte each while they are small); the matched text is sliced from
-    the sentence when read."""
+    """(sentence index, offset in the sentence, matched text) of each match, kept as three integers (each in
+    a byte while it is small, then wider); the matched text is sliced from the sentence when read."""
 
     __slots__ = ("_texts", "_sentence", "_start", "_length")
 
-    def __init__(self, texts: Sequence[str], hits: Iterable[tuple[int, int, int]], card_size: int) -> None:
+    def __init__(self, texts: Sequence[str], hits: Iterable[tuple[int, int, int]]) -> None:
         """``hits``: (sentence index, start, end) of each match, as :meth:`Plan.each_first_match` gives them."""
         self._texts = texts
-        self._sentence = _offsets(card_size)
-        add_sentence = self._sentence.append
-        starts, lengths = array("B"), array("B")
-        latest = longest = 255
+        sentence, starts, lengths = array("B"), array("B"), array("B")
+        highest = latest = longest = 255
         for k, start, end in hits:
-            add_sentence(k)
+            if k > highest:  # sentence numbers only grow: widened a few times at most
+                sentence, highest = _wider(sentence, k)
+            sentence.append(k)
             if start > latest:
                 starts, latest = _wider(starts, start)
             if end - start > longest:
                 lengths, longest = _wider(lengths, end - start)
             starts.append(start)
             lengths.append(end - start)
-        self._start, self._length = starts, lengths
+        self._sentence, self._start, self._length = sentence, starts, lengths
 
     def __len__(self) -> int:
         return len(self._sentence)
@@ -386,7 +385,7 @@ class CardIndex:
         key = (pattern, urls or table is self.sentences(True))  # one set of hits when blanking changes nothing
         hits = self._hits.get(key)
         if hits is None:
-            hits = self._hits[key] = _Hits(table.texts, plan(pattern).each_first_match(table.index, table.one_line), len(self.card.text))
+            hits = self._hits[key] = _Hits(table.texts, plan(pattern).each_first_match(table.index, table.one_line))
         return hits
 
     def cleaned(self, block: Block) -> str:

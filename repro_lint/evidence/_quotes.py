@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from typing import Optional
 
 from ..document import Block, Card
@@ -11,21 +11,80 @@ from ..results import Evidence
 from ._text import sentences
 
 
-@dataclass(frozen=True, slots=True)
+class _InFile:
+    """Where a hit from a release file (``config.json``) is: the file, and a block when it has one."""
+
+    __slots__ = ("file", "block")
+
+    def __init__(self, file: str, block: Optional[Block]) -> None:
+        self.file, self.block = file, block
+
+
 class Hit:
-    """One place in the card where an element of a criterion was found."""
+    """One place in the card where an element of a criterion was found: ``element``, ``line``, ``quote``,
+    ``block`` (None for a hit that is not in a block) and ``file`` (a release file such as
+    ``config.json`` instead of the card; ``quote`` is then shown as it is).
+
+    Immutable, compared and hashed by those five values, like a frozen dataclass. A hit from a file is
+    rare: its file and block are kept together, so that every hit costs one slot fewer (a long code
+    block holds several hits a line).
+    """
+
+    __slots__ = ("element", "line", "quote", "_where")
 
     element: str
     line: int
     quote: str
-    block: Optional[Block] = None
-    #: A release file (``config.json``) instead of the card; ``quote`` is then shown as it is.
-    file: Optional[str] = None
+    _where: "Block | _InFile | None"
+
+    def __init__(self, element: str, line: int, quote: str, block: Optional[Block] = None, file: Optional[str] = None) -> None:
+        _ELEMENT(self, element)
+        _LINE(self, line)
+        _QUOTE(self, quote)
+        _WHERE(self, block if file is None else _InFile(file, block))
+
+    @property
+    def block(self) -> Optional[Block]:
+        where = self._where
+        return where.block if isinstance(where, _InFile) else where
+
+    @property
+    def file(self) -> Optional[str]:
+        where = self._where
+        return where.file if isinstance(where, _InFile) else None
+
+    def _fields(self) -> tuple[str, int, str, Optional[Block], Optional[str]]:
+        return (self.element, self.line, self.quote, self.block, self.file)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Hit)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __repr__(self) -> str:
+        return f"Hit(element={self.element!r}, line={self.line!r}, quote={self.quote!r}, block={self.block!r}, file={self.file!r})"
+
+    def __reduce__(self) -> tuple[type["Hit"], tuple[str, int, str, Optional[Block], Optional[str]]]:
+        return (Hit, self._fields())
 
     def evidence(self, card: Card) -> Evidence:
         if self.file is not None:
             return Evidence(self.line, self.quote, self.element, self.file)
         return Evidence(self.line, window_quote(card, self.line, self.quote), self.element)
+
+
+#: Hit's slots, set past its ``__setattr__`` (it is immutable), as a frozen dataclass sets its fields.
+_ELEMENT, _LINE, _QUOTE, _WHERE = (Hit.__dict__[name].__set__ for name in Hit.__slots__)
 
 
 def source_quote(card: Card, line: int, fallback: str = "", limit: int = 160) -> str:

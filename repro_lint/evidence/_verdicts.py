@@ -97,11 +97,11 @@ def verdict_from_hits(
     for hits in found.values():
         # A heading ("# Acme-7B") is shown only when nothing in the body supports the element,
         # and each line is quoted once per element.
-        body = [h for h in hits if h.block is None or h.block.kind != "heading"] or list(hits)
+        body = _in_body if any(map(_in_body, hits)) else None  # filter(None, hits): every hit
         lines: set[tuple[Optional[str], int]] = set()
-        # the card's hits by line, then the files' hits by file and line (sorted apart: no key tuple per hit)
-        in_card = sorted((h for h in body if h.file is None), key=_line_of)
-        in_files = sorted((h for h in body if h.file is not None), key=lambda h: (h.file or "", h.line))
+        # the card's first lines, then the files' hits by file and line (few: sorted apart, no key tuple per hit)
+        in_card = _first_lines(filter(body, hits), max_evidence_per_element)
+        in_files = sorted((h for h in filter(body, hits) if h.file is not None), key=lambda h: (h.file or "", h.line))
         for hit in itertools.chain(in_card, in_files):
             if (hit.file, hit.line) in lines:
                 continue
@@ -137,6 +137,34 @@ def verdict_from_hits(
         line = min((s.line for s in placeholders), default=anchor)
         findings.append(finding(codes.missing, f"No {codes.label} documented; add {missing_text}.", line))
     return Verdict(level, score, evidence, findings, missing if not is_complete else ())
+
+
+def _in_body(hit: Hit) -> bool:
+    return hit.block is None or hit.block.kind != "heading"
+
+
+def _first_lines(hits: Iterable[Hit], count: int) -> list[Hit]:
+    """The first hit in the card (not a file) on each of the ``count`` lowest lines that have one, by line:
+    what sorting the hits by line (a stable sort) and taking the first of each line would give, without a
+    sorted copy of every hit (a long code block holds several a line)."""
+    if count <= 0:  # no limit
+        return sorted((hit for hit in hits if hit.file is None), key=_line_of)
+    chosen: dict[int, Hit] = {}
+    highest = -1
+    full = False
+    for hit in hits:
+        line = hit.line
+        if full and line >= highest or line in chosen or hit.file is not None:  # most hits, once full: the first test
+            continue
+        if not full:
+            chosen[line] = hit
+            highest = max(highest, line)
+            full = len(chosen) == count
+        else:  # a line dropped here never comes back: the lines kept only get lower
+            del chosen[highest]
+            chosen[line] = hit
+            highest = max(chosen)
+    return [chosen[line] for line in sorted(chosen)]
 
 
 def release_file_hits(card: Card, criterion: str, found: Mapping[str, Sequence[Hit]]) -> tuple[Mapping[str, Sequence[Hit]], Optional[bool]]:
