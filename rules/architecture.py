@@ -122,8 +122,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:autoregressive|auto-regressive|causal) transformers\b",
         ),
         "parameter count": (
-            # "1.5 trillion": a size with its unit, not a token or sample count (architecture/closed-not-disclosed.md)
-            rf"(?<![\w.-]){NUM}\s?(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tok|steps|GPU|compounds|conformers"
+            # "1.5 trillion": a size with its unit, not a token or sample count (architecture/closed-not-disclosed.md),
+            # nor a count under a steps, tokens or samples column (architecture/absent-steps-column-is-not-a-size.md)
+            rf"(?<!steps: )(?<!steps \| )(?<!tokens: )(?<!tokens \| )(?<!samples: )(?<!samples \| )(?<![\w.-]){NUM}\s?"
+            rf"(?:(?-i:[BM])|billion|million|trillion)\b(?!\s*(?:tok|steps|GPU|compounds|conformers"
             rf"|atoms)\b|\s*(?:[\w-]+\s+){{0,2}}{DATA_UNIT}(?!-))",
             # "Wren-7B": the size in a model name (architecture/absent-size-in-heading-and-badge.md)
             rf"\b[\w.]{{1,80}}-{NUM}[bBmM]\b",
@@ -499,7 +501,7 @@ SUBJECT = [
     # the model's structure or size, named in a withholding sentence (architecture/complete-config-block.md)
     r"\bmodel (?:structure|design|size|details)\b",
     # "模型架构": the architecture in Chinese, named in a withholding sentence (architecture/closed-zh-not-public.md)
-    r"模型结构|模型架构|网络结构|架构|参数(?:规模|量)",
+    r"模型结构|模型架构|网络结构|具体结构|架构|参数(?:规模|量)|设计细节",
     # "its parameter count or other architectural details": the size or design named in a withholding sentence
     # (architecture/closed-size-and-design-not-disclosed.md)
     r"\barchitectural (?:details|choices|specifics)\b|\b(?:parameter|layer) counts?\b|\bnumber of parameters\b",
@@ -633,8 +635,21 @@ def _describes_release_outside_front_matter(block: Block) -> bool:
     return block.kind != "front_matter" and (block.section is None or block.section.role in DESCRIBING_ROLES)
 
 
+#: A table row's first cell that names a count of steps or data: the size in the row counts those, not parameters.
+COUNTED_ROW = any_of(
+    # "| Total environment steps | 10M per run |" (architecture/absent-steps-column-is-not-a-size.md)
+    rf"^[^|]{{0,60}}\b(?:steps|iterations|updates|episodes)\b|^[^|]{{0,60}}{DATA_UNIT}",
+)
+
+
 def _size_alone_is_a_name(card: Card, facts: Facts) -> None:
-    """With no other element found, a size seen only in a heading or a badge is the model's name."""
+    """A size in a table row that counts steps or data is not the parameter count; with no other element found,
+    a size seen only in a heading or a badge is the model's name."""
+    facts.found["parameter count"] = [
+        h
+        for h in facts.found["parameter count"]
+        if h.block is None or h.block.kind != "table_row" or not COUNTED_ROW.search(h.block.text)
+    ]
     if not any(facts.found[name] for name in facts.required if name != "parameter count"):
         facts.found["parameter count"] = [h for h in facts.found["parameter count"] if not _weak(card, h)]
 

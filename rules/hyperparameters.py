@@ -276,6 +276,9 @@ POINTER = any_of(
     r"|described in)\b[^\n]{0,200}?\b(?:paper|report|blog)\b",
     # "详见技术报告中的训练": a paper or report pointed to, in Chinese (phrases/hyperparameters-zh.md)
     r"(?:详见|参见|参考|请见)[^。\n]{0,30}(?:论文|技术报告|报告)[^。\n]{0,30}(?:训练|超参数)",
+    # "训练超参数请参阅我们的技术报告": the settings first, then the report pointed to, in Chinese
+    # (hyperparameters/partial-zh-settings-then-report.md)
+    r"(?:训练|超参数)[^。\n]{0,20}?(?:详见|参见|参阅|请见|见)[^。\n]{0,20}?(?:论文|技术报告|报告)",
     # the repository's training guide (hyperparameters/partial-pointer-to-training-guide.md)
     r"\b(?:see|refer to|found in|described in|given in)\b[^\n]{0,30}?\b(?:pre-?)?train(?:ing)?\.md\b",
 )

@@ -232,7 +232,7 @@ NAMED = any_of(
 #: none of them a verb or article: "16B is our instruction-tuned model" is a model size, not data.
 QUALIFIERS = (
     r"(?:(?!(?:is|are|was|were|be|our|the|an?|can|runs?|on|in|with|per|of|and|or|to|for|at|model|models|parameters?)\b)"
-    r"[A-Za-z0-9-]{1,20}\s){0,3}"
+    r"[A-Za-z0-9–-]{1,20}\s){0,3}"  # "query–passage pairs": words joined by a hyphen or an en dash
 )
 
 #: Data size: tokens, examples, hours or bytes with a number.

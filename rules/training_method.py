@@ -443,7 +443,7 @@ HINTS = {
 #: What a withholding sentence names: "we do not disclose the …" (closed-not-disclosed.md, closed-withheld-zh.md).
 SUBJECT = [
     # training details, named in a withholding sentence (training_method/absent-finetuned-from-placeholder.md)
-    r"\btraining (?:details|recipes?|procedures?|methods?|code|process(?:es)?|objectives?)\b",
+    r"\btraining (?:details|recipes?|procedures?|methods?|code|process(?:es)?|objectives?|pipelines?)\b",
     # how the model was trained, in a withholding sentence (phrases/training-method-objectives.md)
     r"\bhow (?:the model|it) was trained\b",
     # "trained using proprietary": trained with proprietary methods (phrases/training-method-withheld.md)

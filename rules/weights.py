@@ -267,7 +267,9 @@ BASE_MODEL = any_of(
     r"\bdelta (?:from|against)\b",
     # "original model": the original model or weights (training_data/partial-unfiltered-shared-chats.md)
     r"\boriginal (?:model|weights)\b",
-    r"基于|在.{0,20}基础上",  # "基于": built on another model, in Chinese (extras/finetune-zh.md)
+    # "基于", "在 [X](…) 之上": built on another model, in Chinese (extras/finetune-zh.md,
+    # weights/absent-zh-built-on-base-link.md)
+    r"基于|在.{0,20}基础上|底座|基座|在[^。\n]{0,120}?之上",
 )
 
 #: License statements in text; the front-matter keys are handled in ``check``.

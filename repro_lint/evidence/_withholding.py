@@ -23,7 +23,7 @@ WITHHELD_SCOPE = 80
 #: What a release may withhold. The artifact named nearest to the withholding words is the one withheld.
 ARTIFACT = _compile(
     r"\bdata(?:sets?)?\b|\bcorp(?:us|ora)\b|\bweights?\b|\bcheckpoints?\b|\bmodels?\b|\bcode(?:base)?\b|\bscripts?\b|\bapi\b"
-    r"|\barchitecture\b|\bhyper-?parameters?\b|\brecipe\b|\btraining (?:details|procedure|method)\b"
+    r"|\barchitecture\b|\bhyper-?parameters?\b|\brecipe\b|\btraining (?:details|procedure|method)\b|\bpipelines?\b"
     r"|数据|语料|权重|模型|参数|代码|架构|结构|超参数|训练细节",
     IGNORECASE,
 )
@@ -105,6 +105,9 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
     return _coordinated(sentence, at, mine, others)
 
 
+#: Between members of a list before the withholding words, each member a few words: "The training procedure, loss
+#: weighting and training hyperparameters are proprietary" (fixtures/training_method/closed-procedure-first-in-a-long-list.md).
+LIST_BEFORE = _compile(r"(?:\s*(?:,|\band\b|\bor\b|\bnor\b|[、和与及或]|以及)\s*(?:(?:the|its|our|any)\s+)?(?:[\w-]+\s+){0,2}){1,3}", IGNORECASE)
 #: What joins the last members of a list: "A, B and C", "A、B".
 _CONJUNCTION = _compile(r"\b(?:and|or|nor)\b|[、和与及或]", IGNORECASE)
 
@@ -139,7 +142,7 @@ def _coordinated(sentence: str, at: int, mine: list[tuple[int, int]], others: li
         after = [o_start for o_start, o_end in others if end <= o_start and o_end <= at]
         # before the withholding words a comma may end a clause ("has 100B parameters, the architecture is not public"):
         # a list there is joined by a conjunction or 、
-        if after and COORDINATION.fullmatch(sentence, end, min(after)) and _CONJUNCTION.search(sentence, end, at):
+        if after and LIST_BEFORE.fullmatch(sentence, end, min(after)) and _CONJUNCTION.search(sentence, end, at):
             return True
     return False
 
