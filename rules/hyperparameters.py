@@ -278,7 +278,7 @@ POINTER = any_of(
     r"(?:详见|参见|参考|请见)[^。\n]{0,30}(?:论文|技术报告|报告)[^。\n]{0,30}(?:训练|超参数)",
     # "训练超参数请参阅我们的技术报告": the settings first, then the report pointed to, in Chinese
     # (hyperparameters/partial-zh-settings-then-report.md)
-    r"(?:训练|超参数)[^。\n]{0,20}?(?:详见|参见|参阅|请见|见)[^。\n]{0,20}?(?:论文|技术报告|报告)",
+    r"(?:超参数|训练参数|训练设置|训练配置)[^。\n]{0,20}?(?:详见|参见|参阅|请见|见)[^。\n]{0,20}?(?:论文|技术报告|报告)",
     # the repository's training guide (hyperparameters/partial-pointer-to-training-guide.md)
     r"\b(?:see|refer to|found in|described in|given in)\b[^\n]{0,30}?\b(?:pre-?)?train(?:ing)?\.md\b",
 )
