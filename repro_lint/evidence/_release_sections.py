@@ -50,6 +50,8 @@ OFFER_VOICE = _compile(r"\bwe (?:also )?(?:provide|release|share|offer)d?\b|\bby
 HOWTO_HEADING = _compile(r"\bdemo\b|\bexamples?\b|\bhow to (?:fine-?tune|train)\b|示例|演示", IGNORECASE)
 
 #: Sentences that offer training to the reader ("fine-tune it on your own data", 支持微调): the section is an example for users.
+#: Downstream tasks after 再在 / 然后在 ("先在上述数据上预训练，再在各下游任务上分别微调") are a stage the release went
+#: through, not an offer (fixtures/hyperparameters/complete-zh-then-downstream-stage.md).
 USER_TRAINING = _compile(
     r"\byour (?:own )?(?:data|dataset|task|use case|domain)|\bof your own\b|\byour own (?:repositor\w+|corpus|files?|documents?)\b"
     r"|\btrain your own\b|\byour (?:own )?(?:keywords|images|recordings|clips|labels|classes|samples|examples)\b"
@@ -57,7 +59,7 @@ USER_TRAINING = _compile(
     r"|\bfine-?tun(?:e|ing) (?:it|this model|the model|our models?) (?:on|for|with) (?:your|a|any|custom|specific)\b"
     r"|\bcan be fine-?tuned\b|\bsupports? (?:\w+ )?fine-?tun|\b(?:example|sample) (?:scripts?|configs?)\b|example的"
     r"|\bfor (?:users|you) to (?:fine-?tune|train|adapt)\b|\bwe advise you\b"
-    r"|你自己的|您自己的|自己的数据|自定义数据|为用户|用户需要|下游任务|支持[^。\n]{0,20}微调|用户可以|您可以|样例|示例",
+    r"|你自己的|您自己的|自己的数据|自定义数据|为用户|用户需要|(?<!再在各)(?<!再在)(?<!然后在)(?<!随后在)下游任务|支持[^。\n]{0,20}微调|用户可以|您可以|样例|示例",
     IGNORECASE,
 )
 
