@@ -544,10 +544,11 @@ VAGUE = {
         # "curated dataset": curated data, unnamed (training_data/complete-documented-corpus-tokens.md)
         r"\bcurated (?:data|dataset)",
         r"\btraining data\b",  # "Training Data": training data, unnamed (training_data/absent-template-placeholder.md)
-        # "trained on a photo of sks dog": the subject of a few images, as DreamBooth and LoRA cards say
-        # (training_data/partial-trained-on-photos-of-a-subject.md)
-        r"\b(?:trained|fine-?tuned)\s+on\s+(?:a |an |the |\d+ |some |a few )?(?:photos?|images?|pictures?|recordings?"
-        r"|clips?|videos?) of\b",
+        # "trained on a photo of sks dog", "a handful of photos of my own teapot": the subject of a few images, as
+        # DreamBooth and LoRA cards say (training_data/partial-trained-on-photos-of-a-subject.md,
+        # training_data/partial-handful-of-photos-of-own-object.md)
+        r"\b(?:trained|fine-?tuned)\s+on\s+(?:a |an |the |\d+ |some |a few |a handful of |a dozen |several )?"
+        r"(?:[\w-]+ )?(?:photos?|images?|pictures?|recordings?|clips?|videos?|scans?|drawings?|paintings?) of\b",
         # "synthetic data": synthetic data, unnamed (training_data/partial-documented-corpus-plus-synthetic.md)
         r"\bsynthetic data\b",
         # "code data": a kind of data, unnamed (hyperparameters/partial-training-tokens.md)

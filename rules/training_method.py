@@ -598,6 +598,13 @@ def detailed_recipe(card: Card) -> list[Hit]:
     return [Hit("code or recipe", h.line, h.quote, h.block, h.file) for h in firsts] if len(firsts) >= 4 else []
 
 
+#: A heading that says the model was trained with a named tool (the AutoTrain template's title).
+TRAINED_WITH_TOOL = any_of(
+    # "Model Trained Using AutoTrain" (training_method/partial-heading-trained-using-tool.md)
+    r"\b(?:trained|fine-?tuned) (?:using|with|by) (?:the )?(?-i:[A-Z])[\w.-]+",
+)
+
+
 def _prose(card: Card) -> BlockFilter:
     """Release text outside code blocks."""
     return release_blocks(card, code=False)
@@ -618,6 +625,9 @@ def _find(card: Card) -> dict[str, list[Hit]]:
         where=lambda b: prose(b) and b.kind not in ("front_matter", "heading"),
         urls=False,
     )
+    # a heading that is itself a statement ("# Model Trained Using AutoTrain"), not a topic
+    stated = scan(card, {"training mentioned": TRAINED_WITH_TOOL}, where=lambda b: b.kind == "heading", urls=False)
+    weak["training mentioned"] += stated["training mentioned"]
     pointers = scan(
         card,
         {"pointer to details": POINTER},

@@ -606,6 +606,8 @@ def _downloads(card: Card) -> list[Hit]:
         if link.image:
             continue  # a badge ("downloads: 1M") is a picture, not the weights
         line = _line(card, link.line)
+        if link.section is not None and INPUT_MODELS_HEADING.search(link.section.title):
+            continue  # "### Models Merged": the models a merge or a fine-tune started from, not the release
         if (
             WEIGHT_URL.search(link.url)
             and not BASE_MODEL.search(line)
@@ -614,6 +616,15 @@ def _downloads(card: Card) -> list[Hit]:
         ):
             hits.append(Hit("download location", link.line, link.url))
     return hits
+
+
+#: Headings of sections that list the models the release was made from (mergekit's "Models Merged").
+INPUT_MODELS_HEADING = any_of(
+    # "Models Merged", "Base models", 基座模型 (weights/partial-merge-lists-its-input-models.md)
+    r"\bmodels? merged\b|\bmerged models?\b|\b(?:base|source|parent|input) models?\b",
+    # "基座模型": the base models, in Chinese (weights/partial-merge-lists-its-input-models.md)
+    r"基座模型|基础模型|底座模型",
+)
 
 
 def _sentence_before(card: Card, link: Link) -> str:
