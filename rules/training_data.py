@@ -263,6 +263,9 @@ SIZE = any_of(
     rf"{NUM}\s*(?:T|B|万亿|亿)\s*(?:的)?(?:高质量|多语言|中英|中文|英文|代码)?[^。，\n]{{0,12}}(?:数据|语料)",
     # "语料规模: 1.2": the data size key in Chinese (phrases/training-data-zh.md)
     r"(?:数据量|语料规模|token\s*数)\s*[:：]?\s*\d",
+    # "页数: 8,000,000": a count column in Chinese (pages, samples, items, hours, images) over a number
+    # (training_data/complete-zh-count-column.md)
+    r"(?:页数|样本数|样本量|条数|数量|小时数|时长|图片数|图像数|对数)\s*[:：]\s*~?约?\s*\d[\d,]{2,}",
 )
 #: Numbers with tokens that are not data size: context windows, throughput, compute.
 NOT_SIZE = any_of(
