@@ -588,7 +588,13 @@ def _own_hub_ids(card: Card) -> list[Hit]:
     and `` `tern-lab/tern-chat-1b` ``): the card names its own repository, which is where the weights are."""
     hits = scan(card, HUB_ID, where=lambda b: b.kind in ("paragraph", "list_item", "table_row"))["download location"]
     names = [h.quote.strip("`").split("/", 1)[1] for h in hits]
-    return [h for h, name in zip(hits, names) if not name.lower().endswith(FILE_SUFFIXES) and names_release(card, name)]
+    return [
+        h
+        for h, name in zip(hits, names)
+        if not name.lower().endswith(FILE_SUFFIXES)
+        and names_release(card, name)
+        and not DATA_WORD.search(h.block.line_text(h.block.text.find(h.quote)) if h.block else "")
+    ]
 
 
 #: A file's name rather than a repository's: ``configs/tern.yaml``.
