@@ -72,8 +72,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:GPT-?[1-4]|BERT|T5|LLaMA|ResNet|ViT|U-?Net|Transformer) implementation\b",
             # "encoder–decoder": the encoder-decoder model type, any dash (architecture/complete-en-dash-type.md)
             r"\bencoder[-–‐ ]decoder\b",
-            # "encoder-only": the encoder-only model type (phrases/architecture-language-family.md)
-            r"\bencoder[-–‐ ]only\b",
+            # "encoder-only", "Wren-BERT is a 24-layer English encoder": the encoder-only model type, or the release
+            # called an encoder or a decoder (phrases/architecture-language-family.md,
+            # architecture/complete-release-called-an-encoder.md)
+            r"\bencoder[-–‐ ]only\b|\b(?:is|are) an? (?:[\w-]+ ){0,3}(?:encoder|decoder)s?\b(?![-–‐])",
             # a causal or autoregressive language model (architecture/complete-layer-width-notation.md)
             r"\b(?:causal|autoregressive|auto-regressive) (?:language )?model",
             # "mixture-of-experts": a mixture-of-experts model, spelled out (phrases/architecture-language-family.md)
