@@ -152,7 +152,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # "Layers | 24": a layer count key with a value (extras/open-full.md)
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:hidden[_ ])?layers{KV}{NUM}",
             # "40 layers": a number of layers or transformer blocks (architecture/absent-sizes-only-in-news.md)
-            rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b",
+            rf"\b{NUM}\s*(?:transformer\s+)?(?:layers|transformer blocks)\b|\b{NUM}\s+blocks\b(?!\s+of\b)",
             # "16 unshared message-passing layers": a layer count with qualifying words, not a subset of the stack
             # ("4 MoE layers"), also of blocks ("6 interaction blocks") (architecture/complete-qualified-layer-count.md,
             # architecture/complete-blocks-and-features.md)
@@ -164,7 +164,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # (architecture/complete-hyphenated-sizes.md)
             rf"\b{NUM}-(?:layers?|blocks?|hidden|heads?)\b",
             # "embedding dim:** 1024": a width named before its number (architecture/complete-vision-spec.md)
-            r"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{0,24}?\d",
+            # "width 1536": the model's width with its number (architecture/complete-blocks-and-width.md)
+            r"\b(?:(?:embedding|hidden|ffn)[_ ]?(?:size|dim(?:ension)?s?)|model[_ ]?dim(?:ension)?s?)\b[^.\n]{0,24}?\d"
+            r"|\bwidth(?:\s+of)?\s*:?\s+\d{3,5}\b(?![%\w.])",
             rf"{NUM}\s*层",  # "24 层": a layer count in Chinese (phrases/architecture-zh.md)
             # "Embedding dimension: 768": the hidden size key with a value (phrases/architecture-embedding.md)
             rf"\b(?:(?:hidden|embedding)[_ ](?:size|dim(?:ension)?)|model[_ ]dim(?:ension)?)[\"']?\s*[:="
@@ -190,8 +192,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # a context or sequence length key with a value (architecture/partial-model-size-is-not-a-dimension.md)
             rf"\b(?:context|sequence|seq)[_ ](?:length|window|size|len)[\"']?\s*[:="
             rf"|]?\s*(?:of\s+)?(?:up to\s+)?{NUM}\s*[kK]?",
-            # "32K context": a context length before the word context (architecture/absent-sizes-only-in-news.md)
-            rf"\b{NUM}\s*[kK]?[- ](?:token|tokens)?\s*context",
+            # "32K context", "512-token input": a context length before the word context or input
+            # (architecture/absent-sizes-only-in-news.md, architecture/complete-blocks-and-width.md)
+            rf"\b{NUM}\s*[kK]?[- ](?:token|tokens)?\s*context|\b{NUM}\s*[kK]?-token (?:input|sequence)s?\b",
             # max sequence or position length with a value (hyperparameters/complete-adapter-setup-list.md)
             rf"\bmax(?:imum)?[_ ](?:sequence|position|context)[_ ](?:length|embeddings){KV}{NUM}",
             # "Vocabulary | 50,304": a vocabulary size (extras/open-full.md)
