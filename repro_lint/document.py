@@ -266,13 +266,6 @@ class TableRows(ComputedSequence[Block]):
     def __iter__(self) -> Iterator[Block]:
         return itertools.islice(self._blocks, self._start, self._stop)
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (TableRows, list, tuple)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # compared by value, like a list
-
     def __repr__(self) -> str:
         return repr(list(self))
 
@@ -336,13 +329,6 @@ class Lines(ComputedSequence[str]):
 
     def __iter__(self) -> Iterator[str]:
         return (self._item(i) for i in range(self._count))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (Lines, list, tuple)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # compared by value, like a list
 
     def __repr__(self) -> str:
         return f"Lines({self._count} lines)"

@@ -2,8 +2,8 @@
 
 The card and its per-card index keep compact arrays (offsets, flags, block numbers) rather than a
 Python object per line or sentence; these views turn them back into items on access. A subclass gives
-``__len__`` and ``_item(k)`` for ``0 <= k < len``; indexing with a negative number, bounds and slices
-are handled here once.
+``__len__`` and ``_item(k)`` for ``0 <= k < len``; indexing with a negative number, bounds, slices and
+comparison with a list of the same items are handled here once.
 """
 
 from __future__ import annotations
@@ -34,3 +34,10 @@ class ComputedSequence(Sequence[T]):
         if not 0 <= k < count:
             raise IndexError("index out of range")
         return self._item(k)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (ComputedSequence, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, like a list
