@@ -177,8 +177,11 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:num(?:ber)?[_ ]of[_ ])?(?:attention[_ ])?heads{KV}{NUM}",
             # "24 attention heads": a number of attention heads (open-weights.md)
             rf"\b{NUM}\s*(?:attention\s+)?heads\b",
-            # "n_layers: 22": GPT-2 style config keys (n_layer, n_head …) (architecture/complete-config-block.md)
-            rf"\bn_(?:layers?|heads?|embd|ctx){KV}{NUM}",
+            # "n_layers: 22": GPT-2 style config keys (n_layer, n_head …) (architecture/complete-config-block.md); GGUF
+            # metadata keys, "block_count (layers) | 32" (architecture/complete-gguf-metadata-table.md)
+            rf"\bn_(?:layers?|heads?|embd|ctx){KV}{NUM}"
+            rf"|\b(?:\w+\.)?(?:block_count|embedding_length|feed_forward_length|attention\.head_count)\b"
+            rf"(?:\s*\([\w ]{{1,20}}\))?{KV}{NUM}",
             # "层数 | 40": layers, width or heads in Chinese (architecture/complete-zh-table.md)
             rf"(?:层数|隐藏层(?:维度|大小)?|隐层维度|注意力头数?|头数){KV}{NUM}",
             # "layers; BERT-style": a layers row listing its kinds (phrases/architecture-language-family.md)

@@ -209,6 +209,9 @@ MENTION = any_of(
     r"\b(?:this|it|we) fine-?tunes?\b",
     r"\bby fine-?tuning\b",  # "by fine-tuning": made by fine-tuning (phrases/training-method-objectives.md)
     r"\binstruct-tuned\b",  # "Instruct-tuned": instruct-tuned (training_method/partial-fine-tuned-using-data.md)
+    # "merged with the SLERP method", "merge_method: ties": how a merge made the release
+    # (training_method/partial-merge-method.md)
+    r"\bmerged? (?:method|using|with)\b|\bmerge_method\b",
     # an autoregressive language model (training_method/complete-trained-with-linked-code.md)
     r"\b(?:autoregressive|causal) language model\b",
     # "pre-training dataset": pre-training data or code (training_method/complete-pretraining-data-and-code.md)
@@ -317,9 +320,11 @@ CODE_STATEMENT = any_of(
     r"|released|open)\b",
     # "Training code:": a training code label line (phrases/training-method-code.md)
     r"^\s*(?:pre-?)?training (?:code|scripts?|recipes?)\s*:?\s*$",
-    # "Training code: [distillation/](…)": a label with the link or path after it
-    # (training_method/complete-training-code-label-with-link.md)
-    r"^\W{0,4}(?:pre-?)?training (?:code|scripts?|recipes?|configs?)\W{0,4}[:：]\s*(?:\[|https?://|`)",
+    # "Training code: [distillation/](…)", "Training code: our Megatron fork at [repo](…)": a label with the link or
+    # path after it (training_method/complete-training-code-label-with-link.md,
+    # training_method/complete-training-code-label-then-fork-link.md)
+    r"^\W{0,4}(?:pre-?)?training (?:code|scripts?|recipes?|configs?)\W{0,4}[:：]\s*"
+    r"(?:[^\[\n]{0,40}?\b(?:at|in|on|from)\s+)?(?:\[|https?://|`)",
     # "This repository contain…": this repository holds the training code (phrases/training-method-code.md)
     r"\b(?:this|the) repository contains the (?:pre-?)?training code\b",
     # "The code for all three stages is": the code of the release's training stages
@@ -443,7 +448,8 @@ HINTS = {
 #: What a withholding sentence names: "we do not disclose the …" (closed-not-disclosed.md, closed-withheld-zh.md).
 SUBJECT = [
     # training details, named in a withholding sentence (training_method/absent-finetuned-from-placeholder.md)
-    r"\btraining (?:details|recipes?|procedures?|methods?|code|process(?:es)?|objectives?|pipelines?)\b",
+    r"\btraining (?:details|recipes?|procedures?|methods?|methodolog(?:y|ies)|code|process(?:es)?|objectives?"
+    r"|pipelines?)\b",
     # how the model was trained, in a withholding sentence (phrases/training-method-objectives.md)
     r"\bhow (?:the model|it) was trained\b",
     # "trained using proprietary": trained with proprietary methods (phrases/training-method-withheld.md)

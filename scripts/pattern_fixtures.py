@@ -175,9 +175,13 @@ LINE_MARKER = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+|>\s?)")
 def pieces(text: str) -> Iterator[str]:
     """What the rules match against, approximately: the whole text, each line as written and without
     its Markdown marker (heading text, a list item, a front-matter tag), each line up to the opening
-    bracket of each link in it (the words that introduce the link), and each cell of a table's body read
-    under its column's header (``Hours: 585``), as the card index reads a table."""
+    bracket of each link in it (the words that introduce the link), each cell of a table's body read
+    under its column's header (``Hours: 585``), as the card index reads a table, and each hard-wrapped
+    paragraph as one line."""
     yield text
+    for paragraph in re.split(r"\n\s*\n", text):  # a hard-wrapped paragraph read as one line, as the rules read it
+        if "\n" in paragraph.strip():
+            yield paragraph.strip().replace("\n", " ")
     lines = text.splitlines()
     header: list[str] = []
     for i, line in enumerate(lines):

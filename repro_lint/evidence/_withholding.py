@@ -107,7 +107,11 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
 
 #: Between members of a list before the withholding words, each member a few words: "The training procedure, loss
 #: weighting and training hyperparameters are proprietary" (fixtures/training_method/closed-procedure-first-in-a-long-list.md).
-LIST_BEFORE = _compile(r"(?:\s*(?:,|\band\b|\bor\b|\bnor\b|[、和与及或]|以及)\s*(?:(?:the|its|our|any)\s+)?(?:[\w-]+\s+){0,2}){1,3}", IGNORECASE)
+LIST_BEFORE = _compile(
+    r"(?:\s*(?:,|\band\b|\bor\b|\bnor\b|[、和与及或]|以及)\s*(?:(?:the|its|our|any)\s+)?(?:[\w-]+\s+){0,2}"
+    r"[\u4e00-\u9fff]{0,4}){1,3}",  # a Chinese member runs into the next word without a space: 方法与训练超参数
+    IGNORECASE,
+)
 #: What joins the last members of a list: "A, B and C", "A、B".
 _CONJUNCTION = _compile(r"\b(?:and|or|nor)\b|[、和与及或]", IGNORECASE)
 
