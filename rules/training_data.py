@@ -213,7 +213,7 @@ NAMED = any_of(
     r"(?-i:\b(?:[A-Z0-9][\w-]{0,30}\s){1,4}(?:Dataset|Corpus|Collection|Project|Database|Archive|Atlas|Biobank)\b)",
     # "模型使用 AISHELL-1 … 进行训练": a name-shaped word the model was trained with, in Chinese
     # (training_data/complete-zh-speech-corpora-with-hours.md)
-    rf"(?:使用|采用)\s*{PROPER_NAME}[^。\n]{{0,80}}?(?:进行)?(?:预训练|训练|微调)(?!了?一个)",
+    rf"(?:使用|采用|基于)\s*{PROPER_NAME}[^。\n]{{0,80}}?(?:进行)?(?:预训练|训练|微调)(?!了?一个)",
     # "The training set consists of ERA5": a name as what the training set is made of
     # (training_data/complete-named-in-structure.md)
     rf"\b(?:training|pre-?training|fine-?tuning)\s+(?:set|data|corpus|dataset)\s+(?:consists? of|comprises?"

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from typing import Optional
+from urllib.parse import unquote
 
 from repro_lint.document import Block, Card, Link, Section
 from repro_lint.evidence import (
@@ -111,7 +112,8 @@ DOWNLOAD_TEXT = {
         r"|checkpoints?)\b|\b(?:weights|checkpoints?)\b[^.\n]{0,40}\b(?:downloaded|fetched) automatically\b",
         # "the checkpoint is attached to the GitHub release", "get the weights from our website": a release asset or a
         # named place to get the weights (weights/complete-checkpoint-attached-to-release.md)
-        r"\b(?:weights|checkpoints?)\b[^.\n]{0,40}\battached to (?:the |our |each )?(?:GitHub )?releases?\b"
+        r"\b(?:weights|checkpoints?|policy|model)\b[^.\n]{0,40}\battached to (?:the |our |each )?\[?(?:v?[\d.]+ )?"
+        r"(?:GitHub )?releases?\b"
         r"|\b(?:get|obtain|fetch|grab)\s+(?:the\s+)?(?:model\s+|trained\s+)?(?:weights|checkpoints?)\s+(?:from|at|on|via)\b",
         # "`kws.tflite` and `kws.h5` are in this repository": weight files kept with the card
         # (weights/complete-weight-files-in-this-repository.md)
@@ -555,7 +557,11 @@ def _license_text(card: Card) -> list[Hit]:
         if not clean(link.text).strip() and (REPO_BADGE.search(link.url) or REPO_LICENSE_FILE.search(link.url)):
             continue  # the target of a badge or a bare link to the repository's LICENSE file: the code's license
         if (LICENSE_LINK.search(link.text) or LICENSE_LINK.search(link.url)) and link.url not in base_urls:
-            if counts(
+            if link.image:  # a badge says what it shows, whatever badges stand beside it ("Code License")
+                shown = link.text or unquote(link.url)  # an <img> without alt text shows its URL's words
+                if counts(shown, link.section, shown):
+                    hits.append(Hit("license", link.line, link.text or link.url))
+            elif counts(
                 link.text + " " + _link_sentence(card, link), link.section, link.text + " " + _line(card, link.line)
             ):
                 hits.append(Hit("license", link.line, link.text or link.url))
@@ -574,6 +580,14 @@ def _license_text(card: Card) -> list[Hit]:
             if text.strip() and not is_placeholder_only(block.text) and counts(text, block.section):
                 hits.append(Hit("license", block.line, text.strip(), block))
     return hits
+
+
+#: A loader call whose repository id is on the next line: ``Pipeline.from_pretrained(\n    "org/name",``.
+# (weights/complete-loader-id-on-next-line.md)
+LOADER_OVER_LINES = any_of(
+    r"\b(?:from_pretrained|from_hub|load_from_hub|hf_hub_download|snapshot_download)\(\s*\n\s*(?:repo_id\s*=\s*)?"
+    r"[\"'][\w.-]+/[\w.-]+[\"']"
+)
 
 
 #: A repository id in backticks in prose: where the release is, when it carries the release's own name.
@@ -608,6 +622,13 @@ def _downloads(card: Card) -> list[Hit]:
         for h in scan(card, DOWNLOAD_TEXT, where=lambda b: b.kind != "front_matter")["download location"]
         if not BASE_MODEL.search(h.block.line_text(h.block.text.find(h.quote)) if h.block else "")
     ] + _own_hub_ids(card)
+    for block in card.blocks:
+        if block.kind == "code" and "(\n" in block.text:
+            found = LOADER_OVER_LINES.search(block.text)
+            if found:
+                hits.append(
+                    Hit("download location", block.line_at(found.start()), found.group(0).split("\n", 1)[0], block)
+                )
     for link in card.links:
         if link.image:
             continue  # a badge ("downloads: 1M") is a picture, not the weights

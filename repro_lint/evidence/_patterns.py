@@ -37,6 +37,9 @@ WITHHELD = _compile(
     r"|\b(?:cannot|can't|won't|don't|doesn't)\s*(?:publicly\s+)?(?:release|disclose|share|publish|provide|open[- ]?source)\b(?!d)"
     r"|\bcannot be (?:released|shared|disclosed|made public)|\bunable to (?:publicly )?(?:release|share|disclose|redistribute|distribute|publish|open[- ]?source)\b"
     # "no downloadable version", "cannot be downloaded" (phrases/withheld-other-words.md)
+    # "Neither the corpus nor the training methodology will be published" (phrases/withheld-other-words.md)
+    r"|\bneither\b[^.\n]{1,80}?\bnor\b[^.\n]{1,80}?\b(?:will|is|are|was|were|has|have) (?:be |been )?(?:released|published"
+    r"|shared|disclosed|made (?:public|available)|available)\b"
     r"|\bno downloadable\b|\bnot downloadable\b|\b(?:cannot|can't|can not) be (?:downloaded|redistributed)\b"
     # "we have no plans to release the weights" (phrases/withheld-other-words.md)
     r"|\bno (?:current )?plans? to (?:release|open[- ]?source|share|publish)\b"
@@ -77,6 +80,8 @@ FUTURE = _compile(
     r"\bwill (?:be )?(?:soon )?(?:release|publish|open[- ]?source|share|made available|available|provide|upload|update)"
     r"|\b(?:to be|soon to be) (?:released|published|open[- ]?sourced)|\bplan(?:s|ned)? to (?:release|open|publish)"
     r"|\bcoming soon\b|\bin the (?:near )?future\b|\bupcoming\b|\bforthcoming\b"
+    # an unchecked task of a to-do list, "- [ ] Release training code" (training_method/absent-unchecked-todo-items.md)
+    r"|^\s*\[ \]\s"
     # a condition, not a fact: "when a new version of the model is released", "once the weights are released"
     r"|\b(?:when|whenever|once|if|until)\b[^.,;\n]{0,60}\b(?:is|are|gets?) (?:\w+ )?released\b"
     r"|即将|后续(?:将|会)?(?:开源|发布|公开)|敬请期待|将(?:会)?(?:开源|发布|公开)|计划(?:开源|发布)"

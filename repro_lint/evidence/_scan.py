@@ -65,7 +65,9 @@ def scan(
             if topic is not None:
                 about = on_topic.get(id(block))
                 if about is None:
-                    about = on_topic[id(block)] = topic_heading is not None and in_section(block.section, topic_heading)
+                    about = on_topic[id(block)] = topic_heading is not None and (
+                        in_section(block.section, topic_heading) or _labelled(block.text, topic_heading)
+                    )
                 if not about and not topic.search(one_line(texts[k])):
                     continue
             line = block.line_at(units.offsets[k] + start)
@@ -83,6 +85,17 @@ def scan(
                 ints[below - 1] = line
             out.append(Hit(name, line, quotes.setdefault(quote, quote), block))
     return found
+
+
+#: A bold label that opens a paragraph and names its topic, as a heading would: "**Data.** 64 images of …".
+_LABEL = _compile(r"^\s*\*\*([^*\n]{1,40})\*\*")
+
+
+def _labelled(text: str, topic_heading: "re.Pattern[str]") -> bool:
+    """True when the block opens with a bold label that ``topic_heading`` matches
+    (fixtures/training_data/partial-bold-data-label.md)."""
+    label = _LABEL.match(text)
+    return label is not None and topic_heading.search(label.group(1)) is not None
 
 
 #: A sentence that is only a key whose value was a placeholder (blanked to spaces): "License:  ", "许可证:  ".

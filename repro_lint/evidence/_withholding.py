@@ -8,7 +8,7 @@ from typing import Optional
 from ..document import Block, Card
 from ..prefilter import lazy as _compile
 from ._index import _Sparse, card_index
-from ._patterns import WITHHELD
+from ._patterns import CLAUSE_BREAK, WITHHELD
 from ._quotes import Hit
 from ._text import BlockFilter, everywhere, in_section, one_line
 
@@ -108,7 +108,7 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
 #: Between members of a list before the withholding words, each member a few words: "The training procedure, loss
 #: weighting and training hyperparameters are proprietary" (fixtures/training_method/closed-procedure-first-in-a-long-list.md).
 LIST_BEFORE = _compile(
-    r"(?:\s*(?:,|\band\b|\bor\b|\bnor\b|[、和与及或]|以及)\s*(?:(?:the|its|our|any)\s+)?(?:[\w-]+\s+){0,2}"
+    r"[\u4e00-\u9fff]{0,4}(?:\s*(?:,|\band\b|\bor\b|\bnor\b|[、和与及或]|以及)\s*(?:(?:the|its|our|any)\s+)?(?:[\w-]+\s+){0,2}"
     r"[\u4e00-\u9fff]{0,4}){1,3}",  # a Chinese member runs into the next word without a space: 方法与训练超参数
     IGNORECASE,
 )
@@ -175,7 +175,9 @@ def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everyw
         places = [at for at in places if not _names_others(sentence, at)]
         material = next((at for at in places if TRAINED_ON.search(sentence[max(0, at - 40) : at])), None)
         if material is not None:
-            places = [material]  # "trained on proprietary X that we do not share": the sentence withholds training material
+            # "trained on proprietary X that we do not share": the sentence withholds training material; a later clause
+            # may withhold something else ("…, and the training methods are confidential")
+            places = [material] + [at for at in places if at > material and CLAUSE_BREAK.search(sentence, material, at)]
         for at in places:
             if withholds(subject, sentence, at, implied):
                 hits.append(Hit("withheld", block.line_at(units.offsets[k] + at), written.strip(), block))
