@@ -449,6 +449,7 @@ HINTS = {
 SUBJECT = [
     # training details, named in a withholding sentence (training_method/absent-finetuned-from-placeholder.md)
     r"\btraining (?:details|recipes?|procedures?|methods?|methodolog(?:y|ies)|code|process(?:es)?|objectives?"
+    r"|pipelines?)\b|\b(?:adaptation|fine-?tuning|alignment|post-?training) (?:methods?|recipes?|procedures?"
     r"|pipelines?)\b",
     # how the model was trained, in a withholding sentence (phrases/training-method-objectives.md)
     r"\bhow (?:the model|it) was trained\b",

@@ -558,7 +558,7 @@ def _license_text(card: Card) -> list[Hit]:
             continue  # the target of a badge or a bare link to the repository's LICENSE file: the code's license
         if (LICENSE_LINK.search(link.text) or LICENSE_LINK.search(link.url)) and link.url not in base_urls:
             if link.image:  # a badge says what it shows, whatever badges stand beside it ("Code License")
-                shown = link.text or unquote(link.url)  # an <img> without alt text shows its URL's words
+                shown = f"{link.text} {unquote(link.url)}"  # its alt text and its URL's words ("code%20license-MIT")
                 if counts(shown, link.section, shown):
                     hits.append(Hit("license", link.line, link.text or link.url))
             elif counts(
@@ -597,6 +597,12 @@ HUB_ID = {
 }
 
 
+def _about_another(line: str) -> bool:
+    """The line is about a base model, or about data and not the model ("All pre-training data is released as
+    `org/mix`", weights/absent-data-released-as-hub-id.md)."""
+    return bool(BASE_MODEL.search(line)) or (bool(DATA_WORD.search(line)) and not WEIGHTS_SUBJECT.search(line))
+
+
 def _own_hub_ids(card: Card) -> list[Hit]:
     """Backticked repository ids in prose that carry the name the card gives its release (``# Tern-Chat-1B``
     and `` `tern-lab/tern-chat-1b` ``): the card names its own repository, which is where the weights are."""
@@ -620,7 +626,7 @@ def _downloads(card: Card) -> list[Hit]:
     hits = [
         h
         for h in scan(card, DOWNLOAD_TEXT, where=lambda b: b.kind != "front_matter")["download location"]
-        if not BASE_MODEL.search(h.block.line_text(h.block.text.find(h.quote)) if h.block else "")
+        if not _about_another(h.block.line_text(h.block.text.find(h.quote)) if h.block else "")
     ] + _own_hub_ids(card)
     for block in card.blocks:
         if block.kind == "code" and "(\n" in block.text:

@@ -82,6 +82,8 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
     mine = [(m.start() + lo, m.end() + lo) for m in subject.finditer(window) if m.start() + lo < hi]
     # a subject that only modifies the artifact after it names that artifact: "the model architecture" is not the model
     mine = [(a, b) for a, b in mine if not _modifies_other(subject, sentence, b)]
+    if not mine and _listed_before(subject, sentence, lo, at):
+        return True
     if not mine:
         # under the criterion's own heading ("Training data") the subject goes without saying
         return implied and not ARTIFACT.search(sentence, lo, hi)
@@ -114,6 +116,18 @@ LIST_BEFORE = _compile(
 )
 #: What joins the last members of a list: "A, B and C", "A、B".
 _CONJUNCTION = _compile(r"\b(?:and|or|nor)\b|[、和与及或]", IGNORECASE)
+
+
+def _listed_before(subject: "re.Pattern[str]", sentence: str, lo: int, at: int) -> bool:
+    """True when the subject opens a list of artifacts that runs up to the withholding words, beyond their usual
+    reach: "The post-training pipeline, the SFT and preference data, and the training hyperparameters are
+    proprietary" (fixtures/training_method/closed-first-of-a-long-list.md)."""
+    for found in subject.finditer(sentence, max(0, lo - 160), lo):
+        end = found.end()
+        others = [m for m in ARTIFACT.finditer(sentence, end, at) if not subject.search(m.group(0))]
+        if others and LIST_BEFORE.fullmatch(sentence, end, others[0].start()) and _CONJUNCTION.search(sentence, end, at):
+            return True
+    return False
 
 
 def _modifies_other(subject: "re.Pattern[str]", sentence: str, end: int) -> bool:
