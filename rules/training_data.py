@@ -90,7 +90,8 @@ TOPIC_HEADING = any_of(r"\bdata\b", r"\bdatasets?\b", r"\bcorp(?:us|ora)\b", r"\
 
 #: Sections about evaluation or use: datasets named there are benchmarks or examples, not training data.
 NOT_TRAINING_HEADING = any_of(  # "Evaluation", "评测": evaluation headings (phrases/evaluation-benchmarks.md)
-    r"\bevaluat",
+    # not the Trainer template's "Training and evaluation data" (training_data/partial-training-and-evaluation-data.md)
+    r"(?<!training and )\bevaluat",
     r"\bbenchmark",
     r"\bresults?\b",
     r"\bleaderboard",

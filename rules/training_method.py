@@ -547,7 +547,11 @@ def training_code(card: Card) -> list[Hit]:
 SHOWN_CODE_INTRO = any_of(
     r"\b(?:was|were|is|are|been|be)\s+(?:pre-?)?(?:trained|fine-?tuned)\s+(?:\S+\s+){0,3}?(?:with|using|by)\s+(?:exactly\s+)?"
     r"(?:(?:the\s+)?(?:following|this|these|below)\b|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:code|scripts?|config(?:uration)?"
-    r"|commands?|settings)\s+(?:below|above)\b)"
+    r"|commands?|settings)\s+(?:below|above)\b)",
+    # "The commands below are the ones used for the released checkpoints"
+    # (training_method/complete-commands-used-for-released-checkpoints.md)
+    r"\b(?:used|run|ran) (?:for|to (?:train|produce|create)) (?:the |this |our |all )?"
+    r"(?:released|final|published|public) (?:checkpoints?|models?|weights)\b",
 )
 #: A loss named in that code (``loss="sparse_categorical_crossentropy"``): the objective.
 # "loss=": a loss argument in training code (training_method/complete-shown-training-code.md)
