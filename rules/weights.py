@@ -134,8 +134,9 @@ DOWNLOAD_TEXT = {
         r"\bollama (?:run|pull)\s+\S",  # "ollama run s": an Ollama run or pull command (phrases/weights-downloads.md)
         # "git lfs clone": a git clone of the hub repository (phrases/weights-downloads.md)
         r"\bgit lfs clone\b|\bgit clone https://huggingface\.co/",
-        # "request access": a request for access to the weights (weights/complete-gated-request-form.md)
-        r"\b(?:request|apply for) (?:access|the (?:model )?weights)\b",
+        # "request access", "through a request form": a request for access to the weights
+        # (weights/complete-gated-request-form.md, weights/complete-weights-through-request-form.md)
+        r"\b(?:request|apply for) (?:access|the (?:model )?weights)\b|\b(?:request|access|application) form\b",
         # "the trained weights are available on request", "checkpoints can be requested": a request-based download
         # (weights/partial-weights-on-request.md)
         r"\b(?:weights|checkpoints?|models?)\b[^.\n]{0,60}?\b(?:(?:available|provided|shared|released)\s+(?:up)?on"
@@ -446,7 +447,7 @@ def _front_matter_license(card: Card) -> list[Hit]:
     for block in card.blocks:
         if block.kind == "front_matter" and block.info in LICENSE_KEYS:
             value = block.text.split(":", 1)[1].strip().strip("'\"[]").lower() if ":" in block.text else ""
-            if value not in NO_LICENSE:
+            if value not in NO_LICENSE and not is_placeholder_only(value):  # license: "[More Information Needed]"
                 hits.append(Hit("license", block.line, block.text, block))
     return hits
 

@@ -127,8 +127,10 @@ def _release_sections(card: Card) -> Callable[[Optional[Section]], bool]:
         if not (training or finetune):
             continue
         own = [b.text for b in card.blocks_in(section) if b.section is section and b.kind not in ("heading", "code")][:4] if holds_text(section) else []
-        if USER_TRAINING.search(section.title) or any(USER_TRAINING.search(text) for text in own):
-            for_users.add(id(section))  # "Training on your own data", or text that says so
+        if USER_TRAINING.search(section.title) or heading_role(section.title) is Role.USE or any(USER_TRAINING.search(text) for text in own):
+            # "Training on your own data", "Fine-tuning on your own voice", or text that says so
+            # (fixtures/hyperparameters/absent-finetune-on-your-own-voice.md)
+            for_users.add(id(section))
         elif (
             finetune
             and not training

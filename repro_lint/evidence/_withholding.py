@@ -100,7 +100,9 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
     others = [
         (m.start() + lo, m.end() + lo)
         for m in ARTIFACT.finditer(window)
-        if m.start() + lo < hi and not any(a < m.end() + lo + 2 and m.start() + lo < b for a, b in mine)
+        if m.start() + lo < hi
+        and not any(a < m.end() + lo + 2 and m.start() + lo < b for a, b in mine)
+        and not _COMPLEMENT.search(sentence, max(0, m.start() + lo - 16), m.start() + lo)
     ]
     if not others or nearest_mine <= min(distance(span) for span in others):
         return True
@@ -110,12 +112,17 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
 #: Between members of a list before the withholding words, each member a few words: "The training procedure, loss
 #: weighting and training hyperparameters are proprietary" (fixtures/training_method/closed-procedure-first-in-a-long-list.md).
 LIST_BEFORE = _compile(
-    r"[\u4e00-\u9fff]{0,4}(?:\s*(?:,|\band\b|\bor\b|\bnor\b|[、和与及或]|以及)\s*(?:(?:the|its|our|any)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:\s*[\w-]+){0,2}?(?:\s*(?:,|\band\b|\bor\b|\bnor\b|[、和与及或]|以及)\s*(?:(?:the|its|our|any)\s+)?(?:[\w-]+\s+){0,2}"
     r"[\u4e00-\u9fff]{0,4}){1,3}",  # a Chinese member runs into the next word without a space: 方法与训练超参数
     IGNORECASE,
 )
 #: What joins the last members of a list: "A, B and C", "A、B".
 _CONJUNCTION = _compile(r"\b(?:and|or|nor)\b|[、和与及或]", IGNORECASE)
+
+
+#: Words that make an artifact the complement of another ("the hyperparameters used for this model"): the artifact
+#: withheld is the one before them (fixtures/hyperparameters/closed-used-for-this-model.md).
+_COMPLEMENT = _compile(r"\b(?:used )?(?:for|of|by) (?:this|the|our|that|each) $", IGNORECASE)
 
 
 def _listed_before(subject: "re.Pattern[str]", sentence: str, lo: int, at: int) -> bool:
