@@ -112,8 +112,11 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
 #: Between members of a list before the withholding words, each member a few words: "The training procedure, loss
 #: weighting and training hyperparameters are proprietary" (fixtures/training_method/closed-procedure-first-in-a-long-list.md).
 LIST_BEFORE = _compile(
-    r"(?:\s*[\w-]+){0,2}?(?:\s*(?:,|\band\b|\bor\b|\bnor\b|[、和与及或]|以及)\s*(?:(?:the|its|our|any)\s+)?(?:[\w-]+\s+){0,2}"
-    r"[\u4e00-\u9fff]{0,4}){1,3}",  # a Chinese member runs into the next word without a space: 方法与训练超参数
+    # the rest of the first member (one or two words), then up to three more members, each after a separator; every
+    # word bounded and every repetition led by what only it can match, so no text can be split two ways
+    r"\s{0,3}(?:[\w-]{1,30}(?:\s{1,3}[\w-]{1,30})?\s{0,3})?(?:(?:,|\band\b|\bor\b|\bnor\b|[、和与及或]|以及)\s{0,3}"
+    # a Chinese member runs into the next word without a space: 方法与训练超参数
+    r"(?:(?:the|its|our|any)\s{1,3})?(?:[\w-]{1,30}\s{1,3}){0,2}[\u4e00-\u9fff]{0,4}){1,3}",
     IGNORECASE,
 )
 #: What joins the last members of a list: "A, B and C", "A、B".
