@@ -63,3 +63,17 @@ def test_a_command_continued_over_lines_is_read_whole_to_tell_inference_from_tra
     assert command_at(text, first).startswith("python demo/infer_image.py")
     assert runs_inference(text, first)  # the config is handed to an inference script two lines up
     assert not runs_inference(text, last)  # the same config handed to the training script
+
+
+def test_a_quote_far_into_a_very_long_line_is_found_as_the_card_writes_it():
+    """A card of one long line is searched a window at a time; the quote is still the card's own text,
+    full-width punctuation and emphasis included, also where it straddles two windows."""
+    from repro_lint.evidence._quotes import _LOCATE_WINDOW, locate
+
+    filler = "word " * (3 * _LOCATE_WINDOW // 5)
+    for shift in (0, 1, 7, 40):  # the quote starts before, at and after a window's end
+        source = filler[: 2 * _LOCATE_WINDOW - shift] + "许可证：**Apache-2.0**，权重见 acme/x" + filler
+        span = locate(source, "许可证:Apache-2.0,权重见 acme/x")
+        assert span is not None
+        assert source[span[0] : span[1]] == "许可证：**Apache-2.0**，权重见 acme/x"
+    assert locate(filler * 2, "not there") is None

@@ -123,11 +123,29 @@ def locate(source: str, quote: str) -> Optional[tuple[int, int]]:
     needle, _ = _comparable(quote)
     if not needle:
         return None
+    if len(source) <= 2 * _LOCATE_WINDOW:
+        return _locate_in(source, needle, 0)
+    # a very long line (a card of one line): read in overlapping windows, so the per-character copy
+    # below stays small; a quote that only spans two windows far apart (a run of thousands of spaces
+    # inside it) is not found, and the parser's text is quoted instead
+    overlap = max(8 * len(quote), 1024)
+    for start in range(0, len(source), _LOCATE_WINDOW):
+        found = _locate_in(source[start : start + _LOCATE_WINDOW + overlap], needle, start)
+        if found is not None:
+            return found
+    return None
+
+
+#: Characters of a long source that :func:`locate` compares at a time (each one costs about 50 bytes while compared).
+_LOCATE_WINDOW = 1 << 12
+
+
+def _locate_in(source: str, needle: str, shift: int) -> Optional[tuple[int, int]]:
     hay, offsets = _comparable(source)
     at = hay.find(needle)
     if at < 0:
         return None
-    return offsets[at], offsets[at + len(needle) - 1] + 1
+    return shift + offsets[at], shift + offsets[at + len(needle) - 1] + 1
 
 
 def exact_quote(card: Card, line: int, quote: str, lines: int = 8) -> str:
