@@ -693,8 +693,18 @@ API_ACCESS = any_of(
     # "available today in the Aster app and through the Aster API": offered in an app or through an API
     # (weights/closed-available-in-app-and-api.md)
     r"\bavailable\b[^.\n]{0,60}?\b(?:through|via|in|on) (?:our |the |an? )?(?:[\w-]+ ){0,2}(?:api|app)\b",
-    # models offered by a hosted service (weights/closed-service-supports-models.md)
-    r"\bservice\b[^.\n]{0,40}\b(?:supports|offers|provides|serves)\b[^.\n]{0,60}\bmodels?\b",
+    # models offered by a hosted service or its API (weights/closed-service-supports-models.md,
+    # weights/closed-api-offers-models.md)
+    r"\b(?:service|API|SDK)\b[^.\n]{0,40}\b(?:supports|offers|provides|serves|exposes)\b[^.\n]{0,60}\bmodels?\b",
+    # "Wrenly Transcribe is an automatic speech recognition service": the release is a service
+    # (weights/closed-release-called-a-service.md)
+    r"\b(?:is|as) an? (?:fully[- ]managed |[\w-]+ ){0,4}(?:web |cloud |online )?service\b",
+    # "select the neural engine in the Petrel console": used through a service's console
+    # (weights/closed-used-in-service-console.md)
+    r"\b(?:in|from|through|via|using) the (?:[\w-]+ ){0,3}console\b",
+    # "通过 Qilin SDK 可以调用…模型", "API调用": the model called through an SDK or API, in Chinese
+    # (weights/closed-sdk-calls-model-zh.md)
+    r"API\s*调用|调用\s*API|(?:SDK|API|接口)`?[^，。\n]{0,12}调用|SDK\s*支持的",
 )
 
 

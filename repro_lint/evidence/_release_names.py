@@ -89,11 +89,31 @@ def runs_inference(text: str, offset: int) -> bool:
     return bool(INFERENCE_RUN.search(command_at(text, offset)))
 
 
+#: An HTML title at the top of a README: ``<h1 align="center">Acme: …</h1>`` (its text, after any inner tags).
+HTML_TITLE = _compile(r"<h1\b[^>\n]{0,200}>(?:\s*<[^>\n]{0,200}>)*\s*([^<\n]{1,200})", IGNORECASE)
+
+
+def card_title(card: Card) -> str:
+    """The card's title: its level-1 heading when it opens with one, else an HTML ``<h1>`` above its first
+    heading (a README that centres its title in HTML, weights/closed-html-title-named-closed.md)."""
+    if card.sections and card.sections[0].level == 1:
+        return card.sections[0].title
+    for block in card.blocks[:20]:
+        if block.kind == "heading":
+            break
+        if block.kind == "html":
+            raw = "\n".join(card.lines[block.line - 1 : min(block.end_line, block.line + 40)])
+            found = HTML_TITLE.search(raw)
+            if found:
+                return found.group(1).strip()
+    return ""
+
+
 def release_names(card: Card) -> frozenset[str]:
     """Lower-case stems of the names the card gives its release (see the module docstring): the
     model-shaped words of the title, the one word of a one-word title, the Hub repositories linked."""
     names: set[str] = set()
-    title = card.sections[0].title if card.sections and card.sections[0].level == 1 else ""
+    title = card_title(card)
     if title:
         words = [w for w in TITLE_WORD.findall(title) if w.lower() not in GENERIC]
         if len(words) == 1:
@@ -116,7 +136,7 @@ def names_release(card: Card, name: str) -> bool:
     (``# Rail-Chat-1B``, ``# Model Card for rail-chat-1b``), ignoring case and separators, or that name with
     a size or version after it (``# Rail-Chat`` and ``rail-chat-1b``). A one-word title must match whole:
     ``acme/acme-7b`` under ``# Acme`` may be the base model."""
-    title = card.sections[0].title if card.sections and card.sections[0].level == 1 else ""
+    title = card_title(card)
     wanted = _squash(name)
     for word in TITLE_WORD.findall(title):
         own = _squash(word)
