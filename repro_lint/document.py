@@ -243,6 +243,8 @@ _KEY_VALUE_LINE = lazy(
     r"^\s{0,40}[-\"']?[\w.-]{1,60}[\"']?\s{0,4}[:=]\s{0,4}[^\s({][^\n]{0,200}$"
     # a spec sheet's "Attention heads       : 12": a name of a few words, aligned colons
     r"|^\s{0,40}[A-Za-z][\w.()/-]{0,30}(?: [\w.()/-]{1,30}){0,4}\s{1,40}:\s{1,4}[^\s({][^\n]{0,200}$"
+    # a printed Python mapping's pairs: "OrderedDict([('batch_size', 32),", "('learning_rate', 0.0001),"
+    r"|^\s{0,40}(?:\w{1,30}\(\[)?\(\s?[\"'][\w.-]{1,60}[\"'],\s{0,4}[^\s][^\n]{0,200}$"
 )
 _ASSIGNMENT = lazy(r"(?:--|\b)[a-z][\w-]{1,40}=[\d.'\"-]")
 

@@ -433,8 +433,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
     "reinforcement learning": {
         "model type": (
             # "policy: CnnPolicy", "actor-critic network": a Stable-Baselines3 policy class or an actor-critic network
-            # (architecture/partial-rl-policy-class.md)
-            r"\b(?:Cnn|Mlp|MultiInput)(?:Lstm)?Policy\b|\bactor[- ]critic (?:network|model|architecture)\b",
+            # (architecture/partial-rl-policy-class.md); "a DQN agent": an agent named by its learning algorithm,
+            # which fixes its networks (architecture/partial-rl-agent-algorithm.md)
+            r"\b(?:Cnn|Mlp|MultiInput)(?:Lstm)?Policy\b|\bactor[- ]critic (?:network|model|architecture)\b"
+            r"|\b(?:DQN|QR-DQN|DDQN|PPO|A2C|A3C|SAC|TD3|DDPG|TQC|TRPO|ARS|Rainbow|IMPALA)\s+agents?\b",
         ),
     },
     "tabular and classical": {

@@ -61,6 +61,9 @@ NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic
 
 #: A sentence is about the training data when it says so ...
 TOPIC = any_of(
+    # "a trained model of a PPO agent playing Pong-v5": an agent's environment, what it learned from
+    # (training_data/partial-rl-agent-environment.md)
+    r"\bagent (?:playing|plays|trained (?:in|on))\b",
     # "trained on": trained or tuned on something (training_data/closed-modal-will-not-be-able.md)
     r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|instruction-tuned|post-trained|distilled"
     r"|aligned)\b[^.\n]{0,40}\b(?:on|with|using|from)\b",
@@ -189,6 +192,10 @@ PROPER_NAME = (
     r"|[A-Za-z0-9-]{1,80}[_/][A-Za-z0-9._/-]{1,160})"  # hub ids and snake_case: allenai/dolma
 )
 NAMED = any_of(
+    # "an agent playing **BreakoutNoFrameskip-v4**", "--env Pong-v5": a Gym or Atari environment an agent learned
+    # in, its experience being the data (training_data/partial-rl-agent-environment.md)
+    r"\b(?:playing|plays|trained (?:in|on))\s+(?:the\s+)?\**[A-Z][A-Za-z0-9]{2,40}-v\d\b",
+    r"--env\s+[A-Z][A-Za-z0-9]{2,40}-v\d\b",  # "--env Pong-v5": the environment of an RL run (same fixture)
     # a name-shaped word before dataset or corpus (training_data/complete-documented-corpus-linked-repo.md)
     rf"\b{PROPER_NAME}\s+(?:dataset|corpus|corpora|data\b|collection)",
     # "dataset called FinchDialog": a dataset called by a name (phrases/training-data-named-sources.md)

@@ -83,6 +83,9 @@ DOWNLOAD_TEXT = {
         # "load_from_hub(\"sanderling/ppo-Breakout\", …)", "Tern.from_hub(\"tern-lab/tern-1\")": a hub loader given
         # a repository (weights/partial-rl-load-from-hub.md, weights/complete-package-from-hub-loader.md)
         r"\b(?:load_from_hub|from_hub|hf_hub_download|load_checkpoint)\(\s*(?:repo_id\s*=\s*)?[\"'][\w.-]+/[\w.-]+[\"']",
+        # "python -m rl_zoo3.load_from_hub --algo dqn --env Pong-v4 -orga sanderling": the RL Zoo's command that
+        # downloads an organisation's agent from the Hub (weights/partial-rl-zoo-load-from-hub-command.md)
+        r"\bload_from_hub\b[^\n]{0,160}\s-{1,2}orga?\s+[\w.-]+",
         # "timm.create_model('resnet50.a1_in1k', pretrained=True)": a package loader that downloads the named weights
         # (weights/complete-package-loader-pretrained.md)
         r"\b\w+\.(?:create_model|load_model|from_pretrained|load)\(\s*[\"'][\w./-]+[\"'][^)\n]{0,60}"
