@@ -465,6 +465,11 @@ def _reader_sentences(block: Block) -> list[tuple[int, int]]:
     ]
 
 
+def stated_values(card: Card) -> dict[str, list[Hit]]:
+    """Every setting this rule counts, with its value (also read by RL4xx: settings given describe the training)."""
+    return _find(card)
+
+
 def _find(card: Card) -> dict[str, list[Hit]]:
     """Core and extra settings with values, in the blocks that may hold the release's settings; not in
     link targets (a badge's ``%20Updates``), nor in a sentence addressed to the reader. A value stands also in a

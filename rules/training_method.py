@@ -27,7 +27,9 @@ What it checks
   release's recipe and are not counted ("How to fine-tune X", a "Fine-tuning Demo" card, "we
   provide script X for users to finetune our models", "finetune your models with SFT"); neither
   are framework names alone. A front-matter tag naming a stage (``sft``, ``lora``, ``dpo``) counts
-  towards partial only.
+  towards partial only; so do the run's settings given as values (a learning rate, a batch size, an
+  optimizer) where no stage is named, and a sentence in the release's own voice about its training,
+  also inside a how-to section ("we train it on …", "is initialized from …").
 
 Why it matters
   Weights without the procedure that produced them cannot be reproduced, and their behaviour can
@@ -63,7 +65,7 @@ from repro_lint.evidence import (
 )
 from repro_lint.kit import Facts, criterion_rule
 
-from .hyperparameters import core_values
+from .hyperparameters import core_values, stated_values
 
 CODES = criterion_codes("RL4", "training-method", "training method")
 
@@ -603,6 +605,28 @@ def _stated_as_training(hit: Hit) -> bool:
     return under_training or bool(TRAINING_LABEL.search(block.text))
 
 
+#: The release's own training told in its own voice: "we train it on", "is initialized from".
+OWN_TRAINING = any_of(
+    # "and we train it on a mixture of …": we trained the release
+    # (training_method/partial-own-voice-in-fine-tune-section.md)
+    r"\bwe (?:pre-?|fine-?)?train(?:ed)? (?:it|them|this model|the model|our models?)\b",
+    # "This reranker is initialized from xlm-roberta-base" (training_method/partial-own-voice-in-fine-tune-section.md)
+    r"\b(?:this|the|our) [\w-]{1,30} (?:is|was|are|were) initiali[sz]ed (?:from|with)\b",
+)
+
+
+def _settings_given(card: Card) -> list[Hit]:
+    """The run's settings given as values (a learning rate, a batch size, an optimizer or a schedule): the
+    training is described in part even where no stage is named (training_method/partial-training-settings-only.md).
+    A duration alone ("pre-trained on 18T tokens") is not: it says how much, not how."""
+    values = stated_values(card)
+    return [
+        Hit("training mentioned", h.line, h.quote, h.block, h.file)
+        for name in ("learning rate", "batch size", "optimizer", "schedule")
+        for h in values[name][:1]
+    ][:1]
+
+
 def detailed_recipe(card: Card) -> list[Hit]:
     """At least four core hyperparameters given as values: one hit for each."""
     firsts = [hits[0] for hits in core_values(card).values() if hits]
@@ -636,6 +660,12 @@ def _find(card: Card) -> dict[str, list[Hit]]:
         where=lambda b: prose(b) and b.kind not in ("front_matter", "heading"),
         urls=False,
     )
+    # a sentence in the release's own voice about how it was trained tells what was done, also in a section for
+    # the reader (a "Fine-tune" how-to): "This reranker is initialized from X, and we train it on …"
+    own = scan(
+        card, {"training mentioned": OWN_TRAINING}, where=lambda b: b.kind in ("paragraph", "list_item"), urls=False
+    )
+    weak["training mentioned"] += [hit for hit in own["training mentioned"] if not READER_TRAINING.search(hit.quote)]
     # a heading that is itself a statement ("# Model Trained Using AutoTrain"), not a topic
     stated = scan(card, {"training mentioned": TRAINED_WITH_TOOL}, where=lambda b: b.kind == "heading", urls=False)
     weak["training mentioned"] += stated["training mentioned"]
@@ -671,6 +701,8 @@ def _code_or_recipe(card: Card, facts: Facts) -> None:
     if not strong:
         recipe = recipe if all(_stated_as_training(hit) for hit in recipe) else []
     facts.found["code or recipe"] = code + recipe
+    if not (strong or weak or code or recipe):
+        weak = facts.found["training mentioned"] = _settings_given(card)
     if weak and not strong:
         facts.required.append("training mentioned")
     if facts.found["intermediate checkpoints"] and not (weak or strong or code):
