@@ -109,8 +109,11 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             # a fine-tune of a named model (type by reference), also as a noun: "a fine-tune of [X]"
             # (architecture/partial-base-model-reference.md, architecture/partial-noun-fine-tune-of.md)
             r"\b(?:fine-?tuned (?:version|variant|checkpoint)|an? fine-?tune) of\b",
-            # a model fine-tuned or built on a named model, or distilled from a teacher, named or linked by hub id
-            # (phrases/training-data-named-sources.md, architecture/partial-distilled-from-teacher.md)
+            # a model fine-tuned or built on a named model, distilled from a teacher or initialized from a model,
+            # named or linked by hub id (phrases/training-data-named-sources.md,
+            # architecture/partial-distilled-from-teacher.md, architecture/partial-initialized-from-named-model.md)
+            r"\binitiali[sz]ed (?:from|with the weights of)\s+(?:the\s+)?\[?(?:[\w.-]+/[\w.-]+|[A-Za-z][\w.]*-[\w.-]+"
+            r"|(?-i:[A-Z])[\w.-]*)|"
             r"\b(?:(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)|distill?ed (?:from|out of))\s+"
             r"(?:the\s+)?(?:\[?[\w.-]+/[\w.-]+|(?-i:[A-Z])[\w.-]*)",
             # "T5 model": a known model family followed by "model" (phrases/architecture-language-family.md)
@@ -392,6 +395,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"\b(?:embedding|output|vector) dim(?:ension)?s?\b{KV}{NUM}",
             # "768-dimensional dense vectors": vectors of a number of dimensions (phrases/architecture-embedding.md)
             rf"\b{NUM}[- ]dim(?:ensional)? (?:embeddings?|vectors?|dense vectors?)\b",
+            # "vector embeddings have 1024 dimensions": the number of dimensions after the vectors
+            # (architecture/partial-embeddings-have-dimensions.md)
+            rf"\b(?:embeddings?|vectors?) (?:have|has|of|with) {NUM} dimensions\b",
             # "向量维度: 1024": the vector dimension in Chinese (phrases/architecture-zh.md)
             rf"(?:向量|嵌入)维度{KV}{NUM}",
         ),
@@ -430,13 +436,17 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             rf"|time\s+steps|time\s+points|observations)\b",
         ),
     },
-    "reinforcement learning": {
+    "reinforcement learning and robotics": {
         "model type": (
             # "policy: CnnPolicy", "actor-critic network": a Stable-Baselines3 policy class or an actor-critic network
             # (architecture/partial-rl-policy-class.md); "a DQN agent": an agent named by its learning algorithm,
-            # which fixes its networks (architecture/partial-rl-agent-algorithm.md)
+            # which fixes its networks (architecture/partial-rl-agent-algorithm.md); "Action Chunking with
+            # Transformers", "a diffusion policy", "vision-language-action model": kinds of robot policy
+            # (architecture/partial-robot-policy-kind.md)
             r"\b(?:Cnn|Mlp|MultiInput)(?:Lstm)?Policy\b|\bactor[- ]critic (?:network|model|architecture)\b"
-            r"|\b(?:DQN|QR-DQN|DDQN|PPO|A2C|A3C|SAC|TD3|DDPG|TQC|TRPO|ARS|Rainbow|IMPALA)\s+agents?\b",
+            r"|\b(?:DQN|QR-DQN|DDQN|PPO|A2C|A3C|SAC|TD3|DDPG|TQC|TRPO|ARS|Rainbow|IMPALA)\s+agents?\b"
+            r"|\baction chunking with transformers\b|\bdiffusion polic(?:y|ies)\b|\bvision[- ]language[- ]action\b"
+            r"|\bVLA model\b",
         ),
     },
     "tabular and classical": {
@@ -468,7 +478,7 @@ CONFIG_LINK = any_of(
     r"/configuration_\w+\.py\b",
     r"\.gin\b",  # ".gin": a link to a gin config (phrases/architecture-language-family.md)
     # a link to a YAML or JSON file in a configs folder (architecture/complete-config-reference.md)
-    r"/configs?/[\w./{}-]*\.(?:ya?ml|json)\b",
+    r"(?:^|/)configs?/[\w./{}-]*\.(?:ya?ml|json)\b",
     # "/train.sh": a link to a training launch script (hyperparameters/partial-demonstration-script-zh.md)
     r"/train[\w./-]*\.(?:slurm|sh)\b",
 )
@@ -603,6 +613,16 @@ def _defines_a_model(card: Card, hit: Hit) -> bool:
     return release_sections(card)(section)
 
 
+#: A sentence that says which file configures the model's architecture: it defines the model wherever it stands
+#: (also among instructions for the reader's own fine-tuning).
+ARCHITECTURE_CONFIG = any_of(
+    # "Configurations relevant to model architecture … are in [this file](configs/base.yaml)"
+    # (architecture/complete-architecture-config-named-in-how-to.md)
+    r"\bconfig(?:uration)?s?\b[^.\n]{0,30}\b(?:relevant to|for|of|defining|that define) (?:the )?model(?:'s)? "
+    r"architecture\b[^.\n]{0,60}\b(?:are|is) (?:in|at|defined in)\b",
+)
+
+
 def _config_hits(card: Card) -> dict[str, list[Hit]]:
     """The released model's own config (named in the text or linked): it names the model's kind and gives the
     dimensions and the context length, so it counts for all three. A run's DeepSpeed config, a templated or
@@ -610,6 +630,9 @@ def _config_hits(card: Card) -> dict[str, list[Hit]]:
     describing = scan(card, {"model config": CONFIG_TEXT}, where=_describes_release_outside_front_matter)
     configs = describing["model config"] + link_hits(card, CONFIG_LINK, "model config")
     first = next((hit for hit in configs if _defines_a_model(card, hit)), None)  # only the first is reported
+    if first is None:  # a sentence that says where the model's architecture is configured, in any section
+        stated = scan(card, {"model config": ARCHITECTURE_CONFIG}, where=lambda b: b.kind in ("paragraph", "list_item"))
+        first = next(iter(stated["model config"]), None)
     return {
         element: [Hit(element, first.line, first.quote, first.block)] if first is not None else []
         for element in ("model type", "dimensions", "context or tokenizer")
