@@ -54,6 +54,7 @@ from repro_lint.evidence import (
     clean,
     criterion_codes,
     release_blocks,
+    release_rows,
     release_training,
     runs_inference,
     scan,
@@ -88,7 +89,12 @@ BIG = r"(?:\s?(?:[MBT]\b|million\b|billion\b|trillion\b|万亿|亿))"
 QUALIFIERS = (
     r"(?:(?!(?:is|are|was|were|be|of|per|in|to|for|with|at|context|window|sequence)\b)[A-Za-z-]{1,20},?\s){0,4}"
 )
-TOKENS = rf"(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}\s{{0,2}}{QUALIFIERS}(?:tokens?\b|词元|标识符)"
+#: A count in Chinese numerals before 亿 or 万亿: 五千亿, 两万亿 (hyperparameters/partial-zh-numeral-token-count.md).
+ZH_BIG = r"[一二两三四五六七八九十百千]{1,6}\s?(?:万亿|亿)"
+TOKENS = (
+    rf"(?:(?:\d[\d,]{{0,30}}(?:\.\d{{1,30}})?){BIG}|{ZH_BIG})\s{{0,2}}(?:的\s?)?{QUALIFIERS}"
+    rf"(?:tokens?\b|词元|标识符|token)"
+)
 #: A sentence is about training when it names it; token counts elsewhere are data or context sizes.
 TRAINING_WORD = r"(?:\b(?:pre-?|post-?|re-?)?train(?:ed|ing)?\b|\bfine[- ]?tun\w*|\bsees?\b|\bseen\b|训练)"
 
@@ -428,8 +434,13 @@ def release_settings(card: Card) -> BlockFilter:
     BibTeX author list is a name, a token count in a comparison table belongs to another model.
     """
     release = release_blocks(card)
+    own_row = release_rows(card)
 
     def where(block: Block) -> bool:
+        if own_row(block):
+            return (
+                True  # the release's own row of a comparison table (hyperparameters/partial-own-row-of-comparison.md)
+            )
         if not release(block) or _in_role(block.section, NOT_SETTINGS):
             return False
         return (

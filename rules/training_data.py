@@ -50,6 +50,7 @@ from repro_lint.evidence import (
     in_section,
     is_prose,
     one_line,
+    release_rows,
     scan,
     sentences,
 )
@@ -264,7 +265,8 @@ SIZE = any_of(
     # "tokens (B): 1200": a token count column with its unit (phrases/training-data-named-sources.md)
     rf"\btokens?\s*\((?:[KMBT]|billions?|millions?|trillions?)\)\s*:\s*{NUM}",
     # "2 万亿 token": a count of data units, in Chinese too (training_data/complete-zh-enumeration.md)
-    rf"{NUM}\s*(?:万亿|亿|万|千|[KMBT])?\s*[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个?样本|小时|词元|词|字|标识符|token)",
+    rf"(?:{NUM}\s*(?:万亿|亿|万|千|[KMBT])?|[一二两三四五六七八九十百千]{{1,6}}\s?(?:万亿|亿|万))\s*(?:的\s?)?"
+    rf"[^\d\s。，,.]{{0,6}}?(?:tokens?|条|个?样本|小时|词元|词|字|标识符|token)",
     # "5 亿张…图文对": images or image-text pairs counted, in Chinese (training_data/partial-zh-image-text-pairs.md)
     rf"{NUM}\s*(?:万亿|亿|万|千)?\s*(?:张|对)?[^。，,\n]{{0,16}}?(?:图文对|图像|图片|文本对)",
     # "2.6T 标识符的中英文语料": a size in T or 亿 of data, in Chinese (hyperparameters/partial-tokens-zh.md)
@@ -430,11 +432,23 @@ STRONG_TOPIC = any_of(
     # "经过了 2T 中英词元的预训练": pre-trained on a counted amount of data, in Chinese
     # (training_data/partial-zh-pretrained-on-count.md)
     rf"经过了?\s*{NUM}\s*(?:万亿|亿|[KMBT])?[^。，,\n]{{0,12}}的(?:预训练|训练)",
+    # "只训练了五千亿Tokens": trained on a counted amount of tokens, in Chinese
+    # (hyperparameters/partial-zh-numeral-token-count.md)
+    r"(?:预)?训练了[^。，,\n]{0,16}(?:token|词元|标识符)",
 )
 
 #: Sentences addressed to the reader: data they may use, not data the release was trained on.
 # "You": the reader addressed (training_data/absent-reader-dataset-and-comparison.md, phrases/training-data-zh.md)
-READER = any_of(r"\byou(?:r)?\b", r"您|你")
+READER = any_of(
+    r"\byou(?:r)?\b",
+    r"您|你",
+    # "为了简单展示模型的微调流程，我们在 X 中采样了 1w 条数据": data for a demonstration of fine-tuning, not the
+    # release's (training_data/absent-demonstration-data-zh.md)
+    r"\b(?:to demonstrate|for (?:a |the )?demonstration|as a demo)\b|为了(?:简单)?(?:展示|演示|示范)",
+)
+#: Sentences about data picked for a demonstration (a subset of :data:`READER`'s).
+# "为了简单展示": for a simple demonstration (training_data/absent-demonstration-data-zh.md)
+DEMO = any_of(r"\b(?:to demonstrate|for (?:a |the )?demonstration|as a demo)\b|为了(?:简单)?(?:展示|演示|示范)")
 
 #: Training data cleaned against the evaluation sets ("de-duplicated against the test sets"): about the training data.
 DECONTAMINATED = any_of(
@@ -547,6 +561,8 @@ VAGUE = {
     "vague description": any_of(
         # "publicly available sources": publicly available data, unnamed (training_data/partial-vague-public-sources.md)
         r"\bpublicly available (?:data|sources|datasets|online data)",
+        # "only uses public datasets for training": public data, unnamed (training_data/partial-uses-public-datasets.md)
+        r"\b(?:uses?|used|using|from|on) (?:only )?(?:open[- ]source|public|open) (?:datasets|data|corpora)\b",
         # "a mixture of web": a mixture of unnamed kinds of data (training_data/partial-user-finetune-section.md)
         r"\b(?:a )?(?:new )?mix(?:ture)? of (?:publicly available|licensed|web|online)",
         r"\bweb data\b",  # "web data": web data, unnamed (training_data/partial-documented-corpus-plus-synthetic.md)
@@ -721,6 +737,11 @@ def _evidence(card: Card) -> dict[str, list[Hit]]:
         card, ELEMENTS, where=_main_place, skip_withheld=False, topic=TOPIC, topic_heading=TOPIC_HEADING, urls=False
     )
     aside = scan(card, ELEMENTS, where=_aside_place, skip_withheld=False, topic=STRONG_TOPIC, urls=False)
+    # the release's own row of a comparison table: its data-unit columns ("Training Tokens") are its data size
+    # (training_data/partial-own-row-of-comparison.md)
+    own_row = release_rows(card)
+    own = scan(card, {"size": SIZE}, where=lambda b: own_row(b) and _aside(b.section), skip_withheld=False, urls=False)
+    aside["size"] += [h for h in own["size"] if h not in aside["size"]]
     for name in found:
         found[name] += aside[name]
         found[name] = [
@@ -1050,7 +1071,11 @@ def _more_evidence(card: Card, facts: Facts) -> None:
         found["composition"] += _documented_corpora(found)
     _drop_withheld_names(found, facts.closed)
     facts.complete = all(found[name] for name in facts.required)
-    vague = scan(card, VAGUE, where=_main_place, urls=False)["vague description"]
+    vague = [
+        h
+        for h in scan(card, VAGUE, where=_main_place, urls=False)["vague description"]
+        if not DEMO.search(_sentence_at(h))
+    ]
     # a known dataset named where training is mentioned in passing (reproduction or evaluation steps)
     in_passing = scan(card, {"vague description": NAMED_SOURCE}, where=_aside_place, topic=TRAINING_MENTION, urls=False)
     vague += [h for h in in_passing["vague description"] if not READER.search(_sentence_at(h))]  # not the reader's data

@@ -41,6 +41,7 @@ from ._quotes import window_quote as window_quote
 from ._release_names import INFERENCE_RUN as INFERENCE_RUN
 from ._release_names import names_release as names_release
 from ._release_names import release_names as release_names
+from ._release_names import release_rows as release_rows
 from ._release_names import runs_inference as runs_inference
 from ._release_sections import EXAMPLE_PATH as EXAMPLE_PATH
 from ._release_sections import FINETUNE_HEADING as FINETUNE_HEADING

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 from ..document import Block, Card
 from ..prefilter import lazy as _compile
@@ -129,6 +129,35 @@ def release_names(card: Card) -> frozenset[str]:
         if hub:
             names.add(_stem(hub.group(1)))
     return frozenset(n for n in names if len(n) >= 3 and n not in GENERIC)
+
+
+def title_name(card: Card) -> str:
+    """The one name the title gives the release, squashed ("# JetMoE: Reaching …" → ``jetmoe``): the name before a
+    tagline, else the first model-shaped word, else a one-word title; "" when the title gives none."""
+    title = card_title(card)
+    tagline, shaped = NAME_BEFORE_TAGLINE.match(title), NAME_SHAPED.search(title)
+    if tagline:
+        name = tagline.group(1)
+    elif shaped:
+        name = shaped.group(0)
+    else:
+        words = [w for w in TITLE_WORD.findall(title) if w.lower() not in GENERIC]
+        name = words[0] if len(words) == 1 else ""
+    squashed = _squash(name)
+    return squashed if len(squashed) >= 4 and squashed not in GENERIC else ""
+
+
+def release_rows(card: Card) -> "Callable[[Block], bool]":
+    """A test for the rows of a table that are the release's own: the first cell starts with the name the title
+    gives the release (``| JetMoE-8B | 2.2B | 1.25T |`` under "# JetMoE: …"), in a comparison table too."""
+    name = title_name(card)
+
+    def own(block: Block) -> bool:
+        if not name or block.kind != "table_row" or not block.cells:
+            return False
+        return _squash(block.cells[0][:80]).startswith(name)
+
+    return own
 
 
 def names_release(card: Card, name: str) -> bool:
