@@ -271,6 +271,10 @@ NAMED_AS_TRAINING_CONFIG = any_of(
     # (hyperparameters/complete-file-named-as-training-config.md)
     r"[\w./-]{1,100}\.(?:json|ya?ml|toml|gin|py)`?\s+(?:is|are|holds|contains|has)\s+(?:the\s+)?(?:full\s+|exact\s+)?"
     r"training\s+(?:config(?:uration)?|settings|hyper-?parameters)\b",
+    # "Code used to train the model can be found [here](…/SFT.ipynb)": the script that trained the release, linked
+    # (hyperparameters/complete-code-used-to-train-linked.md)
+    r"\b(?:code|script|notebook)s?\s+(?:that was |we )?used\s+to\s+(?:pre-?)?(?:train|fine-?tune)\s+(?:the|this|our)"
+    r"\s+models?\b[^\n]{0,60}\]\([^)\s]{1,300}\.(?:py|ipynb|sh)\)",
 )
 
 #: A pointer elsewhere (paper, report) for the training details: partial at best.

@@ -77,6 +77,9 @@ LOSS_KIND = (
 
 #: Named objectives and training stages: what a reader needs to know how the weights came about.
 OBJECTIVE = any_of(
+    # "is a merge of the following models using mergekit": a merge is how the release was made
+    # (training_method/complete-merge-with-config.md)
+    r"\b(?:is|was) (?:an? )?(?:[\w-]+ )?merge of\b",
     # "next-token prediction": next-token prediction (training_method/complete-stages-and-code.md)
     r"\bnext[- ](?:token|word) prediction\b",
     # "predict the next token": predicting the next token (phrases/training-method-objectives.md)
@@ -615,6 +618,17 @@ OWN_TRAINING = any_of(
 )
 
 
+#: A merge configuration (mergekit's YAML): the whole recipe of a merged release.
+# "merge_method: slerp" (training_method/complete-merge-with-config.md)
+MERGE_CONFIG = any_of(r"^\s*merge_method\s*:\s*\w+")
+
+
+def _merge_configs(card: Card) -> list[Hit]:
+    """The merge configuration given in a code block: it says exactly how the released weights were made."""
+    found = scan(card, {"code or recipe": MERGE_CONFIG}, where=lambda b: b.kind == "code", skip_future=False)
+    return found["code or recipe"][:1]
+
+
 def _settings_given(card: Card) -> list[Hit]:
     """The run's settings given as values (a learning rate, a batch size, an optimizer or a schedule): the
     training is described in part even where no stage is named (training_method/partial-training-settings-only.md).
@@ -694,7 +708,7 @@ def _find(card: Card) -> dict[str, list[Hit]]:
 def _code_or_recipe(card: Card, facts: Facts) -> None:
     """Training code, or hyperparameter values beside a named objective; a weak mention alone is partial."""
     strong, weak = facts.found["objective and procedure"], facts.found["training mentioned"]
-    code = training_code(card)
+    code = training_code(card) + _merge_configs(card)
     # hyperparameter values are a detailed recipe: beside a named objective or stage it completes the method, alone it
     # is one of its two elements (training_method/partial-recipe-without-objective.md)
     recipe = detailed_recipe(card)

@@ -639,12 +639,15 @@ def _downloads(card: Card) -> list[Hit]:
                 hits.append(
                     Hit("download location", block.line_at(found.start()), found.group(0).split("\n", 1)[0], block)
                 )
+    merged_from = _listed_after_merge_intro(card)
     for link in card.links:
         if link.image:
             continue  # a badge ("downloads: 1M") is a picture, not the weights
         line = _line(card, link.line)
         if link.section is not None and INPUT_MODELS_HEADING.search(link.section.title):
             continue  # "### Models Merged": the models a merge or a fine-tune started from, not the release
+        if link.line in merged_from:
+            continue  # "X is a merge of the following models:" and the list below it
         if (
             WEIGHT_URL.search(link.url)
             and not BASE_MODEL.search(line)
@@ -662,6 +665,27 @@ INPUT_MODELS_HEADING = any_of(
     # "基座模型": the base models, in Chinese (weights/partial-merge-lists-its-input-models.md)
     r"基座模型|基础模型|底座模型",
 )
+
+
+#: A sentence that introduces the list of models a merge was made from.
+MERGE_INTRO = any_of(
+    # "is a merge of the following models using mergekit:" (weights/partial-merge-lists-models-after-intro.md)
+    r"\bmerge of the following (?:pre-?trained )?(?:language )?models\b",
+)
+
+
+def _listed_after_merge_intro(card: Card) -> set[int]:
+    """Lines of the list items right after a sentence that introduces a merge's input models."""
+    lines: set[int] = set()
+    after_intro = False
+    for block in card.blocks:
+        if block.kind == "list_item" and after_intro:
+            lines.update(range(block.line, block.end_line + 1))
+        elif block.kind == "paragraph":
+            after_intro = bool(MERGE_INTRO.search(block.text))
+        elif block.kind != "list_item":
+            after_intro = False
+    return lines
 
 
 def _sentence_before(card: Card, link: Link) -> str:
