@@ -59,6 +59,10 @@ CODES = criterion_codes("RL2", "weights", "weights")
 #: Download locations written in text or code.
 DOWNLOAD_TEXT = {
     "download location": any_of(
+        # "Checkpoints are included in trained_checkpoints/ folder": weight files shipped in a folder of the repository
+        # (weights/partial-checkpoints-included-in-folder.md)
+        r"\b(?:checkpoints?|weights|weight files|model files)\s+(?:are|is)\s+(?:included|provided|stored|shipped)"
+        r"\s+in\s+(?:the\s+)?`?[\w.-]{1,80}/`?\s*(?:folder|directory)?",
         # a from_pretrained call with a hub id (hyperparameters/complete-config-under-usage.md)
         r"\bfrom_pretrained\(\s*[\"'][\w.-]+(?:/[\w.-]+)?[\"']",
         # "huggingface-cli download": a hub download command (weights/complete-unreadable-front-matter.md)
@@ -264,8 +268,11 @@ BASE_MODEL = any_of(
     r"\bfine-?tuned (?:version|variant|checkpoint) of\b",
     # "fine-tunes the [Plover": fine-tunes a linked model (weights/absent-base-model-and-its-license.md)
     r"\bfine-?tunes (?:the |a )?\[",
-    # "trained on": built or trained from another model (weights/partial-data-withheld-not-weights.md)
-    r"\b(?:fine-?tuned|trained|built|based|quantized|converted|distilled|adapted) (?:from|on(?: top of)?|upon)\b",
+    # "built on `tern-lab/tern-7b`": built or trained from another model
+    # (weights/partial-base-hub-id-under-one-word-title.md); "trained on" names the data, not a model, unless it
+    # says "on top of"
+    r"\b(?:fine-?tuned|trained|built|based|quantized|converted|distilled|adapted) (?:from|on top of|upon)\b"
+    r"|\b(?:fine-?tuned|built|based|quantized|converted|distilled|adapted) on\b",
     r"\bbase[_ ]model\b",  # "base_model": the base model, named (weights/partial-base-model-link-only.md)
     # "adapted from": parts taken from another model (phrases/weights-not-own.md)
     r"\b(?:taken|adapted|copied|borrowed|reproduced) from\b",
@@ -275,7 +282,8 @@ BASE_MODEL = any_of(
     r"\boriginal (?:model|weights)\b",
     # "基于", "在 [X](…) 之上": built on another model, in Chinese (extras/finetune-zh.md,
     # weights/absent-zh-built-on-base-link.md)
-    r"基于|在.{0,20}基础上|底座|基座|在[^。\n]{0,120}?之上",
+    # (but "基于 ERA5 数据训练出来的模型参数" is data, not a base model)
+    r"基于(?![^。，,\n]{0,40}?数据)|在.{0,20}基础上|底座|基座|在[^。\n]{0,120}?之上",
 )
 
 #: License statements in text; the front-matter keys are handled in ``check``.
@@ -625,12 +633,23 @@ def _own_hub_ids(card: Card) -> list[Hit]:
 FILE_SUFFIXES = (".yml", ".yaml", ".json", ".py", ".sh", ".md", ".gin", ".toml", ".txt", ".cfg", ".ipynb")
 
 
+#: A repository owner left for the reader to fill in: ``YOUR_USERNAME/x``, ``<user>/x``, ``your-org/x``.
+PLACEHOLDER_OWNER = any_of(
+    # "from_pretrained(\"YOUR_USERNAME/parakeet-ms\")": a hub id whose owner is a placeholder
+    # (weights/partial-placeholder-owner-hub-id.md)
+    r"(?<![\w-])(?:your|my)[-_ ]?(?:hf[-_])?(?:user(?:name)?|name|org(?:anization)?|account|namespace|hub[-_]?id)/"
+    r"|<[\w -]{1,30}>/|\{[\w -]{1,30}\}/",
+)
+
+
 def _downloads(card: Card) -> list[Hit]:
-    """Download locations of the release itself: hub ids, URLs, files; not a base model's page."""
+    """Download locations of the release itself: hub ids, URLs, files; not a base model's page, nor a hub id
+    whose owner the reader is to fill in."""
     hits = [
         h
         for h in scan(card, DOWNLOAD_TEXT, where=lambda b: b.kind != "front_matter")["download location"]
         if not _about_another(h.block.line_text(h.block.text.find(h.quote)) if h.block else "")
+        and not PLACEHOLDER_OWNER.search(h.quote)
     ] + _own_hub_ids(card)
     for block in card.blocks:
         if block.kind == "code" and "(\n" in block.text:
@@ -653,9 +672,19 @@ def _downloads(card: Card) -> list[Hit]:
             and not BASE_MODEL.search(line)
             and not (FILE_SHARE.search(link.url) and DATA_WORD.search(line))
             and not BASE_MODEL.search(_sentence_before(card, link))
+            and not TRAINED_ON_IT.search(_sentence_before(card, link) or line[: max(line.find(link.url), 0)])
         ):
             hits.append(Hit("download location", link.line, link.url))
     return hits
+
+
+#: The text before a link ends in "trained on …" with no clause in between: the link is what the model was
+#: trained on (data or a base model), not where it is; "trained on terrain; download it from [link]" is not.
+TRAINED_ON_IT = any_of(
+    # "All models were trained on **UniRef50 release 2023_01** ([download page](…))"
+    # (weights/absent-data-download-page-on-wrapped-line.md)
+    r"\b(?:pre-?)?trained on\b[^;.!?:\n]{0,120}$",
+)
 
 
 #: Headings of sections that list the models the release was made from (mergekit's "Models Merged").
