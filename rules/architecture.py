@@ -259,7 +259,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?-i:\b[A-Z][\w.-]{1,30}) backbone\b|\b(?:DINOv2|DPT|BEiT|SigLIP)\b",
             # "two-stage detector": an object detector's kind (phrases/architecture-vision.md)
             r"\b(?:one|single|two)[- ]stage (?:object )?detector\b",
-            # "Backbone | Weights": a backbone key with a value (hyperparameters/partial-config-in-checkpoint-table.md)
+            # "Backbone | Weights": a backbone key with a value
+            # (hyperparameters/complete-config-column-beside-checkpoints.md)
             r"\bbackbone\s*[:|]\s*\w",
             # "卷积神经网络": a vision model type in Chinese (phrases/architecture-zh.md)
             r"卷积神经网络|视觉\s*Transformer|检测器",

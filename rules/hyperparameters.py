@@ -16,8 +16,9 @@ What it checks
   settings") counts as the full set, unless its training section calls it a simplified demonstration
   (简化的示范流程); a pointer to the paper for training details counts as partial. Keras and PyTorch
   schedule classes (``'class_name': 'PolynomialDecay'``, ``CosineAnnealingLR``) name the schedule.
-  A config not named for training (beside checkpoints, in a usage section) is partial evidence unless
-  the text ties it to this model ("the configuration file for this model"). Token counts may carry
+  A model zoo's config column (a row linking both its config and its checkpoint) gives the exact
+  config of each checkpoint. Another config not named for training (in a usage section) is partial
+  evidence unless the text ties it to this model ("the configuration file for this model"). Token counts may carry
   qualifiers ("3.2T Korean and English tokens"). News, citation and evaluation sections hold no
   settings of the release, nor does a training section that instructs the reader to fine-tune —
   unless its command or config trains the release itself: the sentence before it says so ("the
@@ -363,6 +364,35 @@ def demonstration(card: Card, section: Optional[Section]) -> bool:
     return False
 
 
+#: The header of a model zoo's config column; a link in it, in a row that also links the checkpoint, is the
+#: exact config that trained that checkpoint (OpenMMLab, detectron2 and timm-style "Results and Models" tables).
+CONFIG_COLUMN = any_of(r"^\W{0,3}(?:configs?|configuration|config file|配置(?:文件)?)\W{0,3}$")
+#: A link to a config file in a table cell: ``[config](./rtmdet_s_8xb32-300e_coco.py)``.
+CONFIG_CELL_LINK = any_of(r"\]\(\s*[^()\s]{1,300}\.(?:py|ya?ml|json|gin|toml)\s*\)")
+#: A checkpoint link in the same row: a weight file or a "model"/"checkpoint"/"weights" link.
+CHECKPOINT_CELL_LINK = any_of(
+    r"\]\(\s*[^()\s]{1,400}\.(?:pth|pt|ckpt|safetensors|bin|h5|pkl|npz|onnx|gguf)\b",
+    r"\[\s*(?:model|checkpoint|ckpt|weights?|download|下载|模型)\s*\]\(",
+)
+
+
+def zoo_configs(card: Card) -> list[Hit]:
+    """Config links in the config column of a model zoo table whose row also links the checkpoint
+    (hyperparameters/complete-config-column-beside-checkpoints.md)."""
+    hits: list[Hit] = []
+    for table in card.tables:
+        column = next((i for i, name in enumerate(table.header) if CONFIG_COLUMN.search(clean(name))), None)
+        if column is None:
+            continue
+        for row in table.rows:
+            cells = row.cells
+            if column < len(cells) and CONFIG_CELL_LINK.search(cells[column]):
+                others = " ".join(cell for i, cell in enumerate(cells) if i != column)
+                if CHECKPOINT_CELL_LINK.search(others):
+                    hits.append(Hit("training config", row.line, cells[column].strip(), row))
+    return hits
+
+
 def config_hits(card: Card, where: BlockFilter) -> list[Hit]:
     """The exact training config or script of the release, or an explicit pointer to its full settings.
 
@@ -559,6 +589,7 @@ def _configs_and_pointers(card: Card, facts: Facts) -> None:
             said = hit.block.text if hit.block is not None else card.lines[hit.line - 1]
             (configs if RELEASE_CONFIG.search(said) else unconfirmed).append(hit)
     configs += scan(card, {"training config": NAMED_AS_TRAINING_CONFIG}, where=_outside_code)["training config"]
+    configs += zoo_configs(card)[:1]
     if configs:
         found["training config"] = configs
     facts.complete = core_found >= 4 or bool(configs)

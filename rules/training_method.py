@@ -65,7 +65,7 @@ from repro_lint.evidence import (
 )
 from repro_lint.kit import Facts, criterion_rule
 
-from .hyperparameters import core_values, stated_values
+from .hyperparameters import core_values, stated_values, zoo_configs
 
 CODES = criterion_codes("RL4", "training-method", "training method")
 
@@ -709,6 +709,9 @@ def _code_or_recipe(card: Card, facts: Facts) -> None:
     """Training code, or hyperparameter values beside a named objective; a weak mention alone is partial."""
     strong, weak = facts.found["objective and procedure"], facts.found["training mentioned"]
     code = training_code(card) + _merge_configs(card)
+    # a model zoo's config column: the config that trained each checkpoint
+    # (hyperparameters/complete-config-column-beside-checkpoints.md)
+    code += [Hit("code or recipe", h.line, h.quote, h.block) for h in zoo_configs(card)[:1]]
     # hyperparameter values are a detailed recipe: beside a named objective or stage it completes the method, alone it
     # is one of its two elements (training_method/partial-recipe-without-objective.md)
     recipe = detailed_recipe(card)
