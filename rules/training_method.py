@@ -166,8 +166,10 @@ OBJECTIVE = any_of(
     r"\bthe (?-i:[A-Z][A-Za-z0-9-]{1,20}) (?:training )?(?:objective|loss)\b",
     # "TripletMarginLoss": a loss class (training_method/complete-named-loss-and-training-doc.md)
     r"\b(?-i:[A-Z][A-Za-z]{2,60})Loss\b",
-    # "loss: CrossEntropy": a loss key naming its class (phrases/training-method-objectives.md)
-    r"\bloss\s*[:=]\s*\[?`?(?:<code>)?(?-i:[A-Z])[A-Za-z]",
+    # "loss: CrossEntropy": a loss key naming its class (phrases/training-method-objectives.md); not a logged
+    # value in a Trainer's results table ("Training Loss: No log")
+    r"(?<!training )(?<!validation )(?<!train )(?<!eval )\bloss\s*[:=]\s*\[?`?(?:<code>)?(?!No log\b)"
+    r"(?-i:[A-Z])[A-Za-z]",
     r"\bself[- ]distill\w*",  # "self-distillation": self-distillation (phrases/training-method-objectives.md)
     # "masked image modeling": masked image or audio modelling (phrases/training-method-objectives.md)
     r"\bmasked (?:image|autoencoder|audio|signal) model(?:l?ing)?\b",
@@ -665,8 +667,15 @@ def _find(card: Card) -> dict[str, list[Hit]]:
     the reader; front-matter stage tags are weak mentions too."""
     prose = _prose(card)
     # what the text says, not what a URL spells (github.com/someone/RLHF names no stage)
+    # the card's title is a name ("# tern-3b-finqa-lora"), not a statement of how the release was trained
+    title = card.sections[0] if card.sections and card.sections[0].level == 1 else None
     strong = scan(
-        card, {"objective and procedure": OBJECTIVE}, where=lambda b: prose(b) and b.kind != "front_matter", urls=False
+        card,
+        {"objective and procedure": OBJECTIVE},
+        where=lambda b: (
+            prose(b) and b.kind != "front_matter" and not (b.kind == "heading" and b.line == (title and title.line))
+        ),
+        urls=False,
     )
     weak = scan(
         card,

@@ -257,6 +257,11 @@ TRAINING_CODE = _compile(
 EXAMPLE_PATH = _compile(r"example|sample|/path/to/|<[^<>\n]{0,40}>/|样例|示例", IGNORECASE)
 
 
+#: A file named for evaluation, inference or a demo (``configs/eval_acme.py``, ``infer.sh``): it runs the
+#: model, it did not train it (training_method/absent-eval-config-is-not-training-code.md).
+EVALUATION_FILE = _compile(r"(?:^|[/\s`(])(?:eval|evaluate|evaluation|infer|inference|demo|test)(?:[_.-][\w.-]*)?\.\w+$", IGNORECASE)
+
+
 def training_files(card: Card, where: BlockFilter, pattern: "re.Pattern[str]" = TRAINING_CONFIG, element: str = "training config") -> list[Hit]:
     """Paths and links matching ``pattern`` (configs by default) in the blocks and links ``where`` accepts.
 
@@ -271,7 +276,13 @@ def training_files(card: Card, where: BlockFilter, pattern: "re.Pattern[str]" = 
             hits.append(Hit(element, line, path, block))
     is_release = release_sections(card)
     for link in card.links:
-        if link.line not in seen and is_release(link.section) and pattern.search(link.url) and not EXAMPLE_PATH.search(link.url):
+        if (
+            link.line not in seen
+            and is_release(link.section)
+            and pattern.search(link.url)
+            and not EXAMPLE_PATH.search(link.url)
+            and not EVALUATION_FILE.search(link.url)
+        ):
             seen.add(link.line)
             hits.append(Hit(element, link.line, link.url))
     return hits
@@ -284,7 +295,7 @@ def _first_paths(card: Card, pattern: "re.Pattern[str]") -> list[tuple[Block, in
         if block.kind == "front_matter" or not may_match(pattern, block.text):
             continue
         for m in pattern.finditer(block.text):
-            if not EXAMPLE_PATH.search(block.line_text(m.start())):
+            if not EXAMPLE_PATH.search(block.line_text(m.start())) and not EVALUATION_FILE.search(m.group(0)):
                 found.append((block, block.line_at(m.start()), m.group(0).strip()))
                 break
     return found
