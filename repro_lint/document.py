@@ -1134,6 +1134,14 @@ def _front_matter_blocks(card: Card, source: str) -> None:
         line = key_lines.get(key, 1)
         text = _norm(f"{key}: {_flatten(value)}")
         card.blocks.append(Block("front_matter", text, line, line, None, info=key))
+        if isinstance(value, str) and str(key).lower() in _DESCRIPTIVE_KEYS and len(value) >= 20:
+            # a sentence about the model kept in the front matter ("summary: An efficient ConvNet …, pre-trained
+            # on Imagenet"): read as the card's opening prose as well (fixtures/training_data/partial-front-matter-summary.md)
+            card.blocks.append(Block("paragraph", _norm(value), line, line, None))
+
+
+#: Front-matter keys whose value is prose about the model (torch hub pages, static-site docs).
+_DESCRIPTIVE_KEYS = frozenset({"summary", "description", "model_description", "model_summary"})
 
 
 #: Code in an indented block: commands, calls, assignments, markup; prose has none of them.

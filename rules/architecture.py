@@ -248,7 +248,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bViT\b",  # "ViT": a vision transformer, abbreviated (architecture/complete-vision-spec.md)
             # "vision transformer": a vision transformer, spelled out (phrases/architecture-vision.md)
             r"\bvision transformer\b",
-            r"\bCNN\b",  # "CNN": a convolutional network, abbreviated (phrases/architecture-vision.md)
+            # "CNN", "an efficient ConvNet": a convolutional network, abbreviated (phrases/architecture-vision.md,
+            # training_data/partial-front-matter-summary.md)
+            r"\bCNN\b|\bConvNets?\b",
             # "convolutional neural network", "convolutional recurrent network": a convolutional network, also a text
             # recogniser's (phrases/architecture-vision.md, architecture/complete-ocr-charset.md)
             r"\bconvolutional (?:recurrent )?(?:neural )?network\b",

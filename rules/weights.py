@@ -274,6 +274,9 @@ BASE_MODEL = any_of(
     r"\b(?:fine-?tuned|trained|built|based|quantized|converted|distilled|adapted) (?:from|on top of|upon)\b"
     r"|\b(?:fine-?tuned|built|based|quantized|converted|distilled|adapted) on\b",
     r"\bbase[_ ]model\b",  # "base_model": the base model, named (weights/partial-base-model-link-only.md)
+    # "uses [org/encoder](…) as the embedding model", "Sentence Transformer body: [org/encoder](…)": a model the
+    # release is built around (weights/absent-setfit-body-model-links.md)
+    r"\buses \[[^\]\n]{1,100}\]\([^()\s]{1,300}\) as (?:the|its|an?)\b|\bbody:\W{0,4}\[",
     # "adapted from": parts taken from another model (phrases/weights-not-own.md)
     r"\b(?:taken|adapted|copied|borrowed|reproduced) from\b",
     # "delta from": weights given as a delta from another model (phrases/weights-not-own.md)
@@ -639,6 +642,9 @@ PLACEHOLDER_OWNER = any_of(
     # (weights/partial-placeholder-owner-hub-id.md)
     r"(?<![\w-])(?:your|my)[-_ ]?(?:hf[-_])?(?:user(?:name)?|name|org(?:anization)?|account|namespace|hub[-_]?id)/"
     r"|<[\w -]{1,30}>/|\{[\w -]{1,30}\}/",
+    # "SetFitModel.from_pretrained(\"setfit_model_id\")": a model id left as its own placeholder
+    # (weights/absent-placeholder-model-id.md)
+    r"[\"'](?:[\w-]{0,30}[_-])?(?:model|repo|checkpoint)[_-]?(?:id|name|name_or_path|path)[\"']",
 )
 
 
@@ -667,6 +673,9 @@ def _downloads(card: Card) -> list[Hit]:
             continue  # "### Models Merged": the models a merge or a fine-tune started from, not the release
         if link.line in merged_from:
             continue  # "X is a merge of the following models:" and the list below it
+        if link.line <= card.front_matter_end or LICENSE_FILE.search(link.url):
+            continue  # a front-matter license_link, a link to a LICENSE file: terms, not the weights
+            # (weights/partial-front-matter-license-link-is-not-a-location.md)
         if (
             WEIGHT_URL.search(link.url)
             and not BASE_MODEL.search(line)
@@ -685,6 +694,10 @@ TRAINED_ON_IT = any_of(
     # (weights/absent-data-download-page-on-wrapped-line.md)
     r"\b(?:pre-?)?trained on\b[^;.!?:\n]{0,120}$",
 )
+
+
+#: A link to a license file: ``…/blob/main/LICENSE.md``.
+LICENSE_FILE = any_of(r"/(?:LICEN[CS]E|COPYING)(?:[._-][\w.-]*)?$", flags=0)
 
 
 #: Headings of sections that list the models the release was made from (mergekit's "Models Merged").
