@@ -197,6 +197,10 @@ NAMED = any_of(
     # in, its experience being the data (training_data/partial-rl-agent-environment.md)
     r"\b(?:playing|plays|trained (?:in|on))\s+(?:the\s+)?\**[A-Z][A-Za-z0-9]{2,40}-v\d\b",
     r"--env\s+[A-Z][A-Za-z0-9]{2,40}-v\d\b",  # "--env Pong-v5": the environment of an RL run (same fixture)
+    # "| **Dataset** | Oxford 102 Flowers (~8,189 images) |", "Training dataset: Wren-Speech": a dataset key whose
+    # value is a name (training_data/partial-dataset-key-with-name.md)
+    r"^\W{0,6}(?:training |train |fine-?tuning )?(?:dataset|data ?set|corpus)\W{0,4}(?:[:：]|\s\|)\s{0,3}\W{0,4}"
+    r"(?!unknown\b|none\b|n/?a\b|tbd\b|more information)(?-i:[A-Z])[\w.-]{2,40}",
     # a name-shaped word before dataset or corpus (training_data/complete-documented-corpus-linked-repo.md)
     rf"\b{PROPER_NAME}\s+(?:dataset|corpus|corpora|data\b|collection)",
     # "dataset called FinchDialog": a dataset called by a name (phrases/training-data-named-sources.md)

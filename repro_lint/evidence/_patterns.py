@@ -56,7 +56,9 @@ WITHHELD = _compile(
     r"|\bonly (?:support|offer|provide|allow)s? (?:controlled |limited )?(?:access|use)\b[^.\n]{0,40}\b(?:through|via) (?:our |the )?(?:\w+ )?api\b"
     r"|商业机密|商业秘密|不披露|未披露|不予披露|不公开|未公开|暂不公开|不开源|暂不开源|暂未开源|未开源|闭源|不对外|私有数据|专有数据|无法公开|不予公开|仅(?:通过|提供)\s*api|暂不(?:提供|开放|发布|对外)|不(?:提供|开放)(?:下载|权重|数据)"
     # 仅通过某平台 API 调用, 不提供模型权重下载: the service named between 仅通过 and API; a word between 不提供 and what it is
-    r"|仅(?:通过|经由)[^，。,；;\n]{0,16}?(?:api|接口)|不(?:提供|开放)[^，。,；;\n\d]{1,4}?(?:下载|权重|数据)",
+    r"|仅(?:通过|经由)[^，。,；;\n]{0,16}?(?:api|接口)|不(?:提供|开放)[^，。,；;\n\d]{1,4}?(?:下载|权重|数据)"
+    # "训练好的模型和服务不会被提供", "不会公开": will not be provided or made public (weights/closed-zh-will-not-be-provided.md)
+    r"|不会(?:被)?(?:提供|公开|开源|发布|开放)",
     IGNORECASE,
 )
 
