@@ -755,6 +755,9 @@ API_ACCESS = any_of(
     r"\[[^\]\n]{1,80}\]\([^()\s]{0,200}?\bAPI[_-]?reference\b[^()\s]{0,200}\)",
     r"\b(?:client|official) (?:\w+ )?SDK\b",  # "official Python SDK": a client SDK (weights/closed-service-sdk-only.md)
     r"\bcloud (?:service|API)\b",  # "cloud service": a cloud service (phrases/weights-not-own.md)
+    # "To access your model via the API, under `modelUri` …": the models reached through an API
+    # (weights/closed-access-model-via-the-api.md)
+    r"\b(?:access|call|query)\b[^.\n]{0,30}\b(?:via|through) (?:the|our) API\b",
     r"API\s*密钥|接口调用|云服务",  # "云服务": API keys or a cloud service, in Chinese (phrases/weights-zh.md)
     # "served through Merganser Cloud": the model served by a hosted platform (weights/closed-named-closed-source.md)
     r"\b(?:served|offered|provided) (?:to [\w -]{1,40} )?(?:through|via|on|by|from) (?:our |the )?(?:[\w-]+ ){0,3}"

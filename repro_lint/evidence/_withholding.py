@@ -55,6 +55,15 @@ OTHERS_CATEGORY = _compile(
 )
 
 
+#: A tool after the withholding words: "proprietary Neural Architecture Search technology", "in-house tooling". What is
+#: closed is the tool, not an artifact of the release (fixtures/architecture/partial-proprietary-tool-not-withheld.md).
+TOOL_AFTER = _compile(
+    r"\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,4}?(?:technology|technologies|tools?|tooling|frameworks?|software|infrastructure"
+    r"|hardware|compilers?|engines?)\b",
+    IGNORECASE,
+)
+
+
 #: The reader's own artifact: "your data", "your own documents", 您的数据.
 _READERS = _compile(r"\byour\s+(?:own\s+)?$|(?:您|你)的$", IGNORECASE)
 
@@ -73,6 +82,9 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
     (the sentence sits under the criterion's own heading) a sentence that names no artifact at all
     ("we will not be able to release the pre-processed logs") withholds the criterion's subject.
     """
+    found = WITHHELD.match(sentence, at)
+    if found is not None and TOOL_AFTER.match(sentence, found.end()):
+        return False  # "generated using Deci's proprietary Neural Architecture Search technology": a tool is closed
     if TRAINED_ON.search(sentence[max(0, at - 40) : at]):
         return bool(subject.search("training data"))
     if HOW_IT_WAS_MADE.match(sentence, at, at + WITHHELD_SCOPE):
