@@ -284,10 +284,13 @@ POINTER = any_of(
     # "See our preprint ([bioRxiv …](…)) for training details": a preprint or publication
     # (training_method/partial-preprint-pointer.md)
     r"\b(?:see|refer to|described in|detailed in|details (?:are|can be found) in)\b[^.\n]{0,60}\b(?:preprint"
-    r"|publication|manuscript|arxiv|biorxiv|medrxiv)",
+    r"|publication|manuscript|arxiv|biorxiv|medrxiv|supplementary (?:information|materials?|methods))",
     # "详见论文": see the paper or report, in Chinese (training_method/partial-paper-pointer-only.md)
     r"(?:详见|参见|请见|见)[^。\n]{0,20}(?:论文|技术报告)",
 )
+#: A pointer's sentence that says what it points to is the method or the training.
+# "a detailed description of the method" (training_method/partial-pointer-for-the-method.md)
+POINTER_FOR_METHOD = any_of(r"\b(?:the|our) (?:training )?(?:method|methodology|training (?:details|procedure))\b")
 #: A training heading ("Training", "训练"): where such a pointer is about the training.
 TRAINING_HEADING = any_of(r"\btrain", r"训练")  # "Training", "训练" (training_method/partial-paper-pointer-only.md)
 
@@ -700,6 +703,17 @@ def _find(card: Card) -> dict[str, list[Hit]]:
         ),
         urls=False,
     )
+    # elsewhere, a pointer whose sentence says it is for the method ("refer to the Supplementary Information for a
+    # detailed description of the method", training_method/partial-pointer-for-the-method.md)
+    pointers["pointer to details"] += scan(
+        card,
+        {"pointer to details": POINTER},
+        where=lambda b: (
+            prose(b) and b.kind in ("paragraph", "list_item") and not in_section(b.section, TRAINING_HEADING)
+        ),
+        topic=POINTER_FOR_METHOD,
+        urls=False,
+    )["pointer to details"]
     trace = scan(
         card,
         {"intermediate checkpoints": INTERMEDIATE_CHECKPOINTS},
