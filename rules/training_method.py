@@ -618,6 +618,10 @@ OWN_TRAINING = any_of(
     # "and we train it on a mixture of …": we trained the release
     # (training_method/partial-own-voice-in-fine-tune-section.md)
     r"\bwe (?:pre-?|fine-?)?train(?:ed)? (?:it|them|this model|the model|our models?)\b",
+    # "We train latent diffusion models, replacing the U-Net backbone …": we trained models of a named kind
+    # (training_method/partial-we-train-kind-of-models.md)
+    r"\bwe (?:pre-?)?train(?:ed)? (?!(?:multiple|many|several|different|various|all|\d+)\b)"
+    r"(?:[\w-]{1,30} ){1,3}models\b",
     # "This reranker is initialized from xlm-roberta-base" (training_method/partial-own-voice-in-fine-tune-section.md)
     r"\b(?:this|the|our) [\w-]{1,30} (?:is|was|are|were) initiali[sz]ed (?:from|with)\b",
 )

@@ -64,6 +64,16 @@ TOOL_AFTER = _compile(
 )
 
 
+#: Withholding words that end in a verb of releasing, whose object follows them.
+RELEASE_VERB = _compile(r"(?:releas\w*|shar\w*|publish\w*|disclos\w*|distribut\w*|open[- ]?sourc\w*|provid\w*)\s*$", IGNORECASE)
+#: The object right after such a verb: up to three modifiers, then an artifact ("the pre-processed datasets")
+#: (fixtures/training_data/closed-object-of-not-releasing.md).
+OBJECT_AFTER = _compile(
+    r"\s{1,3}(?:(?:the|our|its|any|this|these|those)\s{1,3})?((?:[\w-]{1,30}\s{1,3}){0,3}?(?:" + ARTIFACT.pattern + r"))",
+    IGNORECASE,
+)
+
+
 #: The reader's own artifact: "your data", "your own documents", 您的数据.
 _READERS = _compile(r"\byour\s+(?:own\s+)?$|(?:您|你)的$", IGNORECASE)
 
@@ -89,6 +99,10 @@ def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool 
         return bool(subject.search("training data"))
     if HOW_IT_WAS_MADE.match(sentence, at, at + WITHHELD_SCOPE):
         return bool(subject.search("training method"))
+    if found is not None and RELEASE_VERB.search(found.group(0)):
+        released = OBJECT_AFTER.match(sentence, found.end())
+        if released is not None and subject.search(released.group(1)):
+            return True  # "… commercial model and will not be releasing the dataset": the verb's object is withheld
     lo, hi = max(0, at - WITHHELD_SCOPE), at + WITHHELD_SCOPE
     window = sentence[lo : hi + 40]  # a word that starts in scope is read whole ("… or other training hyperparameters")
     mine = [(m.start() + lo, m.end() + lo) for m in subject.finditer(window) if m.start() + lo < hi]
