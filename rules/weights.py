@@ -70,7 +70,8 @@ DOWNLOAD_TEXT = {
         # a model, checkpoint or source argument set to a hub id (weights/complete-front-matter-hub-id.md,
         # weights/complete-loader-source-argument.md)
         r"\b(?:checkpoint|model(?:_id|_name|_name_or_path|_path)?|repo(?:_id)?"
-        r"|pretrained_model_name_or_path|source)\s*[=:]\s*[\"'][\w.-]+/[\w.-]+[\"']",
+        r"|pretrained_model_name_or_path|source)\s*[=:]\s*[\"'][\w.-]+/(?![\w-]+\.(?:png|jpe?g|gif|svg|webp)[\"'])"
+        r"[\w.-]+[\"']",
         # "--model swift-lab/swift-2b": a command-line model flag with a hub id (phrases/weights-downloads.md)
         r"--(?:model(?:_name_or_path|_id)?|hf_path|hf_model|repo_id)[ =][\w.-]+/[\w.-]+\b",
         # "Heron('heron-lab/heron-v1'": a loader class called with a hub id (weights/complete-constructor-hub-id.md)
