@@ -74,7 +74,8 @@ VALUE = (
 #: What may stand between a name and its value: separators and a few filler words, bounded.
 GAP = (
     r"(?:[\"']\s?,)?"  # a printed Python pair: "('learning_rate', 0.0001)"
-    r"[\s:=|`*\"'(]{0,6}(?:(?:of|is|was|were|set to|to|=|为|是|设置为|设为|warm(?:ed)?[- ]?up to|peak(?: of)?|up to)"
+    r"[\s:=|`*\"'(]{0,6}(?:(?:of|is|was|were|set to|to|=|为|是|设置为|设为|warm(?:ed)?[- ]?up to|peak(?: of)?|up to"
+    r"|initially|starting (?:at|from))"
     r"[\s:="
     r"|`*]{0,4}){0,2}"
     r"(?:~|about|approximately|around|约)?\s{0,2}"
