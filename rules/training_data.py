@@ -201,6 +201,9 @@ NAMED = any_of(
     # value is a name (training_data/partial-dataset-key-with-name.md)
     r"^\W{0,6}(?:training |train |fine-?tuning )?(?:dataset|data ?set|corpus)\W{0,4}(?:[:：]|\s\|)\s{0,3}\W{0,4}"
     r"(?!unknown\b|none\b|n/?a\b|tbd\b|more information)(?-i:[A-Z])[\w.-]{2,40}",
+    # "训练使用了LibriTTS开放数据集": a Latin name before 数据集 or 语料 in Chinese
+    # (training_data/partial-zh-named-dataset.md)
+    r"(?-i:[A-Z])[\w.-]{2,40}\s?(?:开放|开源|公开)?(?:数据集|语料库?)",
     # a name-shaped word before dataset or corpus (training_data/complete-documented-corpus-linked-repo.md)
     rf"\b{PROPER_NAME}\s+(?:dataset|corpus|corpora|data\b|collection)",
     # "dataset called FinchDialog": a dataset called by a name (phrases/training-data-named-sources.md)
@@ -563,6 +566,9 @@ EVAL_LINK = any_of(r"\bevaluat", r"\bbenchmark", r"\bleaderboard", r"\btest set"
 #: Vague descriptions that alone make the criterion partial, never complete.
 VAGUE = {
     "vague description": any_of(
+        # "十万级高质量的中文医疗数据", "多轮对话数据集": data named only by its kind or quality, in Chinese
+        # (training_data/partial-zh-kind-of-data.md)
+        r"(?:高质量|大规模|海量|多轮|中文|英文|中英文?|医疗|医学|指令|对话|领域|合成)[^，。,\n]{0,8}?(?:数据集?|语料)",
         # "publicly available sources": publicly available data, unnamed (training_data/partial-vague-public-sources.md)
         r"\bpublicly available (?:data|sources|datasets|online data)",
         # "only uses public datasets for training": public data, unnamed (training_data/partial-uses-public-datasets.md)
