@@ -697,6 +697,10 @@ TRAINED_ON_IT = any_of(
 )
 
 
+#: A line that is only a link to an anchor of the card: a table-of-contents entry.
+TOC_ENTRY = any_of(r"^\s*(?:[-*+]|\d+[.)])?\s*\[[^\]\n]{1,80}\]\(#[^()\s]{0,80}\)\s*$", flags=0)
+
+
 #: A link to a license file: ``…/blob/main/LICENSE.md``.
 LICENSE_FILE = any_of(r"/(?:LICEN[CS]E|COPYING)(?:[._-][\w.-]*)?$", flags=0)
 
@@ -819,7 +823,10 @@ def _release_statement_or_service(card: Card, facts: Facts) -> None:
             facts.found["release statement"] = released
             facts.required.append("release statement")
         if not facts.found["license"] and not facts.closed:  # a sentence that says so outweighs API access
-            facts.closed += scan(card, {"withheld": API_ACCESS}, where=_not_in_code)["withheld"][:1]
+            service = scan(card, {"withheld": API_ACCESS}, where=_not_in_code)["withheld"]
+            # a table-of-contents entry ("- [Web API](#web-api)") names a section, it says nothing
+            # (weights/partial-toc-entry-is-not-api-access.md)
+            facts.closed += [h for h in service if not TOC_ENTRY.match(_line(card, h.line))][:1]
 
 
 # fmt: off
