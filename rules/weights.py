@@ -823,8 +823,10 @@ def _release_statement_or_service(card: Card, facts: Facts) -> None:
             facts.found["release statement"] = released
             facts.required.append("release statement")
         if not facts.found["license"] and not facts.closed:  # a sentence that says so outweighs API access
-            service = scan(card, {"withheld": API_ACCESS}, where=_not_in_code)["withheld"]
-            # a table-of-contents entry ("- [Web API](#web-api)") names a section, it says nothing
+            service = scan(card, {"withheld": API_ACCESS}, where=lambda b: _not_in_code(b) and b.kind != "heading")[
+                "withheld"
+            ]
+            # a heading or a table-of-contents entry ("- [Web API](#web-api)") names a section, it says nothing
             # (weights/partial-toc-entry-is-not-api-access.md)
             facts.closed += [h for h in service if not TOC_ENTRY.match(_line(card, h.line))][:1]
 
