@@ -444,18 +444,17 @@ STRONG_TOPIC = any_of(
     r"(?:预)?训练了[^。，,\n]{0,16}(?:token|词元|标识符)",
 )
 
-#: Sentences addressed to the reader: data they may use, not data the release was trained on.
-# "You": the reader addressed (training_data/absent-reader-dataset-and-comparison.md, phrases/training-data-zh.md)
-READER = any_of(
-    r"\byou(?:r)?\b",
-    r"您|你",
-    # "为了简单展示模型的微调流程，我们在 X 中采样了 1w 条数据": data for a demonstration of fine-tuning, not the
-    # release's (training_data/absent-demonstration-data-zh.md)
-    r"\b(?:to demonstrate|for (?:a |the )?demonstration|as a demo)\b|为了(?:简单)?(?:展示|演示|示范)",
-)
-#: Sentences about data picked for a demonstration (a subset of :data:`READER`'s).
+#: Sentences about data picked for a demonstration: "为了简单展示模型的微调流程，我们在 X 中采样了 1w 条数据" is data
+#: for a demonstration of fine-tuning, not the release's.
 # "为了简单展示": for a simple demonstration (training_data/absent-demonstration-data-zh.md)
 DEMO = any_of(r"\b(?:to demonstrate|for (?:a |the )?demonstration|as a demo)\b|为了(?:简单)?(?:展示|演示|示范)")
+#: Sentences addressed to the reader (data they may use, not data the release was trained on), or about a demonstration.
+READER = any_of(
+    # "You": the reader addressed (training_data/absent-reader-dataset-and-comparison.md)
+    r"\byou(?:r)?\b",
+    r"您|你",  # "你": the reader addressed, in Chinese (phrases/training-data-zh.md)
+    *DEMO.alternatives,  # type: ignore[attr-defined]  # any_of builds a LazyPattern, typed as re.Pattern
+)
 
 #: Training data cleaned against the evaluation sets ("de-duplicated against the test sets"): about the training data.
 DECONTAMINATED = any_of(
