@@ -675,13 +675,11 @@ def _find(card: Card) -> dict[str, list[Hit]]:
     prose = _prose(card)
     # what the text says, not what a URL spells (github.com/someone/RLHF names no stage)
     # the card's title is a name ("# tern-3b-finqa-lora"), not a statement of how the release was trained
-    title = card.sections[0] if card.sections and card.sections[0].level == 1 else None
+    title_line = card.sections[0].line if card.sections and card.sections[0].level == 1 else 0
     strong = scan(
         card,
         {"objective and procedure": OBJECTIVE},
-        where=lambda b: (
-            prose(b) and b.kind != "front_matter" and not (b.kind == "heading" and b.line == (title and title.line))
-        ),
+        where=lambda b: prose(b) and b.kind != "front_matter" and not (b.kind == "heading" and b.line == title_line),
         urls=False,
     )
     weak = scan(

@@ -637,8 +637,8 @@ def _own_hub_ids(card: Card) -> list[Hit]:
 FILE_SUFFIXES = (".yml", ".yaml", ".json", ".py", ".sh", ".md", ".gin", ".toml", ".txt", ".cfg", ".ipynb")
 
 
-#: A repository owner left for the reader to fill in: ``YOUR_USERNAME/x``, ``<user>/x``, ``your-org/x``.
-PLACEHOLDER_OWNER = any_of(
+#: A model id left for the reader to fill in: ``YOUR_USERNAME/x``, ``<user>/x``, ``your-org/x``, ``"model_id"``.
+PLACEHOLDER_ID = any_of(
     # "from_pretrained(\"YOUR_USERNAME/parakeet-ms\")": a hub id whose owner is a placeholder
     # (weights/partial-placeholder-owner-hub-id.md)
     r"(?<![\w-])(?:your|my)[-_ ]?(?:hf[-_])?(?:user(?:name)?|name|org(?:anization)?|account|namespace|hub[-_]?id)/"
@@ -656,7 +656,7 @@ def _downloads(card: Card) -> list[Hit]:
         h
         for h in scan(card, DOWNLOAD_TEXT, where=lambda b: b.kind != "front_matter")["download location"]
         if not _about_another(h.block.line_text(h.block.text.find(h.quote)) if h.block else "")
-        and not PLACEHOLDER_OWNER.search(h.quote)
+        and not PLACEHOLDER_ID.search(h.quote)
     ] + _own_hub_ids(card)
     for block in card.blocks:
         if block.kind == "code" and "(\n" in block.text:
@@ -678,12 +678,13 @@ def _downloads(card: Card) -> list[Hit]:
             continue  # a front-matter license_link, a link to a LICENSE file: terms, not the weights
             # (weights/partial-front-matter-license-link-is-not-a-location.md)
         if (
-            WEIGHT_URL.search(link.url)
-            and not BASE_MODEL.search(line)
-            and not (FILE_SHARE.search(link.url) and DATA_WORD.search(line))
-            and not BASE_MODEL.search(_sentence_before(card, link))
-            and not TRAINED_ON_IT.search(_sentence_before(card, link) or line[: max(line.find(link.url), 0)])
+            not WEIGHT_URL.search(link.url)
+            or BASE_MODEL.search(line)
+            or (FILE_SHARE.search(link.url) and DATA_WORD.search(line))
         ):
+            continue
+        before = _sentence_before(card, link)
+        if not BASE_MODEL.search(before) and not TRAINED_ON_IT.search(before or line[: max(line.find(link.url), 0)]):
             hits.append(Hit("download location", link.line, link.url))
     return hits
 
