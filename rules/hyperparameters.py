@@ -71,6 +71,9 @@ VALUE = (
     r"(?:\d[\d,]{0,30}(?:\.\d{1,30})?|\.\d{1,30})(?:\s?[eE]\s?[-−]?\s?\d+|\s?[x×]\s?10\^?[-−]?\d+)?"
     r"(?:\s?(?:[KkMBT]\b|thousand\b|million\b|billion\b|trillion\b|万亿|亿|万))?"
 )
+#: Where a number may start: not inside a word or another number. (``\b`` would miss "共5个epoch": a Chinese
+#: character is a word character too.)
+NUMBER_START = r"(?<![0-9A-Za-z_.])"
 #: What may stand between a name and its value: separators and a few filler words, bounded.
 GAP = (
     r"(?:[\"']\s?,)?"  # a printed Python pair: "('learning_rate', 0.0001)"
@@ -134,7 +137,7 @@ CORE = {
         rf"\b(?:per{SEP}device{SEP}train{SEP}batch{SEP}size|total{SEP}train{SEP}batch{SEP}size"
         rf"|tokens{SEP}per{SEP}batch)\b{GAP}{VALUE}",
         # "1024 sequences per batch": sequences or tokens per batch (phrases/hyperparameters-values.md)
-        rf"\b{VALUE}\s*(?:sequences|samples|tokens) per (?:batch|step)\b",
+        rf"{NUMBER_START}{VALUE}\s*(?:sequences|samples|tokens) per (?:batch|step)\b",
         # "and a 512 batch size": the value before the name (hyperparameters/partial-values-before-names.md)
         rf"\b(?:an?|the)\s+(?:(?:global|total|effective)\s+)?{VALUE}\s+(?:(?:global|total|effective)\s+)?batch\s+size\b",
         # "批大小: 512": a batch size with its value, in Chinese (phrases/hyperparameters-zh.md)
@@ -148,8 +151,9 @@ CORE = {
         # "max_train_epochs = 16": an epoch count key with a max_ prefix
         # (hyperparameters/complete-prefixed-trainer-keys.md)
         rf"\bmax{SEP}(?:train{SEP})?epochs\b{GAP}{VALUE}",
-        # "3 epochs": a number of epochs (extras/finetune-lineage-complete.md)
-        rf"(?<!every )\b{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
+        # "3 epochs", "共8个Epoch": a number of epochs (extras/finetune-lineage-complete.md,
+        # hyperparameters/partial-zh-epoch-count-after-chinese.md)
+        rf"(?<!every ){NUMBER_START}{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
         # "Training steps | 120,000": a step count key with its value, not the warm-up steps
         # (hyperparameters/complete-value-table.md, hyperparameters/complete-noted-learning-rate.md)
         rf"(?<!warm-up )(?<!warmup )(?<!warm up )(?<!warmup_)\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}"
@@ -159,7 +163,7 @@ CORE = {
         rf"\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}|total{SEP}|train{SEP})?(?:iterations|iters|updates)\b{NOTE}"
         rf"{GAP}{VALUE}",
         # "2,000 steps": a number of steps or iterations (not sampling steps) (open-reproducible.md)
-        rf"(?<!every )(?<!every)\b{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations"
+        rf"(?<!every )(?<!every){NUMBER_START}{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations"
         rf"|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
         # training over a count of tokens (hyperparameters/partial-demonstration-script-zh.md)
         rf"{TRAINING_WORD}(?:[^\n]|\n(?=[a-z])){{0,200}}?{TOKENS}",

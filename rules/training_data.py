@@ -429,9 +429,11 @@ STRONG_TOPIC = any_of(
     # (training_data/partial-trained-in-stages-on-filtered-subset.md)
     r"\b(?:was|were|is|are|been|we|model|models)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned"
     r"|finetuned)\s+(?:(?!and\b|or\b|evaluated\b|tested\b)\w+\s+){0,4}on\b",
-    # "The training data consists of": what the training data is made of, wherever it is said
-    # (training_data/partial-training-data-consists-of-in-limitations.md)
-    r"\b(?:training|pre-?training|fine-?tuning)\s+(?:data|dataset|corpus|set)\s+(?:consists?\s+of|comprises?|is\s+made\s+up\s+of)\b",
+    # "The training data consists of", "the training and held-out datasets consist of": what the training data is
+    # made of, wherever it is said (training_data/partial-training-data-consists-of-in-limitations.md,
+    # training_data/partial-training-set-consists-of.md)
+    r"\b(?:training|pre-?training|fine-?tuning)\s+(?:and\s+[\w-]+\s+)?(?:data|datasets?|corpus|sets?)\s+(?:consists?\s+of"
+    r"|comprises?|(?:is|are)\s+made\s+up\s+of)\b",
     # "we used for training": data we built for training (training_method/complete-commands-we-used.md)
     r"\bwe (?:created|used|collected|built|curated)\b[^.\n]{0,40}\bfor (?:unsupervised )?(?:pre-?)?training",
     # "在 256 张 H800 上训练": training data statements in Chinese (extras/open-zh.md)
@@ -600,6 +602,14 @@ VAGUE = {
         r"(?:[\w-]{1,20} ){0,4}"
         r"(?:data|datasets?|corpus|corpora|text|images|audio|videos|speech|recordings|reports|logs|documents"
         r"|conversations|code|pairs|molecules|structures|samples|examples)\b",
+        # "trained on large-scale multi-species genomes": data described only by its scale or variety
+        # (training_data/partial-trained-on-large-scale-kind.md)
+        r"\b(?:pre-?)?trained on (?:a |an |the )?(?:large[- ]scale|massive|vast|diverse|huge|extensive|web[- ]scale"
+        r"|internet[- ]scale)\b",
+        # "The training and validation datasets consist of scans from …": what the training set is made of
+        # (training_data/partial-training-set-consists-of.md)
+        r"\btraining (?:and [\w-]+ )?(?:data ?sets?|data|sets?) (?:consists?|consisted|comprises?|comprised|contains?"
+        r"|contained|includes?|included|(?:is|are|was|were) made up) of\b",
         # "指令数据": instruction or preference data in Chinese (phrases/training-data-zh.md)
         r"instruction\s*数据|指令数据|对齐数据|偏好数据",
         # "使用了大量工具调用数据对模型进行训练": a kind of data the model was trained with, in Chinese
