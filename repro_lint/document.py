@@ -424,6 +424,17 @@ def _strip_tags(text: str) -> str:
     return _TAG_RE.sub(" ", text) if "<" in text else text
 
 
+#: An image in a heading (a badge, a logo): its alt text ("License", "Tests") is not the heading's words; nor is
+#: the address of the link around it (".../LICENSE.txt").
+_IMAGE_RE = lazy(r"\[\s*!\[[^\]\n]{0,200}\]\([^()\s]{0,2000}\)\s*\]\([^()\s]{0,2000}\)|!\[[^\]\n]{0,200}\]\([^()\s]{0,2000}\)")
+
+
+def _heading_title(content: str) -> str:
+    """A heading's words: tags and images (badges, logos, with their links) dropped."""
+    text = _IMAGE_RE.sub(" ", content) if "![" in content else content
+    return _norm(_strip_tags(text)).strip().strip("#").strip()
+
+
 def _yaml_is_safe(source: str) -> Optional[str]:
     """Reject front matter whose expansion would be unbounded; returns a reason or None."""
     import yaml
@@ -861,7 +872,7 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                 _front_matter_blocks(card, tok.content)
             elif ttype == "heading_open":
                 inline = tokens[i + 1]
-                title = _norm(_strip_tags(inline.content)).strip().strip("#").strip()
+                title = _heading_title(inline.content)
                 level = int(tok.tag[1])
                 if stack and stack[-1].level >= level:
                     closing = start - 1  # one int for every section closed here, the line's own when a block ends on it

@@ -597,8 +597,10 @@ VAGUE = {
         # "trained on large amounts of audio", "trains on synthetic datasets", "fine-tuned on our users' conversations":
         # material named only by its kind (training_data/closed-users-conversations-not-shared.md)
         # "trained on public weather station reports" (training_data/partial-limitation-is-not-withholding.md)
-        r"\b(?:(?:pre-?)?train(?:ed|s)?|fine-?tuned) (?:on|using) "
+        # "pretrained with interleaved image-text data" (training_data/partial-pretrained-with-kind-of-data.md)
+        r"\b(?:(?:pre-?)?train(?:ed|s)?|fine-?tuned) (?:on|using|with) "
         r"(?!\d|(?:an? |the )?(?:single |multiple |\d+ )?(?:GPUs?|TPUs?|nodes?|machines?|clusters?)\b)"
+        r"(?!(?:the |this |our )?(?:following |above |below )?code\b)"  # "trained with the following code": not data
         r"(?:[\w-]{1,20} ){0,4}"
         r"(?:data|datasets?|corpus|corpora|text|images|audio|videos|speech|recordings|reports|logs|documents"
         r"|conversations|code|pairs|molecules|structures|samples|examples)\b",
@@ -828,6 +830,8 @@ def _dataset_pages(card: Card) -> list[Hit]:
     for link in card.links:
         if link.image:
             continue  # a badge or figure hosted on a dataset page is a picture, not the dataset
+        if link.line <= card.front_matter_end:
+            continue  # a widget's example image, a model-index result's source: the datasets key names the data
         line = _line(card, link.line)
         if link.line in prose_at:
             line = _link_sentence(prose_at[link.line].replace("\n", " "), link.url)
@@ -892,12 +896,23 @@ MODEL_PAGE = any_of(r"(?:huggingface\.co|hf\.co|modelscope\.cn/models)/(?!datase
 MODEL_SIZED_NAME = any_of(r"(?-i:[-_ ]\d+(?:\.\d+)?[BM])(?![\w.])")
 
 
+#: Hardware named in a link or right after it: "fine-tuning on [Habana](…) Gaudi2" is where, not what, it trained on.
+# "[Habana](…) Gaudi2": an accelerator (training_data/partial-fine-tuned-on-linked-hardware.md)
+LINKED_HARDWARE = any_of(
+    r"^\W{0,3}(?:Gaudi\d*|GPUs?|TPUs?(?:[- ]?v\d)?|IPUs?|accelerators?|clusters?|supercomputers?|(?:A|H|V|L)\d00s?)\b"
+    r"|\b(?:GPUs?|TPUs?|accelerators?|Gaudi\d*)$"
+)
+
+
 def _trained_on_link(text: str, url: str, sentence: str) -> bool:
     """A link that the sentence says the release was trained on, to a page of its own ("trained on
     [COCO](https://cocodataset.org)"): the dataset's page, with its size and documentation."""
     at = sentence.find(f"[{text}](")
+    after = sentence[at + len(text) + len(url) + 4 : at + len(text) + len(url) + 30] if at >= 0 else ""
     return (
         at >= 0
+        and not LINKED_HARDWARE.search(after)
+        and not LINKED_HARDWARE.search(text.strip())
         and "|" not in sentence  # a row of a table of checkpoints says what each variant was tuned on
         and not (MODEL_SIZED_NAME.search(text.strip()) and not DOCUMENTED_CORPUS.search(text))
         and bool(TRAINED_ON_LINK.search(sentence[max(0, at - 80) : at + 1]))
