@@ -943,7 +943,8 @@ def _card_reader(card: Card) -> Generator[None, Optional[list[Any]], None]:
                 block_lines = _newline_offsets(content)
                 for m in _HREF_RE.finditer(content):
                     is_image = content[max(0, m.start() - 4) : m.start()].lower().endswith("src") or m.group(0).lower().startswith("src")
-                    card.links.append(Link("", m.group(1), start + bisect.bisect_left(block_lines, m.start()), section, image=is_image))
+                    text = "" if is_image else _anchor_text(content, m.end())
+                    card.links.append(Link(text, m.group(1), start + bisect.bisect_left(block_lines, m.start()), section, image=is_image))
                 stripped = _norm(_without_comments(content))
                 alts = [m.group(1) for m in _ALT_RE.finditer(stripped) if len(m.group(1).split()) >= 6]
                 stripped = _strip_tags(stripped)
@@ -1226,6 +1227,14 @@ def _html_comments(content: str, line: int, card: Card) -> None:
         line += content.count("\n", previous, start)
         previous = start
         card.comments.append(Comment(content[start + 4 : end - 3].strip(), line))
+
+
+def _anchor_text(content: str, after_href: int) -> str:
+    """The words of an HTML link (``<a href="…">HF Repo (TODO link)</a>``), tags dropped; empty when there are none
+    close by."""
+    opened = content.find(">", after_href, after_href + 500)
+    closed = content.find("</a", opened, opened + 300) if opened >= 0 else -1
+    return _norm(_strip_tags(content[opened + 1 : closed])).strip() if closed >= 0 else ""
 
 
 def _bare_links(card: Card) -> None:

@@ -41,6 +41,7 @@ from urllib.parse import unquote
 
 from repro_lint.document import Block, Card, Link, Section
 from repro_lint.evidence import (
+    PLACEHOLDER,
     Hit,
     any_of,
     clean,
@@ -274,6 +275,9 @@ BASE_MODEL = any_of(
     # says "on top of"
     r"\b(?:fine-?tuned|trained|built|based|quantized|converted|distilled|adapted) (?:from|on top of|upon)\b"
     r"|\b(?:fine-?tuned|built|based|quantized|converted|distilled|adapted) on\b",
+    # "This project builds upon [Ziya-LLaMA](…)": a project built on another model
+    # (weights/absent-project-builds-upon-linked-model.md)
+    r"\bbuilds (?:up)?on\b|\bbuilds on top of\b",
     r"\bbase[_ ]model\b",  # "base_model": the base model, named (weights/partial-base-model-link-only.md)
     # "uses [org/encoder](…) as the embedding model", "Sentence Transformer body: [org/encoder](…)": a model the
     # release is built around (weights/absent-setfit-body-model-links.md)
@@ -649,14 +653,26 @@ PLACEHOLDER_ID = any_of(
 )
 
 
+def _todo_block(block: Block) -> bool:
+    """A code block that opens with "TODO": an example still to be written, whatever it loads for now."""
+    if block.kind != "code":
+        return False
+    first = next((line for line in block.text.split("\n", 3)[:3] if line.strip()), "")
+    return bool(PLACEHOLDER.search(first)) and is_placeholder_only(first)
+
+
 def _downloads(card: Card) -> list[Hit]:
     """Download locations of the release itself: hub ids, URLs, files; not a base model's page, nor a hub id
     whose owner the reader is to fill in."""
+    # "HF Repo (TODO link)": a link still to be filled in, wherever its address is quoted
+    unfinished = {link.url for link in card.links if PLACEHOLDER.search(link.text)}
     hits = [
         h
         for h in scan(card, DOWNLOAD_TEXT, where=lambda b: b.kind != "front_matter")["download location"]
         if not _about_another(h.block.line_text(h.block.text.find(h.quote)) if h.block else "")
         and not PLACEHOLDER_ID.search(h.quote)
+        and not (h.block is not None and _todo_block(h.block))
+        and not any(url in h.quote for url in unfinished)
     ] + _own_hub_ids(card)
     for block in card.blocks:
         if block.kind == "code" and "(\n" in block.text:
@@ -669,6 +685,8 @@ def _downloads(card: Card) -> list[Hit]:
     for link in card.links:
         if link.image:
             continue  # a badge ("downloads: 1M") is a picture, not the weights
+        if link.url in unfinished:
+            continue
         line = _line(card, link.line)
         if link.section is not None and INPUT_MODELS_HEADING.search(link.section.title):
             continue  # "### Models Merged": the models a merge or a fine-tune started from, not the release
