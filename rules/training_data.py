@@ -455,6 +455,9 @@ READER = any_of(
     # "You": the reader addressed (training_data/absent-reader-dataset-and-comparison.md)
     r"\byou(?:r)?\b",
     r"您|你",  # "你": the reader addressed, in Chinese (phrases/training-data-zh.md)
+    # "大家也可以在自己的领域数据上继续精调": everyone, on their own data, in Chinese
+    # (training_data/absent-zh-readers-own-domain-data.md)
+    r"大家|(?<!我们)(?<!我)自己的[^。，,\n]{0,8}数据",
     *DEMO.alternatives,  # type: ignore[attr-defined]  # any_of builds a LazyPattern, typed as re.Pattern
 )
 
@@ -1108,7 +1111,7 @@ def _more_evidence(card: Card, facts: Facts) -> None:
     vague = [
         h
         for h in scan(card, VAGUE, where=_main_place, urls=False)["vague description"]
-        if not DEMO.search(_sentence_at(h))
+        if not DEMO.search(_sentence_at(h)) and not READER.search(_sentence_at(h))
     ]
     # a known dataset named where training is mentioned in passing (reproduction or evaluation steps)
     in_passing = scan(card, {"vague description": NAMED_SOURCE}, where=_aside_place, topic=TRAINING_MENTION, urls=False)

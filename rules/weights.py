@@ -275,6 +275,9 @@ BASE_MODEL = any_of(
     # says "on top of"
     r"\b(?:fine-?tuned|trained|built|based|quantized|converted|distilled|adapted) (?:from|on top of|upon)\b"
     r"|\b(?:fine-?tuned|built|based|quantized|converted|distilled|adapted) on\b",
+    # "merged using … [acme/Plover-8B](…) as a base": the model a merge or fine-tune started from
+    # (weights/absent-merge-inputs-in-config.md)
+    r"\bas (?:a|the|its) base\b",
     # "This project builds upon [Ziya-LLaMA](…)": a project built on another model
     # (weights/absent-project-builds-upon-linked-model.md)
     r"\bbuilds (?:up)?on\b|\bbuilds on top of\b",
@@ -653,6 +656,11 @@ PLACEHOLDER_ID = any_of(
 )
 
 
+def _merge_config(block: Block) -> bool:
+    """A merge's configuration (``merge_method: dare_linear``): the models it lists are the merge's inputs."""
+    return block.kind == "code" and "merge_method" in block.text
+
+
 def _todo_block(block: Block) -> bool:
     """A code block that opens with "TODO": an example still to be written, whatever it loads for now."""
     if block.kind != "code":
@@ -671,7 +679,7 @@ def _downloads(card: Card) -> list[Hit]:
         for h in scan(card, DOWNLOAD_TEXT, where=lambda b: b.kind != "front_matter")["download location"]
         if not _about_another(h.block.line_text(h.block.text.find(h.quote)) if h.block else "")
         and not PLACEHOLDER_ID.search(h.quote)
-        and not (h.block is not None and _todo_block(h.block))
+        and not (h.block is not None and (_todo_block(h.block) or _merge_config(h.block)))
         and not any(url in h.quote for url in unfinished)
     ] + _own_hub_ids(card)
     for block in card.blocks:
