@@ -246,8 +246,11 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
     "vision": {
         "model type": (
             r"\bViT\b",  # "ViT": a vision transformer, abbreviated (architecture/complete-vision-spec.md)
-            # "vision transformer": a vision transformer, spelled out (phrases/architecture-vision.md)
-            r"\bvision transformer\b",
+            # "vision transformer": a vision transformer, spelled out (phrases/architecture-vision.md); "a visual
+            # language model (VLM)", "a multimodal large language model": an image encoder joined to a language model
+            # (architecture/partial-visual-language-model.md)
+            r"\bvision transformer\b|\b(?:visual|vision)[- ]language models?\b|\bVLMs?\b"
+            r"|\bmulti-?modal (?:large )?language models?\b|\bMLLMs?\b",
             # "CNN", "an efficient ConvNet": a convolutional network, abbreviated (phrases/architecture-vision.md,
             # training_data/partial-front-matter-summary.md)
             r"\bCNN\b|\bConvNets?\b",

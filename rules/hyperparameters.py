@@ -151,9 +151,10 @@ CORE = {
         # "max_train_epochs = 16": an epoch count key with a max_ prefix
         # (hyperparameters/complete-prefixed-trainer-keys.md)
         rf"\bmax{SEP}(?:train{SEP})?epochs\b{GAP}{VALUE}",
-        # "3 epochs", "共8个Epoch": a number of epochs (extras/finetune-lineage-complete.md,
-        # hyperparameters/partial-zh-epoch-count-after-chinese.md)
-        rf"(?<!every ){NUMBER_START}{VALUE}\s*(?:full\s|个\s?)?epochs?\b",
+        # "3 epochs", "共8个Epoch", "45 finetuning epochs": a number of epochs (extras/finetune-lineage-complete.md,
+        # hyperparameters/partial-zh-epoch-count-after-chinese.md, hyperparameters/partial-finetuning-epochs.md)
+        rf"(?<!every ){NUMBER_START}{VALUE}\s*(?:full\s|个\s?|(?:training|fine-?tuning|finetuning|pre-?training)\s)?"
+        r"epochs?\b",
         # "Training steps | 120,000": a step count key with its value, not the warm-up steps
         # (hyperparameters/complete-value-table.md, hyperparameters/complete-noted-learning-rate.md)
         rf"(?<!warm-up )(?<!warmup )(?<!warm up )(?<!warmup_)\b(?:num(?:ber)?{SEP}of{SEP}|training{SEP}|max{SEP}"

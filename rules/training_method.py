@@ -457,9 +457,10 @@ HINTS = {
 
 #: What a withholding sentence names: "we do not disclose the …" (closed-not-disclosed.md, closed-withheld-zh.md).
 SUBJECT = [
-    # training details, named in a withholding sentence (training_method/absent-finetuned-from-placeholder.md)
+    # training details, named in a withholding sentence (training_method/absent-finetuned-from-placeholder.md);
+    # "our proprietary dataset and training scheme" (training_method/closed-proprietary-data-and-scheme.md)
     r"\btraining (?:details|recipes?|procedures?|methods?|methodolog(?:y|ies)|code|process(?:es)?|objectives?"
-    r"|pipelines?)\b|\b(?:adaptation|fine-?tuning|alignment|post-?training) (?:methods?|recipes?|procedures?"
+    r"|pipelines?|schemes?)\b|\b(?:adaptation|fine-?tuning|alignment|post-?training) (?:methods?|recipes?|procedures?"
     r"|pipelines?)\b",
     # how the model was trained, in a withholding sentence (phrases/training-method-objectives.md)
     r"\bhow (?:the model|it) was trained\b",
