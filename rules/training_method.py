@@ -206,8 +206,13 @@ OBJECTIVE = any_of(
 
 #: Training mentioned without a stage or objective ("a fine-tuned version of X"): partial evidence only.
 MENTION = any_of(
-    # "fine-tuned on": fine-tuned on or with something (training_method/absent-derived-models-list.md)
-    r"\bfine-?tuned (?:version of|on|with|to|using)\b",
+    # "fine-tuned on": fine-tuned on or with something (training_method/absent-derived-models-list.md); "fine-tuned
+    # for ASR": for a task (training_method/partial-fine-tuned-for-task.md)
+    r"\bfine-?tuned (?:version of|on|with|to|using|for)\b",
+    # "trained from the original weights", "initialized from the pre-trained checkpoint": a run that started from
+    # weights (training_method/partial-trained-from-original-weights.md)
+    r"\b(?:(?:pre-?)?trained|fine-?tuned|initiali[sz]ed|continued|started) from (?:the )?(?:original|pre-?trained"
+    r"|base|released|public) (?:weights|checkpoints?|models?)\b",
     # fine-tuned from a model (not the template's empty key) (training_method/absent-finetuned-from-placeholder.md)
     r"\bfine-?tuned from\b(?! model\b(?:\s?\[optional\])?\s{0,3}:?\s{0,3}$)",
     # "fine-tunes the": fine-tunes a model (training_method/complete-training-notebook.md)
