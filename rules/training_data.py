@@ -190,7 +190,8 @@ KNOWN_SOURCES = (
 PROPER_NAME = (
     r"(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80}"  # CamelCase: RedPajama, SlimPajama
     r"|[a-z]{1,80}[A-Z][\w.-]{0,80}"  # camelCase: peS2o
-    r"|[A-Za-z0-9-]{1,80}[_/][A-Za-z0-9._/-]{1,160})"  # hub ids and snake_case: allenai/dolma
+    r"|[A-Za-z0-9-]{1,80}[_/][A-Za-z0-9._/-]{1,160}"  # hub ids and snake_case: allenai/dolma
+    r"|[A-Z][A-Za-z]{1,80}-\d{1,6}(?:\.\d{1,3})?[KMBT]\b)"  # a capitalised word and a size: Tide-300B, LAION-5B
 )
 NAMED = any_of(
     # "an agent playing **BreakoutNoFrameskip-v4**", "--env Pong-v5": a Gym or Atari environment an agent learned
@@ -615,6 +616,9 @@ VAGUE = {
         # (training_data/partial-training-set-consists-of.md)
         r"\btraining (?:and [\w-]+ )?(?:data ?sets?|data|sets?) (?:consists?|consisted|comprises?|comprised|contains?"
         r"|contained|includes?|included|(?:is|are|was|were) made up) of\b",
+        # "基于数十亿图文对进行训练": an amount given only as an order of magnitude, in Chinese
+        # (training_data/partial-zh-order-of-magnitude.md)
+        r"(?:数十亿|数百亿|数亿|上亿|数千万|数百万|千万级|百万级|亿级)[^，。,\n]{0,6}(?:图文对|样本|条|对|小时|张|tokens?|词元)",
         # "指令数据": instruction or preference data in Chinese (phrases/training-data-zh.md)
         r"instruction\s*数据|指令数据|对齐数据|偏好数据",
         # "使用了大量工具调用数据对模型进行训练": a kind of data the model was trained with, in Chinese
