@@ -108,7 +108,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"解码器|编码器|混合专家|自回归|扩散模型|Transformer\s*(?:架构|结构)",
             # a fine-tune of a named model (type by reference), also as a noun: "a fine-tune of [X]"
             # (architecture/partial-base-model-reference.md, architecture/partial-noun-fine-tune-of.md)
-            r"\b(?:fine-?tuned (?:version|variant|checkpoint)|an? fine-?tune) of\b",
+            # (not "a fine-tuned version of [None](…)": a Trainer card whose base model is unknown)
+            r"\b(?:fine-?tuned (?:version|variant|checkpoint)|an? fine-?tune) of\b(?!\s*\[?None\b)",
             # a model fine-tuned or built on a named model, distilled from a teacher or initialized from a model,
             # named or linked by hub id (phrases/training-data-named-sources.md,
             # architecture/partial-distilled-from-teacher.md, architecture/partial-initialized-from-named-model.md)

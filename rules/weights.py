@@ -102,9 +102,9 @@ DOWNLOAD_TEXT = {
         # "模型权重会在首次调用时自动下载": the weights fetched automatically on first use, in Chinese
         # (weights/complete-package-fetches-weights-zh.md)
         r"(?:权重|模型)[^。\n]{0,20}?首次(?:调用|使用|运行|加载)时?[^。\n]{0,6}?自动下载",
-        # "torch.hub.load(\"finch-lab/finch": a torch.hub loader that downloads the weights
-        # (weights/complete-torch-hub-loader.md)
-        r"\btorch\.hub\.load\(\s*[\"'][\w.-]+/[\w.-]+",
+        # "torch.hub.load(\"finch-lab/finch", "torch.hub.load(repo_or_dir='acme/x'": a torch.hub loader that downloads
+        # the weights (weights/complete-torch-hub-loader.md, weights/partial-torch-hub-loader-keyword.md)
+        r"\btorch\.hub\.load\(\s*(?:repo_or_dir\s*=\s*)?[\"'][\w.-]+/[\w.-]+",
         # "downloadable as `acme/wren-7b`": a hub id where the model is (weights/partial-hub-id-in-prose.md)
         r"\b(?:download(?:able|ed)?|available|hosted|published|released|uploaded)\b[^.\n`]{0,40}`[\w.-]+/[\w.-]+`",
         # "on the Hugging Face Hub: `wigeon-nlp/wigeon-1b`", "托管于 ModelScope：`…`": a hub id after the hub's name
