@@ -501,7 +501,14 @@ def core_values(card: Card) -> dict[str, list[Hit]]:
 
 
 #: A sentence addressed to the reader ("you need a GPU that runs 50 steps a second"): their run, not the release's.
-READER = any_of(r"\byou(?:r)?\b", r"您|你")
+READER = any_of(
+    r"\byou(?:r)?\b",  # "you need a GPU that runs 50 steps" (hyperparameters/absent-reader-hardware-sentence.md)
+    r"您|你",  # "你": the reader, in Chinese (phrases/user-finetune.md)
+    # "we recommend to use 50 steps": advice for the reader's own runs (hyperparameters/absent-recommended-steps.md)
+    r"\b(?:we|I) (?:recommend|suggest|advise)\b|\bit is (?:recommended|suggested|advised)\b|我们?(?:推荐|建议)",
+)
+#: Advice to the reader in the release's voice: "we recommend" is about the reader's runs, not what was done.
+ADVICE = any_of(r"\b(?:we|I) (?:recommend|suggest|advise)\b|我们?(?:推荐|建议)")
 OWN_VOICE = any_of(r"\bwe\b|\bour\b", r"我们")
 
 
@@ -512,7 +519,7 @@ def _reader_sentences(block: Block) -> list[tuple[int, int]]:
     return [
         (offset, offset + len(sentence))
         for offset, sentence in sentences(text)
-        if READER.search(sentence) and not OWN_VOICE.search(sentence)
+        if READER.search(sentence) and (ADVICE.search(sentence) or not OWN_VOICE.search(sentence))
     ]
 
 
