@@ -166,8 +166,10 @@ CORE = {
         # "2,000 steps": a number of steps or iterations (not sampling steps) (open-reproducible.md)
         rf"(?<!every )(?<!every){NUMBER_START}{VALUE}\s*(?:training\s|gradient\s|optimi[sz]ation\s)?(?:steps|iterations"
         rf"|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
-        # training over a count of tokens (hyperparameters/partial-demonstration-script-zh.md)
-        rf"{TRAINING_WORD}(?:[^\n]|\n(?=[a-z])){{0,200}}?{TOKENS}",
+        # training over a count of tokens (hyperparameters/partial-demonstration-script-zh.md); "one phase for 5.3B
+        # tokens": a run or phase for a count of tokens (hyperparameters/partial-phase-for-token-count.md)
+        rf"{TRAINING_WORD}(?:[^\n]|\n(?=[a-z])){{0,200}}?{TOKENS}"
+        rf"|\bfor (?:~|about |approximately |another |an additional )?{TOKENS}",
         # "2 万亿 tokens 上训练": a count of tokens, then training (hyperparameters/partial-demonstration-script-zh.md)
         rf"{TOKENS}(?:[^\n]|\n(?=[a-z])){{0,60}}?{TRAINING_WORD}",
         # a token count key with its value (training_data/partial-documented-corpus-plus-synthetic.md)
