@@ -262,6 +262,10 @@ FULL_SETTINGS = any_of(
     r"| values)?\b",  # "full hyperparameters": the full hyperparameters, pointed to (phrases/hyperparameters-values.md)
     # the hyperparameters used for training, pointed to (hyperparameters/closed-not-disclosed.md)
     r"\bhyper-?parameters? (?:settings |values )?(?:we )?used (?:for|to train|in training)\b",
+    # "the full configuration for the above experiments can be found in `cfg.json`": the runs' complete settings,
+    # pointed to (hyperparameters/complete-full-configuration-of-runs.md)
+    r"\b(?:complete|full|exact) (?:training )?(?:config(?:uration)?s?|settings) (?:for|of) (?:the |these |our |all )?"
+    r"(?:above |released |reported )?(?:experiments|runs|training runs|training)\b",
     # "实际训练中使用的超参数": the settings used in training, in Chinese (phrases/hyperparameters-zh.md)
     r"(?:实际|正式)训练(?:中)?(?:所)?使用的[^。\n]{0,40}(?:超参数|训练参数)",
     # a link to the folder of the training run, given for the settings ("details on the optimizer: <url>")

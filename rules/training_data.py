@@ -78,6 +78,12 @@ TOPIC = any_of(
     # "trained on 800B tokens": trained on a count of tokens (training_data/complete-breakdown-table.md)
     rf"\btrained (?:for|on) (?:~|about |over |approximately )?{NUM}\s*(?:[KMBT]|thousand|million|billion"
     rf"|trillion)?\s+tokens\b",
+    # "It uses 100k dialogs", "54K dialogs from Quora": a count of data the release uses, or a count of data and
+    # where it came from (training_data/partial-uses-count-of-dialogs.md)
+    rf"\b(?:it|we|model) (?:uses|used) (?:~|about |over |approximately )?{NUM}\s*(?:[KMBT]|thousand|million|billion)?"
+    r"\+?\s"
+    rf"|\b{NUM}\s*(?:[KMBT]|thousand|million|billion)?\+?\s*\[?{DATA_UNIT}(?:\]\([^()\s]{{1,300}}\))?\s+"
+    r"(?:collected |sampled |drawn |scraped )?from\b",
     r"\bdata(?:sets?)?\b",  # "datasets": data or datasets, named (training_data/absent-context-and-benchmarks.md)
     r"\bcorpus\b|\bcorpora\b",  # "Corpus": a corpus, named (training_data/complete-breakdown-table.md)
     # "训练数据": training data or a corpus in Chinese, also for fine-tuning (微调)
@@ -220,6 +226,10 @@ NAMED = any_of(
     # (training_data/complete-public-datasets-beyond-text.md)
     r"\b(?:trained|fine-?tuned|pre-?trained) (?:with|using) (?:[\w-]+\s+){1,6}on\s+(?:the\s+)?"
     r"(?!(?-i:[AHV]\d{2,3}|TPU|GPU|NVIDIA))(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80})",
+    # "54K dialogs from Quora": a count of data and the named place it came from
+    # (training_data/partial-uses-count-of-dialogs.md)
+    rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion)?\+?\s*\[?{DATA_UNIT}(?:\]\([^()\s]{{1,300}}\))?\s+"
+    r"(?:collected |sampled |drawn |scraped )?from\s+(?:the\s+)?(?-i:[A-Z])[\w.-]{2,40}",
     # "To train Avocet-Seg on ADE20K": the command that trains the release names its data
     # (training_data/partial-train-the-release-on-named-data.md)
     rf"\bto (?:pre-?)?train\s+(?:[\w-]+\s+){{1,2}}on\s+(?:the\s+)?{PROPER_NAME}",
@@ -255,7 +265,7 @@ QUALIFIERS = (
 #: Data size: tokens, examples, hours or bytes with a number.
 SIZE = any_of(
     # "1.2T tokens": a count of data units (training_data/complete-sources-size-mix.md)
-    rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*{QUALIFIERS}{DATA_UNIT}",
+    rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)?\+?\s*\[?{QUALIFIERS}{DATA_UNIT}",
     # "9.5 trillion curated and deduplicated tokens": a scaled count, then qualities joined by "and", then the unit
     # (training_data/partial-count-with-joined-qualities.md)
     rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion|trillion)\+?\s+(?:[A-Za-z-]{{1,20}},?\s+){{1,2}}and\s+"

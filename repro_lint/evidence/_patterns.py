@@ -65,7 +65,8 @@ WITHHELD = _compile(
 #: Units that count data, for every kind of model: text, images, audio, video, molecules, episodes, genomes.
 #: A source string for rules to build patterns from: "1.2T tokens" is data, "1.2T" alone may be a model's size.
 DATA_UNIT = (
-    r"\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|documents|pairs|images|hours|sentences|words"
+    r"\b(?:tokens?|examples|samples|instructions?|conversations|dialogues|dialogs|chats|documents|pairs|images|hours"
+    r"|sentences|words"
     r"|prompts|links|turns|preferences"
     r"|clips|videos|frames|utterances|recordings|captions|molecules|conformations|structures|proteins|sequences"
     r"|trajectories|episodes|demonstrations"
