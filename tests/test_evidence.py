@@ -77,3 +77,20 @@ def test_a_quote_far_into_a_very_long_line_is_found_as_the_card_writes_it():
         assert span is not None
         assert source[span[0] : span[1]] == "许可证：**Apache-2.0**，权重见 acme/x"
     assert locate(filler * 2, "not there") is None
+
+
+def test_evidence_in_a_paragraph_of_bold_keys_points_at_the_line_it_is_on():
+    """Bold markers are taken out before patterns are matched; the evidence's line is still the line of the card
+    that holds the match, not one above it (nor the line naming the repository, which would make a weights
+    license look like the code's)."""
+    card = (
+        "# Heron-DNA\n\n## Model developers\n\n"
+        "**Developed by:** A. Author, B. Author, C. Author, D. Author  \\\n"
+        "**Institutions:** Acme University, Example Lab  \\\n"
+        "**Contact:** [GitHub Repository](https://github.com/acme/heron-dna)  \\\n"
+        "**License:** Apache 2.0\n"
+    )
+    weights = lint_string(card).criteria["weights"]
+    assert weights.level.value == "partial"
+    assert [(e.line, e.element) for e in weights.evidence] == [(8, "license")]
+    assert "License" in weights.evidence[0].text

@@ -41,6 +41,7 @@ def scan(
     accepted: dict[int, bool] = {}  # id(block) → where(block), asked only for blocks with a match
     on_topic: dict[int, bool] = {}
     quotes: dict[str, str] = {}  # one string for each quote, however often it is found (a repeated line)
+    cleaned: dict[int, str] = {}  # id(block) → its cleaned text when cleaning made it shorter, else ""
     # one int object for each line, however many elements are found on it: a block's first line is its own,
     # the others' by block, in a list (a dict would take about 30 bytes more a line, in a long code block)
     later_lines: dict[int, list[Optional[int]]] = {}
@@ -70,7 +71,18 @@ def scan(
                     )
                 if not about and not topic.search(one_line(texts[k])):
                     continue
-            line = block.line_at(units.offsets[k] + start)
+            offset = units.offsets[k] + start
+            if block.line != block.end_line:
+                # the offset is into the cleaned text: when cleaning took something out ("**", a placeholder), its own
+                # line breaks say which line the hit is on
+                text = cleaned.get(id(block))
+                if text is None:
+                    text = cleaned[id(block)] = index.cleaned(block)
+                    if len(text) == len(block.text):
+                        text = cleaned[id(block)] = ""  # nothing taken out: the block's own line offsets serve
+                line = block.line + text.count("\n", 0, offset) if text else block.line_at(offset)
+            else:
+                line = block.line_at(offset)
             below = line - block.line
             if below == 0:
                 line = block.line
