@@ -345,6 +345,9 @@ NO_LICENSE_NAMED = any_of(
     r" (?:respective|individual|corresponding))\b",
     r"\blicen[cs]es? (?:vary|varies|differ)\b|\beach (?:model|checkpoint)'?s? (?:own )?licen[cs]e",
     r"以各[^。\n]{0,12}(?:协议|许可)为准|(?:协议|许可)各异|单独授权",
+    # "agree to a Contributor License Agreement (CLA)": the terms for contributions, not a license of the weights
+    # (weights/absent-contributor-license-agreement.md)
+    r"\bcontributor licen[cs]e agreements?\b",
 )
 
 #: A license sentence about the code or the data only does not license the weights.
@@ -482,6 +485,24 @@ def _sentence_of(line: str, at: int) -> str:
     return line
 
 
+def _wrapped_sentence(hit: Hit) -> str:
+    """The whole sentence of a hit in prose, as one line, however the card wraps it ("" for other blocks)."""
+    block = hit.block
+    if block is None or block.kind not in ("paragraph", "list_item", "blockquote") or "\n" not in block.text:
+        return ""
+    text = clean(block.text)
+    at = text.find(hit.quote)
+    before = ""
+    for offset, sentence in sentences(text, prose=True) if at >= 0 else ():
+        if offset <= at < offset + len(sentence):
+            return (before + sentence).replace("\n", " ")
+        # a line that ends without a stop runs on ("… agree to a Contributor" / "License Agreement (CLA) …")
+        before = (
+            "" if sentence.rstrip().endswith((".", "!", "?", ":", "。", "！", "？", "：")) else before + sentence + " "
+        )
+    return ""
+
+
 def _link_sentence(card: Card, link: Link) -> str:
     line = _line(card, link.line)
     at = line.find(f"{link.text}]({link.url}") if link.text else -1
@@ -568,6 +589,8 @@ def _license_text(card: Card) -> list[Hit]:
         line = _line(card, h.line)
         if TOC_ENTRY.search(line) or (REPO_BADGE.search(line) and not LICENSE_WORD.search(BADGES.sub(" ", line))):
             continue  # "- [License](#license)" in a table of contents; a line of repository badges
+        if NO_LICENSE_NAMED.search(_wrapped_sentence(h)):
+            continue  # a hard-wrapped sentence read whole: "… agree to a Contributor\nLicense Agreement (CLA) …"
         section = h.block.section if h.block else None
         # the quote may occur more than once on the line ("The code is released under …. The weights are released
         # under …"): it counts when one of its sentences does

@@ -52,7 +52,7 @@ WITHHELD = _compile(
     r"|\bproprietary\b|\bclosed[- ]source\b"
     r"|\bconfidential\b|\bwithheld\b|\bundisclosed\b|\bnot open\b"
     r"|\b(?:only|exclusively) (?:available |accessible )?(?:through|via|by|from|on) (?:our |the )?(?:[\w-]+ ){0,2}?(?:api|platform|chat|web|cloud|service)"
-    r"|\bapi[- ]only\b|\bavailable (?:only )?(?:through|via) (?:our |an? |the )?(?:paid )?(?:[\w-]+ ){0,2}api\b"
+    r"|\bapi[- ]only\b|\bavailable (?:only )?(?:through|via|across|on) (?:our |an? |the )?(?:paid )?(?:[\w-]+ ){0,2}api\b"
     r"|\bonly (?:support|offer|provide|allow)s? (?:controlled |limited )?(?:access|use)\b[^.\n]{0,40}\b(?:through|via) (?:our |the )?(?:\w+ )?api\b"
     r"|商业机密|商业秘密|不披露|未披露|不予披露|不公开|未公开|暂不公开|不开源|暂不开源|暂未开源|未开源|闭源|不对外|私有数据|专有数据|无法公开|不予公开|仅(?:通过|提供)\s*api|暂不(?:提供|开放|发布|对外)|不(?:提供|开放)(?:下载|权重|数据)"
     # 仅通过某平台 API 调用, 不提供模型权重下载: the service named between 仅通过 and API; a word between 不提供 and what it is
@@ -83,6 +83,10 @@ FUTURE = _compile(
     r"\bwill (?:be )?(?:soon )?(?:release|publish|open[- ]?source|share|made available|available|provide|upload|update)"
     r"|\b(?:to be|soon to be) (?:released|published|open[- ]?sourced)|\bplan(?:s|ned)? to (?:release|open|publish)"
     r"|\bcoming soon\b|\bin the (?:near )?future\b|\bupcoming\b|\bforthcoming\b"
+    # "Release training code (scheduled in Jan. 2021)": a task given a date to come
+    # (fixtures/training_method/absent-release-scheduled-for-a-date.md)
+    r"|\bscheduled (?:in|for) (?:\*{0,2})(?:early |late |mid-?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|20\d\d"
+    r"|next)"
     # an unchecked task of a to-do list, "- [ ] Release training code" (training_method/absent-unchecked-todo-items.md)
     r"|^\s*\[ \]\s"
     # a condition, not a fact: "when a new version of the model is released", "once the weights are released"
