@@ -198,8 +198,11 @@ CORE = {
         r"\b[Oo]ptimi[sz]er_(?:type|name|class)\s*[:=]\s*[\"'`]?[A-Za-z]\w+",
         # a Keras optimizer config: {'name': 'Adam', …} (hyperparameters/complete-keras-schedule.md)
         r"\b[Oo]ptimi[sz]er\s*[:=]\s*\{\s?'name':\s?'\w+",
-        # "AdamW": a named optimizer (hyperparameters/complete-fullwidth-zh.md)
-        r"\b(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)\b(?! [A-Z][a-z])",
+        # "AdamW", "使用SGD优化器": a named optimizer, also right beside Chinese characters (which ``\b`` would not
+        # see as a boundary) (hyperparameters/complete-fullwidth-zh.md,
+        # hyperparameters/complete-zh-optimizer-beside-hanzi.md)
+        r"(?<![A-Za-z0-9_])(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)"
+        r"(?![A-Za-z0-9_])(?! [A-Z][a-z])",
         # "adamw": a transformers ``optim`` value: adamw_torch (hyperparameters/absent-user-finetune-example.md)
         r"\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)",
         # "adam_beta2": adam_beta1 / Adam beta2: the optimizer's own settings (phrases/hyperparameters-values.md)
