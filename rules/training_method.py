@@ -135,8 +135,9 @@ OBJECTIVE = any_of(
     # "context extension": a context-length extension stage (phrases/training-method-objectives.md)
     r"\bcontext (?:length )?extension\b",
     r"\b(?:Q?LoRA)\b",  # "lora": LoRA or QLoRA (training_method/partial-stage-tags-template.md)
-    # "Masked language modeling": masked or causal language modelling (training_method/partial-masked-lm-objective.md)
-    r"\b(?:masked|causal|autoregressive|permutation) language[- ]modell?ing\b",
+    # "Masked language modeling", "masked-language modelling": masked or causal language modelling
+    # (training_method/partial-masked-lm-objective.md, training_method/partial-hyphenated-mlm-task.md)
+    r"\b(?:masked|causal|autoregressive|permutation)[- ]language[- ]modell?ing\b",
     # "used as training tasks": tasks used as the objective (training_method/partial-masked-lm-objective.md)
     r"\bused as (?:the |our )?(?:pre-?)?training (?:tasks?|objectives?)\b",
     # "trained as a causal language model": trained as a kind of language model (phrases/training-method-objectives.md)
