@@ -131,8 +131,10 @@ CORE = {
     ),
     "batch size": any_of(
         # "batch_size 8": a batch size with its value (hyperparameters/absent-user-finetune-example.md)
-        rf"\b(?:global{SEP}|total{SEP}|effective{SEP}|train(?:ing)?{SEP}"
-        rf"|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?\b(?:{SEP}per{SEP}(?:device|gpu))?{NOTE}{GAP}{VALUE}",
+        # "batch_size为16": also beside Chinese characters (hyperparameters/complete-zh-optimizer-beside-hanzi.md)
+        rf"(?<![A-Za-z0-9_])(?:global{SEP}|total{SEP}|effective{SEP}|train(?:ing)?{SEP}"
+        rf"|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?(?![A-Za-z0-9_])(?:{SEP}per{SEP}(?:device|gpu))?{NOTE}{GAP}"
+        rf"{VALUE}",
         # a Trainer batch-size key with its value (hyperparameters/absent-how-to-fine-tune-section.md)
         rf"\b(?:per{SEP}device{SEP}train{SEP}batch{SEP}size|total{SEP}train{SEP}batch{SEP}size"
         rf"|tokens{SEP}per{SEP}batch)\b{GAP}{VALUE}",
