@@ -60,6 +60,9 @@ CODES = criterion_codes("RL2", "weights", "weights")
 #: Download locations written in text or code.
 DOWNLOAD_TEXT = {
     "download location": any_of(
+        # "`heron_lora_adapter/` - Fine-tuned LoRA adapter weights": a folder or file of the repository listed as the
+        # weights (weights/partial-listed-adapter-folder.md)
+        r"`[\w./-]{1,80}`\s*[-–—:]\s*(?:[\w-]+\s+){0,4}(?:weights|checkpoints?|model files?)\b",
         # "Checkpoints are included in trained_checkpoints/ folder": weight files shipped in a folder of the repository
         # (weights/partial-checkpoints-included-in-folder.md)
         r"\b(?:checkpoints?|weights|weight files|model files)\s+(?:are|is)\s+(?:included|provided|stored|shipped)"
@@ -234,6 +237,8 @@ WEIGHT_URL = any_of(
     r"^https?://(?:www\.)?ollama\.com/library/",
     # "https://www.kaggle.com/models/heron-lab": a Kaggle model page (weights/partial-code-license-boilerplate.md)
     r"^https?://(?:www\.)?kaggle\.com/models/",
+    # "hub.load(\"https://tfhub.dev/acme/sentence-encoder/4\")": a TensorFlow Hub model (weights/partial-tfhub-model.md)
+    r"^https?://(?:www\.)?tfhub\.dev/[\w.-]+/",
     r"/releases/download/",  # "/releases/download/v1": a release asset download (phrases/weights-downloads.md)
     # "https://example.org/swift-lab/swift-2b/releases/download": a download page (phrases/weights-downloads.md)
     r"^https?://[^?#\s]*/[\w-]*downloads?\b",
@@ -679,6 +684,21 @@ PLACEHOLDER_ID = any_of(
 )
 
 
+#: A table cell that only says what kind of checkpoint a row is ("Base model", "Base"), not what it was built on.
+KIND_CELL = any_of(
+    # "| Base model |": the kind of checkpoint a row is (weights/partial-base-model-kind-column.md)
+    r"^\s*(?:base|base model|pre-?trained|pretrained model|chat|instruct)\s*$"
+)
+
+
+def _without_kind_cells(line: str) -> str:
+    """A table row without the cells that name the row's kind: "| Swahili-7B | Base model | … | [HF Hub](…) |" is a
+    base (not a chat) checkpoint, and its link is the release's (weights/partial-base-model-kind-column.md)."""
+    if "|" not in line:
+        return line
+    return "|".join(cell for cell in line.split("|") if not KIND_CELL.search(cell))
+
+
 def _merge_config(block: Block) -> bool:
     """A merge's configuration (``merge_method: dare_linear``): the models it lists are the merge's inputs."""
     return block.kind == "code" and "merge_method" in block.text
@@ -728,7 +748,7 @@ def _downloads(card: Card) -> list[Hit]:
             # (weights/partial-front-matter-license-link-is-not-a-location.md)
         if (
             not WEIGHT_URL.search(link.url)
-            or BASE_MODEL.search(line)
+            or BASE_MODEL.search(_without_kind_cells(line))
             or (FILE_SHARE.search(link.url) and DATA_WORD.search(line))
         ):
             continue
