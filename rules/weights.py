@@ -687,7 +687,7 @@ PLACEHOLDER_ID = any_of(
 #: A table cell that only says what kind of checkpoint a row is ("Base model", "Base"), not what it was built on.
 KIND_CELL = any_of(
     # "| Base model |": the kind of checkpoint a row is (weights/partial-base-model-kind-column.md)
-    r"^\s*(?:base|base model|pre-?trained|pretrained model|chat|instruct)\s*$"
+    r"\|\s*(?:base|base model|pre-?trained|pretrained model|chat|instruct)\s*\|"
 )
 
 
@@ -696,7 +696,7 @@ def _without_kind_cells(line: str) -> str:
     base (not a chat) checkpoint, and its link is the release's (weights/partial-base-model-kind-column.md)."""
     if "|" not in line:
         return line
-    return "|".join(cell for cell in line.split("|") if not KIND_CELL.search(cell))
+    return "|".join(cell for cell in line.split("|") if not KIND_CELL.search(f"|{cell}|"))
 
 
 def _merge_config(block: Block) -> bool:
