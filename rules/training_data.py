@@ -554,6 +554,10 @@ DATASET_LIST = any_of(
     r"(?:数据集|数据来源)(?:的)?(?:完整)?(?:列表|清单)",
 )
 
+#: A link that calls itself the data's source ("[Data Source Link](…)"), under a data heading: the dataset's page.
+# "[Data Source Link](…)" (training_data/complete-data-source-link-under-data-heading.md)
+DATA_SOURCE_LINK = any_of(r"\[\W*(?:training )?data(?:set)? source(?: link| page)?\W*\]")
+
 #: Links to the model's own outputs ("unconditional samples", ``…_samples.jsonl``, generations): not training data.
 OUTPUTS_LINK = any_of(
     # "unconditional, unfiltered samples": model samples (training_data/partial-model-samples-link.md)
@@ -869,6 +873,7 @@ def _dataset_pages(card: Card) -> list[Hit]:
             or DATASHEET_LINK.search(link.text)
             or DATASET_LIST.search(line)
             or trained_on
+            or (DATA_SOURCE_LINK.search(f"[{link.text}]") and in_section(link.section, TOPIC_HEADING))
             or (
                 PUBLISHED.search(line)
                 and (STRONG_TOPIC.search(line) or (TOPIC.search(line) and DATA_LINK.search(link.text + " " + link.url)))
