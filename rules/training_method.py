@@ -634,6 +634,9 @@ OWN_TRAINING = any_of(
     r"(?:[\w-]{1,30} ){1,3}models\b",
     # "This reranker is initialized from xlm-roberta-base" (training_method/partial-own-voice-in-fine-tune-section.md)
     r"\b(?:this|the|our) [\w-]{1,30} (?:is|was|are|were) initiali[sz]ed (?:from|with)\b",
+    # "To train Graphormer-Base on PCQM4Mv2 dataset:": how the named model itself is trained, also under "Usage"
+    # (training_method/partial-to-train-named-model-on-data.md)
+    r"\bto (?:pre-?)?train (?-i:[A-Z])[\w.-]{1,40}(?: [\w.-]{1,20})? on (?:the )?(?-i:[A-Z0-9])",
 )
 
 
