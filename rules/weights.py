@@ -129,7 +129,7 @@ DOWNLOAD_TEXT = {
         r"|\b(?:get|obtain|fetch|grab)\s+(?:the\s+)?(?:model\s+|trained\s+)?(?:weights|checkpoints?)\s+(?:from|at|on|via)\b",
         # "`kws.tflite` and `kws.h5` are in this repository": weight files kept with the card
         # (weights/complete-weight-files-in-this-repository.md)
-        r"\b[\w.-]+\.(?:safetensors|gguf|ckpt|pth?|bin|h5|keras|onnx|tflite|npz)\b[^.\n]{0,60}\b(?:is|are)"
+        r"(?<![\w.-])[\w.-]{1,200}\.(?:safetensors|gguf|ckpt|pth?|bin|h5|keras|onnx|tflite|npz)\b[^.\n]{0,60}\b(?:is|are)"
         r" (?:included |stored |kept )?in this (?:model )?repo(?:sitory)?\b",
         # "The ONNX export is in the `onnx/` folder of this repository": an exported model kept with the card
         # (weights/complete-export-in-this-repository.md)
@@ -159,7 +159,7 @@ DOWNLOAD_TEXT = {
         r"\bPeftModel\.from_pretrained\(\s*\w+\s*,\s*[\"'][\w./-]+[\"']",
         # a checkpoint file listed with what it holds (weights/partial-adapter-file-listing.md,
         # weights/complete-keras-file-listing.md)
-        r"\b[\w.-]+\.(?:safetensors|gguf|ckpt|pth|pt|bin|h5|keras|onnx|tflite|npz|msgpack)`?\s*[:：—–-]\s*[^\n]{0,60}?"
+        r"(?<![\w.-])[\w.-]{1,200}\.(?:safetensors|gguf|ckpt|pth|pt|bin|h5|keras|onnx|tflite|npz|msgpack)`?\s*[:：—–-]\s*[^\n]{0,60}?"
         r"\b(?:weights|checkpoint|adapter)\b",
         # "Download the safetensors checkpoint from": downloading the weights from a place (extras/open-full.md,
         # weights/complete-download-file-from-files-tab.md, weights/complete-download-weight-file-from-release.md)
