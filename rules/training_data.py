@@ -61,6 +61,11 @@ CODES = criterion_codes("RL3", "training-data", "training data")
 NUM = r"\d[\d,.]{0,30}"  # bounded: a long run of digits must not cost quadratic time
 
 #: A sentence is about the training data when it says so ...
+#: A count of data, then "from" and where it came from: "54K [dialogs](data) from", "2M images sampled from".
+COUNTED_FROM = (
+    rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion)?\+?\s*\[?{DATA_UNIT}(?:\]\([^()\s]{{1,300}}\))?\s+"
+    r"(?:collected |sampled |drawn |scraped )?from"
+)
 TOPIC = any_of(
     # "a trained model of a PPO agent playing Pong-v5": an agent's environment, what it learned from
     # (training_data/partial-rl-agent-environment.md)
@@ -82,8 +87,7 @@ TOPIC = any_of(
     # where it came from (training_data/partial-uses-count-of-dialogs.md)
     rf"\b(?:it|we|model) (?:uses|used) (?:~|about |over |approximately )?{NUM}\s*(?:[KMBT]|thousand|million|billion)?"
     r"\+?\s"
-    rf"|\b{NUM}\s*(?:[KMBT]|thousand|million|billion)?\+?\s*\[?{DATA_UNIT}(?:\]\([^()\s]{{1,300}}\))?\s+"
-    r"(?:collected |sampled |drawn |scraped )?from\b",
+    rf"|{COUNTED_FROM}\b",
     r"\bdata(?:sets?)?\b",  # "datasets": data or datasets, named (training_data/absent-context-and-benchmarks.md)
     r"\bcorpus\b|\bcorpora\b",  # "Corpus": a corpus, named (training_data/complete-breakdown-table.md)
     # "训练数据": training data or a corpus in Chinese, also for fine-tuning (微调)
@@ -228,8 +232,7 @@ NAMED = any_of(
     r"(?!(?-i:[AHV]\d{2,3}|TPU|GPU|NVIDIA))(?-i:[A-Z][a-z]{0,80}[A-Z0-9][\w.-]{0,80})",
     # "54K dialogs from Quora": a count of data and the named place it came from
     # (training_data/partial-uses-count-of-dialogs.md)
-    rf"\b{NUM}\s*(?:[KMBT]|thousand|million|billion)?\+?\s*\[?{DATA_UNIT}(?:\]\([^()\s]{{1,300}}\))?\s+"
-    r"(?:collected |sampled |drawn |scraped )?from\s+(?:the\s+)?(?-i:[A-Z])[\w.-]{2,40}",
+    rf"{COUNTED_FROM}\s+(?:the\s+)?(?-i:[A-Z])[\w.-]{{2,40}}",
     # "To train Avocet-Seg on ADE20K": the command that trains the release names its data
     # (training_data/partial-train-the-release-on-named-data.md)
     rf"\bto (?:pre-?)?train\s+(?:[\w-]+\s+){{1,2}}on\s+(?:the\s+)?{PROPER_NAME}",
