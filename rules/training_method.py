@@ -257,7 +257,10 @@ MENTION = any_of(
     r"\b(?:pre-?trained|fine-?tuned|trained) (?:it|them|the model|our model) (?:on|with|using|for)\b",
     # "我们在 5 亿张图文对上训练了", "在 3 万小时的语音数据上训练": trained on something, in Chinese
     # (training_method/partial-stages-with-pronoun.md, training_method/partial-zh-adopted-objective-and-data-mention.md)
-    r"我们在[^。\n]{0,60}?上(?:进行了?)?(?:预训练|训练|微调)|在[^。\n]{0,60}?(?:数据|语料|数据集)上(?:进行了?)?(?:预训练|训练|微调)",
+    r"我们在[^。\n]{0,60}?上(?:进行了?)?(?:预训练|训练|微调)|在[^。\n]{0,60}?(?:数据|语料|数据集)(?:上|中)(?:进行了?)?(?:预训练|训练|微调)",
+    # "由 baichuan-7B 模型微调而得": made by fine-tuning or training another model, in Chinese
+    # (training_method/partial-zh-fine-tuned-from-model.md)
+    r"由[^。\n]{1,40}?(?:微调|精调|训练|预训练)(?:而得|而来|而成|得到)",
     # "We pretrained with": we trained with or on (tiers/weights-available-recipe.md)
     r"\bwe (?:pre-?)?train(?:ed)? (?:with|using|on)\b",
     # "We train the models on": we trained the model or our models on or with something
