@@ -53,6 +53,8 @@ WITHHELD = _compile(
     r"|\bconfidential\b|\bwithheld\b|\bundisclosed\b|\bnot open\b"
     r"|\b(?:only|exclusively) (?:available |accessible )?(?:through|via|by|from|on) (?:our |the )?(?:[\w-]+ ){0,2}?(?:api|platform|chat|web|cloud|service)"
     r"|\bapi[- ]only\b|\bavailable (?:only )?(?:through|via|across|on) (?:our |an? |the )?(?:paid )?(?:[\w-]+ ){0,2}api\b"
+    # "available in the Health Insights cognitive service as an API" (weights/closed-available-in-a-service-as-an-api.md)
+    r"|\bavailable (?:only )?in (?:the |our )?(?:[\w-]+ ){0,4}(?:cognitive |cloud |ai |web )?service as an? api\b"
     r"|\bonly (?:support|offer|provide|allow)s? (?:controlled |limited )?(?:access|use)\b[^.\n]{0,40}\b(?:through|via) (?:our |the )?(?:\w+ )?api\b"
     r"|商业机密|商业秘密|不披露|未披露|不予披露|不公开|未公开|暂不公开|不开源|暂不开源|暂未开源|未开源|闭源|不对外|私有数据|专有数据|无法公开|不予公开|仅(?:通过|提供)\s*api|暂不(?:提供|开放|发布|对外)|不(?:提供|开放)(?:下载|权重|数据)"
     # 仅通过某平台 API 调用, 不提供模型权重下载: the service named between 仅通过 and API; a word between 不提供 and what it is
