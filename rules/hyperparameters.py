@@ -48,6 +48,8 @@ from typing import Optional
 
 from repro_lint.document import Block, Card, Role, Section
 from repro_lint.evidence import (
+    LATIN_AFTER,
+    LATIN_BEFORE,
     TRAINING_HEADING,
     BlockFilter,
     Hit,
@@ -73,7 +75,7 @@ VALUE = (
 )
 #: Where a number may start: not inside a word or another number. (``\b`` would miss "共5个epoch": a Chinese
 #: character is a word character too.)
-NUMBER_START = r"(?<![0-9A-Za-z_.])"
+NUMBER_START = r"(?<![0-9A-Za-z_.])"  # LATIN_BEFORE, and not after a decimal point
 #: What may stand between a name and its value: separators and a few filler words, bounded.
 GAP = (
     r"(?:[\"']\s?,)?"  # a printed Python pair: "('learning_rate', 0.0001)"
@@ -132,8 +134,8 @@ CORE = {
     "batch size": any_of(
         # "batch_size 8": a batch size with its value (hyperparameters/absent-user-finetune-example.md)
         # "batch_size为16": also beside Chinese characters (hyperparameters/complete-zh-optimizer-beside-hanzi.md)
-        rf"(?<![A-Za-z0-9_])(?:global{SEP}|total{SEP}|effective{SEP}|train(?:ing)?{SEP}"
-        rf"|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?(?![A-Za-z0-9_])(?:{SEP}per{SEP}(?:device|gpu))?{NOTE}{GAP}"
+        rf"{LATIN_BEFORE}(?:global{SEP}|total{SEP}|effective{SEP}|train(?:ing)?{SEP}"
+        rf"|micro{SEP})?(?:train{SEP})?batch(?:{SEP}?size)?{LATIN_AFTER}(?:{SEP}per{SEP}(?:device|gpu))?{NOTE}{GAP}"
         rf"{VALUE}",
         # a Trainer batch-size key with its value (hyperparameters/absent-how-to-fine-tune-section.md)
         rf"\b(?:per{SEP}device{SEP}train{SEP}batch{SEP}size|total{SEP}train{SEP}batch{SEP}size"
@@ -203,8 +205,8 @@ CORE = {
         # "AdamW", "使用SGD优化器": a named optimizer, also right beside Chinese characters (which ``\b`` would not
         # see as a boundary) (hyperparameters/complete-fullwidth-zh.md,
         # hyperparameters/complete-zh-optimizer-beside-hanzi.md)
-        r"(?<![A-Za-z0-9_])(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)"
-        r"(?![A-Za-z0-9_])(?! [A-Z][a-z])",
+        rf"{LATIN_BEFORE}(?:AdamW?|AdamWeightDecay|Adafactor|SGD|LAMB|Lion|Muon|RMSprop|Sophia|AdaGrad|Shampoo)"
+        rf"{LATIN_AFTER}(?! [A-Z][a-z])",
         # "adamw": a transformers ``optim`` value: adamw_torch (hyperparameters/absent-user-finetune-example.md)
         r"\badam(?:w)?(?:_torch|_hf)?\b(?=[\s,)]|$)",
         # "adam_beta2": adam_beta1 / Adam beta2: the optimizer's own settings (phrases/hyperparameters-values.md)

@@ -47,8 +47,8 @@ from repro_lint.evidence import (
     clean,
     criterion_codes,
     heading_matches,
+    hit_sentence,
     in_section,
-    is_prose,
     one_line,
     release_rows,
     scan,
@@ -755,14 +755,7 @@ def _line(card: Card, line: int) -> str:
 
 def _sentence_at(hit: Hit) -> str:
     """The sentence of the hit's block that holds the quote, as one line (a hard-wrapped sentence is whole)."""
-    if hit.block is None:
-        return hit.quote
-    text = clean(hit.block.text)
-    at = text.find(hit.quote)
-    for offset, sentence in sentences(text, prose=is_prose(hit.block)):
-        if offset <= at < offset + len(sentence):
-            return one_line(sentence)
-    return hit.quote
+    return hit_sentence(hit) or hit.quote
 
 
 def _near(hit: Hit, reach: int = 30) -> str:

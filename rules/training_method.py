@@ -49,6 +49,8 @@ from __future__ import annotations
 from repro_lint.document import Card
 from repro_lint.evidence import (
     EXAMPLE_PATH,
+    LATIN_AFTER,
+    LATIN_BEFORE,
     TRAINING_CODE,
     USER_TRAINING,
     BlockFilter,
@@ -105,18 +107,18 @@ OBJECTIVE = any_of(
     # "supervised fine-tuning": supervised fine-tuning (training_method/partial-offered-finetuning-code.md)
     r"\bsupervised fine-?tun\w*",
     # "SFT": SFT, abbreviated (training_method/absent-docs-index-for-reader.md)
-    r"(?<![A-Za-z0-9_])SFT(?![A-Za-z0-9_])",
+    rf"{LATIN_BEFORE}SFT{LATIN_AFTER}",
     # "instruction tuned": instruction tuning (hyperparameters/partial-training-tokens.md)
     r"\binstruction[- ](?:fine-?)?tun\w*",
     # "RLHF", "使用RLHF进行对齐": RLHF, also beside Chinese characters, where ``\b`` sees no boundary
     # (training_method/absent-docs-index-for-reader.md, training_method/partial-zh-rlhf-beside-hanzi.md)
-    r"(?<![A-Za-z0-9_])RLHF(?![A-Za-z0-9_])",
+    rf"{LATIN_BEFORE}RLHF{LATIN_AFTER}",
     r"\bRLAIF\b",  # "RLAIF": RLAIF (phrases/training-method-objectives.md)
     # "reinforcement learning": reinforcement learning (training_method/partial-stages-without-code.md)
     r"\breinforcement learning\b",
     r"\breward model",  # "reward model": a reward model (phrases/training-method-objectives.md)
     # "DPO": a preference or RL algorithm, abbreviated (training_method/absent-docs-index-for-reader.md)
-    r"(?<![A-Za-z0-9_])(?:DPO|PPO|GRPO|ORPO|KTO|SimPO|IPO|RPO|C-RLFT)(?![A-Za-z0-9_])",
+    rf"{LATIN_BEFORE}(?:DPO|PPO|GRPO|ORPO|KTO|SimPO|IPO|RPO|C-RLFT){LATIN_AFTER}",
     # "direct preference optimization": preference optimization, spelled out (phrases/training-method-objectives.md)
     r"\b(?:direct |odds ratio |reward-aware )?preference optimi[sz]ation\b",
     r"\brejection sampling\b",  # "rejection sampling": rejection sampling (phrases/training-method-objectives.md)

@@ -46,6 +46,7 @@ from repro_lint.evidence import (
     any_of,
     clean,
     criterion_codes,
+    hit_sentence,
     in_section,
     is_placeholder_only,
     names_release,
@@ -491,21 +492,11 @@ def _sentence_of(line: str, at: int) -> str:
 
 
 def _wrapped_sentence(hit: Hit) -> str:
-    """The whole sentence of a hit in prose, as one line, however the card wraps it ("" for other blocks)."""
+    """The whole sentence of a hit in hard-wrapped prose, lines run on included ("" for other blocks)."""
     block = hit.block
     if block is None or block.kind not in ("paragraph", "list_item", "blockquote") or "\n" not in block.text:
         return ""
-    text = clean(block.text)
-    at = text.find(hit.quote)
-    before = ""
-    for offset, sentence in sentences(text, prose=True) if at >= 0 else ():
-        if offset <= at < offset + len(sentence):
-            return (before + sentence).replace("\n", " ")
-        # a line that ends without a stop runs on ("… agree to a Contributor" / "License Agreement (CLA) …")
-        before = (
-            "" if sentence.rstrip().endswith((".", "!", "?", ":", "。", "！", "？", "：")) else before + sentence + " "
-        )
-    return ""
+    return hit_sentence(hit, run_on=True)
 
 
 def _link_sentence(card: Card, link: Link) -> str:

@@ -30,12 +30,15 @@ from ._index import release_of
 from ._patterns import CLAUSE_BREAK as CLAUSE_BREAK
 from ._patterns import DATA_UNIT as DATA_UNIT
 from ._patterns import FUTURE, PLACEHOLDER, WITHHELD
+from ._patterns import LATIN_AFTER as LATIN_AFTER
+from ._patterns import LATIN_BEFORE as LATIN_BEFORE
 from ._patterns import TEMPLATE_SENTENCE as TEMPLATE_SENTENCE
 from ._patterns import USAGE_HEADING as USAGE_HEADING
 from ._placeholders import placeholder_sections, placeholder_values
 from ._quotes import QUOTE_CONTEXT as QUOTE_CONTEXT
 from ._quotes import Hit, source_quote
 from ._quotes import exact_quote as exact_quote
+from ._quotes import hit_sentence as hit_sentence
 from ._quotes import locate as locate
 from ._quotes import window_quote as window_quote
 from ._release_names import INFERENCE_RUN as INFERENCE_RUN

@@ -109,6 +109,11 @@ USAGE_HEADING = _compile(
     IGNORECASE,
 )
 
+#: Where a Latin word or number starts and ends. Python's ``\b`` counts a Chinese character as a word character, so
+#: it sees no boundary in "使用SGD优化器" or "batch_size为16"; these see one (rules build patterns from them).
+LATIN_BEFORE = r"(?<![0-9A-Za-z_])"
+LATIN_AFTER = r"(?![0-9A-Za-z_])"
+
 #: Link targets and bare URLs: ``github.com/…`` or ``arxiv.org/…`` inside a link is an address, not prose.
 _URL = _compile(r"\]\([^()\s]{1,2000}\)|\bhttps?://[^\s<>()\[\]\"'`|]{1,2000}")
 

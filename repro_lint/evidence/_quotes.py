@@ -8,7 +8,7 @@ from typing import Optional
 from ..document import Block, Card
 from ..prefilter import lazy as _compile
 from ..results import Evidence
-from ._text import sentences
+from ._text import clean, is_prose, sentences
 
 
 class _InFile:
@@ -192,3 +192,28 @@ def sentence_quote(card: Card, line: int, matched: str) -> str:
         return quote
     sentence = next((s for offset, s in sentences(text) if offset <= span[0] < offset + len(s)), "")
     return _LINE_MARKUP.sub("", " ".join(sentence.split())) or quote
+
+
+#: What ends a sentence for :func:`hit_sentence`'s ``run_on``: a line that ends otherwise continues.
+_STOPS = (".", "!", "?", ":", "。", "！", "？", "：")
+
+
+def hit_sentence(hit: Hit, run_on: bool = False) -> str:
+    """The sentence of the hit's block that holds its quote, as one line (a hard-wrapped sentence is whole); ""
+    when the hit has no block or its quote is not found.
+
+    With ``run_on``, sentences before it on lines that end without a stop are read with it: "… agree to a
+    Contributor" / "License Agreement (CLA) …" is one sentence however the card capitalises the second line.
+    """
+    block = hit.block
+    if block is None:
+        return ""
+    text = clean(block.text)
+    at = text.find(hit.quote)
+    before = ""
+    for offset, sentence in sentences(text, prose=is_prose(block)) if at >= 0 else ():
+        if offset <= at < offset + len(sentence):
+            return (before + sentence).replace("\n", " ")
+        if run_on:
+            before = "" if sentence.rstrip().endswith(_STOPS) else before + sentence + " "
+    return ""
