@@ -49,21 +49,71 @@ class Role(str, Enum):
     REFERENCE = "reference"  # citation, acknowledgements, contact, related work
 
 
-@dataclass(slots=True)
+_ROLES = tuple(Role)
+_ROLE_INDEX = {role: i for i, role in enumerate(_ROLES)}
+
+
 class Section:
     """A heading and everything under it until the next heading of the same or a higher level.
 
     ``role`` (see :class:`Role` and :func:`assign_roles`) says whether the section describes the
-    release or serves the reader; it is decided once, when the card is parsed.
+    release or serves the reader; it is decided once, when the card is parsed. ``instructs`` is true for
+    a training section whose prose instructs the reader (its role is then USE).
+
+    A card may have tens of thousands of headings, so a section keeps its level, role and ``instructs``
+    in one small int (shared by every section, as small ints are) rather than in three slots.
     """
 
-    title: str
-    level: int
-    line: int
-    end_line: int
-    parent: Optional["Section"] = None
-    role: Role = Role.RELEASE
-    instructs: bool = False  # a training section whose prose instructs the reader (its role is then USE)
+    __slots__ = ("title", "line", "end_line", "parent", "_packed")
+
+    def __init__(
+        self,
+        title: str,
+        level: int,
+        line: int,
+        end_line: int,
+        parent: Optional["Section"] = None,
+        role: Role = Role.RELEASE,
+        instructs: bool = False,
+    ) -> None:
+        self.title, self.line, self.end_line, self.parent = title, line, end_line, parent
+        self._packed = level << 4 | _ROLE_INDEX[role] << 1 | instructs
+
+    @property
+    def level(self) -> int:
+        return self._packed >> 4
+
+    @property
+    def role(self) -> Role:
+        return _ROLES[self._packed >> 1 & 7]
+
+    @role.setter
+    def role(self, role: Role) -> None:
+        self._packed = self._packed & ~0b1110 | _ROLE_INDEX[role] << 1
+
+    @property
+    def instructs(self) -> bool:
+        return bool(self._packed & 1)
+
+    @instructs.setter
+    def instructs(self, instructs: bool) -> None:
+        self._packed = self._packed & ~1 | instructs
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.title, self.level, self.line, self.end_line, self.parent, self.role, self.instructs)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self is other or self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable and compared by value, as the dataclass it was
+
+    def __repr__(self) -> str:
+        return (
+            f"Section(title={self.title!r}, level={self.level!r}, line={self.line!r}, end_line={self.end_line!r}, "
+            f"parent={self.parent!r}, role={self.role!r}, instructs={self.instructs!r})"
+        )
 
     @property
     def path(self) -> tuple[str, ...]:
