@@ -38,6 +38,7 @@ from ._placeholders import placeholder_sections, placeholder_values
 from ._quotes import QUOTE_CONTEXT as QUOTE_CONTEXT
 from ._quotes import Hit, source_quote
 from ._quotes import exact_quote as exact_quote
+from ._quotes import hit_clause as hit_clause
 from ._quotes import hit_sentence as hit_sentence
 from ._quotes import locate as locate
 from ._quotes import window_quote as window_quote

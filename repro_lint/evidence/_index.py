@@ -23,7 +23,7 @@ from ..document import Block, Card, Section
 from ..prefilter import TextIndex, fold, may_match_any, plan
 from ..prefilter import lazy as _compile
 from ..views import ComputedSequence
-from ._patterns import FUTURE, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
+from ._patterns import FUTURE, OTHERS_CATEGORY, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
 from ._release_names import ReleaseTraining
 from ._text import Column, _unemphasised, blank_urls, clean, header_columns, is_prose, one_line, row_readings, sentences
 
@@ -507,9 +507,25 @@ class CardIndex:
         # whether a sentence promises or withholds: one pass of each pattern over all sentences
         lines = _Mapped(texts, one_line)
         future = {k: start for k, start, _ in plan(FUTURE).each_first_match(index, lines)}
-        withheld = {k: start for k, start, _ in plan(WITHHELD).each_first_match(index, lines)}
+        withheld = {}
+        for k, start, _ in plan(WITHHELD).each_first_match(index, lines):
+            start = _withholding_beyond_comparisons(lines[k], start)
+            if start >= 0:
+                withheld[k] = start
         count = len(starts)
         return SentenceTable(_Blocks(spans), _Offsets(spans), texts, folded, _Flags(is_pair), index, _Sparse(future, count), _Sparse(withheld, count))
+
+
+def _withholding_beyond_comparisons(line: str, start: int) -> int:
+    """Where ``line`` first withholds from ``start`` on, not counting one side of a comparison ("than open- and
+    closed-source models", 相比于开源/闭源模型: other people's models, see ``OTHERS_CATEGORY``); -1 when it does not."""
+    if OTHERS_CATEGORY.search(line) is None:
+        return start
+    comparisons = [m.span() for m in OTHERS_CATEGORY.finditer(line)]
+    for m in WITHHELD.finditer(line, start):
+        if not any(a <= m.start() < b for a, b in comparisons):
+            return m.start()
+    return -1
 
 
 def _may_hold_urls(table: SentenceTable) -> bool:

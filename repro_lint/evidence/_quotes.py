@@ -8,6 +8,7 @@ from typing import Optional
 from ..document import Block, Card
 from ..prefilter import lazy as _compile
 from ..results import Evidence
+from ._patterns import CLAUSE_BREAK
 from ._text import clean, is_prose, sentences
 
 
@@ -217,3 +218,19 @@ def hit_sentence(hit: Hit, run_on: bool = False) -> str:
         if run_on:
             before = "" if sentence.rstrip().endswith(_STOPS) else before + sentence + " "
     return ""
+
+
+def hit_clause(hit: Hit) -> str:
+    """The clause of the hit's sentence that holds its quote: "pre-trained on GuacaMol" of "… pre-trained on
+    GuacaMol, and can be fine-tuned to your tasks" (clauses end where ``CLAUSE_BREAK`` says); the whole sentence
+    when the quote is not found in it, "" when the sentence cannot be found (see :func:`hit_sentence`)."""
+    sentence = hit_sentence(hit)
+    quote = hit.quote.replace("\n", " ")
+    at = sentence.find(quote)
+    if at < 0:
+        return sentence
+    start = 0
+    for m in CLAUSE_BREAK.finditer(sentence, 0, at):
+        start = m.end()
+    after = CLAUSE_BREAK.search(sentence, at + len(quote))
+    return sentence[start : after.start() if after else len(sentence)]

@@ -8,7 +8,7 @@ from typing import Optional
 from ..document import Block, Card
 from ..prefilter import lazy as _compile
 from ._index import _Sparse, card_index
-from ._patterns import CLAUSE_BREAK, WITHHELD
+from ._patterns import CLAUSE_BREAK, OTHERS_CATEGORY, WITHHELD
 from ._quotes import Hit
 from ._text import BlockFilter, everywhere, in_section, one_line
 
@@ -40,19 +40,6 @@ HOW_IT_WAS_MADE = _compile(
 
 #: "trained on proprietary X": whatever X is, it is the training material that is withheld.
 TRAINED_ON = _compile(r"\b(?:pre-?trained|trained|fine-?tuned|built|learned)\s+(?:\w+\s+){0,2}(?:on|from)\s+(?:\w+\s+){0,2}$|(?:基于|在)\S{0,6}$", IGNORECASE)
-
-
-#: Other people's models as a category: "outperforms closed-source models", "open-source and proprietary LLMs",
-#: 开源与闭源. A comparison, not a statement that this release withholds anything.
-OTHERS_CATEGORY = _compile(
-    r"\b(?:closed[- ]source|proprietary|closed[- ]weights?)\s+(?:[\w-]+\s+)?(?:models|LLMs|systems|counterparts|competitors"
-    r"|alternatives|rivals)\b"
-    r"|\bopen[- ]?(?:source|weights?)\s*(?:and|or|&|/|vs\.?|versus)\s*(?:closed[- ]source|closed[- ]weights?|proprietary)\b"
-    r"|\b(?:closed[- ]source|closed[- ]weights?|proprietary)\s*(?:and|or|&|/|vs\.?|versus)\s*open[- ]?(?:source|weights?)\b"
-    r"|开源\s*(?:与|和|及|或|、|/)\s*闭源|闭源\s*(?:与|和|及|或|、|/)\s*开源"
-    r"|(?:超越|超过|媲美|比肩|优于|对标|领先于?|赶超|接近|相比|对比)[^，。,.\n]{0,10}闭源(?:大)?模型",
-    IGNORECASE,
-)
 
 
 #: A tool after the withholding words: "proprietary Neural Architecture Search technology", "in-house tooling". What is
