@@ -58,6 +58,7 @@ from repro_lint.evidence import (
     any_of,
     blank_urls,
     criterion_codes,
+    hit_clause,
     in_section,
     one_line,
     release_blocks,
@@ -288,6 +289,9 @@ MENTION = any_of(
     r"(?:技术报告|论文)中?的?训练(?:部分|章节|细节)",
     # "aims to pretrain": aims to pre-train (training_method/partial-aims-to-pretrain.md)
     r"\b(?:aims?|set out) to (?:pre-?)?train\b",
+    # "used to further finetune Magpie series": data said used to fine-tune the release (not "can be used to")
+    # (training_method/partial-data-used-to-fine-tune.md)
+    r"(?<!can be )(?<!could be )\bused to (?:further |first )?fine-?tune\b",
 )
 
 #: A pointer to the paper, report or blog for the training ("See [our paper](…) for details"), under a training
@@ -350,7 +354,10 @@ CODE_STATEMENT = any_of(
     r"^\W{0,4}(?:pre-?)?training (?:code|scripts?|recipes?|configs?)\W{0,4}[:：]\s*"
     r"(?:[^\[\n]{0,40}?\b(?:at|in|on|from)\s+)?(?:\[|https?://|`)",
     # "This repository contain…": this repository holds the training code (phrases/training-method-code.md)
-    r"\b(?:this|the) repository contains the (?:pre-?)?training code\b",
+    # "This repository hosts data and training code": this repository holds the training code
+    # (training_method/partial-repository-hosts-training-code.md)
+    r"\b(?:this|the|our) repo(?:sitory)? (?:contains|hosts|holds|includes|provides)\b[^.\n]{0,40}?\b(?:pre-?)?training"
+    r" (?:code|scripts?)\b",
     # "The code for all three stages is": the code of the release's training stages
     # (training_method/complete-code-for-all-stages.md)
     r"\b(?:code|scripts?)\s+for\s+(?:all|both|each|the)\s+(?:(?:two|three|four|\d)\s+)?(?:training\s+)?stages\b",
@@ -511,10 +518,12 @@ def stage_tags(card: Card) -> list[Hit]:
 
 
 def for_reader(hit: Hit) -> bool:
-    """True when the hit's block offers training to the reader rather than telling what was done."""
-    return hit.block is not None and bool(
-        USER_TRAINING.search(hit.block.text) or READER_TRAINING.search(hit.block.text)
-    )
+    """True when the clause of the hit offers training to the reader rather than telling what was done: "pre-trained
+    on GuacaMol, and can be fine-tuned to your tasks" tells what was done, then offers more."""
+    if hit.block is None:
+        return False
+    clause = (hit_clause(hit) if hit.quote else "") or hit.block.text  # no quote: the whole block
+    return bool(USER_TRAINING.search(clause) or READER_TRAINING.search(clause))
 
 
 def code_links(card: Card) -> list[Hit]:
@@ -607,6 +616,14 @@ def shown_training_code(card: Card) -> list[Hit]:
         if block.kind not in ("code", "html"):  # a <details> wrapper between the sentence and its code is markup
             before = block if block.kind != "heading" else None
     return hits
+
+
+#: An objective named by a flag of the release's own training command (``run_pretrain.py … --mlm``).
+OBJECTIVE_FLAG = any_of(
+    # "--mlm": the masked-language-modelling flag of a training command
+    # (training_method/complete-pretrain-command-mlm-flag.md)
+    r"(?<![\w-])--mlm(?![\w-])",
+)
 
 
 #: A hyperparameter heading: values under it are settings, not a description of the training.
@@ -734,6 +751,12 @@ def _find(card: Card) -> dict[str, list[Hit]]:
         topic=POINTER_FOR_METHOD,
         urls=False,
     )["pointer to details"]
+    release = release_blocks(card)
+    flags = scan(
+        card,
+        {"objective and procedure": OBJECTIVE_FLAG},
+        where=lambda b: release(b) and b.kind == "code" and COMMAND.search(b.text) is not None,
+    )
     trace = scan(
         card,
         {"intermediate checkpoints": INTERMEDIATE_CHECKPOINTS},
@@ -742,7 +765,8 @@ def _find(card: Card) -> dict[str, list[Hit]]:
     return {
         "intermediate checkpoints": trace["intermediate checkpoints"],
         "objective and procedure": [hit for hit in strong["objective and procedure"] if not for_reader(hit)]
-        + [h for h in shown_training_code(card) if h.element == "objective and procedure"],
+        + [h for h in shown_training_code(card) if h.element == "objective and procedure"]
+        + flags["objective and procedure"],
         "training mentioned": [hit for hit in weak["training mentioned"] if not for_reader(hit)] + stage_tags(card),
         "pointer to details": pointers["pointer to details"],
     }
