@@ -47,6 +47,7 @@ from repro_lint.evidence import (
     clean,
     criterion_codes,
     heading_matches,
+    hit_clause,
     hit_sentence,
     in_section,
     one_line,
@@ -214,7 +215,10 @@ NAMED = any_of(
     r"(?!unknown\b|none\b|n/?a\b|tbd\b|more information)(?-i:[A-Z])[\w.-]{2,40}",
     # "训练使用了LibriTTS开放数据集": a Latin name before 数据集 or 语料 in Chinese
     # (training_data/partial-zh-named-dataset.md)
-    r"(?-i:[A-Z])[\w.-]{2,40}\s?(?:开放|开源|公开)?(?:数据集|语料库?)",
+    # "基于 ECMWF ERA5 再分析数据集": the kind of data between the name and 数据集 (reanalysis, speech, image-text …)
+    # (training_data/partial-zh-named-reanalysis-dataset.md)
+    r"(?-i:[A-Z])[\w.-]{2,40}\s?(?:开放|开源|公开)?(?:数据集|语料库?)|(?-i:[A-Z])[A-Za-z0-9.-]{1,40}\s?"
+    r"(?:再分析|观测|遥感|卫星|气象|语音|图文|图像|文本|对话|指令|医学|临床|多语言|中文|英文)(?:数据集|语料库?)",
     # a name-shaped word before dataset or corpus (training_data/complete-documented-corpus-linked-repo.md)
     rf"\b{PROPER_NAME}\s+(?:dataset|corpus|corpora|data\b|collection)",
     # "dataset called FinchDialog": a dataset called by a name (phrases/training-data-named-sources.md)
@@ -246,8 +250,10 @@ NAMED = any_of(
     rf"(?:使用|采用|基于)\s*{PROPER_NAME}[^。\n]{{0,80}}?(?:进行)?(?:预训练|训练|微调)(?!了?一个)",
     # "The training set consists of ERA5": a name as what the training set is made of
     # (training_data/complete-named-in-structure.md)
-    rf"\b(?:training|pre-?training|fine-?tuning)\s+(?:set|data|corpus|dataset)\s+(?:consists? of|comprises?"
-    rf"|is drawn from|includes?)\s+(?:the\s+)?{PROPER_NAME}",
+    # "The fine-tuning datasets consist of t2ranking, dureader, mmarco": a list of three or more names
+    # (training_data/partial-datasets-consist-of-list.md)
+    rf"\b(?:training|pre-?training|fine-?tuning)\s+(?:set|data|corpus|dataset)s?\s+(?:consists? of|comprises?"
+    rf"|is drawn from|includes?)\s+(?:the\s+)?(?:{PROPER_NAME}|[\w.-]{{2,40}}(?:,\s[\w.-]{{2,40}}){{2,}})",
     # "from the Open X-Embodiment collection": capitalised words naming a collection
     # (training_data/complete-named-in-structure.md)
     r"\bfrom the (?-i:(?:[A-Z][\w-]{0,30}\s){1,3})(?:collection|dataset|corpus|archive)\b",
@@ -786,7 +792,7 @@ def _evidence(card: Card) -> dict[str, list[Hit]]:
             h
             for h in found[name]
             if (
-                (not EVALUATION.search(_sentence_at(h)) or DECONTAMINATED.search(_sentence_at(h)))
+                (not EVALUATION.search(hit_clause(h) or _sentence_at(h)) or DECONTAMINATED.search(_sentence_at(h)))
                 and not READER.search(_sentence_at(h))
             )
             or STRONG_TOPIC.search(_sentence_at(h))
