@@ -124,8 +124,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"基于\s*[\w.-]+\s*(?:模型|架构|结构|基座)",
             # built on a named model, in Chinese (architecture/partial-zh-built-on-named-model.md)
             r"在\s*[A-Za-z][\w.-]{1,40}\s*(?:模型|架构)?\s*的?基础上",
-            # plural (architecture/complete-table-and-plural-kind.md)
-            r"\b(?:autoregressive|auto-regressive|causal) transformers\b",
+            # plural (architecture/complete-table-and-plural-kind.md); "Bidirectional Encoder Representations from
+            # Transformers": BERT, spelled out (architecture/partial-bert-spelled-out.md)
+            r"\b(?:autoregressive|auto-regressive|causal) transformers\b|\bencoder representations from transformers\b",
         ),
         "parameter count": (
             # "1.5 trillion": a size with its unit, not a token or sample count (architecture/closed-not-disclosed.md),
