@@ -304,8 +304,15 @@ BASE_MODEL = any_of(
 )
 
 #: License statements in text; the front-matter keys are handled in ``check``.
+#: Use bound by a license: the release's own terms, also when the license is the base model's.
+BOUND_BY_LICENSE = any_of(
+    # "should comply with the Qwen 1.5 license" (weights/complete-comply-with-base-license.md)
+    r"\b(?:comply|complies|in compliance) with\b(?:[^.\n]|\.(?=\d)){0,40}\blicen[cs]e\b",
+)
+
 LICENSE = {
     "license": any_of(
+        *BOUND_BY_LICENSE.alternatives,  # type: ignore[attr-defined]  # a LazyPattern, typed as re.Pattern
         # "licensed under the Apac…": the weights licensed under a license (weights/partial-code-license-boilerplate.md)
         r"\b(?:licen[cs]ed|released|distributed|available|made available|provided|open-?sourced"
         r"|governed) (?:\w+ ){0,3}(?:under|by)\b[^.\n]{0,60}\blicen[cs]e\b",
@@ -336,6 +343,9 @@ LICENSE = {
         # "subject to the Swift license": use subject to a license (phrases/weights-downloads.md)
         r"\bsubject to\b[^.\n]{0,40}\blicen[cs]e\b",
         r"\blicen[cs]ed for\b",  # "licensed for": licensed for a use (phrases/weights-downloads.md)
+        # "仅供学术研究之用，严禁用于商业用途": terms of use, research only, in Chinese
+        # (weights/complete-zh-research-only-terms.md)
+        r"仅供[^。，\n]{0,6}(?:研究|学术)[^。，\n]{0,4}(?:之用|使用)|(?:严禁|禁止|不得)(?:用于)?商业(?:用途|使用)",
         # "遵循《青鸟模型许可协议": a license or terms of use in Chinese (weights/complete-license-section-zh.md)
         r"许可证|许可协议|开源协议|使用协议|模型协议|模型许可|License\s*协议|遵循\s*\S{0,20}\s*(?:license|协议)|(?:学术研究|商业使用|商用)\S{0,10}(?:开放|免费"
         r"|授权)|支持商用",
@@ -576,7 +586,7 @@ def _license_text(card: Card) -> list[Hit]:
         return (
             not other
             and not NO_LICENSE_NAMED.search(sentence)
-            and not any(p.search(sentence) for p in about_base)
+            and (BOUND_BY_LICENSE.search(sentence) is not None or not any(p.search(sentence) for p in about_base))
             and not _inside(section, code_only)
         )
 
