@@ -172,12 +172,15 @@ CORE = {
         rf"|updates)\b(?! (?:of )?(?:inference|sampling|denoising|PLMS|DDIM))",
         # training over a count of tokens (hyperparameters/partial-demonstration-script-zh.md); "one phase for 5.3B
         # tokens": a run or phase for a count of tokens (hyperparameters/partial-phase-for-token-count.md)
-        rf"{TRAINING_WORD}(?:[^\n]|\n(?=[a-z])){{0,200}}?{TOKENS}"
+        # (not "the training context length is extended to 1 million tokens": a context size)
+        rf"{TRAINING_WORD}(?!\s+(?:context|sequence)\b)(?:[^\n]|\n(?=[a-z])){{0,200}}?{TOKENS}"
         rf"|\bfor (?:~|about |approximately |another |an additional )?{TOKENS}",
         # "2 万亿 tokens 上训练": a count of tokens, then training (hyperparameters/partial-demonstration-script-zh.md)
         rf"{TOKENS}(?:[^\n]|\n(?=[a-z])){{0,60}}?{TRAINING_WORD}",
-        # a token count key with its value (training_data/partial-documented-corpus-plus-synthetic.md)
-        rf"\b(?:training{SEP})?tokens?(?:{SEP}count)?\s*:\s*(?:up to|~|about|over)?\s*{VALUE}\s*(?:[KMBT]|tokens)",
+        # a token count key with its value (training_data/partial-documented-corpus-plus-synthetic.md), not a count
+        # per token ("Activated Parameters per Token: 45.9B")
+        rf"(?<!per )\b(?:training{SEP})?tokens?(?:{SEP}count)?\s*:\s*(?:up to|~|about|over)?\s*{VALUE}\s*"
+        r"(?:[KMBT]|tokens)",
         # "tokens (B): 1200": a token count column with its unit (phrases/training-data-named-sources.md)
         rf"\b(?:training{SEP})?tokens?\s*\((?:billions?|B|trillions?|T|millions?|M)\)\s*:\s*{VALUE}",
         # training over a count of tokens, in Chinese (hyperparameters/partial-demonstration-script-zh.md)
