@@ -70,7 +70,9 @@ COUNTED_FROM = (
 TOPIC = any_of(
     # "a trained model of a PPO agent playing Pong-v5": an agent's environment, what it learned from
     # (training_data/partial-rl-agent-environment.md)
-    r"\bagent (?:playing|plays|trained (?:in|on))\b",
+    # "an agent for the `CartPole-v1` Gymnasium environment": the environment the agent is for
+    # (training_data/partial-rl-environment-named.md)
+    r"\bagent (?:playing|plays|trained (?:in|on))\b|\bagent (?:for|in|on) (?:the )?`?[A-Z][\w-]{1,40}-v\d\b",
     # "trained on": trained or tuned on something (training_data/closed-modal-will-not-be-able.md)
     r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|instruction-tuned|post-trained|distilled"
     r"|aligned)\b[^.\n]{0,40}\b(?:on|with|using|from)\b",
@@ -208,7 +210,9 @@ NAMED = any_of(
     # "an agent playing **BreakoutNoFrameskip-v4**", "--env Pong-v5": a Gym or Atari environment an agent learned
     # in, its experience being the data (training_data/partial-rl-agent-environment.md)
     r"\b(?:playing|plays|trained (?:in|on))\s+(?:the\s+)?\**[A-Z][A-Za-z0-9]{2,40}-v\d\b",
-    r"--env\s+[A-Z][A-Za-z0-9]{2,40}-v\d\b",  # "--env Pong-v5": the environment of an RL run (same fixture)
+    # "--env Pong-v5": the environment of an RL run (same fixture); "the `CartPole-v1` Gymnasium environment": a
+    # versioned environment named as such (training_data/partial-rl-environment-named.md)
+    r"--env\s+[A-Z][A-Za-z0-9]{2,40}-v\d\b|(?-i:[A-Z])[A-Za-z0-9]{2,40}-v\d`?\s+(?:\w+\s+)?environment\b",
     # "| **Dataset** | Oxford 102 Flowers (~8,189 images) |", "Training dataset: Wren-Speech": a dataset key whose
     # value is a name (training_data/partial-dataset-key-with-name.md)
     r"^\W{0,6}(?:training |train |fine-?tuning )?(?:dataset|data ?set|corpus)\W{0,4}(?:[:：]|\s\|)\s{0,3}\W{0,4}"
@@ -223,10 +227,12 @@ NAMED = any_of(
     rf"\b{PROPER_NAME}\s+(?:dataset|corpus|corpora|data\b|collection)",
     # "dataset called FinchDialog": a dataset called by a name (phrases/training-data-named-sources.md)
     rf"\b(?:dataset|corpus|collection)s?\s+(?:called|named|known as)?\s*\(?(?:called\s+)?{PROPER_NAME}",
-    # "fine-tuned on FinchDialog", "we pre-train on GeoPatch": trained on a name-shaped word
-    # (phrases/training-data-named-sources.md, training_data/complete-satellite-patches.md)
+    # "fine-tuned on FinchDialog", "we pre-train on GeoPatch", "trained on a subset of ERA5": trained on a name-shaped
+    # word, or a part of it (phrases/training-data-named-sources.md, training_data/complete-satellite-patches.md,
+    # training_data/partial-trained-on-subset-of-named.md)
     rf"\b(?:trained|fine-?tuned|finetuned|pre-?trained|we (?:pre-?)?train|we fine-?tune|(?:pre-?)?trains"
-    rf"|fine-?tunes)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?{PROPER_NAME}",
+    rf"|fine-?tunes)\s+(?:\w+\s+){{0,2}}on\s+(?:the\s+)?(?:an?\s+(?:\w+\s+)?(?:subset|portion|sample|version)\s+of\s+"
+    rf"(?:the\s+)?)?{PROPER_NAME}",
     # "fine-tuned from `xlm-roberta-large` on MS MARCO": the base model named in between
     # (training_data/partial-fine-tuned-from-base-on-named-data.md)
     rf"\b(?:trained|fine-?tuned|finetuned)\s+from\s+[\w`'./-]{{1,80}}\s+on\s+(?:the\s+)?{PROPER_NAME}",
