@@ -41,6 +41,7 @@ sys.path.insert(0, {tests!r})
 from test_hostile import HOSTILE
 from repro_lint.document import parse
 from repro_lint.engine import lint_card
+from repro_lint.runner import collector_paused
 from repro_lint.testing import installed_rules, lint_string
 
 name, size = sys.argv[1], int(sys.argv[2])
@@ -55,9 +56,10 @@ else:
 lint_string("# warm-up\n", rules)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
-card = parse(text, "hostile.md")
-parsed_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-result = lint_card(card, rules)
+with collector_paused(len(text)):  # as the command does (repro_lint.runner.lint_one)
+    card = parse(text, "hostile.md")
+    parsed_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = lint_card(card, rules)
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 codes = sorted({{f.code for f in result.findings if f.code in ("RL001", "RL002")}})

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator, Optional, Sequence
 
 from .config import ConfigCache, ConfigError, Settings, check_criteria, check_selectors
 from .engine import ENGINE_CODES, lint_card
@@ -26,6 +28,27 @@ class RunOptions:
     overrides: dict[str, Any] = field(default_factory=dict)  # Settings fields set on the command line
     stdin_filename: Optional[str] = None
     jobs: int = 1
+
+
+#: A card this large or larger is parsed and linted with the cyclic garbage collector paused. Such a card makes
+#: millions of objects that live until it is done, and each of the collector's full passes walks all of them
+#: again: a 20 MB card took 2.85 s/MB in its rules with the collector running, against 2.0 s/MB at 2 MB. What it
+#: makes holds no reference cycles but the card and its index, which the collector frees once it runs again.
+PAUSE_COLLECTOR_BYTES = 256 * 1024
+
+
+@contextlib.contextmanager
+def collector_paused(size: int) -> Iterator[None]:
+    """Pause the cyclic garbage collector while a card of ``size`` characters is parsed and linted, when it is
+    large (see :data:`PAUSE_COLLECTOR_BYTES`) and the collector is running; restore it afterwards."""
+    if size < PAUSE_COLLECTOR_BYTES or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def lint_one(
@@ -50,7 +73,8 @@ def lint_one(
     text = read_card(path, settings.max_bytes, stdin)
     if progress is not None:
         progress("parsing")
-    return lint_card(parse(text, display or path, reading), rules, settings, progress)
+    with collector_paused(len(text)):
+        return lint_card(parse(text, display or path, reading), rules, settings, progress)
 
 
 def settings_for(path: str, cache: ConfigCache, options: RunOptions, known: set[str], codes: Optional[KnownCodes] = None) -> Settings:
