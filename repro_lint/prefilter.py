@@ -20,7 +20,6 @@ only what the cards in front of it need.
 from __future__ import annotations
 
 import re
-import weakref
 from array import array
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union, cast
 
@@ -369,10 +368,6 @@ def top_level_alternatives(source: str) -> tuple[str, ...]:
     return tuple(parts) if len(parts) > 1 and depth == 0 else ()
 
 
-#: Every :class:`LazyPattern` made so far (held weakly): the rules' patterns, made when their modules are imported.
-_DECLARED: "weakref.WeakSet[LazyPattern]" = weakref.WeakSet()
-
-
 class LazyPattern:
     """A regular expression compiled the first time it is used; otherwise it behaves as ``re.Pattern``.
 
@@ -391,7 +386,6 @@ class LazyPattern:
         self.keywords = tuple(keywords)
         self._compiled: Optional[re.Pattern[str]] = None
         self._plan: "Plan | None" = None  # for search in long texts (made on first need)
-        _DECLARED.add(self)
 
     @property
     def compiled(self) -> "re.Pattern[str]":
@@ -608,19 +602,6 @@ class _KeywordTable:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
         self.segments: list[tuple[int, int, Any]] = []  # (first keyword number, end, automaton)
-        self.declared_numbered = False
-
-    def number_declared(self) -> None:
-        """Number the keywords of every pattern made so far, whether a card has needed it yet or not.
-
-        Keywords are otherwise numbered as the rules first use each pattern, so the first card a process
-        reads is scanned again for each batch of new keywords: some forty passes over a long card's
-        sentences, each folding them anew, where later cards take one (a 5 MB card read first took 19 s
-        instead of 12).
-        """
-        self.declared_numbered = True
-        for pattern in list(_DECLARED):
-            plan(pattern)._keyword_ids()
 
     def id(self, keyword: str) -> int:
         found = self.ids.get(keyword)
@@ -705,10 +686,6 @@ def may_match_any(patterns: Sequence[Any], text: str, prepare: Callable[[str], s
 
 _NO_TEXTS: tuple[int, ...] = ()
 
-#: A card of this many sentences or more, read first, has the keywords of every declared pattern numbered
-#: before its first pass (see :meth:`_KeywordTable.number_declared`); a short card does not need them all.
-NUMBER_ALL_FROM = 2000
-
 
 class TextIndex:
     """Many texts folded once, with the keywords each of them holds (one automaton pass over each text).
@@ -735,8 +712,6 @@ class TextIndex:
     def _scan(self) -> None:
         """Look for the keywords not looked for yet: one pass per automaton that holds some of them."""
         if self._covered == 0:
-            if self.count >= NUMBER_ALL_FROM and not _KEYWORDS.declared_numbered:
-                _KEYWORDS.number_declared()
             _KEYWORDS.merge()
         _KEYWORDS.extend()
         covered, by_keyword, typecode = self._covered, self._texts_by_keyword, self._typecode

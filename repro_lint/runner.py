@@ -51,6 +51,27 @@ def collector_paused(size: int) -> Iterator[None]:
         gc.enable()
 
 
+#: Whether this process has linted a one-line card yet (see :func:`_warm_up`).
+_warmed_up = False
+
+
+def _warm_up(rules: Sequence[Rule], settings: Settings) -> None:
+    """Lint a one-line card, once, before the first large card a process reads.
+
+    The keyword pre-check numbers a pattern's keywords when a rule first uses it, and a card's sentences are
+    scanned once for each batch of new keywords: the first card of a process is read some forty times over,
+    once per pattern table the rules reach, where later cards are read once. On a one-line card that costs
+    nothing; on a 5 MB card read first it took 17 s instead of 11.5. A one-line card makes the rules reach
+    every pattern they use on any card (the keywords of patterns used only on release files, or by rules
+    that are off, are left unnumbered: numbering every declared pattern cost 1.3 MB more).
+    """
+    global _warmed_up
+    from .document import parse
+
+    _warmed_up = True
+    lint_card(parse("# warm-up\n", "<warm-up>"), rules, settings)
+
+
 def lint_one(
     path: str,
     rules: Sequence[Rule],
@@ -71,6 +92,8 @@ def lint_one(
         if is_release_arg(path):
             return lint_release_arg(path, rules, settings, prefetched)
     text = read_card(path, settings.max_bytes, stdin)
+    if not _warmed_up and len(text) >= PAUSE_COLLECTOR_BYTES:
+        _warm_up(rules, settings)
     if progress is not None:
         progress("parsing")
     with collector_paused(len(text)):

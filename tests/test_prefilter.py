@@ -327,35 +327,3 @@ def test_every_rule_pattern_has_at_most_64_alternatives_so_its_candidate_masks_s
     alternatives of one kind into one (a list of dataset names joined by ``|``) to stay within it."""
     wide = {name: len(p.alternatives) for name, p in _rule_patterns() if len(p.alternatives) > 64}
     assert wide == {}
-
-
-FIRST_CARD_SCANS = """
-import sys
-from repro_lint import prefilter
-from repro_lint.testing import installed_rules, lint_string
-
-passes = []
-scan = prefilter.TextIndex._scan
-
-
-def counting(self):
-    passes.append(self.count)
-    scan(self)
-
-
-prefilter.TextIndex._scan = counting
-text = open(sys.argv[1], encoding="utf-8").read() * int(sys.argv[2])
-lint_string(text, installed_rules())
-print(sum(1 for count in passes if count >= prefilter.NUMBER_ALL_FROM))
-"""
-
-
-def test_the_first_long_card_of_a_process_is_scanned_for_keywords_in_few_passes(tmp_path):
-    """A process's first long card has every declared pattern's keywords numbered before its first pass, so
-    its sentences are not read again for each batch of patterns the rules use (some forty passes)."""
-    import subprocess
-    import sys
-
-    sample = Path(__file__).resolve().parents[1] / "fixtures" / "open-reproducible.md"
-    out = subprocess.run([sys.executable, "-c", FIRST_CARD_SCANS, str(sample), "100"], capture_output=True, text=True, check=True)
-    assert int(out.stdout.strip()) <= 4

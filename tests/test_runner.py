@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from pathlib import Path
 
 from repro_lint import runner
@@ -16,9 +18,10 @@ def _collector_states_while_linting(path: Path, monkeypatch) -> list[bool]:  # t
     seen: list[bool] = []
     real = runner.lint_card
 
-    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append(gc.isenabled())
-        return real(*args, **kwargs)
+    def recording(card, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if card.path != "<warm-up>":  # the one-line card linted before the first large one
+            seen.append(gc.isenabled())
+        return real(card, *args, **kwargs)
 
     monkeypatch.setattr(runner, "lint_card", recording)
     runner.lint_one(str(path), installed_rules(), Settings(max_bytes=10 * 2**20))
@@ -49,3 +52,33 @@ def test_a_collector_the_host_switched_off_stays_off(tmp_path, monkeypatch):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+FIRST_CARD_PASSES = """
+import sys
+from repro_lint import prefilter, runner
+from repro_lint.config import Settings
+from repro_lint.testing import installed_rules
+
+passes = []
+scan = prefilter.TextIndex._scan
+
+
+def counting(self):
+    passes.append(self.count)
+    scan(self)
+
+
+prefilter.TextIndex._scan = counting
+runner.lint_one(sys.argv[1], installed_rules(), Settings(max_bytes=10 * 2**20))
+print(sum(1 for count in passes if count >= 1000))
+"""
+
+
+def test_the_first_large_card_of_a_process_is_read_for_keywords_in_few_passes(tmp_path):
+    """Keywords are numbered as rules first use each pattern; a one-line card linted first makes them all known,
+    so the first large card's sentences are not scanned again for each new batch (some forty passes)."""
+    card = tmp_path / "large.md"
+    card.write_text(SAMPLE.read_text(encoding="utf-8") * 200, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", FIRST_CARD_PASSES, str(card)], capture_output=True, text=True, check=True)
+    assert int(out.stdout.strip()) <= 4
