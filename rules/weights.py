@@ -243,8 +243,9 @@ WEIGHT_URL = any_of(
     r"/releases/download/",  # "/releases/download/v1": a release asset download (phrases/weights-downloads.md)
     # "https://example.org/swift-lab/swift-2b/releases/download": a download page (phrases/weights-downloads.md)
     r"^https?://[^?#\s]*/[\w-]*downloads?\b",
-    # ".safetensors": a weight file's URL (phrases/weights-downloads.md)
-    r"\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|tar\.gz|zip)(?:\?|$)",
+    # ".safetensors": a weight file's URL (phrases/weights-downloads.md); ".tar.xz": an archive of the model's files,
+    # compressed any usual way (read from a link's address, not from the text around it)
+    r"\.(?:safetensors|gguf|ckpt|pth|pt|bin|onnx|npz|tar\.(?:gz|xz|bz2|zst)|tgz|txz|zip)(?:\?|$)",
     # "https://wisemodel.cn/models/": a WiseModel model page (phrases/weights-downloads.md)
     r"^https?://wisemodel\.cn/models/",
     # "https://openxlab.org.cn/models/detail": an OpenXLab model page (phrases/weights-downloads.md)
