@@ -117,9 +117,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
             r"|(?-i:[A-Z])[\w.-]*)|"
             r"\b(?:(?:fine-?tuned|finetuned|built|based) (?:from|on(?: top of)?)|distill?ed (?:from|out of))\s+"
             r"(?:the\s+)?(?:\[?[\w.-]+/[\w.-]+|(?-i:[A-Z])[\w.-]*)",
-            # "T5 model": a known model family followed by "model" (phrases/architecture-language-family.md)
+            # "T5 model", "BERT-base models": a known model family followed by "model"
+            # (phrases/architecture-language-family.md, architecture/complete-family-size-models-list.md)
             r"\b(?-i:DialoGPT|GPT-?[2-4J]?|BERT|RoBERTa|T5|LLaMA|Llama ?\d?|Mistral|Qwen\d?|Falcon"
-            r"|BLOOM)\b[\w .-]{0,12}\bmodel\b",
+            r"|BLOOM)\b[\w .-]{0,12}\bmodels?\b",
             # built on a named base model, in Chinese (training_method/partial-training-statement-zh.md)
             r"基于\s*[\w.-]+\s*(?:模型|架构|结构|基座)",
             # built on a named model, in Chinese (architecture/partial-zh-built-on-named-model.md)
