@@ -32,8 +32,8 @@ class RunOptions:
 
 #: A card this large or larger is parsed and linted with the cyclic garbage collector paused. Such a card makes
 #: millions of objects that live until it is done, and each of the collector's full passes walks all of them
-#: again: a 20 MB card took 2.85 s/MB in its rules with the collector running, against 2.0 s/MB at 2 MB. What it
-#: makes holds no reference cycles but the card and its index, which the collector frees once it runs again.
+#: again (an 8 MB card: about 5 % of its time). What it makes holds no reference cycles but the card and its
+#: index, which the collector frees once it runs again.
 PAUSE_COLLECTOR_BYTES = 256 * 1024
 
 
@@ -61,7 +61,7 @@ def _warm_up(rules: Sequence[Rule], settings: Settings) -> None:
     The keyword pre-check numbers a pattern's keywords when a rule first uses it, and a card's sentences are
     scanned once for each batch of new keywords: the first card of a process is read some forty times over,
     once per pattern table the rules reach, where later cards are read once. On a one-line card that costs
-    nothing; on a 5 MB card read first it took 17 s instead of 11.5. A one-line card makes the rules reach
+    nothing; on a 5 MB card read first it took 17.3 s instead of 12.2. A one-line card makes the rules reach
     every pattern they use on any card (the keywords of patterns used only on release files, or by rules
     that are off, are left unnumbered: numbering every declared pattern cost 1.3 MB more).
     """
