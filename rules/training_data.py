@@ -213,9 +213,11 @@ NAMED = any_of(
     # "--env Pong-v5": the environment of an RL run (same fixture); "the `CartPole-v1` Gymnasium environment": a
     # versioned environment named as such (training_data/partial-rl-environment-named.md)
     r"--env\s+[A-Z][A-Za-z0-9]{2,40}-v\d\b|(?-i:[A-Z])[A-Za-z0-9]{2,40}-v\d`?\s+(?:\w+\s+)?environment\b",
-    # "| **Dataset** | Oxford 102 Flowers (~8,189 images) |", "Training dataset: Wren-Speech": a dataset key whose
-    # value is a name (training_data/partial-dataset-key-with-name.md)
-    r"^\W{0,6}(?:training |train |fine-?tuning )?(?:dataset|data ?set|corpus)\W{0,4}(?:[:：]|\s\|)\s{0,3}\W{0,4}"
+    # "| **Dataset** | Oxford 102 Flowers (~8,189 images) |", "Training dataset: Wren-Speech",
+    # "Pretrain Data: EGC-558K": a dataset key, or a column of the data a stage used, whose value is a name
+    # (training_data/partial-dataset-key-with-name.md, training_data/partial-zoo-data-columns.md)
+    r"^\W{0,6}(?:(?:training |train |fine-?tuning )?(?:dataset|data ?set|corpus)"
+    r"|(?:pre-?train(?:ing)?|fine-?tun(?:e|ing)|instruction[- ]tuning) data)\W{0,4}(?:[:：]|\s\|)\s{0,3}\W{0,4}"
     r"(?!unknown\b|none\b|n/?a\b|tbd\b|more information)(?-i:[A-Z])[\w.-]{2,40}",
     # "训练使用了LibriTTS开放数据集": a Latin name before 数据集 or 语料 in Chinese
     # (training_data/partial-zh-named-dataset.md)
