@@ -586,6 +586,9 @@ SHOWN_CODE_INTRO = any_of(
     # (training_method/complete-commands-used-for-released-checkpoints.md)
     r"\b(?:used|run|ran) (?:for|to (?:train|produce|create)) (?:the |this |our |all )?"
     r"(?:released|final|published|public) (?:checkpoints?|models?|weights)\b",
+    # "The model is trained with PPO:": a statement of how the model was trained that ends in a colon, the code
+    # after it being that training (training_method/complete-trained-with-colon-then-code.md)
+    r"\b(?:the|this|our) (?:model|agent|policy|network) (?:is|was) (?:pre-?)?trained (?:with|using) [^.:\n]{1,60}:\s*$",
 )
 #: A loss named in that code (``loss="sparse_categorical_crossentropy"``): the objective.
 # "loss=": a loss argument in training code (training_method/complete-shown-training-code.md)
