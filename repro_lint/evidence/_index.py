@@ -23,7 +23,7 @@ from ..document import Block, Card, Section
 from ..prefilter import TextIndex, fold, may_match_any, plan
 from ..prefilter import lazy as _compile
 from ..views import ComputedSequence
-from ._patterns import FUTURE, OTHERS_CATEGORY, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD
+from ._patterns import FUTURE, OTHERS_CATEGORY, PLACEHOLDER, TEMPLATE_SENTENCE, WITHHELD, names_others
 from ._release_names import ReleaseTraining
 from ._text import Column, _unemphasised, blank_urls, clean, header_columns, is_prose, one_line, row_readings, sentences
 
@@ -521,11 +521,7 @@ def _withholding_beyond_comparisons(line: str, start: int) -> int:
     closed-source models", 相比于开源/闭源模型: other people's models, see ``OTHERS_CATEGORY``); -1 when it does not."""
     if OTHERS_CATEGORY.search(line) is None:
         return start
-    comparisons = [m.span() for m in OTHERS_CATEGORY.finditer(line)]
-    for m in WITHHELD.finditer(line, start):
-        if not any(a <= m.start() < b for a, b in comparisons):
-            return m.start()
-    return -1
+    return next((m.start() for m in WITHHELD.finditer(line, start) if not names_others(line, m.start())), -1)
 
 
 def _may_hold_urls(table: SentenceTable) -> bool:

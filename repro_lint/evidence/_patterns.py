@@ -78,6 +78,11 @@ OTHERS_CATEGORY = _compile(
 )
 
 
+def names_others(sentence: str, at: int) -> bool:
+    """True when the withholding words at ``at`` name a category of other models ("closed-source models")."""
+    return any(m.start() <= at < m.end() for m in OTHERS_CATEGORY.finditer(sentence, max(0, at - 40), at + 80))
+
+
 #: Units that count data, for every kind of model: text, images, audio, video, molecules, episodes, genomes.
 #: A source string for rules to build patterns from: "1.2T tokens" is data, "1.2T" alone may be a model's size.
 DATA_UNIT = (

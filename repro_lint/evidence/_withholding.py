@@ -8,7 +8,7 @@ from typing import Optional
 from ..document import Block, Card
 from ..prefilter import lazy as _compile
 from ._index import _Sparse, card_index
-from ._patterns import CLAUSE_BREAK, OTHERS_CATEGORY, WITHHELD
+from ._patterns import CLAUSE_BREAK, WITHHELD, names_others
 from ._quotes import Hit
 from ._text import BlockFilter, everywhere, in_section, one_line
 
@@ -63,11 +63,6 @@ OBJECT_AFTER = _compile(
 
 #: The reader's own artifact: "your data", "your own documents", 您的数据.
 _READERS = _compile(r"\byour\s+(?:own\s+)?$|(?:您|你)的$", IGNORECASE)
-
-
-def _names_others(sentence: str, at: int) -> bool:
-    """True when the withholding words at ``at`` name a category of other models ("closed-source models")."""
-    return any(m.start() <= at < m.end() for m in OTHERS_CATEGORY.finditer(sentence, max(0, at - 40), at + 80))
 
 
 def withholds(subject: "re.Pattern[str]", sentence: str, at: int, implied: bool = False) -> bool:
@@ -212,7 +207,7 @@ def withheld(card: Card, subject: "re.Pattern[str]", where: BlockFilter = everyw
         implied = heading is not None and in_section(block.section, heading)
         # every withholding phrase of the sentence: "the weights are not released and the data is proprietary"
         places = [w] + [m.start() for m in WITHHELD.finditer(sentence, w + 1)]
-        places = [at for at in places if not _names_others(sentence, at)]
+        places = [at for at in places if not names_others(sentence, at)]
         material = next((at for at in places if TRAINED_ON.search(sentence[max(0, at - 40) : at])), None)
         if material is not None:
             # "trained on proprietary X that we do not share": the sentence withholds training material; a later clause
